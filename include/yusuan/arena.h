@@ -1,0 +1,44 @@
+/*
+ * arena.h - a bump allocator, one per document.
+ *
+ * Everything read from one dataset or one published package lives in that
+ * document's arena and is released at once with ys_arena_free. This bounds
+ * per-document memory, makes ownership obvious (arena memory is never freed
+ * piecemeal) and lets many documents be processed in parallel with no shared
+ * allocator state.
+ */
+#ifndef YUSUAN_ARENA_H
+#define YUSUAN_ARENA_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ys_arena ys_arena;
+
+/* limit: the most bytes this arena may hand out (0 = no limit). */
+ys_arena *ys_arena_new(size_t limit);
+void ys_arena_free(ys_arena *a);
+
+/* Zeroed, aligned for any type. NULL when out of memory or over the limit. */
+void *ys_arena_alloc(ys_arena *a, size_t size);
+/* Copies len bytes and adds a NUL. */
+char *ys_arena_strndup(ys_arena *a, const char *s, size_t len);
+char *ys_arena_strdup(ys_arena *a, const char *s);
+char *ys_arena_printf(ys_arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Grows an array held in the arena: returns a copy with room for new_cap
+ * elements (the old block is simply abandoned inside the arena). */
+void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
+                    size_t elem_size);
+size_t ys_arena_used(const ys_arena *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,67 @@
+/*
+ * error.h - errors as values.
+ *
+ * Nothing in libyusuan prints, aborts or exits on bad input. A function that
+ * can fail returns a ys_status and, when the caller passes a ys_errors list,
+ * appends one ys_error per problem found, each naming file, line and column
+ * (1-based; 0 when not applicable) with a message a finance officer can act
+ * on. Loaders keep going after the first problem so that one run reports
+ * every mistake in a dataset, up to a cap.
+ */
+#ifndef YUSUAN_ERROR_H
+#define YUSUAN_ERROR_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ys_status {
+  YS_OK = 0,
+  YS_EINPUT = -1,    /* the input is malformed or inconsistent */
+  YS_ENOMEM = -2,    /* out of memory */
+  YS_EIO = -3,       /* a file could not be read or written */
+  YS_ENOTFOUND = -4, /* a code, table or file does not exist */
+  YS_EUSAGE = -5     /* the caller passed arguments that make no sense */
+} ys_status;
+
+typedef struct ys_error {
+  int code;          /* a ys_status */
+  char file[256];    /* "" when not tied to a file */
+  int line;          /* 1-based, 0 = unknown */
+  int column;        /* 1-based, 0 = unknown */
+  char message[512]; /* Chinese, user-facing */
+} ys_error;
+
+/* A growable list of errors. Zero-initialise it ({0}) before first use. */
+typedef struct ys_errors {
+  ys_error *items;
+  size_t count;
+  size_t cap;
+  size_t dropped; /* errors not stored because the list hit YS_ERRORS_MAX */
+} ys_errors;
+
+#define YS_ERRORS_MAX 1000
+
+/* Appends an error; never fails (on OOM the error is counted as dropped).
+ * errs may be NULL, in which case nothing is recorded. */
+void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
+                   int column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+void ys_errors_free(ys_errors *errs);
+
+/* "file:line:column: message" (parts that are unknown are left out). */
+size_t ys_error_format(const ys_error *e, char *buf, size_t n);
+
+/* A short Chinese description of a status code. */
+const char *ys_status_str(int status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

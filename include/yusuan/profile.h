@@ -1,0 +1,37 @@
+/*
+ * profile.h - a province's table set, as declarative data.
+ *
+ * A profile (data/profiles/NAME.json, documented in docs/profiles.md) lists
+ * the tables a province publishes: number, title, unit, decimals, header
+ * rows, columns and row generators. Each amount cell is defined by a
+ * quantity: a filter over the dataset's line items or revenues (see
+ * quantity.h). Adding a province is writing a JSON file, not code.
+ */
+#ifndef YUSUAN_PROFILE_H
+#define YUSUAN_PROFILE_H
+
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ys_profile ys_profile;
+
+/* A profile compiled into the library ("shaanxi", ...). */
+int ys_profile_open_builtin(ys_profile **out, const char *name,
+                            ys_errors *errs);
+/* A profile read from a JSON file. */
+int ys_profile_open_file(ys_profile **out, const char *path, ys_errors *errs);
+void ys_profile_free(ys_profile *p);
+
+const char *ys_profile_name(const ys_profile *p);
+const char *ys_profile_title(const ys_profile *p);
+
+/* Names of the built-in profiles, NULL-terminated. */
+const char *const *ys_profile_builtin_names(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

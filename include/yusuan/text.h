@@ -1,0 +1,45 @@
+/*
+ * text.h - UTF-8 text as found in published documents.
+ *
+ * PDF converters and spreadsheets mix full-width and half-width forms, break
+ * names over lines and pad with ideographic spaces. Matching (names, codes,
+ * numbers) works on a normalised key; display always keeps the original.
+ */
+#ifndef YUSUAN_TEXT_H
+#define YUSUAN_TEXT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * A matching key: NFKC (full-width → half-width, （）→ ()), every kind of
+ * white space and line break removed, Chinese and ASCII quotes removed,
+ * “、” kept. Returns an arena string, or NULL on OOM or invalid UTF-8
+ * (invalid bytes are replaced by U+FFFD before normalising, so NULL means
+ * OOM only).
+ */
+char *ys_text_key(ys_arena *a, const char *s, size_t len);
+
+/* Same as ys_text_key into a caller buffer; returns the needed length
+ * (excluding NUL) like snprintf. */
+size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len);
+
+/* Display width in terminal columns (East Asian wide = 2). */
+size_t ys_text_width(const char *s, size_t len);
+
+/* Trims ASCII white space, U+3000 and U+00A0 at both ends, in place on a
+ * (pointer, length) view. */
+void ys_text_trim(const char **s, size_t *len);
+
+/* 1 if s (len) is valid UTF-8. */
+int ys_text_valid_utf8(const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

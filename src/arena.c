@@ -1,0 +1,109 @@
+/*
+ * arena.c - bump allocation in chunks, one arena per document.
+ *
+ * Chunks grow geometrically so a document with many small strings costs few
+ * mallocs; a request larger than the next chunk gets a chunk of its own. The
+ * limit caps what one hostile document can make us allocate.
+ */
+#include "yusuan/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct chunk {
+  struct chunk *next;
+  size_t size, used;
+  max_align_t data[]; /* aligned storage */
+} chunk;
+
+struct ys_arena {
+  chunk *head;
+  size_t limit, total;
+  size_t next_size;
+};
+
+#define ALIGN (sizeof(max_align_t))
+
+ys_arena *ys_arena_new(size_t limit) {
+  ys_arena *a = calloc(1, sizeof *a);
+  if (!a) return NULL;
+  a->limit = limit;
+  a->next_size = 16 * 1024;
+  return a;
+}
+
+void ys_arena_free(ys_arena *a) {
+  if (!a) return;
+  chunk *c = a->head;
+  while (c) {
+    chunk *n = c->next;
+    free(c);
+    c = n;
+  }
+  free(a);
+}
+
+void *ys_arena_alloc(ys_arena *a, size_t size) {
+  if (!a) return NULL;
+  if (size == 0) size = 1;
+  if (size > SIZE_MAX - ALIGN) return NULL;
+  size = (size + ALIGN - 1) / ALIGN * ALIGN;
+  if (a->limit && (size > a->limit || a->total > a->limit - size))
+    return NULL;
+  chunk *c = a->head;
+  if (!c || c->size - c->used < size) {
+    size_t cs = a->next_size;
+    if (cs < size) cs = size;
+    c = malloc(sizeof(chunk) + cs);
+    if (!c) return NULL;
+    c->size = cs;
+    c->used = 0;
+    c->next = a->head;
+    a->head = c;
+    if (a->next_size < 4u * 1024 * 1024) a->next_size *= 2;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += size;
+  a->total += size;
+  memset(p, 0, size);
+  return p;
+}
+
+char *ys_arena_strndup(ys_arena *a, const char *s, size_t len) {
+  char *p = ys_arena_alloc(a, len + 1);
+  if (!p) return NULL;
+  if (len) memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+char *ys_arena_strdup(ys_arena *a, const char *s) {
+  return s ? ys_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *ys_arena_printf(ys_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) return NULL;
+  char *p = ys_arena_alloc(a, (size_t)n + 1);
+  if (!p) return NULL;
+  va_start(ap, fmt);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
+                    size_t elem_size) {
+  if (new_cap && elem_size > SIZE_MAX / new_cap) return NULL;
+  void *p = ys_arena_alloc(a, new_cap * elem_size);
+  if (p && old && old_count) memcpy(p, old, old_count * elem_size);
+  return p;
+}
+
+size_t ys_arena_used(const ys_arena *a) { return a ? a->total : 0; }

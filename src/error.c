@@ -1,0 +1,70 @@
+/*
+ * error.c - the error list every loader and checker appends to.
+ */
+#include "yusuan/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
+                   int column, const char *fmt, ...) {
+  if (!errs) return;
+  if (errs->count >= YS_ERRORS_MAX) {
+    errs->dropped++;
+    return;
+  }
+  if (errs->count == errs->cap) {
+    size_t cap = errs->cap ? errs->cap * 2 : 16;
+    ys_error *p = realloc(errs->items, cap * sizeof *p);
+    if (!p) {
+      errs->dropped++;
+      return;
+    }
+    errs->items = p;
+    errs->cap = cap;
+  }
+  ys_error *e = &errs->items[errs->count++];
+  memset(e, 0, sizeof *e);
+  e->code = code;
+  if (file) snprintf(e->file, sizeof e->file, "%s", file);
+  e->line = line;
+  e->column = column;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->message, sizeof e->message, fmt, ap);
+  va_end(ap);
+}
+
+void ys_errors_free(ys_errors *errs) {
+  if (!errs) return;
+  free(errs->items);
+  memset(errs, 0, sizeof *errs);
+}
+
+size_t ys_error_format(const ys_error *e, char *buf, size_t n) {
+  int r;
+  if (e->file[0] && e->line > 0 && e->column > 0)
+    r = snprintf(buf, n, "%s:%d:%d: %s", e->file, e->line, e->column,
+                 e->message);
+  else if (e->file[0] && e->line > 0)
+    r = snprintf(buf, n, "%s:%d: %s", e->file, e->line, e->message);
+  else if (e->file[0])
+    r = snprintf(buf, n, "%s: %s", e->file, e->message);
+  else
+    r = snprintf(buf, n, "%s", e->message);
+  return r < 0 ? 0 : (size_t)r;
+}
+
+const char *ys_status_str(int status) {
+  switch (status) {
+  case YS_OK: return "成功";
+  case YS_EINPUT: return "输入数据有误";
+  case YS_ENOMEM: return "内存不足";
+  case YS_EIO: return "文件读写失败";
+  case YS_ENOTFOUND: return "未找到";
+  case YS_EUSAGE: return "用法错误";
+  default: return "未知错误";
+  }
+}
