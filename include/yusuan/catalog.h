@@ -4,7 +4,7 @@
  * classification, government economic classification, and the mapping from
  * departmental 款 to government 款 by unit kind.
  *
- * The catalogue is data (data/catalog/*.csv, compiled into the library and
+ * The catalogue is data (data/catalog/ CSV files, compiled into the library and
  * overridable with a directory). Names carry validity years, so the same
  * code can have several entries: 210 was 医疗卫生与计划生育支出 until 2018
  * and is 卫生健康支出 from 2019.

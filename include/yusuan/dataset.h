@@ -187,6 +187,10 @@ const char *ys_fund_name(ys_fund f);          /* 一般公共预算拨款 ... */
 const char *ys_period_name(ys_period p);      /* 当年 / 上年结转 */
 const char *ys_exp_kind_name(ys_exp_kind k);  /* 基本支出 ... */
 const char *ys_nature_name(ys_nature n);      /* 人员经费 / 公用经费 / "" */
+/* The English id of a fund, as in quantity keys: "gpb", "govfund", "soc",
+ * "special", "business", "operation", "upper", "subord", "reserve",
+ * "other"; "" for YS_FUND_NONE. ys_fund_parse accepts these too. */
+const char *ys_fund_id(ys_fund f);
 /* Parse the names above (and their documented short forms); 0 = unknown. */
 ys_fund ys_fund_parse(const char *s);
 ys_period ys_period_parse(const char *s);

@@ -10,6 +10,8 @@
 #ifndef YUSUAN_PROFILE_H
 #define YUSUAN_PROFILE_H
 
+#include <stddef.h>
+
 #include "error.h"
 
 #ifdef __cplusplus
@@ -28,8 +30,9 @@ void ys_profile_free(ys_profile *p);
 const char *ys_profile_name(const ys_profile *p);
 const char *ys_profile_title(const ys_profile *p);
 
-/* Names of the built-in profiles, NULL-terminated. */
-const char *const *ys_profile_builtin_names(void);
+/* Writes the names of the built-in profiles ("shaanxi", ...) into out (at
+ * most max, each up to 63 bytes); returns how many exist. */
+size_t ys_profile_builtin_list(char (*out)[64], size_t max);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,102 @@
+/*
+ * quantity.h - canonical quantities: the vocabulary compile and check share.
+ *
+ * A quantity is a filter over the dataset: "expenditure of 一般公共预算 on
+ * function 210, basic, personnel" is written
+ *
+ *     exp;fund=gpb;func=210;kind=basic;nature=personnel
+ *
+ * and has a canonical key (ys_qexpr_key) that is the same wherever the
+ * quantity is shown, so every cell of every table that shows it is an
+ * observation of one thing. A cell may show a sum or difference of
+ * quantities ("exp;... - fact;key=prev.meeting" for a change column).
+ *
+ * Dimensions (a term's first field is its source: exp, rev or fact):
+ *   fund    gpb govfund soc special business operation upper subord reserve
+ *           other; fiscal = gpb|govfund|soc; nonreserve = all but reserve
+ *   period  cur carry
+ *   kind    basic project upper operation subsidy
+ *   nature  personnel public
+ *   func econ gecon unit   code prefixes (several: func=208|210)
+ *   project pcat           project code, project category (exact)
+ *   key                    fact keys (source fact), amounts in 元
+ * Values in one dimension are alternatives (|); dimensions are conjunctions.
+ */
+#ifndef YUSUAN_QUANTITY_H
+#define YUSUAN_QUANTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define YS_Q_MAXCODES 12
+#define YS_Q_MAXTERMS 12
+
+typedef enum ys_qsrc {
+  YS_Q_NONE = 0,
+  YS_Q_EXP, /* expenditure line items */
+  YS_Q_REV, /* revenues */
+  YS_Q_FACT /* facts holding amounts */
+} ys_qsrc;
+
+typedef struct ys_qcodes {
+  int n; /* 0 = any */
+  const char *v[YS_Q_MAXCODES];
+} ys_qcodes;
+
+typedef struct ys_qfilter {
+  ys_qsrc src;
+  uint32_t funds;   /* bit (1u << ys_fund); 0 = any */
+  uint32_t periods; /* bit (1u << ys_period); 0 = any */
+  uint32_t kinds;   /* bit (1u << ys_exp_kind); 0 = any */
+  uint32_t natures; /* bit (1u << ys_nature); 0 = any */
+  ys_qcodes func, econ, gecon, unit, project, pcat, key;
+  bool none; /* contradictory conjunction: matches nothing */
+} ys_qfilter;
+
+typedef struct ys_qexpr {
+  int n; /* 0 = no quantity */
+  int sign[YS_Q_MAXTERMS];
+  ys_qfilter t[YS_Q_MAXTERMS];
+} ys_qexpr;
+
+/* Parses "src;dim=v|v;... [+|- src;...]". Strings are copied into a.
+ * Returns YS_OK or YS_EINPUT with a message in err. */
+int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
+                   size_t errn);
+
+/* out = a AND b for every term of e (b must be a single filter). */
+void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
+                  ys_arena *a);
+void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
+                    ys_arena *a);
+
+/* Adds one alternative to a code dimension of a filter (no-op if full). */
+void ys_qcodes_add(ys_qcodes *c, const char *code);
+
+/* The canonical key: dimensions in fixed order, values sorted. */
+char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
+char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
+
+/* Does a line item / revenue match? (the filter's src must fit) */
+bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
+                           const ys_line_item *it);
+bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r);
+
+/* The value in 分. Facts named in key are looked up as "KEY@UNIT" when the
+ * filter names one unit, else as "KEY"; a unit filter on a department with
+ * a single unit falls back to "KEY". */
+int64_t ys_qexpr_eval(const ys_qexpr *e, const ys_dataset *ds);
+int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

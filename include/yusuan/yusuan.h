@@ -1,0 +1,21 @@
+/*
+ * yusuan.h - libyusuan, everything at once.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+#ifndef YUSUAN_H
+#define YUSUAN_H
+
+#include "arena.h"
+#include "catalog.h"
+#include "compile.h"
+#include "dataset.h"
+#include "error.h"
+#include "money.h"
+#include "outdir.h"
+#include "profile.h"
+#include "quantity.h"
+#include "render.h"
+#include "tables.h"
+#include "text.h"
+
+#endif

@@ -1,0 +1,312 @@
+/*
+ * main.c - the yusuan command line: parse arguments, call libyusuan, print.
+ *
+ * Exit status (stable, documented in `yusuan help`):
+ *   0  success (check: no finding is an error)
+ *   1  check found at least one error
+ *   2  bad usage or unreadable / invalid input; nothing was written
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/yusuan.h"
+
+#ifndef YS_VERSION
+#define YS_VERSION "0.0.0"
+#endif
+
+enum { EXIT_OKAY = 0, EXIT_FINDINGS = 1, EXIT_BAD = 2 };
+
+static void print_errors(const ys_errors *errs) {
+  char buf[1024];
+  for (size_t i = 0; i < errs->count; i++) {
+    ys_error_format(&errs->items[i], buf, sizeof buf);
+    fprintf(stderr, "%s\n", buf);
+  }
+  if (errs->dropped)
+    fprintf(stderr, "（另有 %zu 个错误未列出）\n", errs->dropped);
+}
+
+static const char *const help_main =
+    "yusuan — 部门预算公开工具\n"
+    "\n"
+    "用法：yusuan <命令> [参数]\n"
+    "\n"
+    "命令：\n"
+    "  compile DATASET   由预算数据集生成全部公开报表\n"
+    "  catalog CODE      查询政府收支分类科目\n"
+    "  profiles          列出内置的报表格式（省份）\n"
+    "  help [命令]       显示帮助\n"
+    "  --version         显示版本\n"
+    "\n"
+    "退出状态：0 成功；1 检查发现错误；2 用法错误或输入数据有误（不写出任何文件）。\n";
+
+static const char *const help_compile =
+    "用法：yusuan compile DATASET [--profile 格式] [--out 目录] [--format csv,json]\n"
+    "\n"
+    "读取预算数据集目录 DATASET（见 docs/dataset.md），按报表格式生成全部公开报表。\n"
+    "\n"
+    "  --profile 格式   报表格式，如 shaanxi；默认取 department.csv 中的 profile\n"
+    "  --out 目录       输出目录，默认 out/<数据集目录名>；整体写入后一次性替换\n"
+    "  --format 列表    输出格式，逗号分隔：csv（每表一个文件）、json（tables.json）；默认全部\n"
+    "  --profile-file 文件  使用磁盘上的报表格式 JSON 文件\n"
+    "  --catalog 目录   使用磁盘上的科目表目录（默认使用内置科目表）\n"
+    "\n"
+    "数据有误时逐条列出“文件:行:列: 说明”，退出状态 2，不生成输出目录。\n";
+
+static const char *const help_catalog =
+    "用法：yusuan catalog CODE [--year 年度] [--class func|econ|gov]\n"
+    "\n"
+    "显示科目编码 CODE 的名称、级次、上级、下级科目与历年名称。\n"
+    "  --year 年度   按该年度的科目表查询（默认最新）\n"
+    "  --class       func 支出功能分类（默认）；econ 部门预算支出经济分类；\n"
+    "                gov 政府预算支出经济分类\n";
+
+static int cmd_help(int argc, char **argv) {
+  const char *topic = argc > 2 ? argv[2] : NULL;
+  if (!topic) fputs(help_main, stdout);
+  else if (!strcmp(topic, "compile")) fputs(help_compile, stdout);
+  else if (!strcmp(topic, "catalog")) fputs(help_catalog, stdout);
+  else if (!strcmp(topic, "profiles"))
+    fputs("用法：yusuan profiles\n\n列出内置的报表格式。\n", stdout);
+  else {
+    fprintf(stderr, "yusuan: 没有命令“%s”的帮助\n", topic);
+    return EXIT_BAD;
+  }
+  return EXIT_OKAY;
+}
+
+static int open_catalog(ys_catalog **cat, const char *dir, ys_errors *errs) {
+  return dir ? ys_catalog_open_dir(cat, dir, errs)
+             : ys_catalog_open_builtin(cat, errs);
+}
+
+static const char *basename_of(const char *path) {
+  size_t len = strlen(path);
+  while (len > 1 && path[len - 1] == '/') len--;
+  static char buf[512];
+  size_t start = len;
+  while (start > 0 && path[start - 1] != '/') start--;
+  snprintf(buf, sizeof buf, "%.*s", (int)(len - start), path + start);
+  return buf;
+}
+
+static int cmd_compile(int argc, char **argv) {
+  const char *dataset = NULL, *profile = NULL, *profile_file = NULL,
+             *out = NULL, *formats = "csv,json", *catdir = NULL;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    const char **slot = !strcmp(a, "--profile")        ? &profile
+                        : !strcmp(a, "--profile-file") ? &profile_file
+                        : !strcmp(a, "--out")          ? &out
+                        : !strcmp(a, "--format")       ? &formats
+                        : !strcmp(a, "--catalog")      ? &catdir
+                                                       : NULL;
+    if (slot) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "yusuan compile: %s 需要一个值\n", a);
+        return EXIT_BAD;
+      }
+      *slot = argv[++i];
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "yusuan compile: 未知选项 %s\n\n%s", a, help_compile);
+      return EXIT_BAD;
+    } else if (!dataset) {
+      dataset = a;
+    } else {
+      fprintf(stderr, "yusuan compile: 多余的参数 %s\n", a);
+      return EXIT_BAD;
+    }
+  }
+  if (!dataset) {
+    fputs(help_compile, stderr);
+    return EXIT_BAD;
+  }
+  bool want_csv = false, want_json = false;
+  for (const char *p = formats; *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == 3 && !strncmp(p, "csv", 3)) want_csv = true;
+    else if (n == 4 && !strncmp(p, "json", 4)) want_json = true;
+    else if (n) {
+      fprintf(stderr, "yusuan compile: 不支持的输出格式“%.*s”\n", (int)n, p);
+      return EXIT_BAD;
+    }
+    p += n + (p[n] == ',');
+  }
+  char outbuf[4096];
+  if (!out) {
+    snprintf(outbuf, sizeof outbuf, "out/%s", basename_of(dataset));
+    out = outbuf;
+  }
+
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  ys_dataset *ds = NULL;
+  ys_profile *prof = NULL;
+  ys_tables *tables = NULL;
+  int status = EXIT_BAD;
+  if (open_catalog(&cat, catdir, &errs)) goto done;
+  if (ys_dataset_load(&ds, dataset, cat, &errs)) goto done;
+  if (profile_file) {
+    if (ys_profile_open_file(&prof, profile_file, &errs)) goto done;
+  } else {
+    const char *name = profile ? profile : ds->profile;
+    if (!name || !*name) {
+      fprintf(stderr, "yusuan compile: 请用 --profile 指定报表格式"
+                      "（department.csv 中没有 profile）\n");
+      goto done;
+    }
+    if (ys_profile_open_builtin(&prof, name, &errs)) goto done;
+  }
+  if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
+  ys_outdir od;
+  if (ys_outdir_begin(&od, out, &errs)) goto done;
+  if ((want_csv && ys_render_csv(tables, od.tmp, &errs)) ||
+      (want_json && ys_render_json(tables, od.tmp, &errs))) {
+    ys_outdir_abort(&od);
+    goto done;
+  }
+  if (ys_outdir_commit(&od, &errs)) goto done;
+  size_t empty = 0;
+  for (size_t i = 0; i < tables->n; i++) empty += tables->tables[i].empty;
+  printf("已生成 %s %d 年 %zu 张报表（其中空表 %zu 张）：%s\n", ds->dept_name,
+         ds->year, tables->n, empty, out);
+  status = EXIT_OKAY;
+done:
+  print_errors(&errs);
+  ys_errors_free(&errs);
+  ys_tables_free(tables);
+  ys_profile_free(prof);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  return status;
+}
+
+static int cmd_catalog(int argc, char **argv) {
+  const char *code = NULL, *catdir = NULL;
+  int year = 0;
+  ys_cls cls = YS_CLS_FUNC;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--year") && i + 1 < argc) {
+      char *end;
+      long y = strtol(argv[++i], &end, 10);
+      if (*end || y < 1990 || y > 2100) {
+        fprintf(stderr, "yusuan catalog: 年度无效：%s\n", argv[i]);
+        return EXIT_BAD;
+      }
+      year = (int)y;
+    } else if (!strcmp(a, "--class") && i + 1 < argc) {
+      const char *c = argv[++i];
+      if (!strcmp(c, "func")) cls = YS_CLS_FUNC;
+      else if (!strcmp(c, "econ")) cls = YS_CLS_ECON_DEPT;
+      else if (!strcmp(c, "gov")) cls = YS_CLS_ECON_GOV;
+      else {
+        fprintf(stderr, "yusuan catalog: --class 应为 func、econ 或 gov\n");
+        return EXIT_BAD;
+      }
+    } else if (!strcmp(a, "--catalog") && i + 1 < argc) {
+      catdir = argv[++i];
+    } else if (a[0] == '-' || code) {
+      fprintf(stderr, "yusuan catalog: 无法理解参数 %s\n\n%s", a, help_catalog);
+      return EXIT_BAD;
+    } else {
+      code = a;
+    }
+  }
+  if (!code) {
+    fputs(help_catalog, stderr);
+    return EXIT_BAD;
+  }
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  if (open_catalog(&cat, catdir, &errs)) {
+    print_errors(&errs);
+    ys_errors_free(&errs);
+    return EXIT_BAD;
+  }
+  static const char *const cls_name[] = {"支出功能分类", "部门预算支出经济分类",
+                                         "政府预算支出经济分类"};
+  static const char *const lvl_name[] = {"", "类", "款", "项"};
+  const ys_cat_entry *e = ys_catalog_lookup(cat, cls, code, year);
+  int status = EXIT_OKAY;
+  if (!e) {
+    const ys_cat_entry *v[16];
+    size_t nv = ys_catalog_versions(cat, cls, code, v, 16);
+    if (nv)
+      fprintf(stderr, "yusuan catalog: %s %s 在 %d 年无效（有效年度见下）\n",
+              cls_name[cls], code, year);
+    else
+      fprintf(stderr, "yusuan catalog: %s中没有科目 %s\n", cls_name[cls], code);
+    for (size_t i = 0; i < nv && i < 16; i++)
+      fprintf(stderr, "  %s %s（%d–%s）\n", v[i]->code, v[i]->name,
+              v[i]->valid_from, v[i]->valid_to ? "" : "至今");
+    status = EXIT_BAD;
+  } else {
+    int lvl = e->level >= 1 && e->level <= 3 ? e->level : 0;
+    printf("%s %s\n", e->code, e->name);
+    printf("  分类：%s（%s）\n", cls_name[cls], lvl_name[lvl]);
+    const ys_cat_entry *par = ys_catalog_parent(cat, e, year);
+    if (par) printf("  上级：%s %s\n", par->code, par->name);
+    const ys_cat_entry *v[16];
+    size_t nv = ys_catalog_versions(cat, cls, code, v, 16);
+    for (size_t i = 0; i < nv && i < 16; i++) {
+      char from[16] = "", to[16] = "";
+      if (v[i]->valid_from) snprintf(from, sizeof from, "%d", v[i]->valid_from);
+      if (v[i]->valid_to) snprintf(to, sizeof to, "%d", v[i]->valid_to);
+      printf("  名称：%s（%s–%s）\n", v[i]->name, from[0] ? from : "",
+             to[0] ? to : "至今");
+    }
+    if (cls == YS_CLS_ECON_DEPT) {
+      const char *ad = ys_catalog_gov_map(cat, code, YS_UNIT_KIND_ADMIN, year);
+      const char *in = ys_catalog_gov_map(cat, code, YS_UNIT_KIND_INST, year);
+      if (ad) printf("  政府经济分类（行政单位）：%s\n", ad);
+      if (in) printf("  政府经济分类（事业单位）：%s\n", in);
+    }
+    const ys_cat_entry *kids[256];
+    size_t nk = ys_catalog_children(cat, cls, code, year, kids, 256);
+    for (size_t i = 0; i < nk && i < 256; i++)
+      printf("    %s %s\n", kids[i]->code, kids[i]->name);
+  }
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+  return status;
+}
+
+static int cmd_profiles(void) {
+  char names[32][64];
+  size_t n = ys_profile_builtin_list(names, 32);
+  for (size_t i = 0; i < n && i < 32; i++) {
+    ys_profile *p = NULL;
+    ys_errors errs = {0};
+    if (ys_profile_open_builtin(&p, names[i], &errs) == YS_OK)
+      printf("%-10s %s\n", names[i], ys_profile_title(p));
+    ys_profile_free(p);
+    ys_errors_free(&errs);
+  }
+  return EXIT_OKAY;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(help_main, stderr);
+    return EXIT_BAD;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    printf("yusuan %s\n", YS_VERSION);
+    return EXIT_OKAY;
+  }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+    return cmd_help(argc, argv);
+  if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+    char *hv[3] = {argv[0], "help", argv[1]};
+    return cmd_help(3, hv);
+  }
+  if (!strcmp(cmd, "compile")) return cmd_compile(argc, argv);
+  if (!strcmp(cmd, "catalog")) return cmd_catalog(argc, argv);
+  if (!strcmp(cmd, "profiles")) return cmd_profiles();
+  fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
+  return EXIT_BAD;
+}

@@ -1,0 +1,905 @@
+/*
+ * compile.c - run a profile over a dataset to produce the tables.
+ *
+ * For each profile table: expand its row generators (fixed rows, catalogue
+ * classes, the code tree in use, units, projects, procurement lines) into
+ * row contexts, then fill each cell: text columns from the row context,
+ * amount columns by evaluating the conjunction of table base, row filter and
+ * column quantity. Panel tables (收支总表) place independent row lists side
+ * by side. Target tables (绩效目标表) are forms built from projects and
+ * targets.
+ *
+ * After a table is built its structural identities are verified twice: on
+ * exact values (a failure is a dataset the table set cannot show: error) and
+ * on displayed values (a failure is rounding only: the 尾数误差 note).
+ */
+#include "yusuan/compile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile_impl.h"
+#include "yusuan/money.h"
+
+typedef struct rowctx {
+  ys_row_kind kind;
+  int level;
+  bool subset;
+  bool indent; /* add the profile indent by level to the label */
+  const char *code;
+  const char *label;
+  ys_qfilter filter; /* the row's own narrowing */
+  const ys_qexpr *q; /* fixed rows with a quantity (panels) */
+  const char *gov_code, *gov_name;
+  const char *desc;
+  const ys_procurement *proc;
+} rowctx;
+
+typedef struct rowvec {
+  rowctx *v;
+  size_t n, cap;
+} rowvec;
+
+typedef struct cctx {
+  const ys_dataset *ds;
+  const ys_profile *p;
+  const ys_catalog *cat;
+  ys_arena *a;
+  ys_errors *errs;
+  const ys_ptable *pt;
+  int failed;
+} cctx;
+
+static rowctx *rv_push(cctx *c, rowvec *rv) {
+  if (rv->n == rv->cap) {
+    size_t cap = rv->cap ? rv->cap * 2 : 32;
+    rowctx *v = ys_arena_grow(c->a, rv->v, rv->n, cap, sizeof *v);
+    if (!v) return NULL;
+    rv->v = v;
+    rv->cap = cap;
+  }
+  rowctx *r = &rv->v[rv->n++];
+  memset(r, 0, sizeof *r);
+  return r;
+}
+
+static const char *cat_name(cctx *c, ys_cls cls, const char *code) {
+  const ys_cat_entry *e = ys_catalog_lookup(c->cat, cls, code, c->ds->year);
+  return e ? e->name : "（未知科目）";
+}
+
+static const char *cn_numeral(cctx *c, int n) {
+  static const char *const d[] = {"", "一", "二", "三", "四", "五",
+                                  "六", "七", "八", "九", "十"};
+  if (n <= 10) return d[n];
+  if (n < 20) return ys_arena_printf(c->a, "十%s", d[n - 10]);
+  if (n < 100)
+    return ys_arena_printf(c->a, "%s十%s", d[n / 10], d[n % 10]);
+  return ys_arena_printf(c->a, "%d", n);
+}
+
+/* Replaces {n} {cn} {name} in a label template. */
+static const char *fill_label(cctx *c, const char *tpl, int n,
+                              const char *name) {
+  char buf[512];
+  size_t o = 0;
+  for (const char *s = tpl; *s && o < sizeof buf - 1;) {
+    const char *rep = NULL;
+    size_t skip = 0;
+    char num[16];
+    if (strncmp(s, "{n}", 3) == 0) {
+      snprintf(num, sizeof num, "%d", n);
+      rep = num;
+      skip = 3;
+    } else if (strncmp(s, "{cn}", 4) == 0) {
+      rep = cn_numeral(c, n);
+      skip = 4;
+    } else if (strncmp(s, "{name}", 6) == 0) {
+      rep = name;
+      skip = 6;
+    }
+    if (rep) {
+      size_t l = strlen(rep);
+      if (o + l >= sizeof buf) break;
+      memcpy(buf + o, rep, l);
+      o += l;
+      s += skip;
+    } else {
+      buf[o++] = *s++;
+    }
+  }
+  buf[o] = '\0';
+  return ys_arena_strdup(c->a, buf);
+}
+
+static const char *title_of(cctx *c, const char *tpl) {
+  const char *prefix = c->ds->title_prefix && *c->ds->title_prefix
+                           ? c->ds->title_prefix
+                           : c->p->title_prefix;
+  const char *at = strstr(tpl, "{prefix}");
+  if (!at) return tpl;
+  return ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tpl), tpl, prefix,
+                         at + 8);
+}
+
+/* The table base as it applies to one term: a base never narrows facts, and
+ * a base with a source only narrows terms of that source. */
+static void narrow_term(ys_qfilter *t, const ys_ptable *pt,
+                        const ys_qfilter *row, ys_arena *a) {
+  if (t->src == YS_Q_FACT) {
+    if (row->unit.n) {
+      ys_qfilter u = {0};
+      u.unit = row->unit;
+      ys_qfilter_and(t, t, &u, a);
+    }
+    return;
+  }
+  if (pt->has_base && (pt->base.src == YS_Q_NONE || pt->base.src == t->src))
+    ys_qfilter_and(t, t, &pt->base, a);
+  else if (pt->has_base)
+    t->none = true;
+  ys_qfilter_and(t, t, row, a);
+}
+
+static void amount_cell(cctx *c, ys_cell *cell, const ys_qexpr *q,
+                        const ys_qfilter *row) {
+  const ys_ptable *pt = c->pt;
+  ys_qexpr e;
+  if (q && q->n) {
+    e = *q;
+  } else {
+    memset(&e, 0, sizeof e);
+    e.n = 1;
+    e.sign[0] = 1;
+    e.t[0].src = pt->has_base && pt->base.src ? pt->base.src : YS_Q_EXP;
+  }
+  for (int i = 0; i < e.n; i++) narrow_term(&e.t[i], pt, row, c->a);
+  cell->type = YS_CELL_AMOUNT;
+  cell->fen = ys_qexpr_eval(&e, c->ds);
+  cell->quantity = ys_qexpr_key(c->a, &e);
+  char buf[64];
+  unsigned flags = c->p->thousands ? YS_FMT_THOUSANDS : 0;
+  ys_money_format(buf, sizeof buf, cell->fen, pt->unit, pt->decimals, flags);
+  cell->text = ys_arena_strdup(c->a, buf);
+}
+
+static void text_cell(cctx *c, ys_cell *cell, const char *s) {
+  cell->type = s && *s ? YS_CELL_TEXT : YS_CELL_EMPTY;
+  cell->text = s ? ys_arena_strdup(c->a, s) : "";
+}
+
+/* --- row generators ---------------------------------------------------- */
+
+static int cmp_cstr(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
+  const ys_dataset *ds = c->ds;
+  const ys_ptable *pt = c->pt;
+  ys_qfilter base = {0};
+  base.src = YS_Q_EXP;
+  if (pt->has_base) ys_qfilter_and(&base, &base, &pt->base, c->a);
+  if (pr->q.n == 1) ys_qfilter_and(&base, &base, &pr->q.t[0], c->a);
+  /* Every prefix of every code in use, deduplicated by sorting: n log n in
+   * the number of items. For econ_gov leaves the key is "econ/gecon". */
+  size_t cap = ds->n_items * 3 + 1, n = 0;
+  const char **keys = ys_arena_alloc(c->a, sizeof(char *) * cap);
+  if (!keys) return;
+  static const int func_len[] = {3, 5, 7}, econ_len[] = {3, 5, 7};
+  const int *lens = pr->cls == YS_CLS_FUNC ? func_len : econ_len;
+  for (size_t i = 0; i < ds->n_items; i++) {
+    const ys_line_item *it = &ds->items[i];
+    if (!ys_qfilter_match_item(&base, ds, it)) continue;
+    const char *code = pr->cls == YS_CLS_FUNC ? it->func : it->econ;
+    size_t cl = strlen(code);
+    for (int d = 0; d < pr->depth && d < 3; d++) {
+      size_t l = (size_t)lens[d];
+      if (l > cl) break;
+      bool leaf = d == pr->depth - 1 || (size_t)lens[d + 1] > cl;
+      if (pr->econ_gov && leaf)
+        keys[n++] = ys_arena_printf(c->a, "%.*s/%s", (int)l, code,
+                                    it->gecon ? it->gecon : "");
+      else
+        keys[n++] = ys_arena_strndup(c->a, code, l);
+    }
+  }
+  qsort(keys, n, sizeof keys[0], cmp_cstr);
+  for (size_t i = 0; i < n; i++) {
+    if (i && strcmp(keys[i], keys[i - 1]) == 0) continue;
+    rowctx *r = rv_push(c, rv);
+    if (!r) return;
+    const char *slash = strchr(keys[i], '/');
+    const char *code =
+        slash ? ys_arena_strndup(c->a, keys[i], (size_t)(slash - keys[i]))
+              : keys[i];
+    int lvl = ys_catalog_code_level(pr->cls, code);
+    r->level = pr->level + (lvl ? lvl : 1);
+    r->kind = YS_ROW_GROUP;
+    r->code = code;
+    r->label = cat_name(c, pr->cls, code);
+    r->indent = true;
+    ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &r->filter.func : &r->filter.econ;
+    ys_qcodes_add(dim, code);
+    if (slash) {
+      r->kind = YS_ROW_DETAIL;
+      r->gov_code = slash + 1;
+      r->gov_name = cat_name(c, YS_CLS_ECON_GOV, slash + 1);
+      ys_qcodes_add(&r->filter.gecon, slash + 1);
+    }
+  }
+  /* A row is a leaf when the next row is not deeper. */
+  for (size_t i = 0; i < rv->n; i++)
+    if (rv->v[i].kind == YS_ROW_GROUP &&
+        (i + 1 == rv->n || rv->v[i + 1].level <= rv->v[i].level))
+      rv->v[i].kind = YS_ROW_DETAIL;
+}
+
+static bool project_in_table(cctx *c, const ys_project *pj) {
+  ys_qfilter f = {0};
+  f.src = YS_Q_EXP;
+  ys_qcodes_add(&f.project, pj->code);
+  if (c->pt->has_base) ys_qfilter_and(&f, &f, &c->pt->base, c->a);
+  for (size_t i = 0; i < c->ds->n_items; i++)
+    if (ys_qfilter_match_item(&f, c->ds, &c->ds->items[i])) return true;
+  return false;
+}
+
+static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
+                      bool with_projects) {
+  const ys_dataset *ds = c->ds;
+  rowctx *r = rv_push(c, rv);
+  if (!r) return;
+  r->kind = YS_ROW_GROUP;
+  r->level = pr->level + 1;
+  r->code = ds->dept_code;
+  r->label = ds->dept_name;
+  r->indent = true;
+  for (size_t u = 0; u < ds->n_units; u++) {
+    const ys_unit_rec *un = &ds->units[u];
+    if (with_projects) {
+      bool any = false;
+      for (size_t j = 0; j < ds->n_projects && !any; j++)
+        any = strcmp(ds->projects[j].unit, un->code) == 0 &&
+              project_in_table(c, &ds->projects[j]);
+      if (!any) continue;
+    }
+    r = rv_push(c, rv);
+    if (!r) return;
+    r->kind = with_projects ? YS_ROW_GROUP : YS_ROW_DETAIL;
+    r->level = pr->level + 2;
+    r->code = un->code;
+    r->label = un->name;
+    r->indent = true;
+    ys_qcodes_add(&r->filter.unit, un->code);
+    if (!with_projects) continue;
+    /* Categories in order of first appearance, then their projects. */
+    for (size_t j = 0; j < ds->n_projects; j++) {
+      const ys_project *pj = &ds->projects[j];
+      if (strcmp(pj->unit, un->code) || !project_in_table(c, pj)) continue;
+      bool seen = false;
+      for (size_t k = 0; k < j && !seen; k++)
+        seen = strcmp(ds->projects[k].unit, un->code) == 0 &&
+               strcmp(ds->projects[k].category, pj->category) == 0 &&
+               project_in_table(c, &ds->projects[k]);
+      if (seen) continue;
+      const char *catg = pj->category && *pj->category ? pj->category : NULL;
+      if (catg) {
+        r = rv_push(c, rv);
+        if (!r) return;
+        r->kind = YS_ROW_GROUP;
+        r->level = pr->level + 3;
+        r->label = catg;
+        r->code = "";
+        r->indent = true;
+        ys_qcodes_add(&r->filter.unit, un->code);
+        ys_qcodes_add(&r->filter.pcat, catg);
+      }
+      for (size_t k = j; k < ds->n_projects; k++) {
+        const ys_project *q = &ds->projects[k];
+        if (strcmp(q->unit, un->code) || strcmp(q->category, pj->category) ||
+            !project_in_table(c, q))
+          continue;
+        r = rv_push(c, rv);
+        if (!r) return;
+        r->kind = YS_ROW_DETAIL;
+        r->level = pr->level + (catg ? 4 : 3);
+        r->code = q->code;
+        r->label = q->name;
+        r->desc = q->description;
+        r->indent = true;
+        ys_qcodes_add(&r->filter.project, q->code);
+      }
+    }
+  }
+}
+
+static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const ys_prow *pr = &rows[i];
+    switch (pr->kind) {
+    case PROW_FIXED: {
+      rowctx *r = rv_push(c, rv);
+      if (!r) return;
+      r->kind = pr->total ? YS_ROW_TOTAL : YS_ROW_GROUP;
+      r->level = pr->level;
+      r->subset = pr->subset;
+      r->label = pr->label;
+      r->code = "";
+      r->q = pr->q.n ? &pr->q : NULL;
+      break;
+    }
+    case PROW_CLASSES:
+      for (int k = 0; k < pr->n_codes; k++) {
+        rowctx *r = rv_push(c, rv);
+        if (!r) return;
+        r->kind = YS_ROW_DETAIL;
+        r->level = pr->level;
+        r->code = pr->codes[k];
+        r->label = fill_label(c, pr->label, k + 1,
+                              cat_name(c, pr->cls, pr->codes[k]));
+        r->q = pr->q.n ? &pr->q : NULL;
+        ys_qcodes *dim = pr->cls == YS_CLS_FUNC     ? &r->filter.func
+                         : pr->cls == YS_CLS_ECON_GOV ? &r->filter.gecon
+                                                      : &r->filter.econ;
+        ys_qcodes_add(dim, pr->codes[k]);
+      }
+      break;
+    case PROW_TREE: {
+      rowvec sub = {0};
+      gen_tree(c, &sub, pr);
+      for (size_t k = 0; k < sub.n; k++) {
+        rowctx *r = rv_push(c, rv);
+        if (!r) return;
+        *r = sub.v[k];
+      }
+      break;
+    }
+    case PROW_UNITS:
+      gen_units(c, rv, pr, false);
+      break;
+    case PROW_PROJECTS:
+      gen_units(c, rv, pr, true);
+      break;
+    case PROW_PROCUREMENT:
+      for (size_t k = 0; k < c->ds->n_procurements; k++) {
+        rowctx *r = rv_push(c, rv);
+        if (!r) return;
+        r->kind = YS_ROW_DETAIL;
+        r->level = pr->level + 1;
+        r->proc = &c->ds->procurements[k];
+        r->label = r->proc->project;
+        r->code = "";
+      }
+      break;
+    }
+  }
+}
+
+/* --- cells ------------------------------------------------------------- */
+
+static const char *indented(cctx *c, const rowctx *r) {
+  if (!r->indent || r->level <= 1) return r->label;
+  size_t il = strlen(c->p->indent);
+  size_t n = (size_t)(r->level - 1);
+  size_t ll = strlen(r->label);
+  char *s = ys_arena_alloc(c->a, il * n + ll + 1);
+  if (!s) return r->label;
+  for (size_t i = 0; i < n; i++) memcpy(s + i * il, c->p->indent, il);
+  memcpy(s + il * n, r->label, ll + 1);
+  return s;
+}
+
+static const char *code_part(cctx *c, const char *code, size_t from,
+                             size_t len) {
+  if (!code || strlen(code) < from + len) return "";
+  return ys_arena_strndup(c->a, code + from, len);
+}
+
+static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
+                      const rowctx *r) {
+  const ys_procurement *pr = r->proc;
+  switch (pc->show) {
+  case PCOL_AMOUNT:
+    if (pr) {
+      text_cell(c, cell, "");
+      break;
+    }
+    amount_cell(c, cell, &pc->q, &r->filter);
+    break;
+  case PCOL_CODE:
+    text_cell(c, cell, r->kind == YS_ROW_TOTAL ? "" : r->code);
+    break;
+  case PCOL_NAME:
+    text_cell(c, cell, indented(c, r));
+    break;
+  case PCOL_GOV_CODE:
+    text_cell(c, cell, r->gov_code);
+    break;
+  case PCOL_GOV_NAME:
+    text_cell(c, cell, r->gov_name);
+    break;
+  case PCOL_BLANK:
+    text_cell(c, cell, "");
+    break;
+  case PCOL_DESC:
+    text_cell(c, cell, r->desc);
+    break;
+  case PCOL_FUNC_LEI:
+  case PCOL_FUNC_KUAN:
+  case PCOL_FUNC_XIANG: {
+    const char *code = pr ? pr->func : (r->filter.func.n ? r->code : "");
+    size_t from = pc->show == PCOL_FUNC_LEI ? 0 : pc->show == PCOL_FUNC_KUAN ? 3 : 5;
+    text_cell(c, cell, code_part(c, code, from, from ? 2 : 3));
+    break;
+  }
+  case PCOL_ECON_LEI:
+  case PCOL_ECON_KUAN: {
+    const char *code = pr ? pr->econ : (r->filter.econ.n ? r->code : "");
+    size_t from = pc->show == PCOL_ECON_LEI ? 0 : 3;
+    text_cell(c, cell, code_part(c, code, from, from ? 2 : 3));
+    break;
+  }
+  case PCOL_GECON_LEI:
+  case PCOL_GECON_KUAN: {
+    const char *code = pr ? pr->gecon : r->gov_code;
+    size_t from = pc->show == PCOL_GECON_LEI ? 0 : 3;
+    text_cell(c, cell, code_part(c, code, from, from ? 2 : 3));
+    break;
+  }
+  case PCOL_UNIT_CODE:
+    text_cell(c, cell, pr ? pr->unit : r->filter.unit.n ? r->code : "");
+    break;
+  case PCOL_PROC_CATALOG:
+    text_cell(c, cell, pr ? pr->catalog : "");
+    break;
+  case PCOL_PROC_SERVICE:
+    text_cell(c, cell, pr ? pr->service : "");
+    break;
+  case PCOL_PROC_SPEC:
+    text_cell(c, cell, pr ? pr->spec : "");
+    break;
+  case PCOL_PROC_QUANTITY:
+    text_cell(c, cell, pr ? pr->quantity : "");
+    break;
+  case PCOL_PROC_TIME:
+    text_cell(c, cell, pr ? pr->time_text : "");
+    break;
+  case PCOL_PROC_AMOUNT:
+    if (pr) {
+      char buf[64];
+      ys_money_format(buf, sizeof buf, pr->amount, c->pt->unit,
+                      c->pt->decimals, c->p->thousands ? YS_FMT_THOUSANDS : 0);
+      cell->type = YS_CELL_AMOUNT;
+      cell->fen = pr->amount;
+      cell->text = ys_arena_strdup(c->a, buf);
+    } else {
+      text_cell(c, cell, "");
+    }
+    break;
+  }
+}
+
+/* --- identities -------------------------------------------------------- */
+
+/* Verifies the identities the layout implies over rows [from, to) of one
+ * column: a row equals the sum of its non-subset children. Exact failures
+ * are errors; rounded-only failures set *rounding. */
+static void check_tree(cctx *c, ys_table *t, const rowctx *rc, size_t from,
+                       size_t to, size_t col, int *rounding) {
+  for (size_t i = from; i < to; i++) {
+    const ys_cell *pc = &t->rows[i].cells[col];
+    if (pc->type != YS_CELL_AMOUNT || rc[i].subset) continue;
+    int64_t exact = 0, shown = 0;
+    int kids = 0;
+    for (size_t j = i + 1; j < to && rc[j].level > rc[i].level; j++) {
+      if (rc[j].level != rc[i].level + 1 || rc[j].subset) continue;
+      const ys_cell *cc = &t->rows[j].cells[col];
+      if (cc->type != YS_CELL_AMOUNT) continue;
+      exact += cc->fen;
+      shown += ys_money_round(cc->fen, t->unit, t->decimals);
+      kids++;
+    }
+    if (!kids) continue;
+    if (exact != pc->fen) {
+      char a[64], b[64];
+      ys_money_format(a, sizeof a, pc->fen, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+      ys_money_format(b, sizeof b, exact, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+      ys_errors_add(c->errs, YS_EINPUT, c->ds->dir, 0, 0,
+                    "%s“%s”第“%s”行为 %s 元，但其下各行合计 %s 元："
+                    "数据中有此表无法列示的支出（检查经济科目或支出类型）",
+                    t->number, t->title, rc[i].label, a, b);
+      c->failed = 1;
+    } else if (shown != ys_money_round(pc->fen, t->unit, t->decimals)) {
+      *rounding = 1;
+    }
+  }
+}
+
+static void check_columns(cctx *c, ys_table *t, const ys_ptable *pt,
+                          int *rounding) {
+  for (size_t i = 0; i < t->nrows; i++)
+    for (size_t k = 0; k < pt->ncols; k++) {
+      const ys_pcol *pc = &pt->cols[k];
+      const ys_cell *tc = &t->rows[i].cells[k];
+      if (!pc->n_sum_of || tc->type != YS_CELL_AMOUNT) continue;
+      int64_t exact = 0, shown = 0;
+      for (int j = 0; j < pc->n_sum_of; j++) {
+        const ys_cell *cc = &t->rows[i].cells[pc->sum_of[j]];
+        if (cc->type != YS_CELL_AMOUNT) continue;
+        exact += cc->fen;
+        shown += ys_money_round(cc->fen, t->unit, t->decimals);
+      }
+      if (exact != tc->fen) {
+        ys_errors_add(c->errs, YS_EINPUT, c->ds->dir, 0, 0,
+                      "%s“%s”第 %zu 行“%s”列不等于各分项之和：数据中有此表"
+                      "无法列示的支出或收入",
+                      t->number, t->title, i + 1, t->col_labels[k]);
+        c->failed = 1;
+      } else if (shown != ys_money_round(tc->fen, t->unit, t->decimals)) {
+        *rounding = 1;
+      }
+    }
+}
+
+/* --- tables ------------------------------------------------------------ */
+
+static void col_labels_from_header(cctx *c, ys_table *t, size_t ncols) {
+  t->col_labels = ys_arena_alloc(c->a, sizeof(char *) * (ncols ? ncols : 1));
+  if (!t->col_labels) return;
+  for (size_t k = 0; k < ncols; k++) t->col_labels[k] = "";
+  /* The lowest header cell covering a column names it. */
+  for (size_t h = 0; h < t->n_header; h++) {
+    const ys_header_cell *hc = &t->header[h];
+    for (int k = hc->col; k < hc->col + hc->col_span && k < (int)ncols; k++)
+      if (hc->row + hc->row_span == t->header_rows || !*t->col_labels[k])
+        t->col_labels[k] = hc->text;
+  }
+}
+
+static void copy_header(cctx *c, ys_table *t, const ys_ptable *pt) {
+  t->header_rows = pt->header_rows;
+  t->n_header = pt->n_header;
+  t->header = ys_arena_alloc(c->a, sizeof(ys_header_cell) * (pt->n_header + 1));
+  if (t->header && pt->n_header)
+    memcpy(t->header, pt->header, sizeof(ys_header_cell) * pt->n_header);
+}
+
+static ys_cell *new_cells(cctx *c, size_t n) {
+  ys_cell *cells = ys_arena_alloc(c->a, sizeof(ys_cell) * (n ? n : 1));
+  if (cells)
+    for (size_t k = 0; k < n; k++) cells[k].text = "";
+  return cells;
+}
+
+static bool all_zero(const ys_table *t) {
+  for (size_t i = 0; i < t->nrows; i++)
+    for (size_t k = 0; k < t->ncols; k++)
+      if (t->rows[i].cells[k].type == YS_CELL_AMOUNT &&
+          t->rows[i].cells[k].fen != 0)
+        return false;
+  return true;
+}
+
+static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
+  rowvec rv = {0};
+  gen_rows(c, &rv, pt->rows, pt->nrows);
+  t->ncols = pt->ncols;
+  copy_header(c, t, pt);
+  col_labels_from_header(c, t, t->ncols);
+  t->rows = ys_arena_alloc(c->a, sizeof(ys_row) * (rv.n ? rv.n : 1));
+  if (!t->rows) return YS_ENOMEM;
+  for (size_t i = 0; i < rv.n; i++) {
+    ys_row *row = &t->rows[t->nrows++];
+    row->kind = rv.v[i].kind;
+    row->level = rv.v[i].level;
+    row->code = rv.v[i].code ? rv.v[i].code : "";
+    row->cells = new_cells(c, t->ncols);
+    if (!row->cells) return YS_ENOMEM;
+    for (size_t k = 0; k < t->ncols; k++)
+      grid_cell(c, &row->cells[k], &pt->cols[k], &rv.v[i]);
+  }
+  int rounding = 0;
+  for (size_t k = 0; k < t->ncols; k++)
+    check_tree(c, t, rv.v, 0, rv.n, k, &rounding);
+  check_columns(c, t, pt, &rounding);
+  if (rounding) t->note = c->p->rounding_note;
+  bool has_detail = false;
+  for (size_t i = 0; i < t->nrows; i++)
+    if (t->rows[i].kind != YS_ROW_TOTAL) has_detail = true;
+  t->empty = !has_detail || all_zero(t);
+  return YS_OK;
+}
+
+static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
+  size_t np = pt->npanels, body = 0, foot = 0;
+  rowvec *bodies = ys_arena_alloc(c->a, sizeof(rowvec) * np);
+  rowvec *foots = ys_arena_alloc(c->a, sizeof(rowvec) * np);
+  if (!bodies || !foots) return YS_ENOMEM;
+  for (size_t p = 0; p < np; p++) {
+    gen_rows(c, &bodies[p], pt->panels[p].rows, pt->panels[p].n_rows);
+    gen_rows(c, &foots[p], pt->panels[p].footer, pt->panels[p].n_footer);
+    if (bodies[p].n > body) body = bodies[p].n;
+    if (foots[p].n > foot) foot = foots[p].n;
+  }
+  t->ncols = 2 * np;
+  copy_header(c, t, pt);
+  col_labels_from_header(c, t, t->ncols);
+  t->nrows = body + foot;
+  t->rows = ys_arena_alloc(c->a, sizeof(ys_row) * (t->nrows ? t->nrows : 1));
+  if (!t->rows) return YS_ENOMEM;
+  for (size_t i = 0; i < t->nrows; i++) {
+    t->rows[i].kind = i < body ? YS_ROW_DETAIL : YS_ROW_TOTAL;
+    t->rows[i].code = "";
+    t->rows[i].cells = new_cells(c, t->ncols);
+    if (!t->rows[i].cells) return YS_ENOMEM;
+  }
+  int rounding = 0;
+  for (size_t p = 0; p < np; p++) {
+    for (size_t i = 0; i < bodies[p].n; i++) {
+      const rowctx *r = &bodies[p].v[i];
+      text_cell(c, &t->rows[i].cells[2 * p], r->label);
+      amount_cell(c, &t->rows[i].cells[2 * p + 1], r->q, &r->filter);
+    }
+    /* Footers: the closing total (总计) sits on the last row of every
+     * panel, the others from the top of the footer block. */
+    size_t nf = foots[p].n;
+    for (size_t j = 0; j < nf; j++) {
+      const rowctx *r = &foots[p].v[j];
+      size_t at = body + j;
+      if (j == nf - 1 && r->kind == YS_ROW_TOTAL) at = body + foot - 1;
+      text_cell(c, &t->rows[at].cells[2 * p], r->label);
+      amount_cell(c, &t->rows[at].cells[2 * p + 1], r->q, &r->filter);
+    }
+    /* Structural identities of the panel body (levels of its rows). */
+    ys_table view = *t;
+    view.nrows = bodies[p].n;
+    check_tree(c, &view, bodies[p].v, 0, bodies[p].n, 2 * p + 1, &rounding);
+  }
+  if (rounding) t->note = c->p->rounding_note;
+  t->empty = all_zero(t);
+  return YS_OK;
+}
+
+/* --- target (绩效目标) forms ------------------------------------------- */
+
+enum { TCOLS = 5 };
+
+/* 总额 / 财政拨款 / 其他资金 as quantities. */
+static const char *const fund_q[3] = {
+    "exp", "exp;fund=fiscal",
+    "exp;fund=special|business|operation|upper|subord|reserve|other"};
+
+static ys_row *form_row(cctx *c, ys_table *t, size_t *cap, ys_row_kind kind) {
+  if (t->nrows == *cap) {
+    size_t nc = *cap ? *cap * 2 : 32;
+    ys_row *r = ys_arena_grow(c->a, t->rows, t->nrows, nc, sizeof *r);
+    if (!r) return NULL;
+    t->rows = r;
+    *cap = nc;
+  }
+  ys_row *row = &t->rows[t->nrows++];
+  memset(row, 0, sizeof *row);
+  row->kind = kind;
+  row->code = "";
+  row->cells = new_cells(c, TCOLS);
+  return row->cells ? row : NULL;
+}
+
+static void form_texts(cctx *c, ys_row *row, const char *a, const char *b,
+                       const char *d, const char *e, const char *f) {
+  const char *v[TCOLS] = {a, b, d, e, f};
+  for (int k = 0; k < TCOLS; k++) text_cell(c, &row->cells[k], v[k]);
+}
+
+static const char *target_value(cctx *c, const ys_target *tg) {
+  const char *op = tg->op && strcmp(tg->op, "=") ? tg->op : "";
+  return ys_arena_printf(c->a, "%s%s%s", op, tg->value ? tg->value : "",
+                         tg->unit_text ? tg->unit_text : "");
+}
+
+static void form_targets(cctx *c, ys_table *t, size_t *cap,
+                         const char *project) {
+  ys_row *row = form_row(c, t, cap, YS_ROW_TEXT);
+  if (!row) return;
+  form_texts(c, row, "一级指标", "二级指标", "指标内容", "指标值", "备注");
+  for (size_t i = 0; i < c->ds->n_targets; i++) {
+    const ys_target *tg = &c->ds->targets[i];
+    if (strcmp(tg->project ? tg->project : "", project)) continue;
+    row = form_row(c, t, cap, YS_ROW_DETAIL);
+    if (!row) return;
+    form_texts(c, row, tg->level1, tg->level2, tg->name, target_value(c, tg),
+               "");
+  }
+}
+
+static void form_amounts(cctx *c, ys_table *t, size_t *cap,
+                         const char *const labels[3], const char *project,
+                         const char *lead) {
+  for (int k = 0; k < 3; k++) {
+    ys_row *row = form_row(c, t, cap, k ? YS_ROW_DETAIL : YS_ROW_GROUP);
+    if (!row) return;
+    form_texts(c, row, k ? "" : lead, labels[k], "", "", "");
+    ys_qexpr q;
+    char err[128];
+    const char *txt =
+        project ? ys_arena_printf(c->a, "%s;project=%s", fund_q[k], project)
+                : fund_q[k];
+    if (ys_qexpr_parse(&q, txt, c->a, err, sizeof err) == YS_OK) {
+      ys_qfilter none = {0};
+      amount_cell(c, &row->cells[2], &q, &none);
+    }
+  }
+}
+
+/* 总额, 财政拨款, 其他资金 of the whole department in columns 2..4. */
+static void dept_amounts(cctx *c, ys_row *row) {
+  for (int m = 0; m < 3; m++) {
+    ys_qexpr q;
+    char err[128];
+    ys_qfilter none = {0};
+    if (ys_qexpr_parse(&q, fund_q[m], c->a, err, sizeof err) == YS_OK)
+      amount_cell(c, &row->cells[2 + m], &q, &none);
+  }
+}
+
+static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
+  const ys_dataset *ds = c->ds;
+  size_t cap = 0;
+  t->ncols = TCOLS;
+  t->col_labels = ys_arena_alloc(c->a, sizeof(char *) * TCOLS);
+  if (!t->col_labels) return YS_ENOMEM;
+  static const char *const lbl[TCOLS] = {"项目", "内容", "金额", "指标值",
+                                         "备注"};
+  for (int k = 0; k < TCOLS; k++) t->col_labels[k] = lbl[k];
+  if (strcmp(pt->scope, "department") == 0) {
+    ys_row *row = form_row(c, t, &cap, YS_ROW_TEXT);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "部门（单位）名称", ds->dept_name, "", "", "");
+    row = form_row(c, t, &cap, YS_ROW_TEXT);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "任务名称", "主要内容", "预算金额（万元）总额",
+               "财政拨款", "其他资金");
+    /* One task row per dept.task.N fact; a single task (or none) carries
+     * the whole budget, several need their own amounts as facts. */
+    int ntasks = 0;
+    for (int k = 1; k < 100; k++) {
+      char key[64];
+      snprintf(key, sizeof key, "dept.task.%d.name", k);
+      if (!ys_dataset_fact(ds, key)) break;
+      ntasks = k;
+    }
+    for (int k = 1; k <= (ntasks ? ntasks : 1); k++) {
+      char kn[64], kc[64];
+      snprintf(kn, sizeof kn, "dept.task.%d.name", k);
+      snprintf(kc, sizeof kc, "dept.task.%d.content", k);
+      const ys_fact *name = ys_dataset_fact(ds, kn);
+      const ys_fact *content = ys_dataset_fact(ds, kc);
+      row = form_row(c, t, &cap, YS_ROW_DETAIL);
+      if (!row) return YS_ENOMEM;
+      form_texts(c, row, name ? name->value : ds->dept_name,
+                 content ? content->value : "", "", "", "");
+      if (ntasks <= 1) {
+        dept_amounts(c, row);
+      } else {
+        static const char *const suffix[3] = {"amount", "fiscal", "other"};
+        for (int m = 0; m < 3; m++) {
+          ys_qexpr q;
+          char err[128];
+          const char *txt =
+              ys_arena_printf(c->a, "fact;key=dept.task.%d.%s", k, suffix[m]);
+          ys_qfilter none = {0};
+          if (ys_qexpr_parse(&q, txt, c->a, err, sizeof err) == YS_OK)
+            amount_cell(c, &row->cells[2 + m], &q, &none);
+        }
+      }
+    }
+    row = form_row(c, t, &cap, YS_ROW_TOTAL);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "金额合计", "", "", "", "");
+    dept_amounts(c, row);
+    const ys_fact *goal = ys_dataset_fact(ds, "dept.goal");
+    row = form_row(c, t, &cap, YS_ROW_TEXT);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "年度总体目标", goal ? goal->value : "", "", "", "");
+    form_targets(c, t, &cap, "");
+    t->empty = false;
+    return YS_OK;
+  }
+  size_t shown = 0;
+  for (size_t j = 0; j < ds->n_projects; j++) {
+    const ys_project *pj = &ds->projects[j];
+    if (pt->pcat && strcmp(pj->category, pt->pcat)) continue;
+    if (pt->exclude_pcat && strcmp(pj->category, pt->exclude_pcat) == 0)
+      continue;
+    if (!project_in_table(c, pj)) continue;
+    shown++;
+    ys_row *row = form_row(c, t, &cap, YS_ROW_GROUP);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "项目名称", pj->name, "", "", "");
+    row->code = pj->code;
+    row = form_row(c, t, &cap, YS_ROW_TEXT);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "主管部门",
+               pj->manager && *pj->manager ? pj->manager : ds->dept_name, "",
+               "", "");
+    static const char *const labels[3] = {"实施期资金总额", "其中：财政拨款",
+                                          "其他资金"};
+    form_amounts(c, t, &cap, labels, pj->code, "资金金额（万元）");
+    row = form_row(c, t, &cap, YS_ROW_TEXT);
+    if (!row) return YS_ENOMEM;
+    form_texts(c, row, "总体目标", pj->goal, "", "", "");
+    form_targets(c, t, &cap, pj->code);
+  }
+  t->empty = shown == 0;
+  return YS_OK;
+}
+
+int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
+               const ys_catalog *cat, ys_errors *errs) {
+  *out = NULL;
+  ys_tables *ts = calloc(1, sizeof *ts);
+  ys_arena *a = ys_arena_new(0);
+  if (!ts || !a) {
+    free(ts);
+    ys_arena_free(a);
+    return YS_ENOMEM;
+  }
+  ts->arena = a;
+  ts->profile = ys_arena_strdup(a, p->name);
+  ts->dept_name = ys_arena_strdup(a, ds->dept_name);
+  ts->year = ds->year;
+  ts->tables = ys_arena_alloc(a, sizeof(ys_table) * (p->n ? p->n : 1));
+  if (!ts->tables) {
+    ys_tables_free(ts);
+    return YS_ENOMEM;
+  }
+  cctx c = {ds, p, cat, a, errs, NULL, 0};
+  for (size_t i = 0; i < p->n; i++) {
+    const ys_ptable *pt = &p->tables[i];
+    ys_table *t = &ts->tables[ts->n++];
+    c.pt = pt;
+    t->id = pt->id;
+    t->number = pt->number;
+    t->title = title_of(&c, pt->title);
+    t->subtitle = "";
+    if (p->subtitle && *p->subtitle)
+      t->subtitle = ys_arena_printf(a, "%s", p->subtitle);
+    t->unit = pt->unit;
+    t->decimals = pt->decimals;
+    t->format_flags = p->thousands ? YS_FMT_THOUSANDS : 0;
+    t->note = "";
+    char key[96];
+    snprintf(key, sizeof key, "empty.%s", pt->id);
+    const ys_fact *ef = ys_dataset_fact(ds, key);
+    t->empty_note = ef && ef->value && *ef->value ? ef->value : pt->empty_note;
+    int rc = pt->layout == LAYOUT_GRID     ? build_grid(&c, t, pt)
+             : pt->layout == LAYOUT_PANELS ? build_panels(&c, t, pt)
+                                           : build_targets(&c, t, pt);
+    if (rc) {
+      ys_tables_free(ts);
+      return rc;
+    }
+    if (!t->empty) t->empty_note = "";
+    else if (!*t->empty_note) t->empty_note = "本单位无此项内容，公开空表。";
+  }
+  if (c.failed) {
+    ys_tables_free(ts);
+    return YS_EINPUT;
+  }
+  *out = ts;
+  return YS_OK;
+}
+
+void ys_tables_free(ys_tables *t) {
+  if (!t) return;
+  ys_arena_free(t->arena);
+  free(t);
+}
+
+const ys_table *ys_tables_find(const ys_tables *t, const char *id) {
+  for (size_t i = 0; i < t->n; i++)
+    if (strcmp(t->tables[i].id, id) == 0) return &t->tables[i];
+  return NULL;
+}

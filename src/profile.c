@@ -1,0 +1,418 @@
+/*
+ * profile.c - read a profile (declarative table set) from JSON.
+ *
+ * The JSON schema is documented in docs/profiles.md. This file only turns
+ * JSON into the structs of profile_impl.h, resolving header spans into a
+ * grid (the HTML rowspan/colspan placement rule) and parsing every quantity
+ * up front; it knows nothing about any particular province.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embedded.h"
+#include "profile_impl.h"
+#include "yusuan/arena.h"
+
+typedef struct pctx {
+  ys_profile *p;
+  ys_errors *errs;
+  const char *file;
+  int failed;
+} pctx;
+
+static void perr(pctx *c, const char *where, const char *fmt, const char *a) {
+  char msg[400];
+  snprintf(msg, sizeof msg, fmt, a ? a : "");
+  ys_errors_add(c->errs, YS_EINPUT, c->file, 0, 0, "报表格式文件错误（%s）：%s",
+                where, msg);
+  c->failed = 1;
+}
+
+static const char *jstr(pctx *c, const cJSON *o, const char *key,
+                        const char *dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  if (!v) return dflt;
+  if (!cJSON_IsString(v)) {
+    perr(c, key, "“%s”应为字符串", key);
+    return dflt;
+  }
+  return ys_arena_strdup(c->p->arena, v->valuestring);
+}
+
+static int jint(const cJSON *o, const char *key, int dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  return cJSON_IsNumber(v) ? v->valueint : dflt;
+}
+
+static int jbool(const cJSON *o, const char *key, int dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  if (cJSON_IsBool(v)) return cJSON_IsTrue(v);
+  return dflt;
+}
+
+static void parse_q(pctx *c, const char *where, const char *text,
+                    ys_qexpr *out) {
+  char err[256];
+  if (!text || !*text) {
+    memset(out, 0, sizeof *out);
+    return;
+  }
+  if (ys_qexpr_parse(out, text, c->p->arena, err, sizeof err) != YS_OK) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "%.120s: %.120s", text, err);
+    perr(c, where, "数量表达式有误：%s", msg);
+  }
+}
+
+static ys_unit parse_unit(pctx *c, const char *s, ys_unit dflt) {
+  if (!s) return dflt;
+  if (strcmp(s, "元") == 0) return YS_UNIT_YUAN;
+  if (strcmp(s, "万元") == 0) return YS_UNIT_WANYUAN;
+  perr(c, "unit", "单位只能是“元”或“万元”：%s", s);
+  return dflt;
+}
+
+static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
+  memset(r, 0, sizeof *r);
+  ys_arena *a = c->p->arena;
+  r->label = jstr(c, o, "label", "");
+  r->q_text = jstr(c, o, "q", "");
+  r->level = jint(o, "level", 0);
+  r->total = jbool(o, "total", 0);
+  r->subset = jbool(o, "subset", 0);
+  parse_q(c, tid, r->q_text, &r->q);
+  const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "classes");
+  const cJSON *tr = cJSON_GetObjectItemCaseSensitive(o, "tree");
+  const char *dim = cl ? cl->valuestring : tr ? tr->valuestring : NULL;
+  if (cl || tr) {
+    if (!dim) {
+      perr(c, tid, "classes/tree 应为 func、econ 或 econ_gov%s", "");
+      return -1;
+    }
+    r->kind = cl ? PROW_CLASSES : PROW_TREE;
+    if (strcmp(dim, "func") == 0) r->cls = YS_CLS_FUNC;
+    else if (strcmp(dim, "econ") == 0) r->cls = YS_CLS_ECON_DEPT;
+    else if (strcmp(dim, "econ_gov") == 0) {
+      r->cls = YS_CLS_ECON_DEPT;
+      r->econ_gov = true;
+    } else if (strcmp(dim, "gecon") == 0) r->cls = YS_CLS_ECON_GOV;
+    else perr(c, tid, "未知的科目维度：%s", dim);
+    r->depth = jint(o, "depth", 3);
+    const cJSON *codes = cJSON_GetObjectItemCaseSensitive(o, "codes");
+    if (cl) {
+      int n = cJSON_GetArraySize(codes);
+      r->codes = ys_arena_alloc(a, sizeof(char *) * (size_t)(n ? n : 1));
+      if (!r->codes) return -1;
+      const cJSON *e;
+      cJSON_ArrayForEach(e, codes) {
+        if (cJSON_IsString(e))
+          r->codes[r->n_codes++] = ys_arena_strdup(a, e->valuestring);
+      }
+    }
+  } else if (jbool(o, "units", 0)) {
+    r->kind = PROW_UNITS;
+  } else if (jbool(o, "projects", 0)) {
+    r->kind = PROW_PROJECTS;
+  } else if (jbool(o, "procurement", 0)) {
+    r->kind = PROW_PROCUREMENT;
+  } else {
+    r->kind = PROW_FIXED;
+  }
+  return 0;
+}
+
+static int parse_rows(pctx *c, const char *tid, const cJSON *arr,
+                      ys_prow **out, size_t *n) {
+  int cnt = cJSON_GetArraySize(arr);
+  *n = 0;
+  *out = ys_arena_alloc(c->p->arena, sizeof(ys_prow) * (size_t)(cnt ? cnt : 1));
+  if (!*out) return -1;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, arr) {
+    if (parse_row(c, tid, e, &(*out)[*n]) == 0) (*n)++;
+  }
+  return 0;
+}
+
+/* Places header cells like an HTML table: each cell goes to the first free
+ * column of its row; row/col spans reserve the cells they cover. */
+static int parse_header(pctx *c, ys_ptable *t, const cJSON *hdr) {
+  int nrows = cJSON_GetArraySize(hdr);
+  if (nrows <= 0) return 0;
+  size_t total = 0;
+  const cJSON *row;
+  cJSON_ArrayForEach(row, hdr) total += (size_t)cJSON_GetArraySize(row);
+  t->header = ys_arena_alloc(c->p->arena, sizeof(ys_header_cell) * (total + 1));
+  enum { MAXC = 128 };
+  unsigned char occ[16][MAXC];
+  if (nrows > 16 || !t->header) {
+    perr(c, t->id, "表头行数过多%s", "");
+    return -1;
+  }
+  memset(occ, 0, sizeof occ);
+  int maxcol = 0, r = 0;
+  cJSON_ArrayForEach(row, hdr) {
+    int col = 0;
+    const cJSON *cell;
+    cJSON_ArrayForEach(cell, row) {
+      while (col < MAXC && occ[r][col]) col++;
+      ys_header_cell *h = &t->header[t->n_header++];
+      h->row = r;
+      h->col = col;
+      h->row_span = 1;
+      h->col_span = 1;
+      if (cJSON_IsString(cell)) {
+        h->text = ys_arena_strdup(c->p->arena, cell->valuestring);
+      } else {
+        h->text = jstr(c, cell, "t", "");
+        h->row_span = jint(cell, "rs", 1);
+        h->col_span = jint(cell, "cs", 1);
+      }
+      if (h->row_span < 1 || h->col_span < 1 || r + h->row_span > nrows ||
+          col + h->col_span > MAXC) {
+        perr(c, t->id, "表头合并范围越界：%s", h->text);
+        return -1;
+      }
+      for (int i = 0; i < h->row_span; i++)
+        for (int j = 0; j < h->col_span; j++) occ[r + i][col + j] = 1;
+      col += h->col_span;
+      if (col > maxcol) maxcol = col;
+    }
+    r++;
+  }
+  t->header_rows = nrows;
+  t->header_cols = maxcol;
+  return 0;
+}
+
+static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
+  ys_arena *a = c->p->arena;
+  memset(t, 0, sizeof *t);
+  t->id = jstr(c, o, "id", NULL);
+  if (!t->id) {
+    perr(c, "tables", "报表缺少 id%s", "");
+    return -1;
+  }
+  t->number = jstr(c, o, "number", "");
+  t->title = jstr(c, o, "title", "");
+  const char *layout = jstr(c, o, "layout", "grid");
+  if (strcmp(layout, "grid") == 0) t->layout = LAYOUT_GRID;
+  else if (strcmp(layout, "panels") == 0) t->layout = LAYOUT_PANELS;
+  else if (strcmp(layout, "targets") == 0) t->layout = LAYOUT_TARGETS;
+  else perr(c, t->id, "未知的 layout：%s", layout);
+  t->unit = parse_unit(c, jstr(c, o, "unit", NULL), c->p->unit);
+  t->decimals = jint(o, "decimals", c->p->decimals);
+  t->empty_note = jstr(c, o, "empty_note", "");
+  t->scope = jstr(c, o, "scope", "project");
+  t->pcat = jstr(c, o, "pcat", NULL);
+  t->exclude_pcat = jstr(c, o, "exclude_pcat", NULL);
+  const char *base = jstr(c, o, "base", NULL);
+  if (base && *base) {
+    /* A base may omit its source ("fund=fiscal"): it then narrows terms of
+     * any source. */
+    int has_src = strncmp(base, "exp", 3) == 0 || strncmp(base, "rev", 3) == 0 ||
+                  strncmp(base, "fact", 4) == 0;
+    const char *txt = has_src ? base : ys_arena_printf(a, "exp;%s", base);
+    ys_qexpr q;
+    parse_q(c, t->id, txt, &q);
+    if (q.n == 1) {
+      t->base = q.t[0];
+      if (!has_src) t->base.src = YS_Q_NONE;
+      t->has_base = true;
+    }
+  }
+  if (parse_header(c, t, cJSON_GetObjectItemCaseSensitive(o, "header")))
+    return -1;
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns");
+  int nc = cJSON_GetArraySize(cols);
+  if (nc > 0) {
+    t->cols = ys_arena_alloc(a, sizeof(ys_pcol) * (size_t)nc);
+    if (!t->cols) return -1;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cols) {
+      ys_pcol *pc = &t->cols[t->ncols++];
+      static const struct {
+        const char *name;
+        pcol_show show;
+      } shows[] = {{"amount", PCOL_AMOUNT},
+                   {"code", PCOL_CODE},
+                   {"name", PCOL_NAME},
+                   {"gov_code", PCOL_GOV_CODE},
+                   {"gov_name", PCOL_GOV_NAME},
+                   {"blank", PCOL_BLANK},
+                   {"description", PCOL_DESC},
+                   {"func_lei", PCOL_FUNC_LEI},
+                   {"func_kuan", PCOL_FUNC_KUAN},
+                   {"func_xiang", PCOL_FUNC_XIANG},
+                   {"econ_lei", PCOL_ECON_LEI},
+                   {"econ_kuan", PCOL_ECON_KUAN},
+                   {"gecon_lei", PCOL_GECON_LEI},
+                   {"gecon_kuan", PCOL_GECON_KUAN},
+                   {"unit_code", PCOL_UNIT_CODE},
+                   {"proc_catalog", PCOL_PROC_CATALOG},
+                   {"proc_service", PCOL_PROC_SERVICE},
+                   {"proc_spec", PCOL_PROC_SPEC},
+                   {"proc_quantity", PCOL_PROC_QUANTITY},
+                   {"proc_time", PCOL_PROC_TIME},
+                   {"proc_amount", PCOL_PROC_AMOUNT}};
+      const char *show = jstr(c, e, "show", "amount");
+      size_t k;
+      for (k = 0; k < sizeof shows / sizeof shows[0]; k++)
+        if (strcmp(shows[k].name, show) == 0) break;
+      if (k == sizeof shows / sizeof shows[0])
+        perr(c, t->id, "未知的列类型：%s", show);
+      else pc->show = shows[k].show;
+      pc->q_text = jstr(c, e, "q", "");
+      parse_q(c, t->id, pc->q_text, &pc->q);
+      const cJSON *so = cJSON_GetObjectItemCaseSensitive(e, "sum_of");
+      const cJSON *x;
+      cJSON_ArrayForEach(x, so) {
+        if (cJSON_IsNumber(x) && pc->n_sum_of < YS_MAX_SUM_OF &&
+            x->valueint >= 0 && x->valueint < nc)
+          pc->sum_of[pc->n_sum_of++] = x->valueint;
+        else perr(c, t->id, "sum_of 列号无效%s", "");
+      }
+    }
+    if (t->header_rows && t->header_cols != (int)t->ncols) {
+      char msg[64];
+      snprintf(msg, sizeof msg, "%d/%zu", t->header_cols, t->ncols);
+      perr(c, t->id, "表头列数与列定义数不一致：%s", msg);
+    }
+  }
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
+  if (rows && parse_rows(c, t->id, rows, &t->rows, &t->nrows)) return -1;
+  const cJSON *panels = cJSON_GetObjectItemCaseSensitive(o, "panels");
+  int np = cJSON_GetArraySize(panels);
+  if (np > 0) {
+    t->panels = ys_arena_alloc(a, sizeof(ys_ppanel) * (size_t)np);
+    if (!t->panels) return -1;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, panels) {
+      ys_ppanel *pp = &t->panels[t->npanels++];
+      if (parse_rows(c, t->id, cJSON_GetObjectItemCaseSensitive(e, "rows"),
+                     &pp->rows, &pp->n_rows) ||
+          parse_rows(c, t->id, cJSON_GetObjectItemCaseSensitive(e, "footer"),
+                     &pp->footer, &pp->n_footer))
+        return -1;
+    }
+    if (t->header_rows && t->header_cols != (int)(2 * t->npanels))
+      perr(c, t->id, "分栏表的表头应为每栏两列%s", "");
+  }
+  if (t->layout == LAYOUT_GRID && !t->ncols)
+    perr(c, t->id, "网格表缺少 columns%s", "");
+  return 0;
+}
+
+static int profile_from_text(ys_profile **out, const char *text, size_t len,
+                             const char *file, ys_errors *errs) {
+  *out = NULL;
+  cJSON *root = cJSON_ParseWithLength(text, len);
+  if (!root) {
+    ys_errors_add(errs, YS_EINPUT, file, 0, 0,
+                  "报表格式文件不是有效的 JSON（错误位置附近：%.40s）",
+                  cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
+    return YS_EINPUT;
+  }
+  ys_profile *p = calloc(1, sizeof *p);
+  ys_arena *a = ys_arena_new(0);
+  if (!p || !a) {
+    free(p);
+    ys_arena_free(a);
+    cJSON_Delete(root);
+    return YS_ENOMEM;
+  }
+  p->arena = a;
+  pctx c = {p, errs, file, 0};
+  p->name = jstr(&c, root, "profile", "");
+  p->title = jstr(&c, root, "name", "");
+  p->source = jstr(&c, root, "source", "");
+  p->title_prefix = jstr(&c, root, "title_prefix", "部门");
+  p->indent = jstr(&c, root, "indent", "　　");
+  p->rounding_note = jstr(&c, root, "rounding_note",
+                          "注：因数据四舍五入，合计数与分项之和可能存在尾数误差。");
+  p->subtitle = jstr(&c, root, "subtitle", "");
+  p->unit = parse_unit(&c, jstr(&c, root, "unit", "元"), YS_UNIT_YUAN);
+  p->decimals = jint(root, "decimals", 2);
+  p->thousands = jbool(root, "thousands", 1);
+  const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");
+  int nt = cJSON_GetArraySize(tables);
+  if (nt <= 0) perr(&c, "tables", "没有任何报表%s", "");
+  else {
+    p->tables = ys_arena_alloc(a, sizeof(ys_ptable) * (size_t)nt);
+    const cJSON *e;
+    if (p->tables) cJSON_ArrayForEach(e, tables) {
+        if (parse_table(&c, e, &p->tables[p->n]) == 0) p->n++;
+        else c.failed = 1;
+      }
+  }
+  cJSON_Delete(root);
+  if (c.failed) {
+    ys_profile_free(p);
+    return YS_EINPUT;
+  }
+  *out = p;
+  return YS_OK;
+}
+
+int ys_profile_open_builtin(ys_profile **out, const char *name,
+                            ys_errors *errs) {
+  char path[256];
+  snprintf(path, sizeof path, "profiles/%s.json", name ? name : "");
+  const ys_embedded_file *f = ys_embedded_find(path);
+  if (!f) {
+    *out = NULL;
+    ys_errors_add(errs, YS_ENOTFOUND, NULL, 0, 0, "没有名为“%s”的报表格式",
+                  name ? name : "");
+    return YS_ENOTFOUND;
+  }
+  return profile_from_text(out, f->data, f->size, path, errs);
+}
+
+int ys_profile_open_file(ys_profile **out, const char *path, ys_errors *errs) {
+  *out = NULL;
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法打开报表格式文件");
+    return YS_EIO;
+  }
+  enum { MAXSZ = 8 * 1024 * 1024 };
+  char *buf = malloc(MAXSZ + 1);
+  size_t n = buf ? fread(buf, 1, MAXSZ + 1, fp) : 0;
+  fclose(fp);
+  if (!buf) return YS_ENOMEM;
+  if (n > MAXSZ) {
+    free(buf);
+    ys_errors_add(errs, YS_EINPUT, path, 0, 0, "报表格式文件过大");
+    return YS_EINPUT;
+  }
+  int rc = profile_from_text(out, buf, n, path, errs);
+  free(buf);
+  return rc;
+}
+
+void ys_profile_free(ys_profile *p) {
+  if (!p) return;
+  ys_arena_free(p->arena);
+  free(p);
+}
+
+const char *ys_profile_name(const ys_profile *p) { return p->name; }
+const char *ys_profile_title(const ys_profile *p) { return p->title; }
+
+size_t ys_profile_builtin_list(char (*out)[64], size_t max) {
+  /* Derived from the embedded files so adding a profile is adding a file. */
+  size_t n = 0;
+  for (const ys_embedded_file *f = ys_embedded_files; f->path; f++) {
+    const char *pre = "profiles/";
+    size_t pl = strlen(pre), len = strlen(f->path);
+    if (strncmp(f->path, pre, pl) || len < pl + 6 ||
+        strcmp(f->path + len - 5, ".json"))
+      continue;
+    if (n < max)
+      snprintf(out[n], 64, "%.*s", (int)(len - pl - 5), f->path + pl);
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,458 @@
+/*
+ * quantity.c - parse, combine, name and evaluate quantities.
+ *
+ * A table cell's quantity is the conjunction of the table's base filter, the
+ * row's filter and the column's filter (ys_qfilter_and). Conjunction of two
+ * code-prefix lists keeps, for every pair, the longer prefix when one extends
+ * the other; an empty result means the cell can hold nothing (none = true),
+ * which is how "basic personnel spending under 302" evaluates to zero
+ * without special cases.
+ *
+ * Evaluation is a scan of the line items. A department has tens to a few
+ * thousand items and a table a few hundred cells, so the scan is cheap; the
+ * hot loop compares small integers and short prefixes only.
+ */
+#include "yusuan/quantity.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/money.h"
+
+static const struct {
+  const char *name;
+  uint32_t mask;
+} fund_names[] = {
+    {"gpb", 1u << YS_FUND_GPB},
+    {"govfund", 1u << YS_FUND_GOVFUND},
+    {"soc", 1u << YS_FUND_SOC},
+    {"special", 1u << YS_FUND_SPECIAL},
+    {"business", 1u << YS_FUND_BUSINESS},
+    {"operation", 1u << YS_FUND_OPERATION},
+    {"upper", 1u << YS_FUND_UPPER},
+    {"subord", 1u << YS_FUND_SUBORD},
+    {"reserve", 1u << YS_FUND_RESERVE},
+    {"other", 1u << YS_FUND_OTHER},
+    {"fiscal", (1u << YS_FUND_GPB) | (1u << YS_FUND_GOVFUND) |
+                   (1u << YS_FUND_SOC)},
+    {"nonreserve",
+     ((1u << YS_FUND_COUNT) - 2u) & ~(1u << YS_FUND_RESERVE)},
+};
+#define FUND_ALL (((1u << YS_FUND_COUNT) - 1u) & ~1u)
+
+static const char *const period_names[] = {NULL, "cur", "carry"};
+static const char *const kind_names[] = {NULL,        "basic",     "project",
+                                         "upper",     "operation", "subsidy"};
+static const char *const nature_names[] = {NULL, "personnel", "public"};
+#define PERIOD_ALL 0x6u
+#define KIND_ALL 0x3eu
+#define NATURE_ALL 0x6u
+
+static int lookup_name(const char *const *names, size_t n, const char *s,
+                       size_t len) {
+  for (size_t i = 1; i < n; i++)
+    if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+      return (int)i;
+  return 0;
+}
+
+void ys_qcodes_add(ys_qcodes *c, const char *code) {
+  for (int i = 0; i < c->n; i++)
+    if (strcmp(c->v[i], code) == 0) return;
+  if (c->n < YS_Q_MAXCODES) c->v[c->n++] = code;
+}
+
+static void set_err(char *err, size_t errn, const char *fmt, const char *a,
+                    size_t alen) {
+  if (err && errn) snprintf(err, errn, fmt, (int)alen, a);
+}
+
+/* Parses one term "src;dim=v|v;dim=v" of length len. */
+static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
+                      char *err, size_t errn) {
+  memset(f, 0, sizeof *f);
+  const char *end = s + len;
+  const char *p = s;
+  int first = 1;
+  while (p < end) {
+    const char *semi = memchr(p, ';', (size_t)(end - p));
+    const char *fe = semi ? semi : end;
+    while (p < fe && *p == ' ') p++;
+    const char *fe2 = fe;
+    while (fe2 > p && fe2[-1] == ' ') fe2--;
+    size_t flen = (size_t)(fe2 - p);
+    if (first) {
+      if (flen == 3 && memcmp(p, "exp", 3) == 0) f->src = YS_Q_EXP;
+      else if (flen == 3 && memcmp(p, "rev", 3) == 0) f->src = YS_Q_REV;
+      else if (flen == 4 && memcmp(p, "fact", 4) == 0) f->src = YS_Q_FACT;
+      else {
+        set_err(err, errn, "quantity source must be exp, rev or fact: '%.*s'",
+                p, flen);
+        return YS_EINPUT;
+      }
+      first = 0;
+    } else if (flen) {
+      const char *eq = memchr(p, '=', flen);
+      if (!eq) {
+        set_err(err, errn, "expected dim=value: '%.*s'", p, flen);
+        return YS_EINPUT;
+      }
+      size_t dlen = (size_t)(eq - p);
+      const char *v = eq + 1;
+      while (v < fe2) {
+        const char *bar = memchr(v, '|', (size_t)(fe2 - v));
+        const char *ve = bar ? bar : fe2;
+        size_t vlen = (size_t)(ve - v);
+        int idx;
+#define DIM(lit) (dlen == sizeof(lit) - 1 && memcmp(p, lit, dlen) == 0)
+        if (DIM("fund")) {
+          size_t k;
+          for (k = 0; k < sizeof fund_names / sizeof fund_names[0]; k++)
+            if (strlen(fund_names[k].name) == vlen &&
+                memcmp(fund_names[k].name, v, vlen) == 0)
+              break;
+          if (k == sizeof fund_names / sizeof fund_names[0]) {
+            set_err(err, errn, "unknown fund '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
+          f->funds |= fund_names[k].mask;
+        } else if (DIM("period")) {
+          if (!(idx = lookup_name(period_names, 3, v, vlen))) {
+            set_err(err, errn, "unknown period '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
+          f->periods |= 1u << idx;
+        } else if (DIM("kind")) {
+          if (!(idx = lookup_name(kind_names, 6, v, vlen))) {
+            set_err(err, errn, "unknown kind '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
+          f->kinds |= 1u << idx;
+        } else if (DIM("nature")) {
+          if (!(idx = lookup_name(nature_names, 3, v, vlen))) {
+            set_err(err, errn, "unknown nature '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
+          f->natures |= 1u << idx;
+        } else {
+          ys_qcodes *c = DIM("func")      ? &f->func
+                         : DIM("econ")    ? &f->econ
+                         : DIM("gecon")   ? &f->gecon
+                         : DIM("unit")    ? &f->unit
+                         : DIM("project") ? &f->project
+                         : DIM("pcat")    ? &f->pcat
+                         : DIM("key")     ? &f->key
+                                          : NULL;
+          if (!c) {
+            set_err(err, errn, "unknown dimension '%.*s'", p, dlen);
+            return YS_EINPUT;
+          }
+          if (c->n == YS_Q_MAXCODES) {
+            set_err(err, errn, "too many values in '%.*s'", p, dlen);
+            return YS_EINPUT;
+          }
+          char *code = ys_arena_strndup(a, v, vlen);
+          if (!code) return YS_ENOMEM;
+          ys_qcodes_add(c, code);
+        }
+#undef DIM
+        v = bar ? bar + 1 : fe2;
+      }
+    }
+    p = semi ? semi + 1 : end;
+  }
+  if (first) {
+    set_err(err, errn, "empty quantity%.*s", "", 0);
+    return YS_EINPUT;
+  }
+  if (f->funds == FUND_ALL) f->funds = 0;
+  if (f->periods == PERIOD_ALL) f->periods = 0;
+  if (f->kinds == KIND_ALL) f->kinds = 0;
+  if (f->natures == NATURE_ALL) f->natures = 0;
+  return YS_OK;
+}
+
+int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
+                   size_t errn) {
+  memset(out, 0, sizeof *out);
+  if (!s) return YS_OK;
+  const char *p = s;
+  int sign = 1;
+  while (*p == ' ') p++;
+  if (!*p) return YS_OK;
+  for (;;) {
+    /* Operators are " + " and " - " with spaces, so '-' inside a value
+     * (a project code like 209002-001) is not an operator. */
+    const char *plus = strstr(p, " + ");
+    const char *minus = strstr(p, " - ");
+    const char *op = plus && (!minus || plus < minus) ? plus : minus;
+    size_t len = op ? (size_t)(op - p) : strlen(p);
+    if (out->n == YS_Q_MAXTERMS) {
+      set_err(err, errn, "too many terms in '%.*s'", s, strlen(s));
+      return YS_EINPUT;
+    }
+    int rc = parse_term(&out->t[out->n], p, len, a, err, errn);
+    if (rc) return rc;
+    out->sign[out->n++] = sign;
+    if (!op) break;
+    sign = op[1] == '+' ? 1 : -1;
+    p = op + 3;
+  }
+  return YS_OK;
+}
+
+static void and_codes(ys_qcodes *out, const ys_qcodes *x, const ys_qcodes *y,
+                      bool *none) {
+  if (!x->n) {
+    *out = *y;
+    return;
+  }
+  if (!y->n) {
+    *out = *x;
+    return;
+  }
+  ys_qcodes r = {0};
+  for (int i = 0; i < x->n; i++)
+    for (int j = 0; j < y->n; j++) {
+      size_t lx = strlen(x->v[i]), ly = strlen(y->v[j]);
+      if (lx <= ly && strncmp(x->v[i], y->v[j], lx) == 0)
+        ys_qcodes_add(&r, y->v[j]);
+      else if (ly < lx && strncmp(x->v[i], y->v[j], ly) == 0)
+        ys_qcodes_add(&r, x->v[i]);
+    }
+  if (!r.n) *none = true;
+  *out = r;
+}
+
+static uint32_t and_mask(uint32_t x, uint32_t y, bool *none) {
+  if (!x) return y;
+  if (!y) return x;
+  if (!(x & y)) *none = true;
+  return x & y;
+}
+
+void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
+                    ys_arena *a) {
+  (void)a;
+  ys_qfilter r = {0};
+  r.none = x->none || y->none;
+  if (x->src && y->src && x->src != y->src) r.none = true;
+  r.src = x->src ? x->src : y->src;
+  r.funds = and_mask(x->funds, y->funds, &r.none);
+  r.periods = and_mask(x->periods, y->periods, &r.none);
+  r.kinds = and_mask(x->kinds, y->kinds, &r.none);
+  r.natures = and_mask(x->natures, y->natures, &r.none);
+  and_codes(&r.func, &x->func, &y->func, &r.none);
+  and_codes(&r.econ, &x->econ, &y->econ, &r.none);
+  and_codes(&r.gecon, &x->gecon, &y->gecon, &r.none);
+  and_codes(&r.unit, &x->unit, &y->unit, &r.none);
+  and_codes(&r.project, &x->project, &y->project, &r.none);
+  and_codes(&r.pcat, &x->pcat, &y->pcat, &r.none);
+  and_codes(&r.key, &x->key, &y->key, &r.none);
+  *out = r;
+}
+
+void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
+                  ys_arena *a) {
+  ys_qexpr r = *e;
+  for (int i = 0; i < r.n; i++) ys_qfilter_and(&r.t[i], &e->t[i], b, a);
+  *out = r;
+}
+
+/* --- canonical keys ---------------------------------------------------- */
+
+typedef struct sbuf {
+  char *p;
+  size_t len, cap;
+  bool oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s) {
+  size_t n = strlen(s);
+  if (b->oom) return;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 128;
+    while (cap < b->len + n + 1) cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (!q) {
+      b->oom = true;
+      return;
+    }
+    b->p = q;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->len, s, n + 1);
+  b->len += n;
+}
+
+static int cmp_str(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void key_mask(sbuf *b, const char *dim, uint32_t mask,
+                     const char *const *names, size_t n) {
+  if (!mask) return;
+  sb_add(b, "|");
+  sb_add(b, dim);
+  sb_add(b, "=");
+  int first = 1;
+  for (size_t i = 1; i < n; i++)
+    if (mask & (1u << i)) {
+      if (!first) sb_add(b, "+");
+      sb_add(b, names[i]);
+      first = 0;
+    }
+}
+
+static void key_codes(sbuf *b, const char *dim, const ys_qcodes *c) {
+  if (!c->n) return;
+  const char *v[YS_Q_MAXCODES];
+  memcpy(v, c->v, sizeof(v[0]) * (size_t)c->n);
+  qsort(v, (size_t)c->n, sizeof v[0], cmp_str);
+  sb_add(b, "|");
+  sb_add(b, dim);
+  sb_add(b, "=");
+  for (int i = 0; i < c->n; i++) {
+    if (i) sb_add(b, "+");
+    sb_add(b, v[i]);
+  }
+}
+
+static void key_filter(sbuf *b, const ys_qfilter *f) {
+  static const char *const fund_keys[] = {
+      NULL,       "gpb",   "govfund", "soc",     "special", "business",
+      "operation", "upper", "subord",  "reserve", "other"};
+  if (f->none) {
+    sb_add(b, "none");
+    return;
+  }
+  sb_add(b, f->src == YS_Q_EXP   ? "exp"
+            : f->src == YS_Q_REV ? "rev"
+            : f->src == YS_Q_FACT ? "fact"
+                                  : "?");
+  key_mask(b, "fund", f->funds, fund_keys, YS_FUND_COUNT);
+  key_mask(b, "period", f->periods, period_names, 3);
+  key_mask(b, "kind", f->kinds, kind_names, 6);
+  key_mask(b, "nature", f->natures, nature_names, 3);
+  key_codes(b, "func", &f->func);
+  key_codes(b, "econ", &f->econ);
+  key_codes(b, "gecon", &f->gecon);
+  key_codes(b, "unit", &f->unit);
+  key_codes(b, "project", &f->project);
+  key_codes(b, "pcat", &f->pcat);
+  key_codes(b, "key", &f->key);
+}
+
+char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
+  sbuf b = {0};
+  key_filter(&b, f);
+  char *r = b.oom ? NULL : ys_arena_strdup(a, b.p ? b.p : "");
+  free(b.p);
+  return r;
+}
+
+char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
+  sbuf b = {0};
+  for (int i = 0; i < e->n; i++) {
+    if (i) sb_add(&b, e->sign[i] > 0 ? " + " : " - ");
+    else if (e->sign[i] < 0) sb_add(&b, "- ");
+    key_filter(&b, &e->t[i]);
+  }
+  char *r = b.oom ? NULL : ys_arena_strdup(a, b.p ? b.p : "");
+  free(b.p);
+  return r;
+}
+
+/* --- evaluation -------------------------------------------------------- */
+
+static bool match_prefix(const ys_qcodes *c, const char *code) {
+  if (!c->n) return true;
+  if (!code) return false;
+  for (int i = 0; i < c->n; i++)
+    if (strncmp(code, c->v[i], strlen(c->v[i])) == 0) return true;
+  return false;
+}
+
+static bool match_exact(const ys_qcodes *c, const char *s) {
+  if (!c->n) return true;
+  if (!s) return false;
+  for (int i = 0; i < c->n; i++)
+    if (strcmp(s, c->v[i]) == 0) return true;
+  return false;
+}
+
+bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
+                           const ys_line_item *it) {
+  if (f->none || f->src != YS_Q_EXP) return false;
+  if (f->funds && !(f->funds & (1u << it->fund))) return false;
+  if (f->periods && !(f->periods & (1u << it->period))) return false;
+  if (f->kinds && !(f->kinds & (1u << it->kind))) return false;
+  if (f->natures && !(f->natures & (1u << it->nature))) return false;
+  if (!match_prefix(&f->func, it->func)) return false;
+  if (!match_prefix(&f->econ, it->econ)) return false;
+  if (!match_prefix(&f->gecon, it->gecon)) return false;
+  if (!match_prefix(&f->unit, it->unit)) return false;
+  if (!match_exact(&f->project, it->project)) return false;
+  if (f->pcat.n) {
+    const ys_project *p = it->project ? ys_dataset_project(ds, it->project)
+                                      : NULL;
+    if (!p || !match_exact(&f->pcat, p->category)) return false;
+  }
+  return true;
+}
+
+bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r) {
+  if (f->none || f->src != YS_Q_REV) return false;
+  if (f->kinds || f->natures || f->func.n || f->econ.n || f->gecon.n ||
+      f->project.n || f->pcat.n)
+    return false;
+  if (f->funds && !(f->funds & (1u << r->fund))) return false;
+  if (f->periods && !(f->periods & (1u << r->period))) return false;
+  return match_prefix(&f->unit, r->unit);
+}
+
+static int64_t fact_value(const ys_dataset *ds, const char *key,
+                          const ys_qfilter *f) {
+  int64_t v = 0;
+  if (f->unit.n == 1) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s@%s", key, f->unit.v[0]);
+    if (ys_dataset_fact_amount(ds, buf, &v) == 0) return v;
+    /* A department-wide fact stands for its only unit; with several units
+     * an unsplit fact cannot be attributed and counts as zero there. */
+    if (ds->n_units != 1) return 0;
+  }
+  if (ys_dataset_fact_amount(ds, key, &v) == 0) return v;
+  return 0;
+}
+
+int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds) {
+  int64_t sum = 0;
+  if (f->none) return 0;
+  switch (f->src) {
+  case YS_Q_EXP:
+    for (size_t i = 0; i < ds->n_items; i++)
+      if (ys_qfilter_match_item(f, ds, &ds->items[i]))
+        sum += ds->items[i].amount;
+    break;
+  case YS_Q_REV:
+    for (size_t i = 0; i < ds->n_revenues; i++)
+      if (ys_qfilter_match_revenue(f, &ds->revenues[i]))
+        sum += ds->revenues[i].amount;
+    break;
+  case YS_Q_FACT:
+    for (int i = 0; i < f->key.n; i++) sum += fact_value(ds, f->key.v[i], f);
+    break;
+  default:
+    break;
+  }
+  return sum;
+}
+
+int64_t ys_qexpr_eval(const ys_qexpr *e, const ys_dataset *ds) {
+  int64_t sum = 0;
+  for (int i = 0; i < e->n; i++)
+    sum += e->sign[i] * ys_qfilter_eval(&e->t[i], ds);
+  return sum;
+}

@@ -1,0 +1,221 @@
+/*
+ * text.c - matching keys, display widths and trimming for published text.
+ *
+ * The same name or code reaches us as "医疗保障\n经办事务", "（２０２３）" or
+ * "“三公”经费" depending on the converter and the province. Matching is done
+ * on a key: NFKC (which folds full-width forms to ASCII) followed by removal
+ * of all white space and of quote marks, which typesetters add and drop
+ * freely. Other punctuation — 、「」 and the brackets themselves — is kept,
+ * since it can distinguish two names. utf8proc does the Unicode work so the
+ * behaviour follows the Unicode tables rather than a hand-kept list.
+ *
+ * Input may be broken UTF-8 (a PDF converter's output, a CP936 file read as
+ * UTF-8); invalid bytes become U+FFFD before normalising so that a key is
+ * always produced and NULL means out of memory only.
+ */
+#include "yusuan/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Length of the valid UTF-8 sequence at p, or 0 if it is not one. Strict:
+ * no overlong forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *p, size_t n, int32_t *cp) {
+  if (n == 0) return 0;
+  unsigned char c = p[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t len;
+  uint32_t v, min;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, v = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, v = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, v = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n < len) return 0;
+  for (size_t i = 1; i < len; i++) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (p[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = (int32_t)v;
+  return len;
+}
+
+int ys_text_valid_utf8(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (s == NULL) return len == 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    if (k == 0) return 0;
+    i += k;
+  }
+  return 1;
+}
+
+/* A malloc'd copy of s in which every invalid byte, and NUL (which would end
+ * the key early), is replaced by U+FFFD. */
+static unsigned char *sanitize(const char *s, size_t len, size_t *outlen) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (len > (SIZE_MAX - 1) / 3) return NULL;
+  unsigned char *d = malloc(len * 3 + 1); /* each bad byte grows to 3 */
+  if (!d) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    if (k == 0 || cp == 0) {
+      d[o++] = 0xEF, d[o++] = 0xBF, d[o++] = 0xBD;
+      i++;
+      continue;
+    }
+    memcpy(d + o, p + i, k);
+    o += k;
+    i += k;
+  }
+  d[o] = '\0';
+  *outlen = o;
+  return d;
+}
+
+static int drop_from_key(int32_t c) {
+  switch (c) {
+  case '"':
+  case '\'':
+  case 0x201C: /* “ */
+  case 0x201D: /* ” */
+  case 0x2018: /* ‘ */
+  case 0x2019: /* ’ */
+  case '\t':
+  case '\n':
+  case '\v':
+  case '\f':
+  case '\r':
+  case 0x85:   /* NEL */
+  case 0x200B: /* ZERO WIDTH SPACE */
+  case 0xFEFF: /* BOM: files concatenated by converters keep it inside */
+    return 1;
+  }
+  utf8proc_category_t cat = utf8proc_category(c);
+  /* Zs covers U+3000 and NBSP (NFKC has already made them ' ' anyway);
+   * Zl/Zp are the Unicode line and paragraph separators. */
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+         cat == UTF8PROC_CATEGORY_ZP;
+}
+
+/* The key as a malloc'd string (length in *outlen), or NULL on OOM. */
+static char *key_malloc(const char *s, size_t len, size_t *outlen) {
+  size_t clen = 0;
+  if (s == NULL) len = 0;
+  unsigned char *clean = sanitize(s, len, &clen);
+  if (!clean) return NULL;
+  if (clen > (size_t)PTRDIFF_MAX) {
+    free(clean);
+    return NULL;
+  }
+  utf8proc_uint8_t *norm = NULL;
+  utf8proc_ssize_t nlen =
+      utf8proc_map(clean, (utf8proc_ssize_t)clen, &norm,
+                   UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE);
+  free(clean);
+  /* Input is valid UTF-8 without NUL by now, so failure can only be OOM. */
+  if (nlen < 0 || norm == NULL) return NULL;
+
+  /* Filter in place: the key is never longer than the normalised text. */
+  size_t o = 0;
+  for (utf8proc_ssize_t i = 0; i < nlen;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(norm + i, nlen - i, &c);
+    if (k <= 0) { /* cannot happen on utf8proc's own output; be safe */
+      i++;
+      continue;
+    }
+    if (!drop_from_key(c)) {
+      memmove(norm + o, norm + i, (size_t)k);
+      o += (size_t)k;
+    }
+    i += k;
+  }
+  norm[o] = '\0';
+  *outlen = o;
+  return (char *)norm;
+}
+
+char *ys_text_key(ys_arena *a, const char *s, size_t len) {
+  size_t klen = 0;
+  char *k = key_malloc(s, len, &klen);
+  if (!k) return NULL;
+  char *r = ys_arena_strndup(a, k, klen);
+  free(k);
+  return r;
+}
+
+/* On OOM this writes "" and returns 0: the signature leaves no other way to
+ * report it, and an empty key matches nothing real. */
+size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len) {
+  size_t klen = 0;
+  char *k = key_malloc(s, len, &klen);
+  if (!k) klen = 0;
+  if (n > 0) {
+    size_t c = klen < n - 1 ? klen : n - 1;
+    if (c) memcpy(buf, k, c);
+    buf[c] = '\0';
+  }
+  free(k);
+  return klen;
+}
+
+size_t ys_text_width(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t w = 0;
+  if (s == NULL) return 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    if (k == 0) {
+      w += 1; /* shown as one U+FFFD */
+      i++;
+      continue;
+    }
+    w += (size_t)utf8proc_charwidth(cp);
+    i += k;
+  }
+  return w;
+}
+
+/* Byte length of a trimmable space starting at p, or 0. */
+static size_t space_at(const unsigned char *p, size_t n) {
+  if (n >= 1 && (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r'))) return 1;
+  if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;
+  if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;
+  return 0;
+}
+
+void ys_text_trim(const char **s, size_t *len) {
+  if (!s || !len || !*s) return;
+  const unsigned char *p = (const unsigned char *)*s;
+  size_t n = *len, k;
+  while ((k = space_at(p, n)) > 0) p += k, n -= k;
+  for (;;) {
+    if (n >= 1 && space_at(p + n - 1, 1)) {
+      n -= 1;
+    } else if (n >= 2 && space_at(p + n - 2, 2) == 2) {
+      n -= 2;
+    } else if (n >= 3 && space_at(p + n - 3, 3) == 3) {
+      n -= 3;
+    } else {
+      break;
+    }
+  }
+  *s = (const char *)p;
+  *len = n;
+}
