@@ -260,6 +260,36 @@ void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
   *out = r;
 }
 
+void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
+                   const ys_qfilter *row, ys_arena *a) {
+  ys_qexpr e;
+  if (col && col->n) {
+    e = *col;
+  } else {
+    memset(&e, 0, sizeof e);
+    e.n = 1;
+    e.sign[0] = 1;
+    e.t[0].src = base && base->src ? base->src : YS_Q_EXP;
+  }
+  for (int i = 0; i < e.n; i++) {
+    ys_qfilter *t = &e.t[i];
+    if (t->src == YS_Q_FACT) {
+      if (row && row->unit.n) {
+        ys_qfilter u = {0};
+        u.unit = row->unit;
+        ys_qfilter_and(t, t, &u, a);
+      }
+      continue;
+    }
+    if (base && (base->src == YS_Q_NONE || base->src == t->src))
+      ys_qfilter_and(t, t, base, a);
+    else if (base)
+      t->none = true;
+    if (row) ys_qfilter_and(t, t, row, a);
+  }
+  *out = e;
+}
+
 /* --- canonical keys ---------------------------------------------------- */
 
 typedef struct sbuf {

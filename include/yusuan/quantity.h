@@ -81,6 +81,14 @@ void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
 /* Adds one alternative to a code dimension of a filter (no-op if full). */
 void ys_qcodes_add(ys_qcodes *c, const char *code);
 
+/* The quantity of a table cell: each term of the column quantity col (a
+ * missing one means the table base alone) narrowed by the table base and
+ * the row filter. A base never narrows facts (facts only take the row's
+ * unit), and a base with a source narrows only terms of that source.
+ * Compile and check both call this, so a cell means the same in both. */
+void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
+                   const ys_qfilter *row, ys_arena *a);
+
 /* The canonical key: dimensions in fixed order, values sorted. */
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
 char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);

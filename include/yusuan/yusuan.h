@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "catalog.h"
+#include "check.h"
 #include "compile.h"
 #include "dataset.h"
 #include "error.h"
@@ -14,6 +15,7 @@
 #include "outdir.h"
 #include "profile.h"
 #include "quantity.h"
+#include "rawtable.h"
 #include "render.h"
 #include "tables.h"
 #include "text.h"

@@ -10,22 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yusuan/yusuan.h"
+#include "cli.h"
 
 #ifndef YS_VERSION
 #define YS_VERSION "0.0.0"
 #endif
 
-enum { EXIT_OKAY = 0, EXIT_FINDINGS = 1, EXIT_BAD = 2 };
-
-static void print_errors(const ys_errors *errs) {
+void cli_print_errors(const ys_errors *errs) {
   char buf[1024];
   for (size_t i = 0; i < errs->count; i++) {
     ys_error_format(&errs->items[i], buf, sizeof buf);
-    fprintf(stderr, "%s\n", buf);
+    fprintf(stderr, "%s%s\n", errs->items[i].code == YS_OK ? "警告：" : "",
+            buf);
   }
   if (errs->dropped)
     fprintf(stderr, "（另有 %zu 个错误未列出）\n", errs->dropped);
+}
+
+size_t cli_error_count(const ys_errors *errs) {
+  size_t n = errs->dropped;
+  for (size_t i = 0; i < errs->count; i++) n += errs->items[i].code != YS_OK;
+  return n;
 }
 
 static const char *const help_main =
@@ -35,6 +40,8 @@ static const char *const help_main =
     "\n"
     "命令：\n"
     "  compile DATASET   由预算数据集生成全部公开报表\n"
+    "  check PATH...     检查公开报表（报表目录、CSV、tables.json），指出错误单元格\n"
+    "  rules             列出检查规则\n"
     "  catalog CODE      查询政府收支分类科目\n"
     "  profiles          列出内置的报表格式（省份）\n"
     "  help [命令]       显示帮助\n"
@@ -43,13 +50,18 @@ static const char *const help_main =
     "退出状态：0 成功；1 检查发现错误；2 用法错误或输入数据有误（不写出任何文件）。\n";
 
 static const char *const help_compile =
-    "用法：yusuan compile DATASET [--profile 格式] [--out 目录] [--format csv,json]\n"
+    "用法：yusuan compile DATASET [--profile 格式] [--out 目录] [--format 列表]\n"
     "\n"
     "读取预算数据集目录 DATASET（见 docs/dataset.md），按报表格式生成全部公开报表。\n"
     "\n"
     "  --profile 格式   报表格式，如 shaanxi；默认取 department.csv 中的 profile\n"
     "  --out 目录       输出目录，默认 out/<数据集目录名>；整体写入后一次性替换\n"
-    "  --format 列表    输出格式，逗号分隔：csv（每表一个文件）、json（tables.json）；默认全部\n"
+    "  --format 列表    输出格式，逗号分隔，默认全部（csv,json,xlsx,html,txt）：\n"
+    "                   csv   每表一个 CSV 文件（表1_t01.csv …）\n"
+    "                   json  tables.json（金额以分为单位的精确值）\n"
+    "                   xlsx  tables.xlsx（目录页 + 每表一个工作表，金额为数值）\n"
+    "                   html  tables.html（单个网页，可直接打印为 A4）\n"
+    "                   txt   tables.txt（按显示宽度对齐的纯文本）\n"
     "  --profile-file 文件  使用磁盘上的报表格式 JSON 文件\n"
     "  --catalog 目录   使用磁盘上的科目表目录（默认使用内置科目表）\n"
     "\n"
@@ -68,6 +80,8 @@ static int cmd_help(int argc, char **argv) {
   if (!topic) fputs(help_main, stdout);
   else if (!strcmp(topic, "compile")) fputs(help_compile, stdout);
   else if (!strcmp(topic, "catalog")) fputs(help_catalog, stdout);
+  else if (!strcmp(topic, "check")) fputs(help_check, stdout);
+  else if (!strcmp(topic, "rules")) fputs(help_rules, stdout);
   else if (!strcmp(topic, "profiles"))
     fputs("用法：yusuan profiles\n\n列出内置的报表格式。\n", stdout);
   else {
@@ -94,7 +108,7 @@ static const char *basename_of(const char *path) {
 
 static int cmd_compile(int argc, char **argv) {
   const char *dataset = NULL, *profile = NULL, *profile_file = NULL,
-             *out = NULL, *formats = "csv,json", *catdir = NULL;
+             *out = NULL, *formats = "csv,json,xlsx,html,txt", *catdir = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     const char **slot = !strcmp(a, "--profile")        ? &profile
@@ -123,16 +137,24 @@ static int cmd_compile(int argc, char **argv) {
     fputs(help_compile, stderr);
     return EXIT_BAD;
   }
-  bool want_csv = false, want_json = false;
+  bool want_csv = false, want_json = false, want_xlsx = false,
+       want_html = false, want_txt = false, want_any = false;
   for (const char *p = formats; *p;) {
     size_t n = strcspn(p, ",");
-    if (n == 3 && !strncmp(p, "csv", 3)) want_csv = true;
-    else if (n == 4 && !strncmp(p, "json", 4)) want_json = true;
+    if (n == 3 && !strncmp(p, "csv", 3)) want_csv = want_any = true;
+    else if (n == 4 && !strncmp(p, "json", 4)) want_json = want_any = true;
+    else if (n == 4 && !strncmp(p, "xlsx", 4)) want_xlsx = want_any = true;
+    else if (n == 4 && !strncmp(p, "html", 4)) want_html = want_any = true;
+    else if (n == 3 && !strncmp(p, "txt", 3)) want_txt = want_any = true;
     else if (n) {
       fprintf(stderr, "yusuan compile: 不支持的输出格式“%.*s”\n", (int)n, p);
       return EXIT_BAD;
     }
     p += n + (p[n] == ',');
+  }
+  if (!want_any) {
+    fprintf(stderr, "yusuan compile: --format 至少需要一种输出格式\n");
+    return EXIT_BAD;
   }
   char outbuf[4096];
   if (!out) {
@@ -163,7 +185,10 @@ static int cmd_compile(int argc, char **argv) {
   ys_outdir od;
   if (ys_outdir_begin(&od, out, &errs)) goto done;
   if ((want_csv && ys_render_csv(tables, od.tmp, &errs)) ||
-      (want_json && ys_render_json(tables, od.tmp, &errs))) {
+      (want_json && ys_render_json(tables, od.tmp, &errs)) ||
+      (want_xlsx && ys_render_xlsx(tables, od.tmp, &errs)) ||
+      (want_html && ys_render_html(tables, od.tmp, &errs)) ||
+      (want_txt && ys_render_txt(tables, od.tmp, &errs))) {
     ys_outdir_abort(&od);
     goto done;
   }
@@ -174,7 +199,7 @@ static int cmd_compile(int argc, char **argv) {
          ds->year, tables->n, empty, out);
   status = EXIT_OKAY;
 done:
-  print_errors(&errs);
+  cli_print_errors(&errs);
   ys_errors_free(&errs);
   ys_tables_free(tables);
   ys_profile_free(prof);
@@ -222,7 +247,7 @@ static int cmd_catalog(int argc, char **argv) {
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
   if (open_catalog(&cat, catdir, &errs)) {
-    print_errors(&errs);
+    cli_print_errors(&errs);
     ys_errors_free(&errs);
     return EXIT_BAD;
   }
@@ -306,6 +331,8 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "compile")) return cmd_compile(argc, argv);
   if (!strcmp(cmd, "catalog")) return cmd_catalog(argc, argv);
+  if (!strcmp(cmd, "check")) return cmd_check(argc, argv);
+  if (!strcmp(cmd, "rules")) return cmd_rules(argc, argv);
   if (!strcmp(cmd, "profiles")) return cmd_profiles();
   fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
   return EXIT_BAD;

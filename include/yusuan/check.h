@@ -1,0 +1,114 @@
+/*
+ * check.h - check disclosure tables: observations, identities, verdicts.
+ *
+ * A checked package is a set of raw tables (rawtable.h) mapped onto a
+ * profile. Each amount cell becomes an observation of a quantity, with its
+ * printed precision: a printed v with d decimals stands for the interval
+ * [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ] (XBRL Calculations 1.1). Identities come from the
+ * profile's structure (code trees, 合计 rows, column sums, declared
+ * equalities) and from the quantities themselves (the same quantity shown
+ * twice must agree). An identity holds when the intervals overlap; a
+ * difference within that is 尾数误差 (info), beyond it an error. When
+ * identities fail, blame names the single cell whose correction restores the
+ * most of them, and the value it should have; when the data cannot tell, the
+ * finding lists the cells in conflict and names none.
+ */
+#ifndef YUSUAN_CHECK_H
+#define YUSUAN_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "error.h"
+#include "profile.h"
+#include "rawtable.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ys_severity {
+  YS_SEV_INFO = 0,
+  YS_SEV_WARNING = 1,
+  YS_SEV_ERROR = 2
+} ys_severity;
+
+const char *ys_severity_name(ys_severity s); /* "info" / "warning" / "error" */
+
+typedef struct ys_rule {
+  const char *id;       /* "sum.code-tree" */
+  const char *category; /* "sum", "cross", "balance", "catalog", ... */
+  ys_severity severity; /* default severity */
+  const char *title;    /* Chinese, one line */
+  const char *message;  /* Chinese message template (docs) */
+} ys_rule;
+
+/* The rule index, in documentation order. */
+const ys_rule *ys_rules(size_t *n);
+const ys_rule *ys_rule_find(const char *id);
+
+typedef struct ys_cellref {
+  const char *file;
+  const char *table; /* "表5 …" */
+  const char *row;
+  const char *column;
+  const char *text; /* as printed */
+  int line;
+} ys_cellref;
+
+typedef struct ys_finding {
+  const char *rule;
+  ys_severity severity;
+  const char *table, *row, *column; /* where; may be "" */
+  const char *found, *expected, *difference; /* printed decimals; may be "" */
+  const char *unit;                          /* "元" / "万元" / "" */
+  const char *message;
+  const char *file;
+  int line;
+  ys_cellref *related;
+  size_t n_related;
+} ys_finding;
+
+typedef struct ys_findings {
+  ys_finding *items;
+  size_t n, cap;
+  ys_arena *arena;
+} ys_findings;
+
+ys_findings *ys_findings_new(void);
+void ys_findings_free(ys_findings *f);
+size_t ys_findings_count(const ys_findings *f, ys_severity sev);
+/* Orders findings by file, line, severity (stable). */
+void ys_findings_sort(ys_findings *f);
+
+typedef struct ys_check_options {
+  bool rounding;           /* report 尾数误差 as info findings */
+  const char *profile;     /* force a profile; NULL = detect */
+  int year;                /* 0 = from the document */
+} ys_check_options;
+
+/*
+ * Checks the tables of one document. The profile is detected from table
+ * titles unless options->profile names one. Findings are appended to out.
+ * Returns YS_OK, or an error status when the document could not be read as
+ * tables at all (then errs says why).
+ */
+int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
+                  const ys_check_options *opt, ys_findings *out,
+                  ys_errors *errs);
+
+/* Reads a path (a directory of compiled CSV files, one CSV file, or a
+ * tables.json) into raw tables. */
+int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
+
+/* Human-readable report grouped by table; JSON array per docs/rules.md. */
+char *ys_findings_text(const ys_findings *f, bool color);
+char *ys_findings_json(const ys_findings *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

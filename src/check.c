@@ -1,0 +1,1338 @@
+/*
+ * check.c - verify disclosure tables: observations, identities, blame.
+ *
+ * 1. Recognise: each raw table is matched to a profile table by its title
+ *    (the longest profile title contained in the printed one), and the
+ *    profile itself is the one whose titles match most tables.
+ * 2. Observe: every amount cell becomes an observation of a quantity. The
+ *    row's filter comes from what is printed (a code, a unit, a project
+ *    name, a fixed label such as 本年收入合计); the column's quantity and
+ *    the table base come from the profile. ys_qexpr_cell makes the key, so
+ *    the vocabulary is compile's.
+ * 3. Identities: row = Σ its children (code trees, 合计 rows, panel
+ *    headings), column sums declared in the profile, the closing totals of
+ *    a 收支总表, and every pair of observations of one quantity. Values are
+ *    held in half-分 so that a printed value's half-unit interval is an
+ *    integer radius; an identity holds when |Σ coef·v| ≤ Σ radius.
+ * 4. Blame: a wrong cell breaks every identity it is in. Repeatedly pick the
+ *    cell whose single correction repairs the most failing identities and
+ *    breaks none that hold; it needs at least two (one identity alone cannot
+ *    say which of its cells is wrong). What is left is reported as a
+ *    conflict between the cells, without a guess.
+ *
+ * Everything allocated lives in one arena per checked document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile_impl.h"
+#include "yusuan/check.h"
+#include "yusuan/quantity.h"
+#include "yusuan/text.h"
+
+typedef struct obs {
+  const char *key;
+  int64_t v2; /* printed value in half-分 */
+  int64_t r2; /* radius of the printed interval in half-分 */
+  int64_t orig2;
+  const char *file, *table, *row, *col, *text;
+  int line;
+  ys_unit unit;
+  int decimals;
+  bool blamed;
+} obs;
+
+typedef struct ident {
+  const char *rule;
+  int n;
+  int *idx;
+  signed char *coef;
+  int anchor; /* the total: where an unexplained failure is reported */
+  int64_t resid2, tol2;
+  bool failed, explained;
+} ident;
+
+typedef struct chk {
+  const ys_rdoc *doc;
+  const ys_catalog *cat;
+  const ys_check_options *opt;
+  ys_findings *out;
+  ys_arena *a;
+  const ys_profile *p;
+  int year;
+  obs *o;
+  size_t no, co;
+  ident *id;
+  size_t ni, ci;
+} chk;
+
+/* --- small helpers ----------------------------------------------------- */
+
+static const char *key_of(chk *c, const char *s) {
+  const char *k = ys_text_key(c->a, s ? s : "", s ? strlen(s) : 0);
+  return k ? k : "";
+}
+
+/* Strips list numbering ("一、", "1、", "(1)", "（一）", "10、") and spaces, for
+ * matching printed labels against profile labels. */
+static const char *label_key(chk *c, const char *s) {
+  const char *k = key_of(c, s);
+  for (;;) {
+    const char *p = k;
+    if (*p == '(') {
+      const char *q = strchr(p, ')');
+      if (q && q - p <= 10) {
+        k = q + 1;
+        continue;
+      }
+    }
+    /* digits or Chinese numerals followed by 、 or . */
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七",
+                                     "八", "九", "十", "〇"};
+    const char *q = p;
+    for (;;) {
+      if (*q >= '0' && *q <= '9') {
+        q++;
+        continue;
+      }
+      bool hit = false;
+      for (size_t i = 0; i < sizeof cn / sizeof cn[0]; i++)
+        if (strncmp(q, cn[i], 3) == 0) {
+          q += 3;
+          hit = true;
+          break;
+        }
+      if (!hit) break;
+    }
+    if (q > p && strncmp(q, "、", 3) == 0) {
+      k = q + 3;
+      continue;
+    }
+    if (q > p && *q == '.' && !(q[1] >= '0' && q[1] <= '9')) {
+      k = q + 1;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+static bool all_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return false;
+  return true;
+}
+
+/* Indentation depth of a printed name, in units of the profile indent. */
+static int indent_level(const char *s, const char *indent) {
+  size_t il = strlen(indent);
+  int n = 0;
+  if (!il) return 0;
+  while (strncmp(s, indent, il) == 0) {
+    s += il;
+    n++;
+  }
+  return n;
+}
+
+static int64_t pow10i(int d) {
+  int64_t r = 1;
+  while (d-- > 0) r *= 10;
+  return r;
+}
+
+/* Half-分 radius of a printed value with d decimals in unit u: the printed
+ * v stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; in half-分 that is 10⁻ᵈ·(分 per
+ * unit). Printed precision beyond 分 cannot occur (money.c rejects it). */
+static int64_t radius2(ys_unit u, int d) {
+  int64_t f = ys_unit_fen(u);
+  int64_t p = pow10i(d);
+  return p >= f ? 1 : f / p;
+}
+
+static const char *fmt_amount(chk *c, int64_t v2, ys_unit u, int d) {
+  char buf[64];
+  /* v2 is even for printed values and for corrections of them. */
+  ys_money_format(buf, sizeof buf, v2 / 2, u, d, 0);
+  return ys_arena_strdup(c->a, buf);
+}
+
+/* An exact amount (half-分) in unit u, at least d decimals, trailing zeros
+ * beyond d trimmed: for differences smaller than the printed precision. */
+static const char *fmt_exact(chk *c, int64_t v2, ys_unit u, int d) {
+  char buf[64];
+  int full = u == YS_UNIT_WANYUAN ? 6 : 2;
+  ys_money_format(buf, sizeof buf, v2 / 2, u, full, 0);
+  size_t len = strlen(buf);
+  char *dot = strchr(buf, '.');
+  while (dot && len > 0 && buf[len - 1] == '0' && (int)(len - 1 - (size_t)(dot - buf)) > d)
+    buf[--len] = '\0';
+  if (dot && buf[len - 1] == '.') buf[--len] = '\0';
+  return ys_arena_strdup(c->a, buf);
+}
+
+static int add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
+                   const char *file, const char *table, const char *row,
+                   const char *col, const char *text, int line) {
+  if (c->no == c->co) {
+    size_t cap = c->co ? c->co * 2 : 256;
+    obs *o = ys_arena_grow(c->a, c->o, c->no, cap, sizeof *o);
+    if (!o) return -1;
+    c->o = o;
+    c->co = cap;
+  }
+  obs *o = &c->o[c->no];
+  memset(o, 0, sizeof *o);
+  o->key = key;
+  o->v2 = 2 * am->fen;
+  o->orig2 = o->v2;
+  o->r2 = radius2(u, am->decimals);
+  o->unit = u;
+  o->decimals = am->decimals;
+  o->file = file;
+  o->table = table;
+  o->row = row;
+  o->col = col;
+  o->text = text;
+  o->line = line;
+  return (int)c->no++;
+}
+
+static ident *add_ident(chk *c, const char *rule, int n) {
+  if (c->ni == c->ci) {
+    size_t cap = c->ci ? c->ci * 2 : 256;
+    ident *x = ys_arena_grow(c->a, c->id, c->ni, cap, sizeof *x);
+    if (!x) return NULL;
+    c->id = x;
+    c->ci = cap;
+  }
+  ident *x = &c->id[c->ni++];
+  memset(x, 0, sizeof *x);
+  x->rule = rule;
+  x->idx = ys_arena_alloc(c->a, sizeof(int) * (size_t)(n ? n : 1));
+  x->coef = ys_arena_alloc(c->a, (size_t)(n ? n : 1));
+  if (!x->idx || !x->coef) {
+    c->ni--;
+    return NULL;
+  }
+  return x;
+}
+
+static ys_finding *add_finding(chk *c, const char *rule, ys_severity sev) {
+  ys_findings *f = c->out;
+  if (f->n == f->cap) {
+    size_t cap = f->cap ? f->cap * 2 : 64;
+    ys_finding *x = ys_arena_grow(f->arena, f->items, f->n, cap, sizeof *x);
+    if (!x) return NULL;
+    f->items = x;
+    f->cap = cap;
+  }
+  ys_finding *x = &f->items[f->n++];
+  memset(x, 0, sizeof *x);
+  x->rule = rule;
+  x->severity = sev;
+  x->table = x->row = x->column = x->found = x->expected = x->difference =
+      x->unit = x->message = x->file = "";
+  return x;
+}
+
+/* Copies a string into the findings' arena (findings outlive the check). */
+static const char *fs(chk *c, const char *s) {
+  return ys_arena_strdup(c->out->arena, s ? s : "");
+}
+
+/* --- recognition ------------------------------------------------------- */
+
+/* The profile title as a key, with {prefix} and a leading year removed, so
+ * "2024 年单位综合预算收支总表" and "部门综合预算收支总表" both match. */
+static const char *title_core(chk *c, const char *title) {
+  const char *at = strstr(title, "{prefix}");
+  const char *t = at ? ys_arena_printf(c->a, "%.*s%s", (int)(at - title), title,
+                                       at + 8)
+                     : title;
+  return key_of(c, t);
+}
+
+static const ys_ptable *match_table(chk *c, const ys_profile *p,
+                                    const ys_rtable *rt) {
+  const char *k = key_of(c, rt->title);
+  const ys_ptable *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    const char *core = title_core(c, p->tables[i].title);
+    size_t len = strlen(core);
+    if (len && strstr(k, core) && len > best_len) {
+      best = &p->tables[i];
+      best_len = len;
+    }
+  }
+  return best;
+}
+
+/* --- observing --------------------------------------------------------- */
+
+typedef struct rowinfo {
+  int level;
+  bool subset, total, placed;
+  const char *label;
+  int first_obs; /* index of the row's first observation, -1 = none */
+} rowinfo;
+
+static const char *table_name(chk *c, const ys_rtable *rt) {
+  return ys_arena_printf(c->a, "%s%s%s", rt->number,
+                         *rt->number ? " " : "", rt->title);
+}
+
+static void unplaced(chk *c, const ys_rtable *rt, const char *tname,
+                     const ys_rrow *row, const char *why) {
+  ys_finding *f = add_finding(c, "parse.unplaced", YS_SEV_INFO);
+  if (!f) return;
+  f->file = fs(c, rt->file);
+  f->line = row->line;
+  f->table = fs(c, tname);
+  f->row = fs(c, row->n ? row->cells[0].text : "");
+  f->message = fs(c, why);
+}
+
+/* Parses an amount cell; an empty cell is an exact zero at the table's
+ * precision. Returns false for text that is not an amount. */
+static bool cell_amount(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                        const char *tname, const ys_rcell *cell,
+                        ys_amount *am, const char *row, const char *col) {
+  const char *why = NULL;
+  size_t len = strlen(cell->text);
+  if (ys_money_parse(am, cell->text, len, rt->unit_known ? rt->unit : pt->unit,
+                     &why) == YS_OK) {
+    if (am->empty) am->decimals = pt->decimals;
+    return true;
+  }
+  ys_finding *f = add_finding(c, "parse.bad-amount", YS_SEV_WARNING);
+  if (f) {
+    f->file = fs(c, rt->file);
+    f->line = cell->line;
+    f->table = fs(c, tname);
+    f->row = fs(c, row);
+    f->column = fs(c, col);
+    f->found = fs(c, cell->text);
+    char msg[512];
+    snprintf(msg, sizeof msg, "“%s”不是有效的金额：%s", cell->text,
+             why ? why : "");
+    f->message = fs(c, msg);
+  }
+  return false;
+}
+
+/* Identities "row = Σ children" over one sequence of rows. */
+static void tree_idents(chk *c, const rowinfo *ri, size_t n, size_t ncols,
+                        const int *obs_at /* n × ncols, -1 none */,
+                        const char *rule_tree, const char *rule_rows,
+                        const bool *is_code_row) {
+  for (size_t i = 0; i < n; i++) {
+    if (!ri[i].placed || ri[i].subset) continue;
+    size_t kids[512];
+    size_t nk = 0;
+    for (size_t j = i + 1; j < n && nk < 512; j++) {
+      if (!ri[j].placed) continue;
+      if (ri[j].level <= ri[i].level) break;
+      if (ri[j].level == ri[i].level + 1 && !ri[j].subset) kids[nk++] = j;
+    }
+    if (!nk) continue;
+    const char *rule = is_code_row && is_code_row[i] ? rule_tree : rule_rows;
+    for (size_t k = 0; k < ncols; k++) {
+      int t = obs_at[i * ncols + k];
+      if (t < 0) continue;
+      size_t have = 0;
+      for (size_t m = 0; m < nk; m++) have += obs_at[kids[m] * ncols + k] >= 0;
+      if (!have) continue;
+      ident *x = add_ident(c, rule, (int)have + 1);
+      if (!x) return;
+      x->idx[x->n] = t;
+      x->coef[x->n++] = -1;
+      x->anchor = t;
+      for (size_t m = 0; m < nk; m++) {
+        int o = obs_at[kids[m] * ncols + k];
+        if (o < 0) continue;
+        x->idx[x->n] = o;
+        x->coef[x->n++] = 1;
+      }
+    }
+  }
+}
+
+static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
+                              const ys_qfilter *row) {
+  ys_qexpr e;
+  ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
+  const char *k = ys_qexpr_key(c->a, &e);
+  return k ? k : "";
+}
+
+/* Catalogue checks of one code row: known, name right for the year, under
+ * the right parent. */
+static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
+                        ys_cls cls, const char *code, const char *name,
+                        const char *parent, int line) {
+  const ys_cat_entry *e = ys_catalog_lookup(c->cat, cls, code, c->year);
+  char msg[768];
+  if (!e) {
+    const ys_cat_entry *v[8];
+    size_t nv = ys_catalog_versions(c->cat, cls, code, v, 8);
+    ys_finding *f = add_finding(c, "catalog.unknown-code", YS_SEV_WARNING);
+    if (!f) return;
+    f->file = fs(c, rt->file);
+    f->line = line;
+    f->table = fs(c, tname);
+    f->row = fs(c, name);
+    f->found = fs(c, code);
+    if (nv)
+      snprintf(msg, sizeof msg, "科目编码 %s（%s）在 %d 年的科目表中无效（%d–%d 年有效）",
+               code, v[nv - 1]->name, c->year, v[0]->valid_from,
+               v[nv - 1]->valid_to);
+    else
+      snprintf(msg, sizeof msg, "科目编码 %s 不在政府收支分类科目表中", code);
+    f->message = fs(c, msg);
+    return;
+  }
+  if (parent && *parent && strncmp(code, parent, strlen(parent)) != 0) {
+    ys_finding *f = add_finding(c, "catalog.wrong-parent", YS_SEV_ERROR);
+    if (f) {
+      f->file = fs(c, rt->file);
+      f->line = line;
+      f->table = fs(c, tname);
+      f->row = fs(c, name);
+      f->found = fs(c, code);
+      snprintf(msg, sizeof msg, "科目 %s %s 列在 %s 之下，但不属于该科目", code,
+               name, parent);
+      f->message = fs(c, msg);
+    }
+  }
+  if (!name || !*name) return;
+  const char *nk = label_key(c, name);
+  if (strcmp(nk, key_of(c, e->name)) == 0) return;
+  const ys_cat_entry *v[8];
+  size_t nv = ys_catalog_versions(c->cat, cls, code, v, 8);
+  for (size_t i = 0; i < nv && i < 8; i++)
+    if (strcmp(nk, key_of(c, v[i]->name)) == 0) {
+      ys_finding *f = add_finding(c, "catalog.name-year", YS_SEV_WARNING);
+      if (!f) return;
+      f->file = fs(c, rt->file);
+      f->line = line;
+      f->table = fs(c, tname);
+      f->row = fs(c, name);
+      f->found = fs(c, name);
+      f->expected = fs(c, e->name);
+      snprintf(msg, sizeof msg,
+               "“%s”是科目 %s 的旧名称（%d–%d 年），%d 年应为“%s”", name,
+               code, v[i]->valid_from, v[i]->valid_to, c->year, e->name);
+      f->message = fs(c, msg);
+      return;
+    }
+  ys_finding *f = add_finding(c, "catalog.name-mismatch", YS_SEV_ERROR);
+  if (!f) return;
+  f->file = fs(c, rt->file);
+  f->line = line;
+  f->table = fs(c, tname);
+  f->row = fs(c, name);
+  f->found = fs(c, name);
+  f->expected = fs(c, e->name);
+  snprintf(msg, sizeof msg, "科目 %s 的名称应为“%s”，表中写作“%s”", code,
+           e->name, name);
+  f->message = fs(c, msg);
+}
+
+static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                         const char *tname, size_t body) {
+  size_t nc = pt->ncols;
+  size_t nr = rt->nrows > body ? rt->nrows - body : 0;
+  rowinfo *ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (nr + 1));
+  int *obs_at = ys_arena_alloc(c->a, sizeof(int) * (nr * nc + 1));
+  bool *is_code = ys_arena_alloc(c->a, sizeof(bool) * (nr + 1));
+  if (!ri || !obs_at || !is_code) return;
+  for (size_t i = 0; i < nr * nc; i++) obs_at[i] = -1;
+
+  /* What the profile's rows can produce. */
+  const ys_prow *tree = NULL;
+  bool has_units = false, has_projects = false;
+  for (size_t i = 0; i < pt->nrows; i++) {
+    if (pt->rows[i].kind == PROW_TREE) tree = &pt->rows[i];
+    if (pt->rows[i].kind == PROW_UNITS) has_units = true;
+    if (pt->rows[i].kind == PROW_PROJECTS) has_projects = true;
+  }
+  int code_col = -1, name_col = -1, gov_col = -1, lei = -1, kuan = -1,
+      xiang = -1;
+  for (size_t k = 0; k < nc; k++) {
+    switch (pt->cols[k].show) {
+    case PCOL_CODE: code_col = (int)k; break;
+    case PCOL_NAME: name_col = (int)k; break;
+    case PCOL_GOV_CODE: gov_col = (int)k; break;
+    case PCOL_FUNC_LEI: lei = (int)k; break;
+    case PCOL_FUNC_KUAN: kuan = (int)k; break;
+    case PCOL_FUNC_XIANG: xiang = (int)k; break;
+    default: break;
+    }
+  }
+  /* Economic 款 shown once only: their government 款 is implied, so the
+   * quantity need not name it (and then matches 三公 and other tables). */
+  const char *parent_at[4] = {NULL, NULL, NULL, NULL};
+  const char *cur_unit = NULL;
+
+  for (size_t i = 0; i < nr; i++) {
+    const ys_rrow *row = &rt->rows[body + i];
+    rowinfo *r = &ri[i];
+    r->first_obs = -1;
+    if (row->n != nc) {
+      unplaced(c, rt, tname, row, "此行的列数与报表格式不符，未参与检查");
+      continue;
+    }
+    const char *code = "";
+    if (code_col >= 0) code = key_of(c, row->cells[code_col].text);
+    else if (lei >= 0)
+      code = ys_arena_printf(c->a, "%s%s%s", key_of(c, row->cells[lei].text),
+                             kuan >= 0 ? key_of(c, row->cells[kuan].text) : "",
+                             xiang >= 0 ? key_of(c, row->cells[xiang].text) : "");
+    const char *name_raw = name_col >= 0 ? row->cells[name_col].text : "";
+    const char *name = label_key(c, name_raw);
+    r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
+    ys_text_trim(&r->label, &(size_t){strlen(r->label)});
+    {
+      const char *s = r->label;
+      size_t l = strlen(s);
+      ys_text_trim(&s, &l);
+      r->label = ys_arena_strndup(c->a, s, l);
+    }
+    ys_qfilter rf = {0};
+    r->placed = true;
+    if (!*code && (strcmp(name, "合计") == 0 || strcmp(name, "总计") == 0)) {
+      r->total = true;
+      r->level = 0;
+    } else if (tree && all_digits(code)) {
+      int lvl = ys_catalog_code_level(tree->cls, code);
+      if (!lvl) {
+        unplaced(c, rt, tname, row, "科目编码位数不对，未参与检查");
+        r->placed = false;
+        continue;
+      }
+      r->level = lvl;
+      is_code[i] = true;
+      ys_qcodes *dim = tree->cls == YS_CLS_FUNC ? &rf.func : &rf.econ;
+      ys_qcodes_add(dim, code);
+      const char *gov = gov_col >= 0 ? key_of(c, row->cells[gov_col].text) : "";
+      if (*gov && all_digits(gov)) {
+        /* Name the government 款 only when the economic 款 is split. */
+        int seen = 0;
+        for (size_t j = 0; j < nr; j++)
+          if (rt->rows[body + j].n == nc &&
+              strcmp(key_of(c, rt->rows[body + j].cells[code_col].text),
+                     code) == 0)
+            seen++;
+        if (seen > 1) ys_qcodes_add(&rf.gecon, gov);
+        const char *ad = ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_ADMIN,
+                                            c->year);
+        const char *in = ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_INST,
+                                            c->year);
+        if ((ad || in) && !(ad && !strcmp(ad, gov)) &&
+            !(in && !strcmp(in, gov))) {
+          ys_finding *f = add_finding(c, "catalog.gov-map", YS_SEV_ERROR);
+          if (f) {
+            char msg[512];
+            f->file = fs(c, rt->file);
+            f->line = row->line;
+            f->table = fs(c, tname);
+            f->row = fs(c, r->label);
+            f->found = fs(c, gov);
+            f->expected = fs(c, in ? in : ad);
+            snprintf(msg, sizeof msg,
+                     "部门经济科目 %s 应对应政府经济科目 %s（行政单位）或 %s"
+                     "（事业单位），表中为 %s",
+                     code, ad ? ad : "—", in ? in : "—", gov);
+            f->message = fs(c, msg);
+          }
+        }
+      }
+      const char *parent = lvl > 1 ? parent_at[lvl - 1] : NULL;
+      catalog_row(c, rt, tname, tree->cls, code, name_raw, parent, row->line);
+      parent_at[lvl] = ys_arena_strdup(c->a, code);
+      for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
+    } else if (has_units || has_projects) {
+      int lvl = indent_level(name_raw, c->p->indent) + 1;
+      r->level = lvl;
+      if (lvl <= 1) {
+        /* the department: everything */
+      } else if (lvl == 2 && *code) {
+        ys_qcodes_add(&rf.unit, code);
+        cur_unit = ys_arena_strdup(c->a, code);
+      } else if (has_projects && *code) {
+        ys_qcodes_add(&rf.project, name);
+      } else if (has_projects) {
+        if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
+        ys_qcodes_add(&rf.pcat, name);
+      } else {
+        unplaced(c, rt, tname, row, "无法确定此行对应的单位，未参与检查");
+        r->placed = false;
+        continue;
+      }
+    } else {
+      /* A fixed row: find it by label. */
+      bool found = false;
+      for (size_t k = 0; k < pt->nrows && !found; k++)
+        if (pt->rows[k].kind == PROW_FIXED &&
+            strcmp(label_key(c, pt->rows[k].label), name) == 0) {
+          r->level = pt->rows[k].level;
+          r->subset = pt->rows[k].subset;
+          found = true;
+        }
+      if (!found) {
+        unplaced(c, rt, tname, row, "无法识别此行，未参与检查");
+        r->placed = false;
+        continue;
+      }
+    }
+    for (size_t k = 0; k < nc; k++) {
+      const ys_pcol *pc = &pt->cols[k];
+      if (pc->show != PCOL_AMOUNT) continue;
+      ys_amount am;
+      const char *col = c->p && k < nc ? "" : "";
+      (void)col;
+      const char *clabel = "";
+      for (size_t h = 0; h < pt->n_header; h++) {
+        const ys_header_cell *hc = &pt->header[h];
+        if ((size_t)hc->col <= k && k < (size_t)(hc->col + hc->col_span) &&
+            hc->row + hc->row_span == pt->header_rows)
+          clabel = hc->text;
+      }
+      if (!cell_amount(c, rt, pt, tname, &row->cells[k], &am, r->label, clabel))
+        continue;
+      const char *key = amount_key(c, pt, &pc->q, &rf);
+      int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
+                      rt->file, tname, r->label, clabel, row->cells[k].text,
+                      row->line);
+      if (o < 0) return;
+      obs_at[i * nc + k] = o;
+      if (r->first_obs < 0) r->first_obs = o;
+    }
+    /* Column sums declared by the profile. */
+    for (size_t k = 0; k < nc; k++) {
+      const ys_pcol *pc = &pt->cols[k];
+      int t = obs_at[i * nc + k];
+      if (!pc->n_sum_of || t < 0) continue;
+      ident *x = add_ident(c, "sum.row-parts", pc->n_sum_of + 1);
+      if (!x) return;
+      x->idx[x->n] = t;
+      x->coef[x->n++] = -1;
+      x->anchor = t;
+      for (int m = 0; m < pc->n_sum_of; m++) {
+        int o = obs_at[i * nc + (size_t)pc->sum_of[m]];
+        if (o < 0) continue;
+        x->idx[x->n] = o;
+        x->coef[x->n++] = 1;
+      }
+    }
+  }
+  tree_idents(c, ri, nr, nc, obs_at, "sum.code-tree", "sum.rows", is_code);
+}
+
+/* Finds the profile row of a panel that a printed label names. */
+/* Labels repeat within a panel ("(1)工资福利支出" under both 基本 and 项目), so
+ * the search starts after the previous match (*cursor) and wraps. */
+static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *label,
+                                ys_qfilter *rf, bool *footer, size_t *cursor) {
+  const char *k = label_key(c, label);
+  if (!*k) return NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    const ys_prow *rows = pass ? pp->footer : pp->rows;
+    size_t n = pass ? pp->n_footer : pp->n_rows;
+    for (size_t j = 0; j < n; j++) {
+      size_t i = pass ? j : (*cursor + j) % n;
+      const ys_prow *pr = &rows[i];
+      if (!pass && pr->kind == PROW_FIXED &&
+          strcmp(label_key(c, pr->label), k) == 0) {
+        *footer = false;
+        *cursor = i + 1;
+        return pr;
+      }
+      if (pr->kind == PROW_FIXED && strcmp(label_key(c, pr->label), k) == 0) {
+        *footer = pass;
+        return pr;
+      }
+      if (pr->kind == PROW_CLASSES)
+        for (int j = 0; j < pr->n_codes; j++) {
+          const ys_cat_entry *v[8];
+          size_t nv = ys_catalog_versions(c->cat, pr->cls, pr->codes[j], v, 8);
+          for (size_t m = 0; m < nv && m < 8; m++)
+            if (strcmp(key_of(c, v[m]->name), k) == 0) {
+              memset(rf, 0, sizeof *rf);
+              ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
+              ys_qcodes_add(dim, pr->codes[j]);
+              *footer = pass;
+              return pr;
+            }
+        }
+    }
+  }
+  return NULL;
+}
+
+static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                           const char *tname, size_t body) {
+  size_t nr = rt->nrows > body ? rt->nrows - body : 0;
+  size_t np = pt->npanels;
+  int *closing = ys_arena_alloc(c->a, sizeof(int) * (np + 1));
+  if (!closing) return;
+  for (size_t p = 0; p < np; p++) {
+    rowinfo *ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (nr + 1));
+    int *obs_at = ys_arena_alloc(c->a, sizeof(int) * (nr + 1));
+    if (!ri || !obs_at) return;
+    size_t n = 0, cursor = 0;
+    closing[p] = -1;
+    for (size_t i = 0; i < nr; i++) {
+      const ys_rrow *row = &rt->rows[body + i];
+      if (row->n < 2 * p + 2) continue;
+      const char *label = row->cells[2 * p].text;
+      const ys_rcell *cell = &row->cells[2 * p + 1];
+      if (!*label_key(c, label) && !*cell->text) continue;
+      ys_qfilter rf = {0};
+      bool footer = false;
+      const ys_prow *pr = panel_row(c, &pt->panels[p], label, &rf, &footer, &cursor);
+      if (!pr) {
+        unplaced(c, rt, tname, row, "无法识别此栏目，未参与检查");
+        continue;
+      }
+      const char *lab = label;
+      size_t ll = strlen(lab);
+      ys_text_trim(&lab, &ll);
+      lab = ys_arena_strndup(c->a, lab, ll);
+      ys_amount am;
+      const char *clabel = "预算数";
+      if (!cell_amount(c, rt, pt, tname, cell, &am, lab, clabel)) continue;
+      const char *key = amount_key(c, pt, &pr->q, &rf);
+      int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
+                      rt->file, tname, lab, clabel, cell->text, row->line);
+      if (o < 0) return;
+      if (i == nr - 1 && pr->total) closing[p] = o;
+      if (footer) continue;
+      ri[n].level = pr->level;
+      ri[n].subset = pr->subset;
+      ri[n].placed = true;
+      ri[n].label = lab;
+      obs_at[n] = o;
+      n++;
+    }
+    tree_idents(c, ri, n, 1, obs_at, "sum.rows", "sum.rows", NULL);
+  }
+  /* The closing totals of a 收支总表: income total = expense total. */
+  for (size_t p = 1; p < np; p++) {
+    if (closing[0] < 0 || closing[p] < 0) continue;
+    ident *x = add_ident(c, "balance.income-expense", 2);
+    if (!x) return;
+    x->idx[0] = closing[0];
+    x->coef[0] = 1;
+    x->idx[1] = closing[p];
+    x->coef[1] = -1;
+    x->n = 2;
+    x->anchor = closing[p];
+  }
+}
+
+/* 绩效目标 forms: project amounts by name, and indicator sanity. */
+static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                            const char *tname) {
+  const char *project = NULL;
+  bool in_indicators = false;
+  int task_first = -1, total_row[3] = {-1, -1, -1};
+  int tasks[64][3];
+  int ntasks = 0;
+  for (size_t i = 0; i < rt->nrows; i++) {
+    const ys_rrow *row = &rt->rows[i];
+    if (!row->n) continue;
+    const char *k0 = label_key(c, row->cells[0].text);
+    const char *k1 = row->n > 1 ? label_key(c, row->cells[1].text) : "";
+    if (strcmp(k0, "项目名称") == 0 && row->n > 1) {
+      project = k1;
+      in_indicators = false;
+      continue;
+    }
+    if (strcmp(k0, "一级指标") == 0) {
+      in_indicators = true;
+      continue;
+    }
+    if (strcmp(k0, "任务名称") == 0) {
+      task_first = (int)i + 1;
+      continue;
+    }
+    if (in_indicators && row->n >= 4) {
+      /* A ratio (…率) above 100 % is suspicious: completion and timeliness
+       * rates cannot exceed it. */
+      const char *name = row->cells[2].text;
+      const char *val = key_of(c, row->cells[3].text);
+      const char *pct = strchr(val, '%');
+      if (strstr(name, "率") && pct) {
+        const char *d = val;
+        while (*d && !(*d >= '0' && *d <= '9')) d++;
+        double v = strtod(d, NULL); /* a rate, not money */
+        if (v > 100.0) {
+          ys_finding *f = add_finding(c, "perf.rate-over-100", YS_SEV_WARNING);
+          if (f) {
+            char msg[512];
+            f->file = fs(c, rt->file);
+            f->line = row->line;
+            f->table = fs(c, tname);
+            f->row = fs(c, name);
+            f->found = fs(c, row->cells[3].text);
+            snprintf(msg, sizeof msg, "指标“%s”的指标值为 %s，比率类指标不应超过 100%%",
+                     name, row->cells[3].text);
+            f->message = fs(c, msg);
+          }
+        }
+      }
+      continue;
+    }
+    /* Amount rows. */
+    static const struct {
+      const char *label;
+      const char *q;
+    } amt[] = {{"实施期资金总额", "exp"},
+               {"其中:财政拨款", "exp;fund=fiscal"},
+               {"财政拨款", "exp;fund=fiscal"},
+               {"其他资金",
+                "exp;fund=special|business|operation|upper|subord|reserve|other"}};
+    if (project && row->n > 2) {
+      for (size_t m = 0; m < sizeof amt / sizeof amt[0]; m++) {
+        if (strcmp(k1, label_key(c, amt[m].label)) != 0) continue;
+        ys_amount am;
+        if (!cell_amount(c, rt, pt, tname, &row->cells[2], &am, project,
+                         amt[m].label))
+          break;
+        ys_qexpr q;
+        char err[64];
+        ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
+        ys_qfilter rf = {0};
+        ys_qcodes_add(&rf.project, project);
+        add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit, rt->file, tname,
+                project, amt[m].label, row->cells[2].text, row->line);
+        break;
+      }
+    }
+    if (task_first >= 0 && row->n >= 5 && !project) {
+      bool total = strcmp(k0, "金额合计") == 0;
+      int ids[3] = {-1, -1, -1};
+      for (int m = 0; m < 3; m++) {
+        ys_amount am;
+        if (!*row->cells[2 + m].text ||
+            !cell_amount(c, rt, pt, tname, &row->cells[2 + m], &am, k0, ""))
+          continue;
+        static const char *const qs[3] = {
+            "exp", "exp;fund=fiscal",
+            "exp;fund=special|business|operation|upper|subord|reserve|"
+            "other"};
+        static const char *const cl[3] = {"总额", "财政拨款", "其他资金"};
+        ys_qexpr q;
+        char err[64];
+        ys_qexpr_parse(&q, qs[m], c->a, err, sizeof err);
+        /* A task's amounts are its own; only the total is a quantity. */
+        const char *key = total ? amount_key(c, pt, &q, NULL)
+                                : ys_arena_printf(c->a, "task:%zu:%d", i, m);
+        ids[m] = add_obs(c, key, &am, pt->unit, rt->file, tname,
+                         row->cells[0].text, cl[m], row->cells[2 + m].text,
+                         row->line);
+      }
+      if (total) {
+        memcpy(total_row, ids, sizeof ids);
+        task_first = -1;
+      } else if (ntasks < 64) {
+        memcpy(tasks[ntasks++], ids, sizeof ids);
+      }
+      /* 总额 = 财政拨款 + 其他资金 */
+      if (ids[0] >= 0 && ids[1] >= 0 && ids[2] >= 0) {
+        ident *x = add_ident(c, "sum.row-parts", 3);
+        if (!x) return;
+        x->n = 3;
+        x->idx[0] = ids[0];
+        x->coef[0] = -1;
+        x->idx[1] = ids[1];
+        x->coef[1] = 1;
+        x->idx[2] = ids[2];
+        x->coef[2] = 1;
+        x->anchor = ids[0];
+      }
+    }
+  }
+  for (int m = 0; m < 3 && ntasks; m++) {
+    if (total_row[m] < 0) continue;
+    ident *x = add_ident(c, "sum.rows", ntasks + 1);
+    if (!x) return;
+    x->idx[x->n] = total_row[m];
+    x->coef[x->n++] = -1;
+    x->anchor = total_row[m];
+    for (int t = 0; t < ntasks; t++)
+      if (tasks[t][m] >= 0) {
+        x->idx[x->n] = tasks[t][m];
+        x->coef[x->n++] = 1;
+      }
+  }
+}
+
+/* --- key normalisation and same-quantity identities -------------------- */
+
+/* Removes a component ("fund=gpb") from every term of a key whose source is
+ * src. */
+static const char *strip_component(chk *c, const char *key, const char *src,
+                                   const char *comp) {
+  size_t sl = strlen(src), cl = strlen(comp);
+  char *out = ys_arena_alloc(c->a, strlen(key) + 1);
+  if (!out) return key;
+  size_t o = 0;
+  const char *p = key;
+  bool in_src = false;
+  while (*p) {
+    if (p == key || (p[-1] == ' ' && (p[-2] == '+' || p[-2] == '-')))
+      in_src = strncmp(p, src, sl) == 0 && (p[sl] == '|' || p[sl] == ' ' ||
+                                            p[sl] == '\0');
+    if (in_src && *p == '|' && strncmp(p + 1, comp, cl) == 0 &&
+        (p[1 + cl] == '|' || p[1 + cl] == ' ' || p[1 + cl] == '\0')) {
+      p += 1 + cl;
+      continue;
+    }
+    out[o++] = *p++;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+static const obs *find_key(chk *c, const char *key) {
+  for (size_t i = 0; i < c->no; i++)
+    if (strcmp(c->o[i].key, key) == 0) return &c->o[i];
+  return NULL;
+}
+
+/*
+ * When the package shows that all spending is of one fund (exp = exp;
+ * fund=gpb) or of one period, that narrowing is vacuous and the 一般公共预算
+ * tables show the same quantities as the 收支总表: strip it from every key
+ * so those observations meet.
+ */
+static void normalise_keys(chk *c) {
+  static const char *const srcs[] = {"exp", "rev"};
+  static const char *const comps[] = {
+      "fund=gpb", "fund=gpb+govfund+soc", "period=cur",
+      "fund=gpb+govfund+soc+special+business+operation+upper+subord+other"};
+  for (size_t s = 0; s < 2; s++) {
+    const obs *all = find_key(c, srcs[s]);
+    if (!all) continue;
+    for (size_t k = 0; k < sizeof comps / sizeof comps[0]; k++) {
+      char key[128];
+      snprintf(key, sizeof key, "%s|%s", srcs[s], comps[k]);
+      const obs *part = find_key(c, key);
+      bool vacuous;
+      if (part) {
+        int64_t d = all->v2 - part->v2;
+        vacuous = (d < 0 ? -d : d) <= all->r2 + part->r2;
+      } else {
+        /* Not shown at all: vacuous only for funds whose other revenue is
+         * shown as zero, which the 收支总表 always does. */
+        vacuous = false;
+      }
+      if (!vacuous) continue;
+      for (size_t i = 0; i < c->no; i++)
+        c->o[i].key = strip_component(c, c->o[i].key, srcs[s], comps[k]);
+    }
+  }
+}
+
+static int cmp_obs_key(const void *a, const void *b, void *ctx) {
+  const chk *c = ctx;
+  int x = *(const int *)a, y = *(const int *)b;
+  int r = strcmp(c->o[x].key, c->o[y].key);
+  return r ? r : (x < y ? -1 : x > y);
+}
+
+/* qsort_r is not C11; sort indexes with a small merge sort instead. */
+static void sort_idx(int *v, size_t n, int *tmp, chk *c) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_idx(v, h, tmp, c);
+  sort_idx(v + h, n - h, tmp, c);
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n)
+    tmp[k++] = cmp_obs_key(&v[i], &v[j], c) <= 0 ? v[i++] : v[j++];
+  while (i < h) tmp[k++] = v[i++];
+  while (j < n) tmp[k++] = v[j++];
+  memcpy(v, tmp, sizeof(int) * n);
+}
+
+static bool is_sangong_key(const char *k) {
+  static const char *const codes[] = {"30212", "30217", "30231",
+                                      "31013", "30215", "30216"};
+  for (size_t i = 0; i < 6; i++)
+    if (strstr(k, codes[i])) return true;
+  return false;
+}
+
+static void equality_idents(chk *c) {
+  if (!c->no) return;
+  int *v = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  int *tmp = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  if (!v || !tmp) return;
+  size_t n = 0;
+  for (size_t i = 0; i < c->no; i++)
+    if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none"))
+      v[n++] = (int)i;
+  sort_idx(v, n, tmp, c);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;
+    size_t k = j - i;
+    const char *rule =
+        is_sangong_key(c->o[v[i]].key) ? "sangong.items" : "cross.table-equal";
+    /* Pairs within small groups (a lone wrong value then breaks k−1 pairs
+     * and is outvoted); a chain beyond, to stay linear. */
+    for (size_t a = i; a < j; a++)
+      for (size_t b = a + 1; b < j; b++) {
+        if (k > 12 && b != a + 1) break;
+        ident *x = add_ident(c, rule, 2);
+        if (!x) return;
+        x->n = 2;
+        x->idx[0] = v[a];
+        x->coef[0] = 1;
+        x->idx[1] = v[b];
+        x->coef[1] = -1;
+        x->anchor = v[b];
+      }
+    i = j;
+  }
+}
+
+/* --- verdicts and blame ------------------------------------------------ */
+
+static void evaluate(chk *c, ident *x) {
+  x->resid2 = 0;
+  x->tol2 = 0;
+  for (int i = 0; i < x->n; i++) {
+    const obs *o = &c->o[x->idx[i]];
+    x->resid2 += x->coef[i] * o->v2;
+    x->tol2 += o->r2;
+  }
+  int64_t r = x->resid2 < 0 ? -x->resid2 : x->resid2;
+  x->failed = r > x->tol2;
+}
+
+static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+
+typedef struct cand {
+  int obs;
+  int64_t value2;
+  int support;
+} cand;
+
+/* The best single correction for obs o: the value most of its failing
+ * identities agree on, provided it breaks none of its holding ones. */
+static cand best_for(chk *c, int o, const int *list, size_t nlist) {
+  cand best = {o, 0, 0};
+  int64_t props[256];
+  size_t np = 0;
+  for (size_t m = 0; m < nlist && np < 256; m++) {
+    ident *x = &c->id[list[m]];
+    if (!x->failed || x->explained) continue;
+    for (int i = 0; i < x->n; i++)
+      if (x->idx[i] == o) props[np++] = c->o[o].v2 - x->coef[i] * x->resid2;
+  }
+  for (size_t a = 0; a < np; a++) {
+    int support = 0;
+    for (size_t b = 0; b < np; b++) support += props[a] == props[b];
+    if (support <= best.support) continue;
+    /* Does this value keep every identity of o that holds? */
+    int64_t keep = c->o[o].v2;
+    c->o[o].v2 = props[a];
+    bool breaks = false;
+    int fixed = 0;
+    for (size_t m = 0; m < nlist && !breaks; m++) {
+      ident *x = &c->id[list[m]];
+      bool was = x->failed;
+      evaluate(c, x);
+      if (x->failed && !was) breaks = true;
+      if (!x->failed && was) fixed++;
+    }
+    c->o[o].v2 = keep;
+    for (size_t m = 0; m < nlist; m++) evaluate(c, &c->id[list[m]]);
+    if (!breaks && fixed > best.support) {
+      best.value2 = props[a];
+      best.support = fixed;
+    }
+  }
+  return best;
+}
+
+static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
+                         int self) {
+  size_t cap = 0;
+  for (size_t m = 0; m < nlist; m++) cap += (size_t)c->id[list[m]].n;
+  f->related = ys_arena_alloc(c->out->arena, sizeof(ys_cellref) * (cap + 1));
+  if (!f->related) return;
+  for (size_t m = 0; m < nlist; m++) {
+    const ident *x = &c->id[list[m]];
+    for (int i = 0; i < x->n; i++) {
+      int o = x->idx[i];
+      if (o == self) continue;
+      bool dup = false;
+      for (size_t k = 0; k < f->n_related && !dup; k++)
+        dup = f->related[k].line == c->o[o].line &&
+              strcmp(f->related[k].column, c->o[o].col) == 0 &&
+              strcmp(f->related[k].table, c->o[o].table) == 0;
+      if (dup) continue;
+      ys_cellref *r = &f->related[f->n_related++];
+      r->file = fs(c, c->o[o].file);
+      r->table = fs(c, c->o[o].table);
+      r->row = fs(c, c->o[o].row);
+      r->column = fs(c, c->o[o].col);
+      r->text = fs(c, c->o[o].text);
+      r->line = c->o[o].line;
+    }
+  }
+}
+
+static const char *rule_title(const char *id) {
+  const ys_rule *r = ys_rule_find(id);
+  return r ? r->title : id;
+}
+
+static void blame(chk *c) {
+  /* Identities per observation. */
+  size_t *cnt = ys_arena_alloc(c->a, sizeof(size_t) * (c->no + 1));
+  int **by = ys_arena_alloc(c->a, sizeof(int *) * (c->no + 1));
+  if (!cnt || !by) return;
+  for (size_t m = 0; m < c->ni; m++)
+    for (int i = 0; i < c->id[m].n; i++) cnt[c->id[m].idx[i]]++;
+  for (size_t o = 0; o < c->no; o++) {
+    by[o] = ys_arena_alloc(c->a, sizeof(int) * (cnt[o] + 1));
+    if (!by[o]) return;
+    cnt[o] = 0;
+  }
+  for (size_t m = 0; m < c->ni; m++)
+    for (int i = 0; i < c->id[m].n; i++) {
+      int o = c->id[m].idx[i];
+      by[o][cnt[o]++] = (int)m;
+    }
+  for (int round = 0; round < 200; round++) {
+    cand best = {-1, 0, 0};
+    bool tie = false;
+    for (size_t o = 0; o < c->no; o++) {
+      bool involved = false;
+      for (size_t m = 0; m < cnt[o] && !involved; m++)
+        involved = c->id[by[o][m]].failed && !c->id[by[o][m]].explained;
+      if (!involved || c->o[o].blamed) continue;
+      cand cd = best_for(c, (int)o, by[o], cnt[o]);
+      if (cd.support > best.support) {
+        best = cd;
+        tie = false;
+      } else if (cd.support == best.support && cd.support > 0) {
+        tie = true;
+      }
+    }
+    if (best.obs < 0 || best.support < 2 || tie) break;
+    obs *o = &c->o[best.obs];
+    /* Report against the identities this correction repairs. */
+    int fixed[256];
+    size_t nf = 0;
+    int64_t keep = o->v2;
+    o->v2 = best.value2;
+    const char *rule = NULL;
+    for (size_t m = 0; m < cnt[best.obs]; m++) {
+      ident *x = &c->id[by[best.obs][m]];
+      bool was = x->failed && !x->explained;
+      evaluate(c, x);
+      if (was && !x->failed) {
+        if (nf < 256) fixed[nf++] = by[best.obs][m];
+        x->explained = true;
+        /* A named identity beats the generic same-quantity one. */
+        if (!rule || (strcmp(x->rule, "cross.table-equal") != 0 &&
+                      strcmp(rule, "cross.table-equal") == 0))
+          rule = x->rule;
+      }
+    }
+    o->blamed = true;
+    ys_finding *f = add_finding(c, rule ? rule : "cross.table-equal",
+                                YS_SEV_ERROR);
+    if (!f) return;
+    f->file = fs(c, o->file);
+    f->line = o->line;
+    f->table = fs(c, o->table);
+    f->row = fs(c, o->row);
+    f->column = fs(c, o->col);
+    f->unit = fs(c, ys_unit_name(o->unit));
+    f->found = fs(c, fmt_amount(c, keep, o->unit, o->decimals));
+    f->expected = fs(c, fmt_amount(c, o->v2, o->unit, o->decimals));
+    f->difference = fs(c, fmt_amount(c, keep - o->v2, o->unit, o->decimals));
+    char msg[1024];
+    snprintf(msg, sizeof msg,
+             "%s：“%s”%s%s 为 %s，应为 %s（差额 %s %s）；改正后 %zu 个勾稽关系"
+             "全部成立",
+             rule_title(f->rule), o->row, *o->col ? "·" : "", o->col, f->found,
+             f->expected, f->difference, f->unit, nf);
+    f->message = fs(c, msg);
+    related_from(c, f, fixed, nf, best.obs);
+    (void)keep;
+  }
+  /* What no single correction explains: report the identity itself. */
+  for (size_t m = 0; m < c->ni; m++) {
+    ident *x = &c->id[m];
+    if (!x->failed || x->explained) continue;
+    obs *t = &c->o[x->anchor];
+    int coef = 0;
+    for (int i = 0; i < x->n; i++)
+      if (x->idx[i] == x->anchor) coef = x->coef[i];
+    int64_t expect = t->v2 - coef * x->resid2;
+    ys_finding *f = add_finding(c, x->rule, YS_SEV_ERROR);
+    if (!f) return;
+    f->file = fs(c, t->file);
+    f->line = t->line;
+    f->table = fs(c, t->table);
+    f->row = fs(c, t->row);
+    f->column = fs(c, t->col);
+    f->unit = fs(c, ys_unit_name(t->unit));
+    f->found = fs(c, fmt_amount(c, t->v2, t->unit, t->decimals));
+    f->expected = fs(c, fmt_amount(c, expect, t->unit, t->decimals));
+    f->difference = fs(c, fmt_amount(c, t->v2 - expect, t->unit, t->decimals));
+    char msg[1024];
+    snprintf(msg, sizeof msg,
+             "%s：“%s”%s%s 为 %s，按相关单元格应为 %s（差额 %s %s，超出四舍五入"
+             "允许的 %s）；无法判断是哪一个单元格有误，请核对相关单元格",
+             rule_title(x->rule), t->row, *t->col ? "·" : "", t->col, f->found,
+             f->expected, f->difference, f->unit,
+             fmt_amount(c, x->tol2 & ~(int64_t)1, t->unit, t->decimals + 1));
+    f->message = fs(c, msg);
+    int one = (int)m;
+    related_from(c, f, &one, 1, x->anchor);
+  }
+  if (!c->opt || !c->opt->rounding) return;
+  for (size_t m = 0; m < c->ni; m++) {
+    ident *x = &c->id[m];
+    if (x->failed || x->resid2 == 0) continue;
+    obs *t = &c->o[x->anchor];
+    ys_finding *f = add_finding(c, "rounding.tail", YS_SEV_INFO);
+    if (!f) return;
+    f->file = fs(c, t->file);
+    f->line = t->line;
+    f->table = fs(c, t->table);
+    f->row = fs(c, t->row);
+    f->column = fs(c, t->col);
+    f->unit = fs(c, ys_unit_name(t->unit));
+    f->found = fs(c, fmt_amount(c, t->v2, t->unit, t->decimals));
+    f->difference = fs(c, fmt_exact(c, abs64(x->resid2), t->unit, t->decimals));
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "尾数误差：“%s”与相关单元格相差 %s %s，在四舍五入允许范围内，不是错误",
+             t->row, f->difference, f->unit);
+    f->message = fs(c, msg);
+  }
+}
+
+/* --- completeness ------------------------------------------------------ */
+
+static void completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
+                         size_t nmatched) {
+  if (nmatched < 3) return; /* a single table or a few: not a whole package */
+  for (size_t i = 0; i < p->n; i++) {
+    bool found = false;
+    for (size_t k = 0; k < c->doc->n && !found; k++) found = seen[k] == &p->tables[i];
+    if (found) continue;
+    ys_finding *f = add_finding(c, "complete.missing-table", YS_SEV_WARNING);
+    if (!f) return;
+    const char *title = title_core(c, p->tables[i].title);
+    char msg[512];
+    snprintf(msg, sizeof msg, "报表格式“%s”要求公开%s“%s”，文档中未找到（空表也应公开并说明理由）",
+             p->name, p->tables[i].number, title);
+    f->file = fs(c, c->doc->file);
+    f->table = fs(c, ys_arena_printf(c->a, "%s %s", p->tables[i].number, title));
+    f->message = fs(c, msg);
+  }
+}
+
+static const ys_profile *detect_profile(chk *c, ys_profile **owned) {
+  char names[32][64];
+  size_t n = ys_profile_builtin_list(names, 32);
+  int best_score = -1;
+  ys_profile *best = NULL;
+  for (size_t i = 0; i < n && i < 32; i++) {
+    if (c->opt && c->opt->profile && strcmp(c->opt->profile, names[i])) continue;
+    ys_profile *p = NULL;
+    if (ys_profile_open_builtin(&p, names[i], NULL)) continue;
+    int score = 0;
+    for (size_t k = 0; k < c->doc->n; k++) score += match_table(c, p, &c->doc->tables[k]) != NULL;
+    if (score > best_score) {
+      ys_profile_free(best);
+      best = p;
+      best_score = score;
+    } else {
+      ys_profile_free(p);
+    }
+  }
+  *owned = best;
+  return best;
+}
+
+int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
+                  const ys_check_options *opt, ys_findings *out,
+                  ys_errors *errs) {
+  chk c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  c.cat = cat;
+  c.opt = opt;
+  c.out = out;
+  c.a = ys_arena_new(0);
+  if (!c.a) return YS_ENOMEM;
+  c.year = opt && opt->year ? opt->year : doc->year;
+  ys_profile *owned = NULL;
+  const ys_profile *p = detect_profile(&c, &owned);
+  if (!p) {
+    ys_errors_add(errs, YS_ENOTFOUND, doc->file, 0, 0, "没有可用的报表格式");
+    ys_arena_free(c.a);
+    return YS_ENOTFOUND;
+  }
+  c.p = p;
+  const ys_ptable **seen = ys_arena_alloc(c.a, sizeof(void *) * (doc->n + 1));
+  size_t nmatched = 0;
+  for (size_t k = 0; seen && k < doc->n; k++) {
+    const ys_rtable *rt = &doc->tables[k];
+    const ys_ptable *pt = match_table(&c, p, rt);
+    seen[k] = pt;
+    const char *tname = table_name(&c, rt);
+    if (!pt) {
+      ys_finding *f = add_finding(&c, "parse.unrecognized-table", YS_SEV_INFO);
+      if (f) {
+        f->file = fs(&c, rt->file);
+        f->line = rt->title_line;
+        f->table = fs(&c, tname);
+        f->message = fs(&c, "无法识别此表属于哪一张标准报表，未参与检查");
+      }
+      continue;
+    }
+    nmatched++;
+    size_t body = rt->header_rows >= 0 ? (size_t)rt->header_rows
+                                       : (size_t)pt->header_rows;
+    size_t before = c.no;
+    if (pt->layout == LAYOUT_GRID) observe_grid(&c, rt, pt, tname, body);
+    else if (pt->layout == LAYOUT_PANELS) observe_panels(&c, rt, pt, tname, body);
+    else observe_targets(&c, rt, pt, tname);
+    bool any = false;
+    for (size_t i = before; i < c.no; i++) any = any || c.o[i].v2 != 0;
+    if (!any && !rt->empty_note && pt->layout != LAYOUT_TARGETS) {
+      ys_finding *f = add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
+      if (f) {
+        f->file = fs(&c, rt->file);
+        f->line = rt->title_line;
+        f->table = fs(&c, tname);
+        f->message = fs(&c, "此表没有数据，但没有“空表说明”说明理由");
+      }
+    }
+  }
+  if (seen) completeness(&c, p, seen, nmatched);
+  normalise_keys(&c);
+  equality_idents(&c);
+  for (size_t m = 0; m < c.ni; m++) evaluate(&c, &c.id[m]);
+  blame(&c);
+  ys_profile_free(owned);
+  ys_arena_free(c.a);
+  return YS_OK;
+}

@@ -1,0 +1,23 @@
+/*
+ * cli.h - shared bits of the yusuan command (argument parsing only lives
+ * here; the work is libyusuan's).
+ */
+#ifndef YS_CLI_H
+#define YS_CLI_H
+
+#include "yusuan/yusuan.h"
+
+enum { EXIT_OKAY = 0, EXIT_FINDINGS = 1, EXIT_BAD = 2 };
+
+/* Prints errors as "file:line:column: message"; entries whose code is YS_OK
+ * are warnings and are marked so. */
+void cli_print_errors(const ys_errors *errs);
+/* Counts entries that are real errors (code != YS_OK). */
+size_t cli_error_count(const ys_errors *errs);
+
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+extern const char *const help_check;
+extern const char *const help_rules;
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * cmd_check.c - `yusuan check` and `yusuan rules`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *const help_check =
+    "用法：yusuan check PATH... [--format text|json] [--rounding] [--profile 格式]\n"
+    "                          [--year 年度] [--catalog 目录]\n"
+    "\n"
+    "检查公开报表：PATH 可以是 yusuan compile 生成的报表目录、单个 CSV 文件或 tables.json。\n"
+    "对每个错误指出所在报表、行、列，表中数值、应为数值及依据的勾稽规则。\n"
+    "\n"
+    "  --format text|json  输出格式（默认 text；json 为发现列表，见 docs/rules.md）\n"
+    "  --rounding          同时列出尾数误差（四舍五入差异，仅作提示）\n"
+    "  --profile 格式      指定报表格式（默认按表名自动识别）\n"
+    "  --year 年度         科目表年度（默认取文档中的年度，否则最新）\n"
+    "\n"
+    "退出状态：0 没有错误；1 发现错误；2 输入无法读取或用法错误。\n";
+
+const char *const help_rules =
+    "用法：yusuan rules [--format text|json]\n\n列出检查规则（编号、类别、级别、说明）。\n";
+
+int cmd_rules(int argc, char **argv) {
+  bool json = argc > 3 && !strcmp(argv[2], "--format") && !strcmp(argv[3], "json");
+  size_t n;
+  const ys_rule *r = ys_rules(&n);
+  if (json) printf("[\n");
+  for (size_t i = 0; i < n; i++) {
+    if (json)
+      printf("  {\"id\": \"%s\", \"category\": \"%s\", \"severity\": \"%s\", "
+             "\"title\": \"%s\"}%s\n",
+             r[i].id, r[i].category, ys_severity_name(r[i].severity),
+             r[i].title, i + 1 < n ? "," : "");
+    else
+      printf("%-28s %-9s %-8s %s\n", r[i].id, r[i].category,
+             ys_severity_name(r[i].severity), r[i].title);
+  }
+  if (json) printf("]\n");
+  return EXIT_OKAY;
+}
+
+int cmd_check(int argc, char **argv) {
+  const char *paths[256];
+  size_t np = 0;
+  const char *format = "text", *catdir = NULL;
+  ys_check_options opt = {0};
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--format") && i + 1 < argc) format = argv[++i];
+    else if (!strcmp(a, "--rounding")) opt.rounding = true;
+    else if (!strcmp(a, "--profile") && i + 1 < argc) opt.profile = argv[++i];
+    else if (!strcmp(a, "--catalog") && i + 1 < argc) catdir = argv[++i];
+    else if (!strcmp(a, "--year") && i + 1 < argc) {
+      char *end;
+      long y = strtol(argv[++i], &end, 10);
+      if (*end || y < 1990 || y > 2100) {
+        fprintf(stderr, "yusuan check: 年度无效：%s\n", argv[i]);
+        return EXIT_BAD;
+      }
+      opt.year = (int)y;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "yusuan check: 未知选项 %s\n\n%s", a, help_check);
+      return EXIT_BAD;
+    } else if (np < 256) {
+      paths[np++] = a;
+    }
+  }
+  if (!np || (strcmp(format, "text") && strcmp(format, "json"))) {
+    fputs(help_check, stderr);
+    return EXIT_BAD;
+  }
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  int rc = catdir ? ys_catalog_open_dir(&cat, catdir, &errs)
+                  : ys_catalog_open_builtin(&cat, &errs);
+  if (rc) {
+    cli_print_errors(&errs);
+    ys_errors_free(&errs);
+    return EXIT_BAD;
+  }
+  ys_findings *fnd = ys_findings_new();
+  int status = fnd ? EXIT_OKAY : EXIT_BAD;
+  for (size_t i = 0; i < np && fnd; i++) {
+    ys_rdoc *doc = NULL;
+    if (ys_ingest_path(&doc, paths[i], &errs) ||
+        ys_check_rdoc(doc, cat, &opt, fnd, &errs))
+      status = EXIT_BAD;
+    ys_rdoc_free(doc);
+  }
+  if (fnd) {
+    ys_findings_sort(fnd);
+    char *text = !strcmp(format, "json")
+                     ? ys_findings_json(fnd)
+                     : ys_findings_text(fnd, isatty(STDOUT_FILENO));
+    if (text) fputs(text, stdout);
+    free(text);
+    size_t ne = ys_findings_count(fnd, YS_SEV_ERROR);
+    size_t nw = ys_findings_count(fnd, YS_SEV_WARNING);
+    if (!strcmp(format, "text"))
+      fprintf(stderr, "检查完成：错误 %zu 个，警告 %zu 个，提示 %zu 个\n", ne,
+              nw, ys_findings_count(fnd, YS_SEV_INFO));
+    if (status == EXIT_OKAY && ne) status = EXIT_FINDINGS;
+  }
+  cli_print_errors(&errs);
+  ys_errors_free(&errs);
+  ys_findings_free(fnd);
+  ys_catalog_free(cat);
+  return status;
+}

@@ -1,0 +1,250 @@
+/*
+ * ingest_csv.c - read compiled (or hand-edited) tables back as raw tables:
+ * a directory of CSV files as `yusuan compile` writes them, a single CSV
+ * file, or tables.json.
+ *
+ * The CSV layout is the one render_csv.c documents: title row (number,
+ * title), unit row, header and body rows, then note rows. Header rows are
+ * not separated here: observe.c knows from the profile how many there are,
+ * and a hand-edited file may have changed them.
+ */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvread.h"
+#include "yusuan/check.h"
+#include "yusuan/text.h"
+
+static bool starts_with(const char *s, const char *p) {
+  return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* "表12" (also "表 12"): the table number of a title row. */
+static bool is_table_number(const char *s) {
+  if (!starts_with(s, "表")) return false;
+  s += strlen("表");
+  while (*s == ' ') s++;
+  if (*s < '0' || *s > '9') return false;
+  while (*s >= '0' && *s <= '9') s++;
+  return *s == '\0';
+}
+
+static bool is_note(const char *s) {
+  return starts_with(s, "注") || starts_with(s, "空表说明") ||
+         starts_with(s, "备注");
+}
+
+static int table_from_csv(ys_rdoc *d, const ys_csv *csv) {
+  ys_rtable *t = ys_rdoc_add_table(d);
+  if (!t) return YS_ENOMEM;
+  t->file = ys_arena_strdup(d->arena, csv->name);
+  size_t i = 0;
+  if (i < csv->n) {
+    const ys_csv_record *r = &csv->rec[i];
+    ys_csv_field f0 = ys_csv_get(r, 0), f1 = ys_csv_get(r, 1);
+    char *c0 = ys_arena_strndup(d->arena, f0.s, f0.len);
+    if (c0 && is_table_number(c0)) {
+      t->number = c0;
+      t->title = ys_arena_strndup(d->arena, f1.s, f1.len);
+    } else {
+      t->title = c0 ? c0 : "";
+    }
+    t->title_line = r->line;
+    i++;
+  }
+  if (i < csv->n) {
+    ys_csv_field f0 = ys_csv_get(&csv->rec[i], 0);
+    ys_unit u;
+    if (f0.len && memchr(f0.s, 0xE5, f0.len) &&
+        ys_unit_parse(f0.s, f0.len, &u) == 0 && strstr(f0.s, "单位")) {
+      t->unit = u;
+      t->unit_known = true;
+      i++;
+    }
+  }
+  for (; i < csv->n; i++) {
+    const ys_csv_record *r = &csv->rec[i];
+    ys_csv_field f0 = ys_csv_get(r, 0);
+    bool only_first = true;
+    for (size_t k = 1; k < r->n; k++)
+      if (ys_csv_get(r, (int)k).len) only_first = false;
+    char *c0 = ys_arena_strndup(d->arena, f0.s, f0.len);
+    if (!c0) return YS_ENOMEM;
+    if (only_first && is_note(c0)) {
+      t->note = *t->note ? ys_arena_printf(d->arena, "%s\n%s", t->note, c0) : c0;
+      if (starts_with(c0, "空表说明")) t->empty_note = true;
+      continue;
+    }
+    ys_rrow *row = ys_rtable_add_row(d, t, r->n, r->line);
+    if (!row) return YS_ENOMEM;
+    for (size_t k = 0; k < r->n; k++)
+      row->cells[k].text = ys_arena_strndup(d->arena, r->f[k].s, r->f[k].len);
+  }
+  return YS_OK;
+}
+
+static int read_csv_file(ys_rdoc *d, const char *path, ys_errors *errs) {
+  ys_csv csv;
+  int rc = ys_csv_read_file(&csv, path, d->arena, errs);
+  if (rc) return rc;
+  return table_from_csv(d, &csv);
+}
+
+static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法打开文件");
+    return YS_EIO;
+  }
+  enum { MAXSZ = 64 * 1024 * 1024 };
+  char *buf = malloc(MAXSZ + 1);
+  size_t n = buf ? fread(buf, 1, MAXSZ + 1, fp) : 0;
+  fclose(fp);
+  if (!buf) return YS_ENOMEM;
+  if (n > MAXSZ) {
+    free(buf);
+    ys_errors_add(errs, YS_EINPUT, path, 0, 0, "文件过大");
+    return YS_EINPUT;
+  }
+  cJSON *root = cJSON_ParseWithLength(buf, n);
+  free(buf);
+  const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");
+  if (!cJSON_IsArray(tables)) {
+    cJSON_Delete(root);
+    ys_errors_add(errs, YS_EINPUT, path, 0, 0,
+                  "不是 yusuan 生成的 tables.json（缺少 tables 数组）");
+    return YS_EINPUT;
+  }
+  const cJSON *tj;
+  cJSON_ArrayForEach(tj, tables) {
+    ys_rtable *t = ys_rdoc_add_table(d);
+    if (!t) break;
+    const cJSON *v;
+#define STR(k) \
+  ((v = cJSON_GetObjectItemCaseSensitive(tj, k)) && cJSON_IsString(v) ? v->valuestring : "")
+    t->number = ys_arena_strdup(d->arena, STR("number"));
+    t->title = ys_arena_strdup(d->arena, STR("title"));
+    const char *unit = STR("unit");
+    t->unit_known = ys_unit_parse(unit, strlen(unit), &t->unit) == 0;
+    const char *en = STR("empty_note");
+    const char *note = STR("note");
+    t->empty_note = *en != '\0' && cJSON_IsTrue(cJSON_GetObjectItem(tj, "empty"));
+    t->note = ys_arena_printf(d->arena, "%s%s%s", en, *en && *note ? "\n" : "",
+                              note);
+#undef STR
+    /* Header rows as a grid, so observe.c sees what a CSV reader sees. */
+    const cJSON *hdr = cJSON_GetObjectItemCaseSensitive(tj, "header");
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(tj, "columns");
+    int ncols = cJSON_GetArraySize(cols), hrows = 0;
+    const cJSON *h;
+    cJSON_ArrayForEach(h, hdr) {
+      int r = cJSON_GetObjectItem(h, "row")->valueint +
+              cJSON_GetObjectItem(h, "row_span")->valueint;
+      if (r > hrows) hrows = r;
+    }
+    for (int r = 0; r < hrows && r < 32; r++) {
+      ys_rrow *row = ys_rtable_add_row(d, t, (size_t)ncols, 0);
+      if (!row) break;
+      cJSON_ArrayForEach(h, hdr) {
+        int hr = cJSON_GetObjectItem(h, "row")->valueint;
+        int hc = cJSON_GetObjectItem(h, "col")->valueint;
+        const cJSON *tx = cJSON_GetObjectItem(h, "text");
+        if (hr == r && hc >= 0 && hc < ncols && cJSON_IsString(tx))
+          row->cells[hc].text = ys_arena_strdup(d->arena, tx->valuestring);
+      }
+    }
+    int rowno = 0;
+    const cJSON *rj;
+    cJSON_ArrayForEach(rj, cJSON_GetObjectItem(tj, "rows")) {
+      const cJSON *cells = cJSON_GetObjectItem(rj, "cells");
+      ys_rrow *row =
+          ys_rtable_add_row(d, t, (size_t)cJSON_GetArraySize(cells), ++rowno);
+      if (!row) break;
+      int k = 0;
+      const cJSON *c;
+      cJSON_ArrayForEach(c, cells) {
+        const cJSON *tx = cJSON_IsObject(c) ? cJSON_GetObjectItem(c, "text") : c;
+        row->cells[k++].text =
+            ys_arena_strdup(d->arena, cJSON_IsString(tx) ? tx->valuestring : "");
+      }
+    }
+  }
+  cJSON_Delete(root);
+  return YS_OK;
+}
+
+static int cmp_name(const void *a, const void *b) {
+  /* Natural order of "表N_…" so 表2 comes before 表10. */
+  const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+  long nx = strtol(x + (starts_with(x, "表") ? 3 : 0), NULL, 10);
+  long ny = strtol(y + (starts_with(y, "表") ? 3 : 0), NULL, 10);
+  if (nx != ny) return nx < ny ? -1 : 1;
+  return strcmp(x, y);
+}
+
+static bool ends_with(const char *s, const char *suf) {
+  size_t a = strlen(s), b = strlen(suf);
+  return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
+  *out = NULL;
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    ys_errors_add(errs, YS_ENOTFOUND, path, 0, 0, "文件或目录不存在");
+    return YS_ENOTFOUND;
+  }
+  ys_rdoc *d = ys_rdoc_new(path);
+  if (!d) return YS_ENOMEM;
+  int rc = YS_OK;
+  if (S_ISDIR(st.st_mode)) {
+    DIR *dir = opendir(path);
+    if (!dir) {
+      ys_rdoc_free(d);
+      ys_errors_add(errs, YS_EIO, path, 0, 0, "无法读取目录");
+      return YS_EIO;
+    }
+    const char *names[512];
+    size_t n = 0;
+    bool has_json = false;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 512) {
+      if (ends_with(e->d_name, ".csv"))
+        names[n++] = ys_arena_strdup(d->arena, e->d_name);
+      else if (strcmp(e->d_name, "tables.json") == 0)
+        has_json = true;
+    }
+    closedir(dir);
+    qsort(names, n, sizeof names[0], cmp_name);
+    for (size_t i = 0; i < n && rc == YS_OK; i++) {
+      char *p = ys_arena_printf(d->arena, "%s/%s", path, names[i]);
+      rc = p ? read_csv_file(d, p, errs) : YS_ENOMEM;
+    }
+    if (n == 0 && has_json) {
+      char *p = ys_arena_printf(d->arena, "%s/tables.json", path);
+      rc = p ? read_json(d, p, errs) : YS_ENOMEM;
+    } else if (n == 0) {
+      ys_errors_add(errs, YS_EINPUT, path, 0, 0,
+                    "目录中没有可读取的报表（*.csv 或 tables.json）");
+      rc = YS_EINPUT;
+    }
+  } else if (ends_with(path, ".json")) {
+    rc = read_json(d, path, errs);
+  } else if (ends_with(path, ".csv")) {
+    rc = read_csv_file(d, path, errs);
+  } else {
+    ys_errors_add(errs, YS_EUSAGE, path, 0, 0,
+                  "不支持的文件类型（可检查：报表目录、.csv、tables.json）");
+    rc = YS_EUSAGE;
+  }
+  if (rc) {
+    ys_rdoc_free(d);
+    return rc;
+  }
+  *out = d;
+  return YS_OK;
+}

@@ -1,0 +1,84 @@
+/*
+ * rawtable.c - storage for raw tables; everything lives in the document's
+ * arena so a document is freed in one call.
+ */
+#include "yusuan/rawtable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+ys_rdoc *ys_rdoc_new(const char *file) {
+  ys_rdoc *d = calloc(1, sizeof *d);
+  if (!d) return NULL;
+  /* 256 MiB per document: far above any real package, low enough that a
+   * hostile input cannot exhaust the machine. */
+  d->arena = ys_arena_new((size_t)256 << 20);
+  if (!d->arena) {
+    free(d);
+    return NULL;
+  }
+  d->file = ys_arena_strdup(d->arena, file ? file : "");
+  return d;
+}
+
+void ys_rdoc_free(ys_rdoc *d) {
+  if (!d) return;
+  ys_arena_free(d->arena);
+  free(d);
+}
+
+ys_rtable *ys_rdoc_add_table(ys_rdoc *d) {
+  if (d->n == d->cap) {
+    size_t cap = d->cap ? d->cap * 2 : 16;
+    ys_rtable *t = ys_arena_grow(d->arena, d->tables, d->n, cap, sizeof *t);
+    if (!t) return NULL;
+    d->tables = t;
+    d->cap = cap;
+  }
+  ys_rtable *t = &d->tables[d->n++];
+  memset(t, 0, sizeof *t);
+  t->file = d->file;
+  t->number = "";
+  t->title = "";
+  t->note = "";
+  t->header_rows = -1;
+  return t;
+}
+
+ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d) {
+  if (d->n_claims == d->cap_claims) {
+    size_t cap = d->cap_claims ? d->cap_claims * 2 : 32;
+    ys_rclaim *c =
+        ys_arena_grow(d->arena, d->claims, d->n_claims, cap, sizeof *c);
+    if (!c) return NULL;
+    d->claims = c;
+    d->cap_claims = cap;
+  }
+  ys_rclaim *c = &d->claims[d->n_claims++];
+  memset(c, 0, sizeof *c);
+  c->quantity = c->subject = c->text = c->sentence = "";
+  return c;
+}
+
+ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line) {
+  /* Rows grow by doubling inside the arena; the capacity is implied by the
+   * count (next power of two), so no extra field is needed. */
+  size_t cap = 16;
+  while (cap < t->nrows) cap *= 2;
+  if (t->nrows == 0 || t->nrows == cap) {
+    size_t ncap = t->nrows == 0 ? 16 : cap * 2;
+    ys_rrow *r = ys_arena_grow(d->arena, t->rows, t->nrows, ncap, sizeof *r);
+    if (!r) return NULL;
+    t->rows = r;
+  }
+  ys_rrow *row = &t->rows[t->nrows++];
+  row->n = n;
+  row->line = line;
+  row->cells = ys_arena_alloc(d->arena, sizeof(ys_rcell) * (n ? n : 1));
+  if (!row->cells) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    row->cells[i].text = "";
+    row->cells[i].line = line;
+  }
+  return row;
+}
