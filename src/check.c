@@ -11,9 +11,12 @@
  *    the vocabulary is compile's.
  * 3. Identities: row = Σ its children (code trees, 合计 rows, panel
  *    headings), column sums declared in the profile, the closing totals of
- *    a 收支总表, and every pair of observations of one quantity. Values are
- *    held in half-分 so that a printed value's half-unit interval is an
- *    integer radius; an identity holds when |Σ coef·v| ≤ Σ radius.
+ *    a 收支总表, and every pair of observations of one quantity. A printed
+ *    value stands for the whole-分 amounts that round (half away from zero)
+ *    to it: [v − h, v + h − 1] for v > 0 with h half a printed unit, and
+ *    exactly v when the print reaches 分. An identity Σ coef·x = 0 holds
+ *    when some choice of true values in those intervals satisfies it: the
+ *    XBRL Calculations 1.1 interval test, done in exact integers.
  * 4. Blame: a wrong cell breaks every identity it is in. Repeatedly pick the
  *    cell whose single correction repairs the most failing identities and
  *    breaks none that hold; it needs at least two (one identity alone cannot
@@ -33,14 +36,14 @@
 
 typedef struct obs {
   const char *key;
-  int64_t v2; /* printed value in half-分 */
-  int64_t r2; /* radius of the printed interval in half-分 */
-  int64_t orig2;
+  int64_t v;      /* printed value in 分 */
+  int64_t lo, hi; /* true value ∈ [v − lo, v + hi] */
   const char *file, *table, *row, *col, *text;
   int line;
   ys_unit unit;
   int decimals;
   bool blamed;
+  bool narrative; /* stated in the text, not printed in a table */
 } obs;
 
 typedef struct ident {
@@ -49,7 +52,8 @@ typedef struct ident {
   int *idx;
   signed char *coef;
   int anchor; /* the total: where an unexplained failure is reported */
-  int64_t resid2, tol2;
+  int64_t resid;      /* Σ coef·v */
+  int64_t slo, shi;   /* Σ coef·x ranges over [resid − slo, resid + shi] */
   bool failed, explained;
 } ident;
 
@@ -143,28 +147,31 @@ static int64_t pow10i(int d) {
   return r;
 }
 
-/* Half-分 radius of a printed value with d decimals in unit u: the printed
- * v stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; in half-分 that is 10⁻ᵈ·(分 per
- * unit). Printed precision beyond 分 cannot occur (money.c rejects it). */
-static int64_t radius2(ys_unit u, int d) {
-  int64_t f = ys_unit_fen(u);
-  int64_t p = pow10i(d);
-  return p >= f ? 1 : f / p;
+/* Sets the interval of a printed value v with d decimals in unit u. Half a
+ * printed unit in 分 is h; rounding half away from zero maps the amounts
+ * [v − h, v + h − 1] to a positive v, [v − h + 1, v + h] to a negative one
+ * and (−h, h) to zero. A print that reaches 分 is exact. */
+static void bounds(obs *o, ys_unit u, int d) {
+  int64_t step = ys_unit_fen(u) / pow10i(d); /* 分 per printed unit */
+  int64_t h = step >= 2 ? step / 2 : 0;
+  if (!h) o->lo = o->hi = 0;
+  else if (o->v > 0) o->lo = h, o->hi = h - 1;
+  else if (o->v < 0) o->lo = h - 1, o->hi = h;
+  else o->lo = o->hi = h - 1;
 }
 
-static const char *fmt_amount(chk *c, int64_t v2, ys_unit u, int d) {
+static const char *fmt_amount(chk *c, int64_t v, ys_unit u, int d) {
   char buf[64];
-  /* v2 is even for printed values and for corrections of them. */
-  ys_money_format(buf, sizeof buf, v2 / 2, u, d, 0);
+  ys_money_format(buf, sizeof buf, v, u, d, 0);
   return ys_arena_strdup(c->a, buf);
 }
 
-/* An exact amount (half-分) in unit u, at least d decimals, trailing zeros
+/* An exact amount (分) in unit u, at least d decimals, trailing zeros
  * beyond d trimmed: for differences smaller than the printed precision. */
-static const char *fmt_exact(chk *c, int64_t v2, ys_unit u, int d) {
+static const char *fmt_exact(chk *c, int64_t v, ys_unit u, int d) {
   char buf[64];
   int full = u == YS_UNIT_WANYUAN ? 6 : 2;
-  ys_money_format(buf, sizeof buf, v2 / 2, u, full, 0);
+  ys_money_format(buf, sizeof buf, v, u, full, 0);
   size_t len = strlen(buf);
   char *dot = strchr(buf, '.');
   while (dot && len > 0 && buf[len - 1] == '0' && (int)(len - 1 - (size_t)(dot - buf)) > d)
@@ -186,9 +193,8 @@ static int add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
   obs *o = &c->o[c->no];
   memset(o, 0, sizeof *o);
   o->key = key;
-  o->v2 = 2 * am->fen;
-  o->orig2 = o->v2;
-  o->r2 = radius2(u, am->decimals);
+  o->v = am->fen;
+  bounds(o, u, am->decimals);
   o->unit = u;
   o->decimals = am->decimals;
   o->file = file;
@@ -685,6 +691,8 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     int *obs_at = ys_arena_alloc(c->a, sizeof(int) * (nr + 1));
     if (!ri || !obs_at) return;
     size_t n = 0, cursor = 0;
+    int foot_total = -1;
+    bool body_total = false;
     closing[p] = -1;
     for (size_t i = 0; i < nr; i++) {
       const ys_rrow *row = &rt->rows[body + i];
@@ -711,7 +719,11 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                       rt->file, tname, lab, clabel, cell->text, row->line);
       if (o < 0) return;
       if (i == nr - 1 && pr->total) closing[p] = o;
-      if (footer) continue;
+      if (footer) {
+        if (pr->total && foot_total < 0) foot_total = o;
+        continue;
+      }
+      if (pr->total) body_total = true;
       ri[n].level = pr->level;
       ri[n].subset = pr->subset;
       ri[n].placed = true;
@@ -720,6 +732,25 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       n++;
     }
     tree_idents(c, ri, n, 1, obs_at, "sum.rows", "sum.rows", NULL);
+    /* A panel without a heading row (政府性基金收支表) is summed by its first
+     * footer total (本年支出合计). */
+    if (!body_total && foot_total >= 0 && n) {
+      int top = ri[0].level;
+      for (size_t i = 1; i < n; i++)
+        if (ri[i].level < top) top = ri[i].level;
+      size_t nk = 0;
+      for (size_t i = 0; i < n; i++) nk += ri[i].level == top && !ri[i].subset;
+      ident *x = add_ident(c, "sum.rows", (int)nk + 1);
+      if (!x) return;
+      x->idx[x->n] = foot_total;
+      x->coef[x->n++] = -1;
+      x->anchor = foot_total;
+      for (size_t i = 0; i < n; i++)
+        if (ri[i].level == top && !ri[i].subset) {
+          x->idx[x->n] = obs_at[i];
+          x->coef[x->n++] = 1;
+        }
+    }
   }
   /* The closing totals of a 收支总表: income total = expense total. */
   for (size_t p = 1; p < np; p++) {
@@ -741,6 +772,7 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   const char *project = NULL;
   bool in_indicators = false;
   int task_first = -1, total_row[3] = {-1, -1, -1};
+  int form[3] = {-1, -1, -1}; /* 实施期资金总额, 财政拨款, 其他资金 */
   int tasks[64][3];
   int ntasks = 0;
   for (size_t i = 0; i < rt->nrows; i++) {
@@ -798,6 +830,7 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                {"其他资金",
                 "exp;fund=special|business|operation|upper|subord|reserve|other"}};
     if (project && row->n > 2) {
+      if (strcmp(k1, label_key(c, amt[0].label)) == 0) form[0] = form[1] = form[2] = -1;
       for (size_t m = 0; m < sizeof amt / sizeof amt[0]; m++) {
         if (strcmp(k1, label_key(c, amt[m].label)) != 0) continue;
         ys_amount am;
@@ -809,8 +842,22 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
         ys_qfilter rf = {0};
         ys_qcodes_add(&rf.project, project);
-        add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit, rt->file, tname,
-                project, amt[m].label, row->cells[2].text, row->line);
+        int o = add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit,
+                        rt->file, tname, project, amt[m].label,
+                        row->cells[2].text, row->line);
+        form[m == 0 ? 0 : m == 3 ? 2 : 1] = o;
+        if (m == 3 && form[0] >= 0 && form[1] >= 0 && o >= 0) {
+          ident *x = add_ident(c, "sum.row-parts", 3);
+          if (!x) return;
+          x->n = 3;
+          x->idx[0] = form[0];
+          x->coef[0] = -1;
+          x->idx[1] = form[1];
+          x->coef[1] = 1;
+          x->idx[2] = o;
+          x->coef[2] = 1;
+          x->anchor = form[0];
+        }
         break;
       }
     }
@@ -873,6 +920,80 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   }
 }
 
+/* --- narrative claims ------------------------------------------------- */
+
+static void observe_claims(chk *c) {
+  const ys_rdoc *d = c->doc;
+  for (size_t i = 0; i < d->n_claims; i++) {
+    const ys_rclaim *cl = &d->claims[i];
+    if (cl->kind == YS_CLAIM_MISSING) {
+      ys_finding *f = add_finding(c, "narrative.missing-figure", YS_SEV_WARNING);
+      if (!f) return;
+      char msg[1024];
+      snprintf(msg, sizeof msg, "说明中“%s”缺少数字：%s", cl->subject,
+               cl->sentence);
+      f->file = fs(c, d->file);
+      f->line = cl->line;
+      f->table = fs(c, "情况说明");
+      f->row = fs(c, cl->subject);
+      f->message = fs(c, msg);
+      continue;
+    }
+    ys_qexpr q;
+    char err[128];
+    ys_amount am;
+    if (ys_qexpr_parse(&q, cl->quantity, c->a, err, sizeof err) != YS_OK ||
+        ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) != YS_OK)
+      continue;
+    const char *key = ys_qexpr_key(c->a, &q);
+    int o = add_obs(c, key ? key : "none", &am, cl->unit, d->file, "情况说明",
+                    cl->subject, "", cl->text, cl->line);
+    if (o >= 0) c->o[o].narrative = true;
+  }
+}
+
+/* A cell showing "A - B" (增减变化 = 当年 − 上年) is tied to the cells of
+ * the same row showing A and B. */
+static void difference_idents(chk *c) {
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (!strstr(k, " - ") && !strstr(k, " + ")) continue;
+    int terms[YS_Q_MAXTERMS];
+    signed char sign[YS_Q_MAXTERMS];
+    int nt = 0;
+    bool ok = true;
+    const char *p = k;
+    signed char sg = 1;
+    while (ok && *p && nt < YS_Q_MAXTERMS) {
+      const char *plus = strstr(p, " + "), *minus = strstr(p, " - ");
+      const char *op = plus && (!minus || plus < minus) ? plus : minus;
+      size_t len = op ? (size_t)(op - p) : strlen(p);
+      int found = -1;
+      for (size_t j = 0; j < c->no && found < 0; j++)
+        if (j != i && c->o[j].line == c->o[i].line &&
+            strcmp(c->o[j].table, c->o[i].table) == 0 &&
+            strlen(c->o[j].key) == len && strncmp(c->o[j].key, p, len) == 0)
+          found = (int)j;
+      if (found < 0) ok = false;
+      terms[nt] = found;
+      sign[nt++] = sg;
+      if (!op) break;
+      sg = op[1] == '+' ? 1 : -1;
+      p = op + 3;
+    }
+    if (!ok || nt < 2) continue;
+    ident *x = add_ident(c, "sum.row-parts", nt + 1);
+    if (!x) return;
+    x->idx[x->n] = (int)i;
+    x->coef[x->n++] = -1;
+    x->anchor = (int)i;
+    for (int t = 0; t < nt; t++) {
+      x->idx[x->n] = terms[t];
+      x->coef[x->n++] = sign[t];
+    }
+  }
+}
+
 /* --- key normalisation and same-quantity identities -------------------- */
 
 /* Removes a component ("fund=gpb") from every term of a key whose source is
@@ -926,8 +1047,9 @@ static void normalise_keys(chk *c) {
       const obs *part = find_key(c, key);
       bool vacuous;
       if (part) {
-        int64_t d = all->v2 - part->v2;
-        vacuous = (d < 0 ? -d : d) <= all->r2 + part->r2;
+        /* The two printed intervals overlap. */
+        vacuous = all->v - all->lo <= part->v + part->hi &&
+                  part->v - part->lo <= all->v + all->hi;
       } else {
         /* Not shown at all: vacuous only for funds whose other revenue is
          * shown as zero, which the 收支总表 always does. */
@@ -985,6 +1107,9 @@ static void equality_idents(chk *c) {
     size_t k = j - i;
     const char *rule =
         is_sangong_key(c->o[v[i]].key) ? "sangong.items" : "cross.table-equal";
+    bool narr = false;
+    for (size_t a = i; a < j; a++) narr = narr || c->o[v[a]].narrative;
+    if (narr) rule = "narrative.figure";
     /* Pairs within small groups (a lone wrong value then breaks k−1 pairs
      * and is outvoted); a chain beyond, to stay linear. */
     for (size_t a = i; a < j; a++)
@@ -997,7 +1122,9 @@ static void equality_idents(chk *c) {
         x->coef[0] = 1;
         x->idx[1] = v[b];
         x->coef[1] = -1;
-        x->anchor = v[b];
+        /* A text figure that disagrees with a table is reported at the
+         * text: the tables are tied by sums, the sentence is not. */
+        x->anchor = c->o[v[a]].narrative && !c->o[v[b]].narrative ? v[a] : v[b];
       }
     i = j;
   }
@@ -1006,15 +1133,14 @@ static void equality_idents(chk *c) {
 /* --- verdicts and blame ------------------------------------------------ */
 
 static void evaluate(chk *c, ident *x) {
-  x->resid2 = 0;
-  x->tol2 = 0;
+  x->resid = x->slo = x->shi = 0;
   for (int i = 0; i < x->n; i++) {
     const obs *o = &c->o[x->idx[i]];
-    x->resid2 += x->coef[i] * o->v2;
-    x->tol2 += o->r2;
+    x->resid += x->coef[i] * o->v;
+    x->slo += x->coef[i] > 0 ? o->lo : o->hi;
+    x->shi += x->coef[i] > 0 ? o->hi : o->lo;
   }
-  int64_t r = x->resid2 < 0 ? -x->resid2 : x->resid2;
-  x->failed = r > x->tol2;
+  x->failed = x->resid - x->slo > 0 || x->resid + x->shi < 0;
 }
 
 static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
@@ -1035,15 +1161,18 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
     ident *x = &c->id[list[m]];
     if (!x->failed || x->explained) continue;
     for (int i = 0; i < x->n; i++)
-      if (x->idx[i] == o) props[np++] = c->o[o].v2 - x->coef[i] * x->resid2;
+      if (x->idx[i] == o) props[np++] = c->o[o].v - x->coef[i] * x->resid;
   }
   for (size_t a = 0; a < np; a++) {
+    /* Budget amounts are not negative (only change columns, A − B, are):
+     * a correction to a negative value is not a plausible one. */
+    if (props[a] < 0 && !strstr(c->o[o].key, " - ")) continue;
     int support = 0;
     for (size_t b = 0; b < np; b++) support += props[a] == props[b];
     if (support <= best.support) continue;
     /* Does this value keep every identity of o that holds? */
-    int64_t keep = c->o[o].v2;
-    c->o[o].v2 = props[a];
+    int64_t keep = c->o[o].v;
+    c->o[o].v = props[a];
     bool breaks = false;
     int fixed = 0;
     for (size_t m = 0; m < nlist && !breaks; m++) {
@@ -1053,7 +1182,7 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
       if (x->failed && !was) breaks = true;
       if (!x->failed && was) fixed++;
     }
-    c->o[o].v2 = keep;
+    c->o[o].v = keep;
     for (size_t m = 0; m < nlist; m++) evaluate(c, &c->id[list[m]]);
     if (!breaks && fixed > best.support) {
       best.value2 = props[a];
@@ -1061,6 +1190,17 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
     }
   }
   return best;
+}
+
+/* Do observations a and b take part in a common failing identity? */
+static bool shares_failing(chk *c, int a, int b, int **by, const size_t *cnt) {
+  for (size_t m = 0; m < cnt[a]; m++) {
+    const ident *x = &c->id[by[a][m]];
+    if (!x->failed || x->explained) continue;
+    for (size_t k = 0; k < cnt[b]; k++)
+      if (by[b][k] == by[a][m]) return true;
+  }
+  return false;
 }
 
 static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
@@ -1091,6 +1231,14 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
   }
 }
 
+/* A narrative figure one unit off in its last printed place is a slip of
+ * rounding or truncation (2831.62 for 2,831.63): a warning, not an error. */
+static ys_severity narrative_severity(const obs *o, int64_t diff) {
+  if (!o->narrative) return YS_SEV_ERROR;
+  int64_t ulp = ys_unit_fen(o->unit) / pow10i(o->decimals);
+  return abs64(diff) <= (ulp ? ulp : 1) ? YS_SEV_WARNING : YS_SEV_ERROR;
+}
+
 static const char *rule_title(const char *id) {
   const ys_rule *r = ys_rule_find(id);
   return r ? r->title : id;
@@ -1113,29 +1261,47 @@ static void blame(chk *c) {
       int o = c->id[m].idx[i];
       by[o][cnt[o]++] = (int)m;
     }
+  /* Candidates of a round that touch a common failing identity compete:
+   * a tie among them means the data cannot tell. Candidates on disjoint
+   * identities (a value moved between two rows) are independent. */
+  cand *cs = ys_arena_alloc(c->a, sizeof(cand) * (c->no + 1));
+  if (!cs) return;
   for (int round = 0; round < 200; round++) {
-    cand best = {-1, 0, 0};
-    bool tie = false;
+    size_t ncs = 0;
     for (size_t o = 0; o < c->no; o++) {
       bool involved = false;
       for (size_t m = 0; m < cnt[o] && !involved; m++)
         involved = c->id[by[o][m]].failed && !c->id[by[o][m]].explained;
       if (!involved || c->o[o].blamed) continue;
       cand cd = best_for(c, (int)o, by[o], cnt[o]);
-      if (cd.support > best.support) {
-        best = cd;
-        tie = false;
-      } else if (cd.support == best.support && cd.support > 0) {
-        tie = true;
-      }
+      if (cd.support > 0) cs[ncs++] = cd;
     }
-    if (best.obs < 0 || best.support < 2 || tie) break;
+    cand best = {-1, 0, 0};
+    for (size_t i = 0; i < ncs; i++) {
+      if (cs[i].support <= best.support) continue;
+      bool contested = false;
+      for (size_t j = 0; j < ncs && !contested; j++) {
+        if (j == i || cs[j].support < cs[i].support) continue;
+        contested = shares_failing(c, cs[i].obs, cs[j].obs, by, cnt);
+      }
+      if (!contested) best = cs[i];
+    }
+    /* One failing identity alone names its culprit only when it is the
+     * sole plausible one (see best_for). */
+    if (best.obs < 0 || best.support < 1) break;
+    if (best.support == 1) {
+      size_t rivals = 0;
+      for (size_t j = 0; j < ncs; j++)
+        rivals += cs[j].obs != best.obs &&
+                  shares_failing(c, best.obs, cs[j].obs, by, cnt);
+      if (rivals) break;
+    }
     obs *o = &c->o[best.obs];
     /* Report against the identities this correction repairs. */
     int fixed[256];
     size_t nf = 0;
-    int64_t keep = o->v2;
-    o->v2 = best.value2;
+    int64_t keep = o->v;
+    o->v = best.value2;
     const char *rule = NULL;
     for (size_t m = 0; m < cnt[best.obs]; m++) {
       ident *x = &c->id[by[best.obs][m]];
@@ -1152,7 +1318,7 @@ static void blame(chk *c) {
     }
     o->blamed = true;
     ys_finding *f = add_finding(c, rule ? rule : "cross.table-equal",
-                                YS_SEV_ERROR);
+                                narrative_severity(o, keep - best.value2));
     if (!f) return;
     f->file = fs(c, o->file);
     f->line = o->line;
@@ -1161,8 +1327,8 @@ static void blame(chk *c) {
     f->column = fs(c, o->col);
     f->unit = fs(c, ys_unit_name(o->unit));
     f->found = fs(c, fmt_amount(c, keep, o->unit, o->decimals));
-    f->expected = fs(c, fmt_amount(c, o->v2, o->unit, o->decimals));
-    f->difference = fs(c, fmt_amount(c, keep - o->v2, o->unit, o->decimals));
+    f->expected = fs(c, fmt_amount(c, o->v, o->unit, o->decimals));
+    f->difference = fs(c, fmt_amount(c, keep - o->v, o->unit, o->decimals));
     char msg[1024];
     snprintf(msg, sizeof msg,
              "%s：“%s”%s%s 为 %s，应为 %s（差额 %s %s）；改正后 %zu 个勾稽关系"
@@ -1181,8 +1347,8 @@ static void blame(chk *c) {
     int coef = 0;
     for (int i = 0; i < x->n; i++)
       if (x->idx[i] == x->anchor) coef = x->coef[i];
-    int64_t expect = t->v2 - coef * x->resid2;
-    ys_finding *f = add_finding(c, x->rule, YS_SEV_ERROR);
+    int64_t expect = t->v - coef * x->resid;
+    ys_finding *f = add_finding(c, x->rule, narrative_severity(t, t->v - expect));
     if (!f) return;
     f->file = fs(c, t->file);
     f->line = t->line;
@@ -1190,16 +1356,17 @@ static void blame(chk *c) {
     f->row = fs(c, t->row);
     f->column = fs(c, t->col);
     f->unit = fs(c, ys_unit_name(t->unit));
-    f->found = fs(c, fmt_amount(c, t->v2, t->unit, t->decimals));
+    f->found = fs(c, fmt_amount(c, t->v, t->unit, t->decimals));
     f->expected = fs(c, fmt_amount(c, expect, t->unit, t->decimals));
-    f->difference = fs(c, fmt_amount(c, t->v2 - expect, t->unit, t->decimals));
+    f->difference = fs(c, fmt_amount(c, t->v - expect, t->unit, t->decimals));
     char msg[1024];
     snprintf(msg, sizeof msg,
              "%s：“%s”%s%s 为 %s，按相关单元格应为 %s（差额 %s %s，超出四舍五入"
              "允许的 %s）；无法判断是哪一个单元格有误，请核对相关单元格",
              rule_title(x->rule), t->row, *t->col ? "·" : "", t->col, f->found,
              f->expected, f->difference, f->unit,
-             fmt_amount(c, x->tol2 & ~(int64_t)1, t->unit, t->decimals + 1));
+             fmt_exact(c, x->slo > x->shi ? x->slo : x->shi, t->unit,
+                       t->decimals));
     f->message = fs(c, msg);
     int one = (int)m;
     related_from(c, f, &one, 1, x->anchor);
@@ -1207,7 +1374,7 @@ static void blame(chk *c) {
   if (!c->opt || !c->opt->rounding) return;
   for (size_t m = 0; m < c->ni; m++) {
     ident *x = &c->id[m];
-    if (x->failed || x->resid2 == 0) continue;
+    if (x->failed || x->resid == 0) continue;
     obs *t = &c->o[x->anchor];
     ys_finding *f = add_finding(c, "rounding.tail", YS_SEV_INFO);
     if (!f) return;
@@ -1217,8 +1384,8 @@ static void blame(chk *c) {
     f->row = fs(c, t->row);
     f->column = fs(c, t->col);
     f->unit = fs(c, ys_unit_name(t->unit));
-    f->found = fs(c, fmt_amount(c, t->v2, t->unit, t->decimals));
-    f->difference = fs(c, fmt_exact(c, abs64(x->resid2), t->unit, t->decimals));
+    f->found = fs(c, fmt_amount(c, t->v, t->unit, t->decimals));
+    f->difference = fs(c, fmt_exact(c, abs64(x->resid), t->unit, t->decimals));
     char msg[512];
     snprintf(msg, sizeof msg,
              "尾数误差：“%s”与相关单元格相差 %s %s，在四舍五入允许范围内，不是错误",
@@ -1316,7 +1483,7 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
     else if (pt->layout == LAYOUT_PANELS) observe_panels(&c, rt, pt, tname, body);
     else observe_targets(&c, rt, pt, tname);
     bool any = false;
-    for (size_t i = before; i < c.no; i++) any = any || c.o[i].v2 != 0;
+    for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
     if (!any && !rt->empty_note && pt->layout != LAYOUT_TARGETS) {
       ys_finding *f = add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
       if (f) {
@@ -1328,6 +1495,8 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
     }
   }
   if (seen) completeness(&c, p, seen, nmatched);
+  observe_claims(&c);
+  difference_idents(&c);
   normalise_keys(&c);
   equality_idents(&c);
   for (size_t m = 0; m < c.ni; m++) evaluate(&c, &c.id[m]);

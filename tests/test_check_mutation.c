@@ -1,0 +1,367 @@
+/*
+ * test_check_mutation.c - does the checker find a wrong cell, and name it?
+ *
+ * Compile the example datasets, write the tables as CSV, then change one
+ * displayed cell (a different value, a flipped sign, two digits swapped, or
+ * a value moved to another row of the same column), run `check` on the
+ * files and see whether an error is reported (detection) and whether an
+ * error names the changed cell (blame). The issue asks for ≥ 99 % and
+ * ≥ 90 %; unmutated tables must give no error, in 元 and in 万元 display.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvread.h"
+#include "yusuan/yusuan.h"
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static uint64_t next(void) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) n = 0;
+  if (buf) buf[n] = '\0';
+  fclose(f);
+  *len = (size_t)n;
+  return buf;
+}
+
+/* Compiles a dataset with a profile (a 万元 variant when wan) into dir. */
+static void compile_to(const char *dataset, const char *profile, bool wan,
+                       const char *dir) {
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  ys_dataset *ds = NULL;
+  ys_profile *p = NULL;
+  ys_tables *t = NULL;
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  assert_int_equal(ys_dataset_load(&ds, dataset, cat, &errs), YS_OK);
+  if (wan) {
+    char src[1024], dst[1024];
+    snprintf(src, sizeof src, "data/profiles/%s.json", profile);
+    snprintf(dst, sizeof dst, "%s/%s-wan.json", YS_BINARY_DIR, profile);
+    size_t len;
+    char *text = slurp(src, &len);
+    assert_non_null(text);
+    char *u = strstr(text, "\"unit\": \"元\"");
+    if (u) {
+      FILE *f = fopen(dst, "wb");
+      fwrite(text, 1, (size_t)(u - text), f);
+      fputs("\"unit\": \"万元\"", f);
+      fputs(u + strlen("\"unit\": \"元\""), f);
+      fclose(f);
+      assert_int_equal(ys_profile_open_file(&p, dst, &errs), YS_OK);
+    } else {
+      assert_int_equal(ys_profile_open_file(&p, src, &errs), YS_OK);
+    }
+    free(text);
+  } else {
+    assert_int_equal(ys_profile_open_builtin(&p, profile, &errs), YS_OK);
+  }
+  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+  ys_outdir od;
+  assert_int_equal(ys_outdir_begin(&od, dir, &errs), YS_OK);
+  assert_int_equal(ys_render_csv(t, od.tmp, &errs), YS_OK);
+  assert_int_equal(ys_outdir_commit(&od, &errs), YS_OK);
+  ys_tables_free(t);
+  ys_profile_free(p);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
+static ys_findings *check_dir(const char *dir, const ys_catalog *cat) {
+  ys_rdoc *doc = NULL;
+  ys_errors errs = {0};
+  assert_int_equal(ys_ingest_path(&doc, dir, &errs), YS_OK);
+  ys_findings *f = ys_findings_new();
+  assert_int_equal(ys_check_rdoc(doc, cat, NULL, f, &errs), YS_OK);
+  ys_rdoc_free(doc);
+  ys_errors_free(&errs);
+  return f;
+}
+
+static void print_errors(const ys_findings *f) {
+  for (size_t i = 0; i < f->n; i++)
+    if (f->items[i].severity == YS_SEV_ERROR)
+      fprintf(stderr, "  %s:%d [%s] %s\n", f->items[i].file, f->items[i].line,
+              f->items[i].rule, f->items[i].message);
+}
+
+/* --- CSV cells ------------------------------------------------------------ */
+
+typedef struct table {
+  char path[1024];
+  ys_csv csv;
+} table;
+
+static void write_csv(const table *t, const char *path, size_t rec,
+                      size_t field, const char *text, size_t rec2,
+                      size_t field2, const char *text2) {
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("\xEF\xBB\xBF", f);
+  for (size_t r = 0; r < t->csv.n; r++) {
+    const ys_csv_record *cr = &t->csv.rec[r];
+    for (size_t k = 0; k < cr->n; k++) {
+      const char *s = cr->f[k].s;
+      if (r == rec && k == field) s = text;
+      if (text2 && r == rec2 && k == field2) s = text2;
+      if (k) fputc(',', f);
+      if (strpbrk(s, ",\"\n\r")) {
+        fputc('"', f);
+        for (const char *p = s; *p; p++) {
+          if (*p == '"') fputc('"', f);
+          fputc(*p, f);
+        }
+        fputc('"', f);
+      } else {
+        fputs(s, f);
+      }
+    }
+    fputs("\r\n", f);
+  }
+  fclose(f);
+}
+
+/* A displayed amount: digits with a decimal point (codes have none). */
+static bool amount_cell(const char *s, ys_unit u, ys_amount *am) {
+  if (!strchr(s, '.') || strchr(s, '%')) return false;
+  return ys_money_parse(am, s, strlen(s), u, NULL) == YS_OK && !am->empty;
+}
+
+static void fmt(char *buf, size_t n, int64_t fen, ys_unit u, int d) {
+  ys_money_format(buf, n, fen, u, d, YS_FMT_THOUSANDS);
+}
+
+typedef struct stats {
+  int tried, detected, named;
+} stats;
+
+static bool names(const ys_findings *f, const char *file, int line,
+                  int64_t value_fen, ys_unit u, int d) {
+  char want[64];
+  ys_money_format(want, sizeof want, value_fen, u, d, 0);
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_finding *x = &f->items[i];
+    if (x->severity == YS_SEV_ERROR && !strcmp(x->file, file) &&
+        x->line == line && !strcmp(x->found, want))
+      return true;
+  }
+  return false;
+}
+
+static void mutate_dir(const char *clean, const char *work, int rounds,
+                       const ys_catalog *cat, stats *st) {
+  /* Load every table once. */
+  static table tabs[64];
+  size_t nt = 0;
+  ys_arena *a = ys_arena_new(0);
+  char cmd[4096];
+  snprintf(cmd, sizeof cmd, "ls '%s' | grep '\\.csv$' > '%s.list'", clean, work);
+  assert_int_equal(system(cmd), 0);
+  char lp[2048];
+  snprintf(lp, sizeof lp, "%s.list", work);
+  FILE *lf = fopen(lp, "r");
+  char name[512];
+  while (lf && fgets(name, sizeof name, lf) && nt < 64) {
+    name[strcspn(name, "\n")] = '\0';
+    snprintf(tabs[nt].path, sizeof tabs[nt].path, "%s/%s", clean, name);
+    ys_errors errs = {0};
+    assert_int_equal(ys_csv_read_file(&tabs[nt].csv, tabs[nt].path, a, &errs),
+                     YS_OK);
+    ys_errors_free(&errs);
+    nt++;
+  }
+  if (lf) fclose(lf);
+  for (int round = 0; round < rounds; round++) {
+    /* Pick a table and an amount cell. */
+    const table *t = &tabs[next() % nt];
+    ys_unit u = strstr(t->csv.rec[1].f[0].s, "万元") ? YS_UNIT_WANYUAN
+                                                      : YS_UNIT_YUAN;
+    size_t cand[4096][2];
+    size_t nc = 0;
+    for (size_t r = 2; r < t->csv.n; r++)
+      for (size_t k = 0; k < t->csv.rec[r].n && nc < 4096; k++) {
+        ys_amount am;
+        if (amount_cell(t->csv.rec[r].f[k].s, u, &am)) {
+          cand[nc][0] = r;
+          cand[nc][1] = k;
+          nc++;
+        }
+      }
+    if (!nc) {
+      round--;
+      continue;
+    }
+    size_t pick = next() % nc, r = cand[pick][0], k = cand[pick][1];
+    ys_amount am;
+    amount_cell(t->csv.rec[r].f[k].s, u, &am);
+    int d = am.decimals;
+    int64_t ulp = ys_unit_fen(u);
+    for (int i = 0; i < d; i++) ulp /= 10;
+    int kind = (int)(next() % 4);
+    int64_t nv = am.fen, nv2 = 0;
+    size_t r2 = 0, k2 = 0;
+    bool moved = false;
+    char text[64], text2[64];
+    if (kind == 0) { /* another value */
+      static const int64_t steps[] = {1, 2, 7, 10, 100, 1000, 12345, 100000};
+      int64_t step = steps[next() % 8] * ulp;
+      nv = am.fen + ((next() & 1) ? step : -step);
+    } else if (kind == 1) { /* sign */
+      if (am.fen == 0) {
+        round--;
+        continue;
+      }
+      nv = -am.fen;
+    } else if (kind == 2) { /* swap two adjacent different digits */
+      char digits[64];
+      snprintf(digits, sizeof digits, "%lld",
+               (long long)(am.fen < 0 ? -am.fen : am.fen));
+      size_t len = strlen(digits), tries = 0;
+      bool done = false;
+      while (!done && tries++ < 20 && len > 1) {
+        size_t i = next() % (len - 1);
+        if (digits[i] != digits[i + 1]) {
+          char c = digits[i];
+          digits[i] = digits[i + 1];
+          digits[i + 1] = c;
+          done = true;
+        }
+      }
+      if (!done) {
+        round--;
+        continue;
+      }
+      nv = strtoll(digits, NULL, 10) * (am.fen < 0 ? -1 : 1);
+      /* Keep it a value the table could print at its precision. */
+      nv = nv / ulp * ulp;
+    } else { /* move to another row of the same column */
+      size_t others[4096], no = 0;
+      for (size_t i = 0; i < nc; i++)
+        if (cand[i][1] == k && cand[i][0] != r) others[no++] = i;
+      if (!no || am.fen == 0) {
+        round--;
+        continue;
+      }
+      size_t o = others[next() % no];
+      r2 = cand[o][0];
+      k2 = cand[o][1];
+      ys_amount b;
+      amount_cell(t->csv.rec[r2].f[k2].s, u, &b);
+      nv = 0;
+      nv2 = b.fen + am.fen;
+      moved = true;
+      fmt(text2, sizeof text2, nv2, u, b.decimals);
+    }
+    fmt(text, sizeof text, nv, u, d);
+    if (!strcmp(text, t->csv.rec[r].f[k].s)) {
+      round--;
+      continue;
+    }
+    /* A mutated copy of the directory. */
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r '%s' '%s'", work, clean,
+             work);
+    assert_int_equal(system(cmd), 0);
+    const char *base = strrchr(t->path, '/') + 1;
+    char mpath[2048];
+    snprintf(mpath, sizeof mpath, "%s/%s", work, base);
+    write_csv(t, mpath, r, k, text, moved ? r2 : (size_t)-1, k2,
+              moved ? text2 : NULL);
+    ys_findings *f = check_dir(work, cat);
+    st->tried++;
+    bool detected = ys_findings_count(f, YS_SEV_ERROR) > 0;
+    bool named = names(f, mpath, t->csv.rec[r].line, nv, u, d) ||
+                 (moved && names(f, mpath, t->csv.rec[r2].line, nv2, u, d));
+    st->detected += detected;
+    st->named += named;
+    if (!named && getenv("YS_MUTATION_VERBOSE"))
+      fprintf(stderr, "%s: %s line %d col %zu '%s' -> '%s'%s\n",
+              detected ? "not named" : "UNDETECTED", base, t->csv.rec[r].line, k + 1,
+              t->csv.rec[r].f[k].s, text,
+              moved ? " (moved)" : "");
+    ys_findings_free(f);
+  }
+  ys_arena_free(a);
+}
+
+static void run_example(const char *dataset, const char *profile, bool wan,
+                        int rounds, stats *st) {
+  char clean[1024], work[1024];
+  const char *name = strrchr(dataset, '/') + 1;
+  snprintf(clean, sizeof clean, "%s/mutation/%s-%s%s", YS_BINARY_DIR, name,
+           profile, wan ? "-wan" : "");
+  snprintf(work, sizeof work, "%.1000s-work", clean);
+  compile_to(dataset, profile, wan, clean);
+  ys_catalog *cat = NULL;
+  ys_errors errs = {0};
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  ys_findings *f = check_dir(clean, cat);
+  if (ys_findings_count(f, YS_SEV_ERROR)) print_errors(f);
+  assert_int_equal(ys_findings_count(f, YS_SEV_ERROR), 0);
+  ys_findings_free(f);
+  mutate_dir(clean, work, rounds, cat, st);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
+static void examples_in(bool wan) {
+  static const char *const ex[][2] = {{"examples/xixiang-2023", "shaanxi"},
+                                      {"examples/cangxi-2023", "sichuan"},
+                                      {"examples/pingxiang-2022", "hebei"}};
+  stats st = {0, 0, 0};
+  char mk[2048];
+  snprintf(mk, sizeof mk, "mkdir -p '%s/mutation'", YS_BINARY_DIR);
+  assert_int_equal(system(mk), 0);
+  for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+    struct stat sb;
+    char prof[512];
+    snprintf(prof, sizeof prof, "data/profiles/%s.json", ex[i][1]);
+    if (stat(ex[i][0], &sb) || stat(prof, &sb)) continue;
+    run_example(ex[i][0], ex[i][1], wan, 300, &st);
+  }
+  double det = 100.0 * st.detected / st.tried;
+  double nam = 100.0 * st.named / st.tried;
+  fprintf(stderr,
+          "mutations (%s): %d tried, %d detected (%.1f%%), %d named (%.1f%%)\n",
+          wan ? "万元" : "元", st.tried, st.detected, det, st.named, nam);
+  assert_true(st.tried >= 300);
+  assert_true(det >= 99.0);
+  assert_true(nam >= 90.0);
+}
+
+static void test_mutations_yuan(void **state) {
+  (void)state;
+  examples_in(false);
+}
+
+static void test_mutations_wanyuan(void **state) {
+  (void)state;
+  examples_in(true);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_mutations_yuan),
+      cmocka_unit_test(test_mutations_wanyuan),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
