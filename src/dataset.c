@@ -35,6 +35,7 @@ typedef struct ds_impl {
   ys_dataset pub;           /* first: a ys_dataset * is a ds_impl * */
   ys_unit_rec **unit_idx;   /* sorted by code */
   ys_project **project_idx; /* sorted by code */
+  ys_fact **fact_idx;       /* sorted by key */
 } ds_impl;
 
 /* ---------------------------------------------------------------------- */
@@ -425,6 +426,13 @@ static int cmp_unit_ptr(const void *a, const void *b) {
   return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+static int cmp_fact_ptr(const void *a, const void *b) {
+  const ys_fact *x = *(ys_fact *const *)a;
+  const ys_fact *y = *(ys_fact *const *)b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
 static int cmp_project_ptr(const void *a, const void *b) {
   const ys_project *x = *(ys_project *const *)a;
   const ys_project *y = *(ys_project *const *)b;
@@ -468,8 +476,18 @@ const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code) {
 
 const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
   if (!ds || !key) return NULL;
-  for (size_t i = 0; i < ds->n_facts; i++)
-    if (strcmp(ds->facts[i].key, key) == 0) return &ds->facts[i];
+  const ds_impl *im = (const ds_impl *)ds;
+  size_t lo = 0, hi = ds->n_facts;
+  if (!im->fact_idx) return NULL;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(im->fact_idx[mid]->key, key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < ds->n_facts && strcmp(im->fact_idx[lo]->key, key) == 0)
+    return im->fact_idx[lo];
   return NULL;
 }
 
@@ -1371,7 +1389,9 @@ static const char *const amount_keys[] = {"prev.sangong.abroad",
                                           "prev.training",
                                           "prev.total",
                                           "prev.gpb",
-                                          "prev.public"};
+                                          "prev.public",
+                                          "account.prev_balance",
+                                          "account.unallocated"};
 
 static int in_list(const char *key, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -1388,6 +1408,59 @@ static int all_digits(const char *s) {
   for (; *s; s++)
     if (*s < '0' || *s > '9') return 0;
   return 1;
+}
+
+/* The type of a fact key (without any @UNIT suffix). *canon is set when
+ * the key has a canonical spelling other than itself; *bad to a message
+ * when the key is recognised but malformed. */
+static fact_type fact_key_type(loader *L, const char *key, const char **canon,
+                               const char **bad) {
+  *canon = NULL;
+  *bad = NULL;
+  if (in_list(key, count_keys, sizeof count_keys / sizeof *count_keys))
+    return FT_COUNT;
+  if (in_list(key, amount_keys, sizeof amount_keys / sizeof *amount_keys))
+    return FT_AMOUNT;
+  if (starts(key, "prev.func.") || starts(key, "prev.econ.")) {
+    if (!all_digits(key + 10)) *bad = "中的科目编码应只含数字";
+    return FT_AMOUNT;
+  }
+  if (starts(key, "carry_next.")) {
+    /* one spelling per fund, so that lookups by the full name work */
+    ys_fund f = ys_fund_parse(key + 11);
+    if (!f)
+      *bad = "中的资金来源无效（应如 carry_next.一般公共预算拨款）";
+    else if (!(*canon =
+                   ys_arena_printf(L->a, "carry_next.%s", ys_fund_name(f))))
+      L->oom = 1;
+    return FT_AMOUNT;
+  }
+  if (starts(key, "empty.") && key[6]) return FT_TEXT;
+  if (!strcmp(key, "dept.goal") || starts(key, "reason.")) return FT_TEXT;
+  if (starts(key, "dept.task.")) {
+    /* dept.task.N.name / .content / .amount / .fiscal / .other */
+    const char *p = key + 10, *dot = strchr(p, '.');
+    char n[12];
+    size_t len = dot ? (size_t)(dot - p) : 0;
+    if (!dot || len == 0 || len >= sizeof n) {
+      *bad = "应写成 dept.task.序号.name 等形式（如 dept.task.1.name）";
+      return FT_TEXT;
+    }
+    memcpy(n, p, len);
+    n[len] = '\0';
+    if (!all_digits(n)) {
+      *bad = "中的任务序号应为数字（如 dept.task.1.name）";
+      return FT_TEXT;
+    }
+    dot++;
+    if (!strcmp(dot, "name") || !strcmp(dot, "content")) return FT_TEXT;
+    if (!strcmp(dot, "amount") || !strcmp(dot, "fiscal") ||
+        !strcmp(dot, "other"))
+      return FT_AMOUNT;
+    *bad = "的最后一段应为 name、content、amount、fiscal 或 other";
+    return FT_TEXT;
+  }
+  return FT_UNKNOWN;
 }
 
 static void load_facts(loader *L) {
@@ -1410,34 +1483,28 @@ static void load_facts(loader *L) {
       problem(L, t.path, ln, kc, "项目名“%s”过长", shown(L, kf));
       continue;
     }
-    const char *key = NULL;
-    fact_type type = FT_UNKNOWN;
-    if (in_list(kbuf, count_keys, sizeof count_keys / sizeof *count_keys)) {
-      type = FT_COUNT;
-    } else if (in_list(kbuf, amount_keys,
-                       sizeof amount_keys / sizeof *amount_keys)) {
-      type = FT_AMOUNT;
-    } else if (starts(kbuf, "prev.func.") || starts(kbuf, "prev.econ.")) {
-      type = FT_AMOUNT;
-      if (!all_digits(kbuf + 10))
-        problem(L, t.path, ln, kc, "“%s”中的科目编码应只含数字", shown(L, kf));
-    } else if (starts(kbuf, "carry_next.")) {
-      /* one spelling per fund, so that lookups by the full name work */
-      type = FT_AMOUNT;
-      ys_fund f = ys_fund_parse(kbuf + 11);
-      if (!f)
-        problem(L, t.path, ln, kc,
-                "“%s”中的资金来源无效（应如 carry_next.一般公共预算拨款）",
-                shown(L, kf));
-      else
-        key = ys_arena_printf(L->a, "carry_next.%s", ys_fund_name(f));
-    } else if (starts(kbuf, "empty.") && kbuf[6]) {
-      type = FT_TEXT;
-    } else {
+    /* KEY@UNIT: the same fact for one unit */
+    char *at = strrchr(kbuf, '@');
+    const char *ucode = NULL;
+    if (at) {
+      *at = '\0';
+      ucode = at + 1;
+      if (!all_digits(ucode))
+        problem(L, t.path, ln, kc, "“%s”中“@”后面应为单位编码", shown(L, kf));
+      else if (L->units_ok && !ys_dataset_unit(ds, ucode))
+        problem(L, t.path, ln, kc, "“%s”中的单位编码“%s”未在 units.csv 中定义",
+                shown(L, kf), ucode);
+    }
+    const char *canon, *bad;
+    fact_type type = fact_key_type(L, kbuf, &canon, &bad);
+    if (bad)
+      problem(L, t.path, ln, kc, "“%s”%s", shown(L, kf), bad);
+    else if (type == FT_UNKNOWN)
       warning(L, t.path, ln, kc, "未知的项目名“%s”（请检查拼写）",
               shown(L, kf));
-    }
-    if (!key) key = ys_arena_strdup(L->a, kbuf);
+    if (!canon) canon = kbuf;
+    const char *key = ucode ? ys_arena_printf(L->a, "%s@%s", canon, ucode)
+                            : ys_arena_strdup(L->a, canon);
     if (!key) {
       L->oom = 1;
       return;
@@ -1454,10 +1521,6 @@ static void load_facts(loader *L) {
       snprintf(what, sizeof what, "“%s”的金额", key);
       check_amount(L, t.path, ln, vc, vf, what, &fen);
     }
-    const ys_fact *dup = ys_dataset_fact(ds, key);
-    if (dup)
-      problem(L, t.path, ln, kc, "项目名“%s”重复（第 %d 行已经填写过）", key,
-              dup->line);
     if (L->nerr != nerr0) continue;
     ys_fact *f = push(L, &ds->facts, &ds->n_facts, &L->cap_facts, sizeof *f);
     if (!f) return;
@@ -1466,6 +1529,21 @@ static void load_facts(loader *L) {
     f->reason = text_field(L, cell(&t, r, F_REASON));
     f->line = ln;
   }
+  /* sorted once, so that neither duplicates nor lookups cost n² */
+  ds_impl *im = L->impl;
+  if (!ds->n_facts) return;
+  im->fact_idx = ys_arena_alloc(L->a, ds->n_facts * sizeof *im->fact_idx);
+  if (!im->fact_idx) {
+    L->oom = 1;
+    return;
+  }
+  for (size_t i = 0; i < ds->n_facts; i++) im->fact_idx[i] = &ds->facts[i];
+  qsort(im->fact_idx, ds->n_facts, sizeof *im->fact_idx, cmp_fact_ptr);
+  for (size_t i = 1; i < ds->n_facts; i++)
+    if (!strcmp(im->fact_idx[i]->key, im->fact_idx[i - 1]->key))
+      problem(L, t.path, im->fact_idx[i]->line, colno(&t, F_KEY),
+              "项目名“%s”重复（第 %d 行已经填写过）", im->fact_idx[i]->key,
+              im->fact_idx[i - 1]->line);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1497,22 +1575,46 @@ static const char *yuan(loader *L, int64_t fen) {
   return s ? s : "?";
 }
 
+/* How a fund balances, decided by its carry_next facts. */
+enum {
+  BAL_PERIOD = 0, /* per unit and period: revenues = items */
+  BAL_DEPT,       /* department-wide, both periods: + carry_next.FUND */
+  BAL_UNIT        /* per unit, both periods: + carry_next.FUND@UNIT */
+};
+
+/* carry_next.FUND[@UNIT] of fund f (unit NULL: department-wide); 0 and
+ * *line 0 when absent. */
+static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
+  char key[160];
+  int64_t fen = 0;
+  if (unit)
+    snprintf(key, sizeof key, "carry_next.%s@%s", ys_fund_name(f), unit);
+  else
+    snprintf(key, sizeof key, "carry_next.%s", ys_fund_name(f));
+  const ys_fact *fa = ys_dataset_fact(L->ds, key);
+  *line = 0;
+  if (fa && ys_dataset_fact_amount(L->ds, key, &fen) == 0) *line = fa->line;
+  return fen;
+}
+
 /*
- * Revenues equal line items per (unit, fund, period). A fund with a nonzero
- * carry_next fact instead balances department-wide over both periods,
- * revenues = items + carry_next: the fact is not split by unit or by the
- * period of the money carried, so no finer identity can be checked.
+ * Revenues equal line items per (unit, fund, period). The carry_next fact
+ * of a fund says how much of it is not spent this year, but not from which
+ * period's money, so a fund that has one balances over both periods:
+ * per unit when the fact is split by unit (carry_next.FUND@UNIT), else
+ * department-wide.
  */
 static void check_balance(loader *L) {
   ys_dataset *ds = L->ds;
-  int64_t carry[YS_FUND_COUNT] = {0};
-  int carry_line[YS_FUND_COUNT] = {0};
+  int mode[YS_FUND_COUNT] = {0};
   for (int f = 1; f < YS_FUND_COUNT; f++) {
-    char key[128];
-    snprintf(key, sizeof key, "carry_next.%s", fund_names[f]);
-    const ys_fact *fa = ys_dataset_fact(ds, key);
-    if (fa && ys_dataset_fact_amount(ds, key, &carry[f]) == 0 && carry[f])
-      carry_line[f] = fa->line;
+    char prefix[128];
+    int n = snprintf(prefix, sizeof prefix, "carry_next.%s@", fund_names[f]);
+    for (size_t i = 0; i < ds->n_facts; i++)
+      if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;
+    int line;
+    if (mode[f] == BAL_PERIOD && carry_of(L, (ys_fund)f, NULL, &line) != 0)
+      mode[f] = BAL_DEPT;
   }
   size_t n = ds->n_revenues + ds->n_items;
   if (n == 0) return;
@@ -1522,25 +1624,17 @@ static void check_balance(loader *L) {
     return;
   }
   size_t k = 0;
-  for (size_t i = 0; i < ds->n_revenues; i++) {
-    const ys_revenue *v = &ds->revenues[i];
-    int dept = carry_line[v->fund] != 0;
-    fl[k++] = (flow){dept ? "" : v->unit,
-                     v->fund,
-                     dept ? YS_PERIOD_NONE : v->period,
-                     0,
-                     v->line,
-                     v->amount};
-  }
-  for (size_t i = 0; i < ds->n_items; i++) {
-    const ys_line_item *it = &ds->items[i];
-    int dept = carry_line[it->fund] != 0;
-    fl[k++] = (flow){dept ? "" : it->unit,
-                     it->fund,
-                     dept ? YS_PERIOD_NONE : it->period,
-                     1,
-                     it->line,
-                     it->amount};
+  for (size_t i = 0; i < n; i++) {
+    int rev = i < ds->n_revenues;
+    const ys_revenue *v = rev ? &ds->revenues[i] : NULL;
+    const ys_line_item *it = rev ? NULL : &ds->items[i - ds->n_revenues];
+    ys_fund f = rev ? v->fund : it->fund;
+    flow x = {rev ? v->unit : it->unit,     f,
+              rev ? v->period : it->period, !rev,
+              rev ? v->line : it->line,     rev ? v->amount : it->amount};
+    if (mode[f] == BAL_DEPT) x.unit = "";
+    if (mode[f] != BAL_PERIOD) x.period = YS_PERIOD_NONE;
+    fl[k++] = x;
   }
   qsort(fl, n, sizeof *fl, cmp_flow);
   const char *revf = join(L, "revenues.csv"), *itemf = join(L, "items.csv"),
@@ -1558,33 +1652,48 @@ static void check_balance(loader *L) {
     }
     const flow *g = &fl[i];
     const char *fund = ys_fund_name(g->fund);
-    int64_t expect = sum[1], c = g->period ? 0 : carry[g->fund];
+    int m = mode[g->fund], cline = 0;
+    int64_t c = m == BAL_DEPT   ? carry_of(L, g->fund, NULL, &cline)
+                : m == BAL_UNIT ? carry_of(L, g->fund, g->unit, &cline)
+                                : 0;
+    int64_t expect = 0;
+    /* where to point: the carry fact, else the first revenue, else the
+     * first item of the group */
+    const char *file = cline ? factf : first[0] ? revf : itemf;
+    int line = cline ? cline : first[0] ? first[0] : first[1];
+    int col = cline      ? L->fact_value_col
+              : first[0] ? L->rev_amount_col
+                         : L->item_amount_col;
+    char who[96] = "";
+    if (g->unit[0]) snprintf(who, sizeof who, "单位“%s”的", g->unit);
+    char what[160];
+    if (m == BAL_PERIOD)
+      snprintf(what, sizeof what, "%s%s（%s）", who, fund,
+               ys_period_name(g->period));
+    else
+      snprintf(what, sizeof what, "%s%s", who, fund);
     if (overflow || !ys_money_add(sum[1], c, &expect)) {
-      problem(L, first[0] ? revf : itemf, first[0] ? first[0] : first[1],
-              first[0] ? L->rev_amount_col : L->item_amount_col,
-              "%s的金额合计超出了可以处理的范围", fund);
+      problem(L, file, line, col, "%s的金额合计超出了可以处理的范围", what);
     } else if (sum[0] != expect) {
       int64_t d = sum[0] - expect;
       const char *more = d > 0 ? "收入多" : "支出多";
       if (d < 0) d = -d;
-      if (!g->period)
-        problem(L, factf, carry_line[g->fund], L->fact_value_col,
+      if (m != BAL_PERIOD)
+        problem(L, file, line, col,
                 "%s收入合计为 %s 元，但支出明细合计 %s 元加结转下年 %s 元"
                 "为 %s 元，%s %s 元（预算收支必须平衡）",
-                fund, yuan(L, sum[0]), yuan(L, sum[1]), yuan(L, c),
+                what, yuan(L, sum[0]), yuan(L, sum[1]), yuan(L, c),
                 yuan(L, expect), more, yuan(L, d));
       else if (first[0])
-        problem(L, revf, first[0], L->rev_amount_col,
-                "单位“%s”的%s（%s）收入为 %s 元，但对应的支出明细合计为 "
-                "%s 元，%s %s 元（预算收支必须平衡）",
-                g->unit, fund, ys_period_name(g->period), yuan(L, sum[0]),
-                yuan(L, sum[1]), more, yuan(L, d));
+        problem(L, file, line, col,
+                "%s收入为 %s 元，但对应的支出明细合计为 %s 元，%s %s 元"
+                "（预算收支必须平衡）",
+                what, yuan(L, sum[0]), yuan(L, sum[1]), more, yuan(L, d));
       else
-        problem(L, itemf, first[1], L->item_amount_col,
-                "单位“%s”的%s（%s）支出明细合计为 %s 元，但 revenues.csv "
-                "中没有对应的收入（收入为 %s 元；预算收支必须平衡）",
-                g->unit, fund, ys_period_name(g->period), yuan(L, sum[1]),
-                yuan(L, sum[0]));
+        problem(L, file, line, col,
+                "%s支出明细合计为 %s 元，但 revenues.csv 中没有对应的收入"
+                "（预算收支必须平衡）",
+                what, yuan(L, sum[1]));
     }
     i = j;
   }

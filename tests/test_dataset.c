@@ -222,6 +222,28 @@ static void test_bad_enum(void **state) {
   expect_one(DS "bad_enum", "items.csv", 4, 4, "资金来源", "一般预算", "无效");
 }
 
+static void test_old_code(void **state) {
+  (void)state;
+  /* a 2018 dataset using a 项 created in 2019: the message says so */
+  expect_one(DS "old_code", "items.csv", 5, 2, "2101506", "2018年", "2019年起");
+}
+
+static void test_carry_next(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  ys_dataset *ds = NULL;
+  int rc = ys_dataset_load(&ds, DS "carry_next", cat, &errs);
+  if (rc != YS_OK) dump(&errs);
+  assert_int_equal(rc, YS_OK);
+  int64_t fen = 0;
+  /* stored under the fund's full name whatever spelling the file used */
+  assert_int_equal(
+      ys_dataset_fact_amount(ds, "carry_next.一般公共预算拨款", &fen), 0);
+  assert_true(fen == INT64_C(2000000));
+  ys_dataset_free(ds);
+  ys_errors_free(&errs);
+}
+
 static void test_missing_dir(void **state) {
   (void)state;
   ys_errors errs = {0};
@@ -408,6 +430,7 @@ int main(void) {
       cmocka_unit_test(test_bad_amount),     cmocka_unit_test(test_bad_code),
       cmocka_unit_test(test_missing_column), cmocka_unit_test(test_bad_unit),
       cmocka_unit_test(test_unbalanced),     cmocka_unit_test(test_bad_enum),
+      cmocka_unit_test(test_old_code),       cmocka_unit_test(test_carry_next),
       cmocka_unit_test(test_missing_dir),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
