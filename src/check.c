@@ -279,6 +279,10 @@ static const ys_ptable *match_table(chk *c, const ys_profile *p,
 
 /* --- observing --------------------------------------------------------- */
 
+/* An amount cell that could not be read: identities through it are not
+ * checked (its value is unknown, not zero). */
+#define UNREADABLE (-2)
+
 typedef struct rowinfo {
   int level;
   bool subset, total, placed;
@@ -323,8 +327,8 @@ static bool cell_amount(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     f->column = fs(c, col);
     f->found = fs(c, cell->text);
     char msg[512];
-    snprintf(msg, sizeof msg, "“%s”不是有效的金额：%s", cell->text,
-             why ? why : "");
+    snprintf(msg, sizeof msg, "单元格“%s”无法识别为金额（%s），此单元格及其所在的勾稽关系未检查",
+             cell->text, why ? why : "格式不对");
     f->message = fs(c, msg);
   }
   return false;
@@ -350,8 +354,12 @@ static void tree_idents(chk *c, const rowinfo *ri, size_t n, size_t ncols,
       int t = obs_at[i * ncols + k];
       if (t < 0) continue;
       size_t have = 0;
-      for (size_t m = 0; m < nk; m++) have += obs_at[kids[m] * ncols + k] >= 0;
-      if (!have) continue;
+      bool unreadable = false;
+      for (size_t m = 0; m < nk; m++) {
+        have += obs_at[kids[m] * ncols + k] >= 0;
+        unreadable = unreadable || obs_at[kids[m] * ncols + k] == UNREADABLE;
+      }
+      if (!have || unreadable) continue;
       ident *x = add_ident(c, rule, (int)have + 1);
       if (!x) return;
       x->idx[x->n] = t;
@@ -501,7 +509,6 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     const char *name_raw = name_col >= 0 ? row->cells[name_col].text : "";
     const char *name = label_key(c, name_raw);
     r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
-    ys_text_trim(&r->label, &(size_t){strlen(r->label)});
     {
       const char *s = r->label;
       size_t l = strlen(s);
@@ -558,7 +565,8 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         }
       }
       const char *parent = lvl > 1 ? parent_at[lvl - 1] : NULL;
-      catalog_row(c, rt, tname, tree->cls, code, name_raw, parent, row->line);
+      catalog_row(c, rt, tname, tree->cls, code, *name ? r->label : "", parent,
+                  row->line);
       parent_at[lvl] = ys_arena_strdup(c->a, code);
       for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
     } else if (has_units || has_projects) {
@@ -608,8 +616,11 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
             hc->row + hc->row_span == pt->header_rows)
           clabel = hc->text;
       }
-      if (!cell_amount(c, rt, pt, tname, &row->cells[k], &am, r->label, clabel))
+      if (!cell_amount(c, rt, pt, tname, &row->cells[k], &am, r->label,
+                       clabel)) {
+        obs_at[i * nc + k] = UNREADABLE;
         continue;
+      }
       const char *key = amount_key(c, pt, &pc->q, &rf);
       int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
                       rt->file, tname, r->label, clabel, row->cells[k].text,
@@ -623,6 +634,11 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       const ys_pcol *pc = &pt->cols[k];
       int t = obs_at[i * nc + k];
       if (!pc->n_sum_of || t < 0) continue;
+      bool unreadable = false;
+      for (int m = 0; m < pc->n_sum_of; m++)
+        unreadable = unreadable ||
+                     obs_at[i * nc + (size_t)pc->sum_of[m]] == UNREADABLE;
+      if (unreadable) continue;
       ident *x = add_ident(c, "sum.row-parts", pc->n_sum_of + 1);
       if (!x) return;
       x->idx[x->n] = t;
@@ -1021,44 +1037,82 @@ static const char *strip_component(chk *c, const char *key, const char *src,
   return out;
 }
 
-static const obs *find_key(chk *c, const char *key) {
-  for (size_t i = 0; i < c->no; i++)
-    if (strcmp(c->o[i].key, key) == 0) return &c->o[i];
-  return NULL;
+/* Is every observation of a revenue key whose funds all lie in `outside`
+ * (a set of funds the narrowing excludes) zero, and do they cover every
+ * fund of `outside`? Then the income side of a 收支总表 says the package has
+ * no money from those funds. */
+static bool no_revenue_from(chk *c, const char *const *outside, size_t n) {
+  bool covered[16] = {false};
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (strncmp(k, "rev|fund=", 9) != 0 || strstr(k, " + ") || strstr(k, " - "))
+      continue;
+    char funds[256];
+    size_t fl = strcspn(k + 9, "|");
+    if (fl >= sizeof funds) continue;
+    memcpy(funds, k + 9, fl);
+    funds[fl] = '\0';
+    bool inside = true, mentions[16] = {false};
+    for (char *tok = strtok(funds, "+"); tok; tok = strtok(NULL, "+")) {
+      bool hit = false;
+      for (size_t f = 0; f < n; f++)
+        if (strcmp(tok, outside[f]) == 0) mentions[f] = hit = true;
+      inside = inside && hit;
+    }
+    if (!inside) continue;
+    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
+    for (size_t f = 0; f < n; f++) covered[f] = covered[f] || mentions[f];
+  }
+  for (size_t f = 0; f < n; f++)
+    if (!covered[f]) return false;
+  return true;
+}
+
+/* Is the 上年结转 of the income side shown, and zero? */
+static bool no_carry(chk *c) {
+  bool seen = false;
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (strncmp(k, "rev|", 4) || !strstr(k, "period=carry") ||
+        strstr(k, " + ") || strstr(k, " - "))
+      continue;
+    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /*
- * When the package shows that all spending is of one fund (exp = exp;
- * fund=gpb) or of one period, that narrowing is vacuous and the 一般公共预算
- * tables show the same quantities as the 收支总表: strip it from every key
- * so those observations meet.
+ * When the income side shows no money but 一般公共预算 (or no money outside
+ * 财政拨款, or no 上年结转), narrowing spending to that fund or period is
+ * vacuous, and the 一般公共预算 tables show the same quantities as the
+ * 收支总表: strip the narrowing from every key so those observations meet.
+ * The evidence is the income side's zeros, never the spending figures
+ * being compared, so a wrong spending cell cannot hide its own mismatch.
  */
 static void normalise_keys(chk *c) {
+  static const char *const non_gpb[] = {"govfund",  "soc",    "special",
+                                        "business", "operation", "upper",
+                                        "subord",   "reserve", "other"};
+  static const char *const non_fiscal[] = {"special",   "business", "operation",
+                                           "upper",     "subord",   "reserve",
+                                           "other"};
+  struct {
+    const char *comp;
+    bool vacuous;
+  } strip[] = {
+      {"fund=gpb", no_revenue_from(c, non_gpb, 9)},
+      {"fund=gpb+govfund+soc", no_revenue_from(c, non_fiscal, 7)},
+      {"fund=gpb+govfund+soc+special+business+operation+upper+subord+other",
+       no_revenue_from(c, non_gpb + 7, 1)},
+      {"period=cur", no_carry(c)},
+  };
   static const char *const srcs[] = {"exp", "rev"};
-  static const char *const comps[] = {
-      "fund=gpb", "fund=gpb+govfund+soc", "period=cur",
-      "fund=gpb+govfund+soc+special+business+operation+upper+subord+other"};
-  for (size_t s = 0; s < 2; s++) {
-    const obs *all = find_key(c, srcs[s]);
-    if (!all) continue;
-    for (size_t k = 0; k < sizeof comps / sizeof comps[0]; k++) {
-      char key[128];
-      snprintf(key, sizeof key, "%s|%s", srcs[s], comps[k]);
-      const obs *part = find_key(c, key);
-      bool vacuous;
-      if (part) {
-        /* The two printed intervals overlap. */
-        vacuous = all->v - all->lo <= part->v + part->hi &&
-                  part->v - part->lo <= all->v + all->hi;
-      } else {
-        /* Not shown at all: vacuous only for funds whose other revenue is
-         * shown as zero, which the 收支总表 always does. */
-        vacuous = false;
-      }
-      if (!vacuous) continue;
+  for (size_t k = 0; k < sizeof strip / sizeof strip[0]; k++) {
+    if (!strip[k].vacuous) continue;
+    for (size_t s = 0; s < 2; s++)
       for (size_t i = 0; i < c->no; i++)
-        c->o[i].key = strip_component(c, c->o[i].key, srcs[s], comps[k]);
-    }
+        c->o[i].key = strip_component(c, c->o[i].key, srcs[s], strip[k].comp);
   }
 }
 
@@ -1192,6 +1246,28 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
   return best;
 }
 
+/* The rule a blamed cell is reported under: the kind of identity within
+ * its own table it broke most often (ties going to the more specific kind),
+ * the cross-table equality only when nothing else broke. */
+static const char *main_rule(chk *c, const int *fixed, size_t nf) {
+  static const char *const order[] = {
+      "narrative.figure", "balance.income-expense", "sangong.items",
+      "sum.code-tree",    "sum.rows",               "sum.row-parts",
+      "cross.table-equal"};
+  const size_t no = sizeof order / sizeof order[0];
+  size_t count[sizeof order / sizeof order[0]] = {0};
+  for (size_t m = 0; m < nf; m++)
+    for (size_t k = 0; k < no; k++)
+      if (strcmp(c->id[fixed[m]].rule, order[k]) == 0) count[k]++;
+  size_t best = no - 1;
+  for (size_t k = 0; k + 1 < no; k++)
+    if (count[k] && (best == no - 1 || count[k] > count[best]))
+      best = k;
+  /* A text figure is always reported as such. */
+  if (count[0]) best = 0;
+  return order[best];
+}
+
 /* Do observations a and b take part in a common failing identity? */
 static bool shares_failing(chk *c, int a, int b, int **by, const size_t *cnt) {
   for (size_t m = 0; m < cnt[a]; m++) {
@@ -1302,7 +1378,6 @@ static void blame(chk *c) {
     size_t nf = 0;
     int64_t keep = o->v;
     o->v = best.value2;
-    const char *rule = NULL;
     for (size_t m = 0; m < cnt[best.obs]; m++) {
       ident *x = &c->id[by[best.obs][m]];
       bool was = x->failed && !x->explained;
@@ -1310,12 +1385,9 @@ static void blame(chk *c) {
       if (was && !x->failed) {
         if (nf < 256) fixed[nf++] = by[best.obs][m];
         x->explained = true;
-        /* A named identity beats the generic same-quantity one. */
-        if (!rule || (strcmp(x->rule, "cross.table-equal") != 0 &&
-                      strcmp(rule, "cross.table-equal") == 0))
-          rule = x->rule;
       }
     }
+    const char *rule = main_rule(c, fixed, nf);
     o->blamed = true;
     ys_finding *f = add_finding(c, rule ? rule : "cross.table-equal",
                                 narrative_severity(o, keep - best.value2));
@@ -1339,10 +1411,21 @@ static void blame(chk *c) {
     related_from(c, f, fixed, nf, best.obs);
     (void)keep;
   }
-  /* What no single correction explains: report the identity itself. */
+  /* What no single correction explains: report the identity itself, once
+   * per cell and rule (a cell off against three tables is one finding). */
   for (size_t m = 0; m < c->ni; m++) {
     ident *x = &c->id[m];
     if (!x->failed || x->explained) continue;
+    int group[256];
+    size_t ng = 0;
+    for (size_t k = m; k < c->ni && ng < 256; k++) {
+      ident *y = &c->id[k];
+      if (y->failed && !y->explained && y->anchor == x->anchor &&
+          strcmp(y->rule, x->rule) == 0) {
+        group[ng++] = (int)k;
+        if (k != m) y->explained = true;
+      }
+    }
     obs *t = &c->o[x->anchor];
     int coef = 0;
     for (int i = 0; i < x->n; i++)
@@ -1368,8 +1451,7 @@ static void blame(chk *c) {
              fmt_exact(c, x->slo > x->shi ? x->slo : x->shi, t->unit,
                        t->decimals));
     f->message = fs(c, msg);
-    int one = (int)m;
-    related_from(c, f, &one, 1, x->anchor);
+    related_from(c, f, group, ng, x->anchor);
   }
   if (!c->opt || !c->opt->rounding) return;
   for (size_t m = 0; m < c->ni; m++) {
@@ -1398,14 +1480,20 @@ static void blame(chk *c) {
 
 static void completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
                          size_t nmatched) {
-  if (nmatched < 3) return; /* a single table or a few: not a whole package */
+  /* A few tables are a selection, not a package: only a document holding
+   * most of a profile's tables is held to the whole set. */
+  if (nmatched * 2 <= p->n) return;
   for (size_t i = 0; i < p->n; i++) {
     bool found = false;
     for (size_t k = 0; k < c->doc->n && !found; k++) found = seen[k] == &p->tables[i];
     if (found) continue;
     ys_finding *f = add_finding(c, "complete.missing-table", YS_SEV_WARNING);
     if (!f) return;
-    const char *title = title_core(c, p->tables[i].title);
+    const char *tt = p->tables[i].title, *at = strstr(tt, "{prefix}");
+    const char *title =
+        at ? ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tt), tt,
+                             p->title_prefix, at + 8)
+           : tt;
     char msg[512];
     snprintf(msg, sizeof msg, "报表格式“%s”要求公开%s“%s”，文档中未找到（空表也应公开并说明理由）",
              p->name, p->tables[i].number, title);
