@@ -51,8 +51,7 @@ void *ys_arena_alloc(ys_arena *a, size_t size) {
   if (size == 0) size = 1;
   if (size > SIZE_MAX - ALIGN) return NULL;
   size = (size + ALIGN - 1) / ALIGN * ALIGN;
-  if (a->limit && (size > a->limit || a->total > a->limit - size))
-    return NULL;
+  if (a->limit && (size > a->limit || a->total > a->limit - size)) return NULL;
   chunk *c = a->head;
   if (!c || c->size - c->used < size) {
     size_t cs = a->next_size;
@@ -106,4 +105,6 @@ void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
   return p;
 }
 
-size_t ys_arena_used(const ys_arena *a) { return a ? a->total : 0; }
+size_t ys_arena_used(const ys_arena *a) {
+  return a ? a->total : 0;
+}

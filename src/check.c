@@ -51,9 +51,9 @@ typedef struct ident {
   int n;
   int *idx;
   signed char *coef;
-  int anchor; /* the total: where an unexplained failure is reported */
-  int64_t resid;      /* Σ coef·v */
-  int64_t slo, shi;   /* Σ coef·x ranges over [resid − slo, resid + shi] */
+  int anchor;       /* the total: where an unexplained failure is reported */
+  int64_t resid;    /* Σ coef·v */
+  int64_t slo, shi; /* Σ coef·x ranges over [resid − slo, resid + shi] */
   bool failed, explained;
 } ident;
 
@@ -78,8 +78,8 @@ static const char *key_of(chk *c, const char *s) {
   return k ? k : "";
 }
 
-/* Strips list numbering ("一、", "1、", "(1)", "（一）", "10、") and spaces, for
- * matching printed labels against profile labels. */
+/* Strips list numbering ("一、", "1、", "(1)", "（一）", "10、") and spaces,
+ * for matching printed labels against profile labels. */
 static const char *label_key(chk *c, const char *s) {
   const char *k = key_of(c, s);
   for (;;) {
@@ -92,8 +92,8 @@ static const char *label_key(chk *c, const char *s) {
       }
     }
     /* digits or Chinese numerals followed by 、 or . */
-    static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七",
-                                     "八", "九", "十", "〇"};
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六",
+                                     "七", "八", "九", "十", "〇"};
     const char *q = p;
     for (;;) {
       if (*q >= '0' && *q <= '9') {
@@ -154,10 +154,14 @@ static int64_t pow10i(int d) {
 static void bounds(obs *o, ys_unit u, int d) {
   int64_t step = ys_unit_fen(u) / pow10i(d); /* 分 per printed unit */
   int64_t h = step >= 2 ? step / 2 : 0;
-  if (!h) o->lo = o->hi = 0;
-  else if (o->v > 0) o->lo = h, o->hi = h - 1;
-  else if (o->v < 0) o->lo = h - 1, o->hi = h;
-  else o->lo = o->hi = h - 1;
+  if (!h)
+    o->lo = o->hi = 0;
+  else if (o->v > 0)
+    o->lo = h, o->hi = h - 1;
+  else if (o->v < 0)
+    o->lo = h - 1, o->hi = h;
+  else
+    o->lo = o->hi = h - 1;
 }
 
 static const char *fmt_amount(chk *c, int64_t v, ys_unit u, int d) {
@@ -174,7 +178,8 @@ static const char *fmt_exact(chk *c, int64_t v, ys_unit u, int d) {
   ys_money_format(buf, sizeof buf, v, u, full, 0);
   size_t len = strlen(buf);
   char *dot = strchr(buf, '.');
-  while (dot && len > 0 && buf[len - 1] == '0' && (int)(len - 1 - (size_t)(dot - buf)) > d)
+  while (dot && len > 0 && buf[len - 1] == '0' &&
+         (int)(len - 1 - (size_t)(dot - buf)) > d)
     buf[--len] = '\0';
   if (dot && buf[len - 1] == '.') buf[--len] = '\0';
   return ys_arena_strdup(c->a, buf);
@@ -255,9 +260,9 @@ static const char *fs(chk *c, const char *s) {
  * "2024 年单位综合预算收支总表" and "部门综合预算收支总表" both match. */
 static const char *title_core(chk *c, const char *title) {
   const char *at = strstr(title, "{prefix}");
-  const char *t = at ? ys_arena_printf(c->a, "%.*s%s", (int)(at - title), title,
-                                       at + 8)
-                     : title;
+  const char *t =
+      at ? ys_arena_printf(c->a, "%.*s%s", (int)(at - title), title, at + 8)
+         : title;
   return key_of(c, t);
 }
 
@@ -291,8 +296,8 @@ typedef struct rowinfo {
 } rowinfo;
 
 static const char *table_name(chk *c, const ys_rtable *rt) {
-  return ys_arena_printf(c->a, "%s%s%s", rt->number,
-                         *rt->number ? " " : "", rt->title);
+  return ys_arena_printf(c->a, "%s%s%s", rt->number, *rt->number ? " " : "",
+                         rt->title);
 }
 
 static void unplaced(chk *c, const ys_rtable *rt, const char *tname,
@@ -309,8 +314,8 @@ static void unplaced(chk *c, const ys_rtable *rt, const char *tname,
 /* Parses an amount cell; an empty cell is an exact zero at the table's
  * precision. Returns false for text that is not an amount. */
 static bool cell_amount(chk *c, const ys_rtable *rt, const ys_ptable *pt,
-                        const char *tname, const ys_rcell *cell,
-                        ys_amount *am, const char *row, const char *col) {
+                        const char *tname, const ys_rcell *cell, ys_amount *am,
+                        const char *row, const char *col) {
   const char *why = NULL;
   size_t len = strlen(cell->text);
   if (ys_money_parse(am, cell->text, len, rt->unit_known ? rt->unit : pt->unit,
@@ -327,7 +332,8 @@ static bool cell_amount(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     f->column = fs(c, col);
     f->found = fs(c, cell->text);
     char msg[512];
-    snprintf(msg, sizeof msg, "单元格“%s”无法识别为金额（%s），此单元格及其所在的勾稽关系未检查",
+    snprintf(msg, sizeof msg,
+             "单元格“%s”无法识别为金额（%s），此单元格及其所在的勾稽关系未检查",
              cell->text, why ? why : "格式不对");
     f->message = fs(c, msg);
   }
@@ -401,9 +407,9 @@ static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
     f->row = fs(c, name);
     f->found = fs(c, code);
     if (nv)
-      snprintf(msg, sizeof msg, "科目编码 %s（%s）在 %d 年的科目表中无效（%d–%d 年有效）",
-               code, v[nv - 1]->name, c->year, v[0]->valid_from,
-               v[nv - 1]->valid_to);
+      snprintf(msg, sizeof msg,
+               "科目编码 %s（%s）在 %d 年的科目表中无效（%d–%d 年有效）", code,
+               v[nv - 1]->name, c->year, v[0]->valid_from, v[nv - 1]->valid_to);
     else
       snprintf(msg, sizeof msg, "科目编码 %s 不在政府收支分类科目表中", code);
     f->message = fs(c, msg);
@@ -438,8 +444,8 @@ static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
       f->found = fs(c, name);
       f->expected = fs(c, e->name);
       snprintf(msg, sizeof msg,
-               "“%s”是科目 %s 的旧名称（%d–%d 年），%d 年应为“%s”", name,
-               code, v[i]->valid_from, v[i]->valid_to, c->year, e->name);
+               "“%s”是科目 %s 的旧名称（%d–%d 年），%d 年应为“%s”", name, code,
+               v[i]->valid_from, v[i]->valid_to, c->year, e->name);
       f->message = fs(c, msg);
       return;
     }
@@ -478,13 +484,26 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       xiang = -1;
   for (size_t k = 0; k < nc; k++) {
     switch (pt->cols[k].show) {
-    case PCOL_CODE: code_col = (int)k; break;
-    case PCOL_NAME: name_col = (int)k; break;
-    case PCOL_GOV_CODE: gov_col = (int)k; break;
-    case PCOL_FUNC_LEI: lei = (int)k; break;
-    case PCOL_FUNC_KUAN: kuan = (int)k; break;
-    case PCOL_FUNC_XIANG: xiang = (int)k; break;
-    default: break;
+    case PCOL_CODE:
+      code_col = (int)k;
+      break;
+    case PCOL_NAME:
+      name_col = (int)k;
+      break;
+    case PCOL_GOV_CODE:
+      gov_col = (int)k;
+      break;
+    case PCOL_FUNC_LEI:
+      lei = (int)k;
+      break;
+    case PCOL_FUNC_KUAN:
+      kuan = (int)k;
+      break;
+    case PCOL_FUNC_XIANG:
+      xiang = (int)k;
+      break;
+    default:
+      break;
     }
   }
   /* Economic 款 shown once only: their government 款 is implied, so the
@@ -501,11 +520,13 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       continue;
     }
     const char *code = "";
-    if (code_col >= 0) code = key_of(c, row->cells[code_col].text);
+    if (code_col >= 0)
+      code = key_of(c, row->cells[code_col].text);
     else if (lei >= 0)
-      code = ys_arena_printf(c->a, "%s%s%s", key_of(c, row->cells[lei].text),
-                             kuan >= 0 ? key_of(c, row->cells[kuan].text) : "",
-                             xiang >= 0 ? key_of(c, row->cells[xiang].text) : "");
+      code =
+          ys_arena_printf(c->a, "%s%s%s", key_of(c, row->cells[lei].text),
+                          kuan >= 0 ? key_of(c, row->cells[kuan].text) : "",
+                          xiang >= 0 ? key_of(c, row->cells[xiang].text) : "");
     const char *name_raw = name_col >= 0 ? row->cells[name_col].text : "";
     const char *name = label_key(c, name_raw);
     r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
@@ -541,10 +562,10 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                      code) == 0)
             seen++;
         if (seen > 1) ys_qcodes_add(&rf.gecon, gov);
-        const char *ad = ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_ADMIN,
-                                            c->year);
-        const char *in = ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_INST,
-                                            c->year);
+        const char *ad =
+            ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_ADMIN, c->year);
+        const char *in =
+            ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_INST, c->year);
         if ((ad || in) && !(ad && !strcmp(ad, gov)) &&
             !(in && !strcmp(in, gov))) {
           ys_finding *f = add_finding(c, "catalog.gov-map", YS_SEV_ERROR);
@@ -622,9 +643,9 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         continue;
       }
       const char *key = amount_key(c, pt, &pc->q, &rf);
-      int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
-                      rt->file, tname, r->label, clabel, row->cells[k].text,
-                      row->line);
+      int o =
+          add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
+                  tname, r->label, clabel, row->cells[k].text, row->line);
       if (o < 0) return;
       obs_at[i * nc + k] = o;
       if (r->first_obs < 0) r->first_obs = o;
@@ -636,8 +657,8 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       if (!pc->n_sum_of || t < 0) continue;
       bool unreadable = false;
       for (int m = 0; m < pc->n_sum_of; m++)
-        unreadable = unreadable ||
-                     obs_at[i * nc + (size_t)pc->sum_of[m]] == UNREADABLE;
+        unreadable =
+            unreadable || obs_at[i * nc + (size_t)pc->sum_of[m]] == UNREADABLE;
       if (unreadable) continue;
       ident *x = add_ident(c, "sum.row-parts", pc->n_sum_of + 1);
       if (!x) return;
@@ -718,7 +739,8 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       if (!*label_key(c, label) && !*cell->text) continue;
       ys_qfilter rf = {0};
       bool footer = false;
-      const ys_prow *pr = panel_row(c, &pt->panels[p], label, &rf, &footer, &cursor);
+      const ys_prow *pr =
+          panel_row(c, &pt->panels[p], label, &rf, &footer, &cursor);
       if (!pr) {
         unplaced(c, rt, tname, row, "无法识别此栏目，未参与检查");
         continue;
@@ -828,8 +850,9 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
             f->table = fs(c, tname);
             f->row = fs(c, name);
             f->found = fs(c, row->cells[3].text);
-            snprintf(msg, sizeof msg, "指标“%s”的指标值为 %s，比率类指标不应超过 100%%",
-                     name, row->cells[3].text);
+            snprintf(msg, sizeof msg,
+                     "指标“%s”的指标值为 %s，比率类指标不应超过 100%%", name,
+                     row->cells[3].text);
             f->message = fs(c, msg);
           }
         }
@@ -840,13 +863,15 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     static const struct {
       const char *label;
       const char *q;
-    } amt[] = {{"实施期资金总额", "exp"},
-               {"其中:财政拨款", "exp;fund=fiscal"},
-               {"财政拨款", "exp;fund=fiscal"},
-               {"其他资金",
-                "exp;fund=special|business|operation|upper|subord|reserve|other"}};
+    } amt[] = {
+        {"实施期资金总额", "exp"},
+        {"其中:财政拨款", "exp;fund=fiscal"},
+        {"财政拨款", "exp;fund=fiscal"},
+        {"其他资金",
+         "exp;fund=special|business|operation|upper|subord|reserve|other"}};
     if (project && row->n > 2) {
-      if (strcmp(k1, label_key(c, amt[0].label)) == 0) form[0] = form[1] = form[2] = -1;
+      if (strcmp(k1, label_key(c, amt[0].label)) == 0)
+        form[0] = form[1] = form[2] = -1;
       for (size_t m = 0; m < sizeof amt / sizeof amt[0]; m++) {
         if (strcmp(k1, label_key(c, amt[m].label)) != 0) continue;
         ys_amount am;
@@ -858,9 +883,9 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
         ys_qfilter rf = {0};
         ys_qcodes_add(&rf.project, project);
-        int o = add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit,
-                        rt->file, tname, project, amt[m].label,
-                        row->cells[2].text, row->line);
+        int o = add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit, rt->file,
+                        tname, project, amt[m].label, row->cells[2].text,
+                        row->line);
         form[m == 0 ? 0 : m == 3 ? 2 : 1] = o;
         if (m == 3 && form[0] >= 0 && form[1] >= 0 && o >= 0) {
           ident *x = add_ident(c, "sum.row-parts", 3);
@@ -896,9 +921,9 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         /* A task's amounts are its own; only the total is a quantity. */
         const char *key = total ? amount_key(c, pt, &q, NULL)
                                 : ys_arena_printf(c->a, "task:%zu:%d", i, m);
-        ids[m] = add_obs(c, key, &am, pt->unit, rt->file, tname,
-                         row->cells[0].text, cl[m], row->cells[2 + m].text,
-                         row->line);
+        ids[m] =
+            add_obs(c, key, &am, pt->unit, rt->file, tname, row->cells[0].text,
+                    cl[m], row->cells[2 + m].text, row->line);
       }
       if (total) {
         memcpy(total_row, ids, sizeof ids);
@@ -943,7 +968,8 @@ static void observe_claims(chk *c) {
   for (size_t i = 0; i < d->n_claims; i++) {
     const ys_rclaim *cl = &d->claims[i];
     if (cl->kind == YS_CLAIM_MISSING) {
-      ys_finding *f = add_finding(c, "narrative.missing-figure", YS_SEV_WARNING);
+      ys_finding *f =
+          add_finding(c, "narrative.missing-figure", YS_SEV_WARNING);
       if (!f) return;
       char msg[1024];
       snprintf(msg, sizeof msg, "说明中“%s”缺少数字：%s", cl->subject,
@@ -959,7 +985,8 @@ static void observe_claims(chk *c) {
     char err[128];
     ys_amount am;
     if (ys_qexpr_parse(&q, cl->quantity, c->a, err, sizeof err) != YS_OK ||
-        ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) != YS_OK)
+        ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) !=
+            YS_OK)
       continue;
     const char *key = ys_qexpr_key(c->a, &q);
     int o = add_obs(c, key ? key : "none", &am, cl->unit, d->file, "情况说明",
@@ -1024,8 +1051,8 @@ static const char *strip_component(chk *c, const char *key, const char *src,
   bool in_src = false;
   while (*p) {
     if (p == key || (p[-1] == ' ' && (p[-2] == '+' || p[-2] == '-')))
-      in_src = strncmp(p, src, sl) == 0 && (p[sl] == '|' || p[sl] == ' ' ||
-                                            p[sl] == '\0');
+      in_src = strncmp(p, src, sl) == 0 &&
+               (p[sl] == '|' || p[sl] == ' ' || p[sl] == '\0');
     if (in_src && *p == '|' && strncmp(p + 1, comp, cl) == 0 &&
         (p[1 + cl] == '|' || p[1 + cl] == ' ' || p[1 + cl] == '\0')) {
       p += 1 + cl;
@@ -1091,11 +1118,11 @@ static bool no_carry(chk *c) {
  * being compared, so a wrong spending cell cannot hide its own mismatch.
  */
 static void normalise_keys(chk *c) {
-  static const char *const non_gpb[] = {"govfund",  "soc",    "special",
+  static const char *const non_gpb[] = {"govfund",  "soc",       "special",
                                         "business", "operation", "upper",
-                                        "subord",   "reserve", "other"};
-  static const char *const non_fiscal[] = {"special",   "business", "operation",
-                                           "upper",     "subord",   "reserve",
+                                        "subord",   "reserve",   "other"};
+  static const char *const non_fiscal[] = {"special", "business", "operation",
+                                           "upper",   "subord",   "reserve",
                                            "other"};
   struct {
     const char *comp;
@@ -1197,7 +1224,9 @@ static void evaluate(chk *c, ident *x) {
   x->failed = x->resid - x->slo > 0 || x->resid + x->shi < 0;
 }
 
-static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+static int64_t abs64(int64_t v) {
+  return v < 0 ? -v : v;
+}
 
 typedef struct cand {
   int obs;
@@ -1251,8 +1280,9 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
  * the cross-table equality only when nothing else broke. */
 static const char *main_rule(chk *c, const int *fixed, size_t nf) {
   static const char *const order[] = {
-      "narrative.figure", "balance.income-expense", "sangong.items",
-      "sum.code-tree",    "sum.rows",               "sum.row-parts",
+      "narrative.figure", "balance.income-expense",
+      "sangong.items",    "sum.code-tree",
+      "sum.rows",         "sum.row-parts",
       "cross.table-equal"};
   const size_t no = sizeof order / sizeof order[0];
   size_t count[sizeof order / sizeof order[0]] = {0};
@@ -1261,8 +1291,7 @@ static const char *main_rule(chk *c, const int *fixed, size_t nf) {
       if (strcmp(c->id[fixed[m]].rule, order[k]) == 0) count[k]++;
   size_t best = no - 1;
   for (size_t k = 0; k + 1 < no; k++)
-    if (count[k] && (best == no - 1 || count[k] > count[best]))
-      best = k;
+    if (count[k] && (best == no - 1 || count[k] > count[best])) best = k;
   /* A text figure is always reported as such. */
   if (count[0]) best = 0;
   return order[best];
@@ -1431,7 +1460,8 @@ static void blame(chk *c) {
     for (int i = 0; i < x->n; i++)
       if (x->idx[i] == x->anchor) coef = x->coef[i];
     int64_t expect = t->v - coef * x->resid;
-    ys_finding *f = add_finding(c, x->rule, narrative_severity(t, t->v - expect));
+    ys_finding *f =
+        add_finding(c, x->rule, narrative_severity(t, t->v - expect));
     if (!f) return;
     f->file = fs(c, t->file);
     f->line = t->line;
@@ -1443,13 +1473,13 @@ static void blame(chk *c) {
     f->expected = fs(c, fmt_amount(c, expect, t->unit, t->decimals));
     f->difference = fs(c, fmt_amount(c, t->v - expect, t->unit, t->decimals));
     char msg[1024];
-    snprintf(msg, sizeof msg,
-             "%s：“%s”%s%s 为 %s，按相关单元格应为 %s（差额 %s %s，超出四舍五入"
-             "允许的 %s）；无法判断是哪一个单元格有误，请核对相关单元格",
-             rule_title(x->rule), t->row, *t->col ? "·" : "", t->col, f->found,
-             f->expected, f->difference, f->unit,
-             fmt_exact(c, x->slo > x->shi ? x->slo : x->shi, t->unit,
-                       t->decimals));
+    snprintf(
+        msg, sizeof msg,
+        "%s：“%s”%s%s 为 %s，按相关单元格应为 %s（差额 %s %s，超出四舍五入"
+        "允许的 %s）；无法判断是哪一个单元格有误，请核对相关单元格",
+        rule_title(x->rule), t->row, *t->col ? "·" : "", t->col, f->found,
+        f->expected, f->difference, f->unit,
+        fmt_exact(c, x->slo > x->shi ? x->slo : x->shi, t->unit, t->decimals));
     f->message = fs(c, msg);
     related_from(c, f, group, ng, x->anchor);
   }
@@ -1469,9 +1499,10 @@ static void blame(chk *c) {
     f->found = fs(c, fmt_amount(c, t->v, t->unit, t->decimals));
     f->difference = fs(c, fmt_exact(c, abs64(x->resid), t->unit, t->decimals));
     char msg[512];
-    snprintf(msg, sizeof msg,
-             "尾数误差：“%s”与相关单元格相差 %s %s，在四舍五入允许范围内，不是错误",
-             t->row, f->difference, f->unit);
+    snprintf(
+        msg, sizeof msg,
+        "尾数误差：“%s”与相关单元格相差 %s %s，在四舍五入允许范围内，不是错误",
+        t->row, f->difference, f->unit);
     f->message = fs(c, msg);
   }
 }
@@ -1485,20 +1516,23 @@ static void completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
   if (nmatched * 2 <= p->n) return;
   for (size_t i = 0; i < p->n; i++) {
     bool found = false;
-    for (size_t k = 0; k < c->doc->n && !found; k++) found = seen[k] == &p->tables[i];
+    for (size_t k = 0; k < c->doc->n && !found; k++)
+      found = seen[k] == &p->tables[i];
     if (found) continue;
     ys_finding *f = add_finding(c, "complete.missing-table", YS_SEV_WARNING);
     if (!f) return;
     const char *tt = p->tables[i].title, *at = strstr(tt, "{prefix}");
-    const char *title =
-        at ? ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tt), tt,
-                             p->title_prefix, at + 8)
-           : tt;
+    const char *title = at ? ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tt),
+                                             tt, p->title_prefix, at + 8)
+                           : tt;
     char msg[512];
-    snprintf(msg, sizeof msg, "报表格式“%s”要求公开%s“%s”，文档中未找到（空表也应公开并说明理由）",
-             p->name, p->tables[i].number, title);
+    snprintf(
+        msg, sizeof msg,
+        "报表格式“%s”要求公开%s“%s”，文档中未找到（空表也应公开并说明理由）",
+        p->name, p->tables[i].number, title);
     f->file = fs(c, c->doc->file);
-    f->table = fs(c, ys_arena_printf(c->a, "%s %s", p->tables[i].number, title));
+    f->table =
+        fs(c, ys_arena_printf(c->a, "%s %s", p->tables[i].number, title));
     f->message = fs(c, msg);
   }
 }
@@ -1509,11 +1543,13 @@ static const ys_profile *detect_profile(chk *c, ys_profile **owned) {
   int best_score = -1;
   ys_profile *best = NULL;
   for (size_t i = 0; i < n && i < 32; i++) {
-    if (c->opt && c->opt->profile && strcmp(c->opt->profile, names[i])) continue;
+    if (c->opt && c->opt->profile && strcmp(c->opt->profile, names[i]))
+      continue;
     ys_profile *p = NULL;
     if (ys_profile_open_builtin(&p, names[i], NULL)) continue;
     int score = 0;
-    for (size_t k = 0; k < c->doc->n; k++) score += match_table(c, p, &c->doc->tables[k]) != NULL;
+    for (size_t k = 0; k < c->doc->n; k++)
+      score += match_table(c, p, &c->doc->tables[k]) != NULL;
     if (score > best_score) {
       ys_profile_free(best);
       best = p;
@@ -1567,13 +1603,17 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
     size_t body = rt->header_rows >= 0 ? (size_t)rt->header_rows
                                        : (size_t)pt->header_rows;
     size_t before = c.no;
-    if (pt->layout == LAYOUT_GRID) observe_grid(&c, rt, pt, tname, body);
-    else if (pt->layout == LAYOUT_PANELS) observe_panels(&c, rt, pt, tname, body);
-    else observe_targets(&c, rt, pt, tname);
+    if (pt->layout == LAYOUT_GRID)
+      observe_grid(&c, rt, pt, tname, body);
+    else if (pt->layout == LAYOUT_PANELS)
+      observe_panels(&c, rt, pt, tname, body);
+    else
+      observe_targets(&c, rt, pt, tname);
     bool any = false;
     for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
     if (!any && !rt->empty_note && pt->layout != LAYOUT_TARGETS) {
-      ys_finding *f = add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
+      ys_finding *f =
+          add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
       if (f) {
         f->file = fs(&c, rt->file);
         f->line = rt->title_line;

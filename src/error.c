@@ -59,12 +59,19 @@ size_t ys_error_format(const ys_error *e, char *buf, size_t n) {
 
 const char *ys_status_str(int status) {
   switch (status) {
-  case YS_OK: return "成功";
-  case YS_EINPUT: return "输入数据有误";
-  case YS_ENOMEM: return "内存不足";
-  case YS_EIO: return "文件读写失败";
-  case YS_ENOTFOUND: return "未找到";
-  case YS_EUSAGE: return "用法错误";
-  default: return "未知错误";
+  case YS_OK:
+    return "成功";
+  case YS_EINPUT:
+    return "输入数据有误";
+  case YS_ENOMEM:
+    return "内存不足";
+  case YS_EIO:
+    return "文件读写失败";
+  case YS_ENOTFOUND:
+    return "未找到";
+  case YS_EUSAGE:
+    return "用法错误";
+  default:
+    return "未知错误";
   }
 }

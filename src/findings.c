@@ -92,8 +92,9 @@ char *ys_findings_text(const ys_findings *f, bool color) {
       last_table = tbl;
     }
     char head[256];
-    snprintf(head, sizeof head, "    %s%s%s ", color ? sev_col[x->severity] : "",
-             sev_cn[x->severity], color ? "\033[0m" : "");
+    snprintf(head, sizeof head, "    %s%s%s ",
+             color ? sev_col[x->severity] : "", sev_cn[x->severity],
+             color ? "\033[0m" : "");
     sb_put(&b, head);
     if (x->line > 0) {
       char ln[32];
@@ -148,7 +149,8 @@ char *ys_findings_json(const ys_findings *f) {
     cJSON_AddStringToObject(o, "column", x->column ? x->column : "");
     cJSON_AddStringToObject(o, "found", x->found ? x->found : "");
     cJSON_AddStringToObject(o, "expected", x->expected ? x->expected : "");
-    cJSON_AddStringToObject(o, "difference", x->difference ? x->difference : "");
+    cJSON_AddStringToObject(o, "difference",
+                            x->difference ? x->difference : "");
     cJSON_AddStringToObject(o, "unit", x->unit ? x->unit : "");
     cJSON_AddStringToObject(o, "message", x->message ? x->message : "");
     cJSON *src = cJSON_AddObjectToObject(o, "source");

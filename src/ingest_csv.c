@@ -75,7 +75,8 @@ static int table_from_csv(ys_rdoc *d, const ys_csv *csv) {
     char *c0 = ys_arena_strndup(d->arena, f0.s, f0.len);
     if (!c0) return YS_ENOMEM;
     if (only_first && is_note(c0)) {
-      t->note = *t->note ? ys_arena_printf(d->arena, "%s\n%s", t->note, c0) : c0;
+      t->note =
+          *t->note ? ys_arena_printf(d->arena, "%s\n%s", t->note, c0) : c0;
       if (starts_with(c0, "空表说明")) t->empty_note = true;
       continue;
     }
@@ -124,17 +125,20 @@ static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
     ys_rtable *t = ys_rdoc_add_table(d);
     if (!t) break;
     const cJSON *v;
-#define STR(k) \
-  ((v = cJSON_GetObjectItemCaseSensitive(tj, k)) && cJSON_IsString(v) ? v->valuestring : "")
+#define STR(k)                                                                 \
+  ((v = cJSON_GetObjectItemCaseSensitive(tj, k)) && cJSON_IsString(v)          \
+       ? v->valuestring                                                        \
+       : "")
     t->number = ys_arena_strdup(d->arena, STR("number"));
     t->title = ys_arena_strdup(d->arena, STR("title"));
     const char *unit = STR("unit");
     t->unit_known = ys_unit_parse(unit, strlen(unit), &t->unit) == 0;
     const char *en = STR("empty_note");
     const char *note = STR("note");
-    t->empty_note = *en != '\0' && cJSON_IsTrue(cJSON_GetObjectItem(tj, "empty"));
-    t->note = ys_arena_printf(d->arena, "%s%s%s", en, *en && *note ? "\n" : "",
-                              note);
+    t->empty_note =
+        *en != '\0' && cJSON_IsTrue(cJSON_GetObjectItem(tj, "empty"));
+    t->note =
+        ys_arena_printf(d->arena, "%s%s%s", en, *en && *note ? "\n" : "", note);
 #undef STR
     /* Header rows as a grid, so observe.c sees what a CSV reader sees. */
     const cJSON *hdr = cJSON_GetObjectItemCaseSensitive(tj, "header");
@@ -167,9 +171,10 @@ static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
       int k = 0;
       const cJSON *c;
       cJSON_ArrayForEach(c, cells) {
-        const cJSON *tx = cJSON_IsObject(c) ? cJSON_GetObjectItem(c, "text") : c;
-        row->cells[k++].text =
-            ys_arena_strdup(d->arena, cJSON_IsString(tx) ? tx->valuestring : "");
+        const cJSON *tx =
+            cJSON_IsObject(c) ? cJSON_GetObjectItem(c, "text") : c;
+        row->cells[k++].text = ys_arena_strdup(
+            d->arena, cJSON_IsString(tx) ? tx->valuestring : "");
       }
     }
   }

@@ -20,8 +20,10 @@ static void rm_tree(const char *path) {
       char sub[4096];
       snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
       struct stat st;
-      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) rm_tree(sub);
-      else unlink(sub);
+      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+        rm_tree(sub);
+      else
+        unlink(sub);
     }
     closedir(d);
   }
@@ -107,7 +109,8 @@ int ys_write_file_atomic(const char *path, const char *data, size_t len,
   snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
   FILE *f = fopen(tmp, "wb");
   if (!f) {
-    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法写入文件：%s", strerror(errno));
+    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法写入文件：%s",
+                  strerror(errno));
     return YS_EIO;
   }
   size_t w = fwrite(data, 1, len, f);

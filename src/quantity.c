@@ -34,16 +34,15 @@ static const struct {
     {"subord", 1u << YS_FUND_SUBORD},
     {"reserve", 1u << YS_FUND_RESERVE},
     {"other", 1u << YS_FUND_OTHER},
-    {"fiscal", (1u << YS_FUND_GPB) | (1u << YS_FUND_GOVFUND) |
-                   (1u << YS_FUND_SOC)},
-    {"nonreserve",
-     ((1u << YS_FUND_COUNT) - 2u) & ~(1u << YS_FUND_RESERVE)},
+    {"fiscal",
+     (1u << YS_FUND_GPB) | (1u << YS_FUND_GOVFUND) | (1u << YS_FUND_SOC)},
+    {"nonreserve", ((1u << YS_FUND_COUNT) - 2u) & ~(1u << YS_FUND_RESERVE)},
 };
 #define FUND_ALL (((1u << YS_FUND_COUNT) - 1u) & ~1u)
 
 static const char *const period_names[] = {NULL, "cur", "carry"};
-static const char *const kind_names[] = {NULL,        "basic",     "project",
-                                         "upper",     "operation", "subsidy"};
+static const char *const kind_names[] = {NULL,    "basic",     "project",
+                                         "upper", "operation", "subsidy"};
 static const char *const nature_names[] = {NULL, "personnel", "public"};
 #define PERIOD_ALL 0x6u
 #define KIND_ALL 0x3eu
@@ -52,8 +51,7 @@ static const char *const nature_names[] = {NULL, "personnel", "public"};
 static int lookup_name(const char *const *names, size_t n, const char *s,
                        size_t len) {
   for (size_t i = 1; i < n; i++)
-    if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
-      return (int)i;
+    if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) return (int)i;
   return 0;
 }
 
@@ -83,9 +81,12 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
     while (fe2 > p && fe2[-1] == ' ') fe2--;
     size_t flen = (size_t)(fe2 - p);
     if (first) {
-      if (flen == 3 && memcmp(p, "exp", 3) == 0) f->src = YS_Q_EXP;
-      else if (flen == 3 && memcmp(p, "rev", 3) == 0) f->src = YS_Q_REV;
-      else if (flen == 4 && memcmp(p, "fact", 4) == 0) f->src = YS_Q_FACT;
+      if (flen == 3 && memcmp(p, "exp", 3) == 0)
+        f->src = YS_Q_EXP;
+      else if (flen == 3 && memcmp(p, "rev", 3) == 0)
+        f->src = YS_Q_REV;
+      else if (flen == 4 && memcmp(p, "fact", 4) == 0)
+        f->src = YS_Q_FACT;
       else {
         set_err(err, errn, "quantity source must be exp, rev or fact: '%.*s'",
                 p, flen);
@@ -351,14 +352,14 @@ static void key_codes(sbuf *b, const char *dim, const ys_qcodes *c) {
 
 static void key_filter(sbuf *b, const ys_qfilter *f) {
   static const char *const fund_keys[] = {
-      NULL,       "gpb",   "govfund", "soc",     "special", "business",
+      NULL,        "gpb",   "govfund", "soc",     "special", "business",
       "operation", "upper", "subord",  "reserve", "other"};
   if (f->none) {
     sb_add(b, "none");
     return;
   }
-  sb_add(b, f->src == YS_Q_EXP   ? "exp"
-            : f->src == YS_Q_REV ? "rev"
+  sb_add(b, f->src == YS_Q_EXP    ? "exp"
+            : f->src == YS_Q_REV  ? "rev"
             : f->src == YS_Q_FACT ? "fact"
                                   : "?");
   key_mask(b, "fund", f->funds, fund_keys, YS_FUND_COUNT);
@@ -385,8 +386,10 @@ char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
   sbuf b = {0};
   for (int i = 0; i < e->n; i++) {
-    if (i) sb_add(&b, e->sign[i] > 0 ? " + " : " - ");
-    else if (e->sign[i] < 0) sb_add(&b, "- ");
+    if (i)
+      sb_add(&b, e->sign[i] > 0 ? " + " : " - ");
+    else if (e->sign[i] < 0)
+      sb_add(&b, "- ");
     key_filter(&b, &e->t[i]);
   }
   char *r = b.oom ? NULL : ys_arena_strdup(a, b.p ? b.p : "");
@@ -425,8 +428,8 @@ bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
   if (!match_prefix(&f->unit, it->unit)) return false;
   if (!match_exact(&f->project, it->project)) return false;
   if (f->pcat.n) {
-    const ys_project *p = it->project ? ys_dataset_project(ds, it->project)
-                                      : NULL;
+    const ys_project *p =
+        it->project ? ys_dataset_project(ds, it->project) : NULL;
     if (!p || !match_exact(&f->pcat, p->category)) return false;
   }
   return true;

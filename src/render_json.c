@@ -14,10 +14,14 @@
 
 static const char *row_kind(ys_row_kind k) {
   switch (k) {
-  case YS_ROW_TOTAL: return "total";
-  case YS_ROW_GROUP: return "group";
-  case YS_ROW_DETAIL: return "detail";
-  default: return "text";
+  case YS_ROW_TOTAL:
+    return "total";
+  case YS_ROW_GROUP:
+    return "group";
+  case YS_ROW_DETAIL:
+    return "detail";
+  default:
+    return "text";
   }
 }
 

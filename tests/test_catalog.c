@@ -8,12 +8,12 @@
  * four published packages is known, and the mapping of seed 000 (an
  * institutional unit) is reproduced.
  */
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
 #include <stdint.h>
-
 #include <cmocka.h>
+
 
 #include <stdio.h>
 #include <string.h>

@@ -175,7 +175,8 @@ static void mutate_dir(const char *clean, const char *work, int rounds,
   size_t nt = 0;
   ys_arena *a = ys_arena_new(0);
   char cmd[4096];
-  snprintf(cmd, sizeof cmd, "ls '%s' | grep '\\.csv$' > '%s.list'", clean, work);
+  snprintf(cmd, sizeof cmd, "ls '%s' | grep '\\.csv$' > '%s.list'", clean,
+           work);
   assert_int_equal(system(cmd), 0);
   char lp[2048];
   snprintf(lp, sizeof lp, "%s.list", work);
@@ -194,8 +195,8 @@ static void mutate_dir(const char *clean, const char *work, int rounds,
   for (int round = 0; round < rounds; round++) {
     /* Pick a table and an amount cell. */
     const table *t = &tabs[next() % nt];
-    ys_unit u = strstr(t->csv.rec[1].f[0].s, "万元") ? YS_UNIT_WANYUAN
-                                                      : YS_UNIT_YUAN;
+    ys_unit u =
+        strstr(t->csv.rec[1].f[0].s, "万元") ? YS_UNIT_WANYUAN : YS_UNIT_YUAN;
     size_t cand[4096][2];
     size_t nc = 0;
     for (size_t r = 2; r < t->csv.n; r++)
@@ -295,9 +296,8 @@ static void mutate_dir(const char *clean, const char *work, int rounds,
     st->named += named;
     if (!named && getenv("YS_MUTATION_VERBOSE"))
       fprintf(stderr, "%s: %s line %d col %zu '%s' -> '%s'%s\n",
-              detected ? "not named" : "UNDETECTED", base, t->csv.rec[r].line, k + 1,
-              t->csv.rec[r].f[k].s, text,
-              moved ? " (moved)" : "");
+              detected ? "not named" : "UNDETECTED", base, t->csv.rec[r].line,
+              k + 1, t->csv.rec[r].f[k].s, text, moved ? " (moved)" : "");
     ys_findings_free(f);
   }
   ys_arena_free(a);

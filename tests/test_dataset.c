@@ -6,12 +6,12 @@
  * words), so a loader that reports the right problem in the wrong place, or
  * buries it under follow-on noise, fails.
  */
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
 #include <stdint.h>
-
 #include <cmocka.h>
+
 #include <stdio.h>
 #include <string.h>
 

@@ -6,12 +6,12 @@
  * both what must be accepted (every form seen in published packages) and
  * what must be refused (anything a misread cell could turn into).
  */
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
 #include <stdint.h>
-
 #include <cmocka.h>
+
 
 #include <stdio.h>
 #include <string.h>

@@ -6,12 +6,12 @@
  * over lines, full-width digits and brackets, ideographic spaces, quotes
  * added by one province and not another, and broken bytes.
  */
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
 #include <stdint.h>
-
 #include <cmocka.h>
+
 
 #include <string.h>
 

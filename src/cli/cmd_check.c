@@ -9,13 +9,16 @@
 #include "cli.h"
 
 const char *const help_check =
-    "用法：yusuan check PATH... [--format text|json] [--rounding] [--profile 格式]\n"
+    "用法：yusuan check PATH... [--format text|json] [--rounding] [--profile "
+    "格式]\n"
     "                          [--year 年度] [--catalog 目录]\n"
     "\n"
-    "检查公开报表：PATH 可以是 yusuan compile 生成的报表目录、单个 CSV 文件或 tables.json。\n"
+    "检查公开报表：PATH 可以是 yusuan compile 生成的报表目录、单个 CSV 文件或 "
+    "tables.json。\n"
     "对每个错误指出所在报表、行、列，表中数值、应为数值及依据的勾稽规则。\n"
     "\n"
-    "  --format text|json  输出格式（默认 text；json 为发现列表，见 docs/rules.md）\n"
+    "  --format text|json  输出格式（默认 text；json 为发现列表，见 "
+    "docs/rules.md）\n"
     "  --rounding          同时列出尾数误差（四舍五入差异，仅作提示）\n"
     "  --profile 格式      指定报表格式（默认按表名自动识别）\n"
     "  --year 年度         科目表年度（默认取文档中的年度，否则最新）\n"
@@ -23,10 +26,12 @@ const char *const help_check =
     "退出状态：0 没有错误；1 发现错误；2 输入无法读取或用法错误。\n";
 
 const char *const help_rules =
-    "用法：yusuan rules [--format text|json]\n\n列出检查规则（编号、类别、级别、说明）。\n";
+    "用法：yusuan rules [--format "
+    "text|json]\n\n列出检查规则（编号、类别、级别、说明）。\n";
 
 int cmd_rules(int argc, char **argv) {
-  bool json = argc > 3 && !strcmp(argv[2], "--format") && !strcmp(argv[3], "json");
+  bool json =
+      argc > 3 && !strcmp(argv[2], "--format") && !strcmp(argv[3], "json");
   size_t n;
   const ys_rule *r = ys_rules(&n);
   if (json) printf("[\n");
@@ -51,10 +56,14 @@ int cmd_check(int argc, char **argv) {
   ys_check_options opt = {0};
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--format") && i + 1 < argc) format = argv[++i];
-    else if (!strcmp(a, "--rounding")) opt.rounding = true;
-    else if (!strcmp(a, "--profile") && i + 1 < argc) opt.profile = argv[++i];
-    else if (!strcmp(a, "--catalog") && i + 1 < argc) catdir = argv[++i];
+    if (!strcmp(a, "--format") && i + 1 < argc)
+      format = argv[++i];
+    else if (!strcmp(a, "--rounding"))
+      opt.rounding = true;
+    else if (!strcmp(a, "--profile") && i + 1 < argc)
+      opt.profile = argv[++i];
+    else if (!strcmp(a, "--catalog") && i + 1 < argc)
+      catdir = argv[++i];
     else if (!strcmp(a, "--year") && i + 1 < argc) {
       char *end;
       long y = strtol(argv[++i], &end, 10);
