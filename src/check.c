@@ -912,8 +912,8 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
           continue;
         static const char *const qs[3] = {
             "exp", "exp;fund=fiscal",
-            "exp;fund=special|business|operation|upper|subord|reserve|"
-            "other"};
+            ("exp;fund=special|business|operation|upper|subord|reserve|"
+             "other")};
         static const char *const cl[3] = {"总额", "财政拨款", "其他资金"};
         ys_qexpr q;
         char err[64];

@@ -36,7 +36,7 @@ static char *slurp(const char *path) {
 }
 
 static void run_case(const char *name) {
-  char path[1024], cmd[4096], out[1024];
+  char path[1024], cmd[8192], out[2048];
   snprintf(path, sizeof path, CASES "/%s/args", name);
   char *args = slurp(path);
   if (args) args[strcspn(args, "\n")] = '\0';
@@ -49,7 +49,7 @@ static void run_case(const char *name) {
   int code = WEXITSTATUS(st);
   char *got = slurp(out);
   assert_non_null(got);
-  char exp_json[1024], exp_status[1024];
+  char exp_json[2048], exp_status[2048];
   snprintf(exp_json, sizeof exp_json, CASES "/%s/expected.json", name);
   snprintf(exp_status, sizeof exp_status, CASES "/%s/status", name);
   if (getenv("YS_UPDATE_GOLDEN")) {

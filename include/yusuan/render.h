@@ -26,6 +26,23 @@ int ys_render_csv(const ys_tables *t, const char *dir, ys_errors *errs);
  * exact value in 分 and its quantity key. */
 int ys_render_json(const ys_tables *t, const char *dir, ys_errors *errs);
 
+/* tables.xlsx: a 目录 sheet, then one sheet per table ("表5 一般公共预算…",
+ * at most 31 characters): title, unit line, header rows merged per the
+ * header spans, amounts as numbers in the table's unit formatted to its
+ * decimals, names indented by format (their leading spaces removed),
+ * 空表说明 and footnote rows. */
+int ys_render_xlsx(const ys_tables *t, const char *dir, ys_errors *errs);
+
+/* tables.html: one self-contained page (inline CSS, no scripts, no network)
+ * with a table of contents and every table; prints on A4 with the header
+ * repeated on every page and each table on a new page. */
+int ys_render_html(const ys_tables *t, const char *dir, ys_errors *errs);
+
+/* tables.txt: every table as plain text with columns aligned by display
+ * width (wide characters count two), numbers right-aligned and long cells
+ * wrapped, for reading in a terminal and for diffs. */
+int ys_render_txt(const ys_tables *t, const char *dir, ys_errors *errs);
+
 /* The file name of a table's CSV (no directory). */
 void ys_render_csv_name(const ys_table *t, char *buf, size_t n);
 

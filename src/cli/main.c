@@ -40,26 +40,35 @@ static const char *const help_main =
     "\n"
     "命令：\n"
     "  compile DATASET   由预算数据集生成全部公开报表\n"
-    "  check PATH...     检查公开报表（报表目录、CSV、tables.json），指出错误单元格\n"
+    "  check PATH...     "
+    "检查公开报表（报表目录、CSV、tables.json），指出错误单元格\n"
+    "  ingest FILE       读取公开文档（文本），写出识别出的报表和情况说明数字\n"
     "  rules             列出检查规则\n"
     "  catalog CODE      查询政府收支分类科目\n"
     "  profiles          列出内置的报表格式（省份）\n"
     "  help [命令]       显示帮助\n"
     "  --version         显示版本\n"
     "\n"
-    "退出状态：0 成功；1 检查发现错误；2 用法错误或输入数据有误（不写出任何文件）。\n";
+    "退出状态：0 成功；1 检查发现错误；2 "
+    "用法错误或输入数据有误（不写出任何文件）。\n";
 
 static const char *const help_compile =
-    "用法：yusuan compile DATASET [--profile 格式] [--out 目录] [--format 列表]\n"
+    "用法：yusuan compile DATASET [--profile 格式] [--out 目录] [--format "
+    "列表]\n"
     "\n"
-    "读取预算数据集目录 DATASET（见 docs/dataset.md），按报表格式生成全部公开报表。\n"
+    "读取预算数据集目录 DATASET（见 "
+    "docs/dataset.md），按报表格式生成全部公开报表。\n"
     "\n"
-    "  --profile 格式   报表格式，如 shaanxi；默认取 department.csv 中的 profile\n"
-    "  --out 目录       输出目录，默认 out/<数据集目录名>；整体写入后一次性替换\n"
-    "  --format 列表    输出格式，逗号分隔，默认全部（csv,json,xlsx,html,txt）：\n"
+    "  --profile 格式   报表格式，如 shaanxi；默认取 department.csv 中的 "
+    "profile\n"
+    "  --out 目录       输出目录，默认 "
+    "out/<数据集目录名>；整体写入后一次性替换\n"
+    "  --format 列表    "
+    "输出格式，逗号分隔，默认全部（csv,json,xlsx,html,txt）：\n"
     "                   csv   每表一个 CSV 文件（表1_t01.csv …）\n"
     "                   json  tables.json（金额以分为单位的精确值）\n"
-    "                   xlsx  tables.xlsx（目录页 + 每表一个工作表，金额为数值）\n"
+    "                   xlsx  tables.xlsx（目录页 + "
+    "每表一个工作表，金额为数值）\n"
     "                   html  tables.html（单个网页，可直接打印为 A4）\n"
     "                   txt   tables.txt（按显示宽度对齐的纯文本）\n"
     "  --profile-file 文件  使用磁盘上的报表格式 JSON 文件\n"
@@ -77,11 +86,18 @@ static const char *const help_catalog =
 
 static int cmd_help(int argc, char **argv) {
   const char *topic = argc > 2 ? argv[2] : NULL;
-  if (!topic) fputs(help_main, stdout);
-  else if (!strcmp(topic, "compile")) fputs(help_compile, stdout);
-  else if (!strcmp(topic, "catalog")) fputs(help_catalog, stdout);
-  else if (!strcmp(topic, "check")) fputs(help_check, stdout);
-  else if (!strcmp(topic, "rules")) fputs(help_rules, stdout);
+  if (!topic)
+    fputs(help_main, stdout);
+  else if (!strcmp(topic, "compile"))
+    fputs(help_compile, stdout);
+  else if (!strcmp(topic, "catalog"))
+    fputs(help_catalog, stdout);
+  else if (!strcmp(topic, "check"))
+    fputs(help_check, stdout);
+  else if (!strcmp(topic, "rules"))
+    fputs(help_rules, stdout);
+  else if (!strcmp(topic, "ingest"))
+    fputs(help_ingest, stdout);
   else if (!strcmp(topic, "profiles"))
     fputs("用法：yusuan profiles\n\n列出内置的报表格式。\n", stdout);
   else {
@@ -141,11 +157,16 @@ static int cmd_compile(int argc, char **argv) {
        want_html = false, want_txt = false, want_any = false;
   for (const char *p = formats; *p;) {
     size_t n = strcspn(p, ",");
-    if (n == 3 && !strncmp(p, "csv", 3)) want_csv = want_any = true;
-    else if (n == 4 && !strncmp(p, "json", 4)) want_json = want_any = true;
-    else if (n == 4 && !strncmp(p, "xlsx", 4)) want_xlsx = want_any = true;
-    else if (n == 4 && !strncmp(p, "html", 4)) want_html = want_any = true;
-    else if (n == 3 && !strncmp(p, "txt", 3)) want_txt = want_any = true;
+    if (n == 3 && !strncmp(p, "csv", 3))
+      want_csv = want_any = true;
+    else if (n == 4 && !strncmp(p, "json", 4))
+      want_json = want_any = true;
+    else if (n == 4 && !strncmp(p, "xlsx", 4))
+      want_xlsx = want_any = true;
+    else if (n == 4 && !strncmp(p, "html", 4))
+      want_html = want_any = true;
+    else if (n == 3 && !strncmp(p, "txt", 3))
+      want_txt = want_any = true;
     else if (n) {
       fprintf(stderr, "yusuan compile: 不支持的输出格式“%.*s”\n", (int)n, p);
       return EXIT_BAD;
@@ -224,9 +245,12 @@ static int cmd_catalog(int argc, char **argv) {
       year = (int)y;
     } else if (!strcmp(a, "--class") && i + 1 < argc) {
       const char *c = argv[++i];
-      if (!strcmp(c, "func")) cls = YS_CLS_FUNC;
-      else if (!strcmp(c, "econ")) cls = YS_CLS_ECON_DEPT;
-      else if (!strcmp(c, "gov")) cls = YS_CLS_ECON_GOV;
+      if (!strcmp(c, "func"))
+        cls = YS_CLS_FUNC;
+      else if (!strcmp(c, "econ"))
+        cls = YS_CLS_ECON_DEPT;
+      else if (!strcmp(c, "gov"))
+        cls = YS_CLS_ECON_GOV;
       else {
         fprintf(stderr, "yusuan catalog: --class 应为 func、econ 或 gov\n");
         return EXIT_BAD;
@@ -333,6 +357,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "catalog")) return cmd_catalog(argc, argv);
   if (!strcmp(cmd, "check")) return cmd_check(argc, argv);
   if (!strcmp(cmd, "rules")) return cmd_rules(argc, argv);
+  if (!strcmp(cmd, "ingest")) return cmd_ingest(argc, argv);
   if (!strcmp(cmd, "profiles")) return cmd_profiles();
   fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
   return EXIT_BAD;

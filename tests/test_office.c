@@ -1,0 +1,180 @@
+/*
+ * test_office.c - the workbook and the page open in real office software.
+ *
+ * Reading our own XLSX back proves little about whether a spreadsheet
+ * program accepts it, so tables.xlsx goes through LibreOffice Calc
+ * (headless, converted to PDF: it must succeed, and the PDF's text must
+ * contain every table title, which shows the CJK text came through as
+ * text), and tables.html is drawn by headless Chromium into a PNG that
+ * must be a real, non-trivial picture. A person looks at the PNG when the
+ * renderers change (fonts-noto-cjk must be installed for readable Chinese).
+ *
+ * These tests are never skipped: a missing libreoffice or chromium is a
+ * failure (scripts/install-deps installs both). LibreOffice gets a HOME and
+ * a profile directory inside the build tree, so it neither needs a
+ * writable home nor collides with another running instance.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "yusuan/yusuan.h"
+
+static ys_tables *tables;
+static ys_catalog *cat;
+static ys_dataset *ds;
+static ys_profile *prof;
+static char dir[1024];
+
+static int setup(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  int rc = ys_catalog_open_builtin(&cat, &errs);
+  if (!rc) rc = ys_dataset_load(&ds, "examples/xixiang-2023", cat, &errs);
+  if (!rc) rc = ys_profile_open_builtin(&prof, ds->profile, &errs);
+  if (!rc) rc = ys_compile(&tables, ds, prof, cat, &errs);
+  snprintf(dir, sizeof dir, "%s/test_office_out", YS_BINARY_DIR);
+  mkdir(dir, 0777);
+  if (!rc) rc = ys_render_xlsx(tables, dir, &errs);
+  if (!rc) rc = ys_render_html(tables, dir, &errs);
+  for (size_t i = 0; rc && i < errs.count; i++) {
+    char buf[1024];
+    ys_error_format(&errs.items[i], buf, sizeof buf);
+    fprintf(stderr, "%s\n", buf);
+  }
+  ys_errors_free(&errs);
+  return rc ? -1 : 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ys_tables_free(tables);
+  ys_profile_free(prof);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  return 0;
+}
+
+static long file_size(const char *path) {
+  struct stat st;
+  return stat(path, &st) ? -1 : (long)st.st_size;
+}
+
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (buf) {
+    size_t got = fread(buf, 1, (size_t)n, f);
+    buf[got] = '\0';
+  }
+  fclose(f);
+  return buf;
+}
+
+/* Removes every ASCII white space character (pdftotext breaks lines and
+ * pads columns). */
+static void squeeze(char *s) {
+  char *o = s;
+  for (; *s; s++)
+    if (!strchr(" \t\r\n\f\v", *s)) *o++ = *s;
+  *o = '\0';
+}
+
+static double run(const char *cmd) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int rc = system(cmd);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  if (rc != 0) fail_msg("command failed (%d): %s", rc, cmd);
+  return (double)(t1.tv_sec - t0.tv_sec) +
+         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static void test_xlsx_opens_in_libreoffice(void **state) {
+  (void)state;
+  char pdf[4300], cmd[16384], txt[4300];
+  snprintf(pdf, sizeof pdf, "%s/tables.pdf", dir);
+  snprintf(txt, sizeof txt, "%s/tables.pdf.txt", dir);
+  remove(pdf);
+  snprintf(cmd, sizeof cmd,
+           "mkdir -p '%s/lo-home' && HOME='%s/lo-home' timeout 300 "
+           "libreoffice -env:UserInstallation=file://%s/lo-profile "
+           "--headless --norestore --convert-to pdf --outdir '%s' "
+           "'%s/tables.xlsx' >'%s/lo.log' 2>&1",
+           dir, dir, dir, dir, dir, dir);
+  double secs = run(cmd);
+  long n = file_size(pdf);
+  fprintf(stderr, "libreoffice: %.1f s, tables.pdf %ld bytes\n", secs, n);
+  assert_true(n > 10000);
+  char *head = read_file(pdf);
+  assert_non_null(head);
+  assert_memory_equal(head, "%PDF-", 5);
+  free(head);
+
+  /* Every title is in the PDF as text. */
+  snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' '%s'", pdf, txt);
+  run(cmd);
+  char *text = read_file(txt);
+  assert_non_null(text);
+  squeeze(text);
+  for (size_t i = 0; i < tables->n; i++) {
+    char title[1024];
+    snprintf(title, sizeof title, "%s", tables->tables[i].title);
+    squeeze(title);
+    if (!strstr(text, title))
+      fail_msg("title of %s not in the PDF text", tables->tables[i].number);
+  }
+  assert_non_null(strstr(text, "2,383,119.00"));
+  free(text);
+}
+
+static void test_html_renders_in_chromium(void **state) {
+  (void)state;
+  char png[4300], cmd[16384];
+  snprintf(png, sizeof png, "%s/tables.png", YS_BINARY_DIR);
+  remove(png);
+  snprintf(cmd, sizeof cmd,
+           "HOME='%s/lo-home' timeout 300 chromium --headless --no-sandbox "
+           "--disable-gpu --hide-scrollbars --screenshot='%s' "
+           "--window-size=1400,2000 'file://%s/tables.html' "
+           ">'%s/chromium.log' 2>&1",
+           dir, png, dir, dir);
+  double secs = run(cmd);
+  long n = file_size(png);
+  fprintf(stderr, "chromium: %.1f s, tables.png %ld bytes\n", secs, n);
+  /* A blank 1400x2000 page compresses to a few KB; text and rules make it
+   * far larger. */
+  assert_true(n > 50000);
+  char *b = read_file(png);
+  assert_non_null(b);
+  assert_memory_equal(b, "\x89PNG\r\n\x1a\n", 8);
+  /* IHDR: width and height, big-endian, at bytes 16 and 20. */
+  const unsigned char *u = (const unsigned char *)b;
+  uint32_t w = (uint32_t)u[16] << 24 | (uint32_t)u[17] << 16 |
+               (uint32_t)u[18] << 8 | u[19];
+  uint32_t h = (uint32_t)u[20] << 24 | (uint32_t)u[21] << 16 |
+               (uint32_t)u[22] << 8 | u[23];
+  assert_int_equal(w, 1400);
+  assert_int_equal(h, 2000);
+  free(b);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_xlsx_opens_in_libreoffice),
+      cmocka_unit_test(test_html_renders_in_chromium),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
