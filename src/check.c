@@ -756,7 +756,9 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
                       rt->file, tname, lab, clabel, cell->text, row->line);
       if (o < 0) return;
-      if (i == nr - 1 && pr->total) closing[p] = o;
+      /* Only 收入总计 and 支出总计 balance: 本年收入合计 and 本年支出合计
+       * differ by the carry-over (政府性基金收支表 shows no 结转 rows). */
+      if (i == nr - 1 && pr->total && strstr(lab, "总计")) closing[p] = o;
       if (footer) {
         if (pr->total && foot_total < 0) foot_total = o;
         continue;

@@ -1426,12 +1426,12 @@ static fact_type fact_key_type(loader *L, const char *key, const char **canon,
     return FT_AMOUNT;
   }
   if (starts(key, "carry_next.")) {
-    /* one spelling per fund, so that lookups by the full name work */
+    /* One spelling per fund: the id the quantity language uses
+     * (carry_next.gpb), so profiles can name it. */
     ys_fund f = ys_fund_parse(key + 11);
     if (!f)
       *bad = "中的资金来源无效（应如 carry_next.一般公共预算拨款）";
-    else if (!(*canon =
-                   ys_arena_printf(L->a, "carry_next.%s", ys_fund_name(f))))
+    else if (!(*canon = ys_arena_printf(L->a, "carry_next.%s", ys_fund_id(f))))
       L->oom = 1;
     return FT_AMOUNT;
   }
@@ -1575,6 +1575,62 @@ static const char *yuan(loader *L, int64_t fen) {
   return s ? s : "?";
 }
 
+/*
+ * Last year's 三公/会议/培训 and the 实户 balances are shown per unit in the
+ * table sets, so a department with several units must give them per unit
+ * (KEY@UNIT); a department-wide figure cannot be split and would make the
+ * unit rows disagree with the department row.
+ */
+static void check_unit_facts(loader *L) {
+  ys_dataset *ds = L->ds;
+  if (ds->n_units < 2) return;
+  static const char *const per_unit[] = {"prev.sangong.", "prev.meeting",
+                                         "prev.training", "account."};
+  for (size_t i = 0; i < ds->n_facts; i++) {
+    const ys_fact *f = &ds->facts[i];
+    if (strchr(f->key, '@')) continue;
+    for (size_t k = 0; k < sizeof per_unit / sizeof per_unit[0]; k++)
+      if (starts(f->key, per_unit[k])) {
+        problem(L, join(L, "facts.csv"), f->line, 1,
+                "本部门有 %zu 个单位，“%s”须按单位分别填写（如 %s@%s），"
+                "以便各单位行与部门行一致",
+                ds->n_units, f->key, f->key, ds->units[0].code);
+        break;
+      }
+  }
+}
+
+/* Sum of an amount fact over its department-wide and per-unit forms. */
+static int64_t fact_total(loader *L, const char *key, int *line) {
+  size_t kl = strlen(key);
+  int64_t sum = 0, v;
+  *line = 0;
+  for (size_t i = 0; i < L->ds->n_facts; i++) {
+    const ys_fact *f = &L->ds->facts[i];
+    if (strncmp(f->key, key, kl) || (f->key[kl] && f->key[kl] != '@')) continue;
+    if (ys_dataset_fact_amount(L->ds, f->key, &v) == 0) sum += v;
+    if (!*line) *line = f->line;
+  }
+  return sum;
+}
+
+/* 陕西 收支总表: 上年实户资金余额 is income, 未安排支出的实户资金 the part of
+ * it not spent. Spending is all in items.csv, so nothing of the balance is
+ * spent and the two must be equal, or 收入总计 ≠ 支出总计. */
+static void check_account(loader *L) {
+  int l1, l2;
+  int64_t bal = fact_total(L, "account.prev_balance", &l1);
+  int64_t un = fact_total(L, "account.unallocated", &l2);
+  if (bal == un) return;
+  char a[64], b[64];
+  ys_money_format(a, sizeof a, bal, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+  ys_money_format(b, sizeof b, un, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+  problem(L, join(L, "facts.csv"), l1 ? l1 : l2, 2,
+          "上年实户资金余额 %s 元与未安排支出的实户资金 %s 元不相等：实户资金"
+          "安排的支出应列入 items.csv，否则收支总表收入总计与支出总计不平衡",
+          a, b);
+}
+
 /* How a fund balances, decided by its carry_next facts. */
 enum {
   BAL_PERIOD = 0, /* per unit and period: revenues = items */
@@ -1588,9 +1644,9 @@ static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
   char key[160];
   int64_t fen = 0;
   if (unit)
-    snprintf(key, sizeof key, "carry_next.%s@%s", ys_fund_name(f), unit);
+    snprintf(key, sizeof key, "carry_next.%s@%s", ys_fund_id(f), unit);
   else
-    snprintf(key, sizeof key, "carry_next.%s", ys_fund_name(f));
+    snprintf(key, sizeof key, "carry_next.%s", ys_fund_id(f));
   const ys_fact *fa = ys_dataset_fact(L->ds, key);
   *line = 0;
   if (fa && ys_dataset_fact_amount(L->ds, key, &fen) == 0) *line = fa->line;
@@ -1609,7 +1665,8 @@ static void check_balance(loader *L) {
   int mode[YS_FUND_COUNT] = {0};
   for (int f = 1; f < YS_FUND_COUNT; f++) {
     char prefix[128];
-    int n = snprintf(prefix, sizeof prefix, "carry_next.%s@", fund_names[f]);
+    int n = snprintf(prefix, sizeof prefix, "carry_next.%s@",
+                     ys_fund_id((ys_fund)f));
     for (size_t i = 0; i < ds->n_facts; i++)
       if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;
     int line;
@@ -1748,7 +1805,9 @@ int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
   load_targets(&L);
   load_procurement(&L);
   load_facts(&L);
+  if (L.nerr == 0 && !L.oom) check_unit_facts(&L);
   if (L.nerr == 0 && !L.oom) check_balance(&L);
+  if (L.nerr == 0 && !L.oom) check_account(&L);
   ys_catalog_free(own_cat);
 
   if (L.oom) {

@@ -448,8 +448,8 @@ bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r) {
 static int64_t fact_value(const ys_dataset *ds, const char *key,
                           const ys_qfilter *f) {
   int64_t v = 0;
+  char buf[256];
   if (f->unit.n == 1) {
-    char buf[256];
     snprintf(buf, sizeof buf, "%s@%s", key, f->unit.v[0]);
     if (ys_dataset_fact_amount(ds, buf, &v) == 0) return v;
     /* A department-wide fact stands for its only unit; with several units
@@ -457,7 +457,15 @@ static int64_t fact_value(const ys_dataset *ds, const char *key,
     if (ds->n_units != 1) return 0;
   }
   if (ys_dataset_fact_amount(ds, key, &v) == 0) return v;
-  return 0;
+  if (f->unit.n) return 0;
+  /* The department as a whole: the sum of the fact split by unit. */
+  int64_t sum = 0;
+  int n = snprintf(buf, sizeof buf, "%s@", key);
+  for (size_t i = 0; i < ds->n_facts; i++)
+    if (n > 0 && strncmp(ds->facts[i].key, buf, (size_t)n) == 0 &&
+        ys_dataset_fact_amount(ds, ds->facts[i].key, &v) == 0)
+      sum += v;
+  return sum;
 }
 
 int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds) {
