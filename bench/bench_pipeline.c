@@ -37,9 +37,13 @@ static void die(const char *what, ys_errors *errs) {
 /* Writes a dataset with `units` copies of the example's single unit. */
 static void scaled_dataset(const char *dir, int units) {
   char cmd[4096];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp examples/xixiang-2023/*.csv '%s'/", dir, dir, dir);
+  snprintf(
+      cmd, sizeof cmd,
+      "rm -rf '%s' && mkdir -p '%s' && cp examples/xixiang-2023/*.csv '%s'/",
+      dir, dir, dir);
   if (system(cmd)) exit(2);
-  static const char *const files[] = {"units.csv", "revenues.csv", "items.csv", "projects.csv"};
+  static const char *const files[] = {"units.csv", "revenues.csv", "items.csv",
+                                      "projects.csv"};
   for (size_t f = 0; f < 4; f++) {
     char src[1024], dst[1024];
     snprintf(src, sizeof src, "examples/xixiang-2023/%s", files[f]);
@@ -106,7 +110,8 @@ static times measure(const char *dataset, const char *out, int iters,
   for (int i = 0; i < iters; i++) {
     ys_rdoc *doc = NULL;
     ys_findings *f = ys_findings_new();
-    if (ys_ingest_path(&doc, out, &errs) || ys_check_rdoc(doc, cat, NULL, f, &errs))
+    if (ys_ingest_path(&doc, out, &errs) ||
+        ys_check_rdoc(doc, cat, NULL, f, &errs))
       die("check", &errs);
     ys_findings_free(f);
     ys_rdoc_free(doc);
@@ -128,11 +133,13 @@ int main(int argc, char **argv) {
   scaled_dataset("build/bench/small", 1);
   scaled_dataset("build/bench/large", 16);
   times s = measure("build/bench/small", "build/bench/small-out", iters, cat);
-  times l = measure("build/bench/large", "build/bench/large-out", iters / 4 + 1, cat);
+  times l =
+      measure("build/bench/large", "build/bench/large-out", iters / 4 + 1, cat);
   printf("baseline: ingest of the compiled CSV package (example, 1 unit)\n");
   printf("  check / ingest            %6.2f\n", s.check / s.ingest);
   printf("  compile / ingest          %6.2f\n", s.compile / s.ingest);
-  printf("scaling: 16 units against 1 (amount cells %zu vs %zu)\n", l.cells, s.cells);
+  printf("scaling: 16 units against 1 (amount cells %zu vs %zu)\n", l.cells,
+         s.cells);
   printf("  check time per cell, large / small    %6.2f   (near 1: linear)\n",
          (l.check / (double)l.cells) / (s.check / (double)s.cells));
   printf("  compile time per cell, large / small  %6.2f\n",

@@ -122,6 +122,41 @@ static const char *label_key(chk *c, const char *s) {
   return k;
 }
 
+/* Does a printed label (as a key) match a profile label that may hold
+ * placeholders ("{dept_code}-{dept_name}部门")? The literal parts must
+ * appear in order, the first at the start and the last at the end. */
+static bool label_matches(chk *c, const char *printed_key, const char *tpl) {
+  if (!strchr(tpl, '{')) return strcmp(label_key(c, tpl), printed_key) == 0;
+  const char *p = printed_key;
+  const char *t = tpl;
+  bool first = true;
+  while (*t) {
+    const char *open = strchr(t, '{');
+    size_t len = open ? (size_t)(open - t) : strlen(t);
+    char lit[256];
+    if (len >= sizeof lit) return false;
+    memcpy(lit, t, len);
+    lit[len] = '\0';
+    const char *k = key_of(c, lit);
+    size_t kl = strlen(k);
+    if (kl) {
+      if (first && strncmp(p, k, kl)) return false;
+      const char *hit = strstr(p, k);
+      if (!hit) return false;
+      if (!open && strcmp(hit + kl, "") && strlen(p) >= kl &&
+          strcmp(p + strlen(p) - kl, k))
+        return false;
+      p = hit + kl;
+    }
+    first = false;
+    if (!open) break;
+    const char *close = strchr(open, '}');
+    if (!close) return false;
+    t = close + 1;
+  }
+  return true;
+}
+
 static bool all_digits(const char *s) {
   if (!*s) return false;
   for (; *s; s++)
@@ -266,20 +301,29 @@ static const char *title_core(chk *c, const char *title) {
   return key_of(c, t);
 }
 
-static const ys_ptable *match_table(chk *c, const ys_profile *p,
-                                    const ys_rtable *rt) {
+/* The profile table a printed title names: the longest profile title
+ * (without {prefix}) contained in it. *len gets that length, which scores
+ * how specific the match is. */
+static const ys_ptable *match_table_len(chk *c, const ys_profile *p,
+                                        const ys_rtable *rt, size_t *len) {
   const char *k = key_of(c, rt->title);
   const ys_ptable *best = NULL;
   size_t best_len = 0;
   for (size_t i = 0; i < p->n; i++) {
     const char *core = title_core(c, p->tables[i].title);
-    size_t len = strlen(core);
-    if (len && strstr(k, core) && len > best_len) {
+    size_t l = strlen(core);
+    if (l && strstr(k, core) && l > best_len) {
       best = &p->tables[i];
-      best_len = len;
+      best_len = l;
     }
   }
+  if (len) *len = best_len;
   return best;
+}
+
+static const ys_ptable *match_table(chk *c, const ys_profile *p,
+                                    const ys_rtable *rt) {
+  return match_table_len(c, p, rt, NULL);
 }
 
 /* --- observing --------------------------------------------------------- */
@@ -474,14 +518,25 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
 
   /* What the profile's rows can produce. */
   const ys_prow *tree = NULL;
-  bool has_units = false, has_projects = false;
+  bool has_units = false, has_projects = false, tree_in_units = false,
+       has_targets = false;
   for (size_t i = 0; i < pt->nrows; i++) {
-    if (pt->rows[i].kind == PROW_TREE) tree = &pt->rows[i];
-    if (pt->rows[i].kind == PROW_UNITS) has_units = true;
-    if (pt->rows[i].kind == PROW_PROJECTS) has_projects = true;
+    const ys_prow *pr = &pt->rows[i];
+    if (pr->kind == PROW_TREE) tree = pr;
+    if (pr->kind == PROW_UNITS) has_units = true;
+    if (pr->kind == PROW_PROJECTS) has_projects = true;
+    if (pr->kind == PROW_TARGETS) has_targets = true;
+    /* rows repeated inside every unit (a code tree per unit) */
+    for (size_t k = 0; pr->kind == PROW_UNITS && k < pr->n_sub; k++) {
+      if (pr->sub[k].kind == PROW_TREE) {
+        tree = &pr->sub[k];
+        tree_in_units = true;
+      }
+      if (pr->sub[k].kind == PROW_PROJECTS) has_projects = true;
+    }
   }
   int code_col = -1, name_col = -1, gov_col = -1, lei = -1, kuan = -1,
-      xiang = -1;
+      xiang = -1, unit_col = -1, elei = -1, ekuan = -1;
   for (size_t k = 0; k < nc; k++) {
     switch (pt->cols[k].show) {
     case PCOL_CODE:
@@ -502,10 +557,38 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     case PCOL_FUNC_XIANG:
       xiang = (int)k;
       break;
+    case PCOL_UNIT_CODE:
+      unit_col = (int)k;
+      break;
+    case PCOL_ECON_LEI:
+      elei = (int)k;
+      break;
+    case PCOL_ECON_KUAN:
+      ekuan = (int)k;
+      break;
     default:
       break;
     }
   }
+  /* The unit code of each row: printed in its own unit-code column, or,
+   * for a unit heading that prints none, the code of the first detail row
+   * below it. */
+  const char **unit_of = ys_arena_alloc(c->a, sizeof(char *) * (nr + 1));
+  if (!unit_of) return;
+  {
+    const char *next = "";
+    for (size_t i = nr; i-- > 0;) {
+      const ys_rrow *row = &rt->rows[body + i];
+      const char *u = unit_col >= 0 && row->n == nc
+                          ? key_of(c, row->cells[unit_col].text)
+                          : "";
+      if (*u && all_digits(u)) next = u;
+      unit_of[i] = *u && all_digits(u) ? u : next;
+    }
+  }
+  int unit_level = 0;
+  const char *prev_code = NULL;
+  int prev_indent = 0;
   /* Economic 款 shown once only: their government 款 is implied, so the
    * quantity need not name it (and then matches 三公 and other tables). */
   const char *parent_at[4] = {NULL, NULL, NULL, NULL};
@@ -519,16 +602,49 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       unplaced(c, rt, tname, row, "此行的列数与报表格式不符，未参与检查");
       continue;
     }
-    const char *code = "";
-    if (code_col >= 0)
-      code = key_of(c, row->cells[code_col].text);
-    else if (lei >= 0)
-      code =
+    /* The code: a code column, or 类/款/项 split over columns. When a
+     * table has both, the code column of a row whose split columns are
+     * empty holds a unit code (a unit heading), not a classification. */
+    const char *split = "";
+    if (lei >= 0)
+      split =
           ys_arena_printf(c->a, "%s%s%s", key_of(c, row->cells[lei].text),
                           kuan >= 0 ? key_of(c, row->cells[kuan].text) : "",
                           xiang >= 0 ? key_of(c, row->cells[xiang].text) : "");
+    else if (elei >= 0)
+      split =
+          ys_arena_printf(c->a, "%s%s", key_of(c, row->cells[elei].text),
+                          ekuan >= 0 ? key_of(c, row->cells[ekuan].text) : "");
+    const char *code = split;
+    const char *row_unit = NULL;
+    if (code_col >= 0) {
+      const char *cc = key_of(c, row->cells[code_col].text);
+      if (lei < 0 && elei < 0)
+        code = cc;
+      else if (*split)
+        code = *cc && strlen(cc) > strlen(split) ? cc : split;
+      else if (*cc && all_digits(cc))
+        row_unit = cc;
+    }
+    /* The row's name: its name column, or (tables of fixed rows and
+     * forms without one) the first text printed in the row. */
     const char *name_raw = name_col >= 0 ? row->cells[name_col].text : "";
+    for (size_t k = 0; name_col < 0 && k < nc && !*name_raw; k++)
+      if (pt->cols[k].show != PCOL_AMOUNT) name_raw = row->cells[k].text;
     const char *name = label_key(c, name_raw);
+    /* A provincial sub-款 (3010301) prints its 款's columns (301 | 03):
+     * below a row of the same code and indented deeper, it is the child
+     * the catalogue names. */
+    int indent = indent_level(name_raw, c->p->indent);
+    if (*code && prev_code && !strcmp(code, prev_code) &&
+        indent > prev_indent) {
+      const ys_cat_entry *e = ys_catalog_match_name(
+          c->cat, YS_CLS_ECON_DEPT, name, strlen(name), code, c->year);
+      if (e) code = e->code;
+    } else if (*code) {
+      prev_code = code;
+      prev_indent = indent;
+    }
     r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
     {
       const char *s = r->label;
@@ -538,17 +654,33 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     }
     ys_qfilter rf = {0};
     r->placed = true;
-    if (!*code && (strcmp(name, "合计") == 0 || strcmp(name, "总计") == 0)) {
-      r->total = true;
-      r->level = 0;
-    } else if (tree && all_digits(code)) {
-      int lvl = ys_catalog_code_level(tree->cls, code);
-      if (!lvl) {
-        unplaced(c, rt, tname, row, "科目编码位数不对，未参与检查");
-        r->placed = false;
-        continue;
+    const ys_prow *fixed = NULL;
+    for (size_t k = 0; k < pt->nrows && !fixed && !*code && *name; k++)
+      if (pt->rows[k].kind == PROW_FIXED &&
+          label_matches(c, name, pt->rows[k].label))
+        fixed = &pt->rows[k];
+    if (!*code &&
+        (fixed || strcmp(name, "合计") == 0 || strcmp(name, "总计") == 0)) {
+      r->total = !fixed || fixed->total || !strcmp(name, "合计") ||
+                 !strcmp(name, "总计");
+      r->level = fixed ? fixed->level : 0;
+      r->subset = fixed && fixed->subset;
+      /* As in compile: a fixed row's quantity narrows its cells. */
+      if (fixed && fixed->q.n == 1) {
+        ys_qfilter f = fixed->q.t[0];
+        f.src = YS_Q_NONE;
+        ys_qfilter_and(&rf, &rf, &f, c->a);
       }
+    } else if (tree && all_digits(code) &&
+               ys_catalog_code_level(tree->cls, code)) {
+      int lvl = ys_catalog_code_level(tree->cls, code);
       r->level = lvl;
+      if (tree_in_units) {
+        /* the tree of one unit, below its unit row */
+        r->level = unit_level + (tree->leaves ? 1 : lvl);
+        const char *u = *unit_of[i] ? unit_of[i] : cur_unit;
+        if (u) ys_qcodes_add(&rf.unit, u);
+      }
       is_code[i] = true;
       ys_qcodes *dim = tree->cls == YS_CLS_FUNC ? &rf.func : &rf.econ;
       ys_qcodes_add(dim, code);
@@ -593,16 +725,32 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     } else if (has_units || has_projects) {
       int lvl = indent_level(name_raw, c->p->indent) + 1;
       r->level = lvl;
+      const char *ucode = *code && all_digits(code) ? code
+                          : row_unit                ? row_unit
+                                                    : unit_of[i];
       if (lvl <= 1) {
         /* the department: everything */
-      } else if (lvl == 2 && *code) {
-        ys_qcodes_add(&rf.unit, code);
-        cur_unit = ys_arena_strdup(c->a, code);
+      } else if (lvl == 2 && *ucode && (*code || has_units)) {
+        ys_qcodes_add(&rf.unit, ucode);
+        cur_unit = ys_arena_strdup(c->a, ucode);
+        unit_level = lvl;
       } else if (has_projects && *code) {
+        /* A project is known by its printed name; listed under a function
+         * 项 (the same project may spend on two), it is that part of it. */
         ys_qcodes_add(&rf.project, name);
+        if (all_digits(code) && ys_catalog_code_level(YS_CLS_FUNC, code) == 3)
+          ys_qcodes_add(&rf.func, ys_arena_strdup(c->a, code));
       } else if (has_projects) {
-        if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
-        ys_qcodes_add(&rf.pcat, name);
+        /* A heading: a function 项 (projects grouped by function) or a
+         * project category. */
+        const ys_cat_entry *e = ys_catalog_match_name(
+            c->cat, YS_CLS_FUNC, name, strlen(name), NULL, c->year);
+        if (e && e->level == 3) {
+          ys_qcodes_add(&rf.func, e->code);
+        } else {
+          if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
+          ys_qcodes_add(&rf.pcat, name);
+        }
       } else {
         unplaced(c, rt, tname, row, "无法确定此行对应的单位，未参与检查");
         r->placed = false;
@@ -616,8 +764,34 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
             strcmp(label_key(c, pt->rows[k].label), name) == 0) {
           r->level = pt->rows[k].level;
           r->subset = pt->rows[k].subset;
+          /* As in compile: a fixed row's quantity narrows its cells. */
+          if (pt->rows[k].q.n == 1) {
+            ys_qfilter f = pt->rows[k].q.t[0];
+            f.src = YS_Q_NONE;
+            ys_qfilter_and(&rf, &rf, &f, c->a);
+          }
           found = true;
         }
+      if (!found && has_targets) {
+        /* one row per indicator: the project's first row carries its
+         * amount and name (the last text before the amount); others none */
+        int amount_at = -1;
+        const char *pname = "";
+        for (size_t k = 0; k < nc && amount_at < 0; k++) {
+          if (pt->cols[k].show == PCOL_AMOUNT)
+            amount_at = (int)k;
+          else if (*row->cells[k].text)
+            pname = row->cells[k].text;
+        }
+        if (amount_at < 0 || !*row->cells[amount_at].text || !*pname) {
+          r->placed = false;
+          continue;
+        }
+        ys_qcodes_add(&rf.project, label_key(c, pname));
+        r->level = 1;
+        r->label = pname;
+        found = true;
+      }
       if (!found) {
         unplaced(c, rt, tname, row, "无法识别此行，未参与检查");
         r->placed = false;
@@ -677,44 +851,92 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
 }
 
 /* Finds the profile row of a panel that a printed label names. */
-/* Labels repeat within a panel ("(1)工资福利支出" under both 基本 and 项目), so
- * the search starts after the previous match (*cursor) and wraps. */
+/* Labels repeat within a panel ("(1)工资福利支出" under both 基本 and 项目;
+ * "一、一般公共预算拨款" in the body and again under 年初结转 in the
+ * footer), so the search runs over body then footer rows, in order, from
+ * just after the previous match (*cursor), and only then wraps around. */
 static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *label,
                                 ys_qfilter *rf, bool *footer, size_t *cursor) {
   const char *k = label_key(c, label);
   if (!*k) return NULL;
-  for (int pass = 0; pass < 2; pass++) {
-    const ys_prow *rows = pass ? pp->footer : pp->rows;
-    size_t n = pass ? pp->n_footer : pp->n_rows;
-    for (size_t j = 0; j < n; j++) {
-      size_t i = pass ? j : (*cursor + j) % n;
-      const ys_prow *pr = &rows[i];
-      if (!pass && pr->kind == PROW_FIXED &&
-          strcmp(label_key(c, pr->label), k) == 0) {
-        *footer = false;
-        *cursor = i + 1;
-        return pr;
-      }
-      if (pr->kind == PROW_FIXED && strcmp(label_key(c, pr->label), k) == 0) {
-        *footer = pass;
-        return pr;
-      }
-      if (pr->kind == PROW_CLASSES)
-        for (int j = 0; j < pr->n_codes; j++) {
-          const ys_cat_entry *v[8];
-          size_t nv = ys_catalog_versions(c->cat, pr->cls, pr->codes[j], v, 8);
-          for (size_t m = 0; m < nv && m < 8; m++)
-            if (strcmp(key_of(c, v[m]->name), k) == 0) {
-              memset(rf, 0, sizeof *rf);
-              ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
-              ys_qcodes_add(dim, pr->codes[j]);
-              *footer = pass;
-              return pr;
-            }
+  size_t total = pp->n_rows + pp->n_footer;
+  for (size_t j = 0; j < total; j++) {
+    size_t i = (*cursor + j) % total;
+    bool in_footer = i >= pp->n_rows;
+    const ys_prow *pr = in_footer ? &pp->footer[i - pp->n_rows] : &pp->rows[i];
+    if (pr->kind == PROW_FIXED && label_matches(c, k, pr->label)) {
+      *footer = in_footer;
+      *cursor = i + 1;
+      return pr;
+    }
+    if (pr->kind != PROW_CLASSES) continue;
+    for (int m = 0; m < pr->n_codes; m++) {
+      const ys_cat_entry *v[8];
+      size_t nv = ys_catalog_versions(c->cat, pr->cls, pr->codes[m], v, 8);
+      for (size_t x = 0; x < nv && x < 8; x++)
+        if (strcmp(key_of(c, v[x]->name), k) == 0) {
+          memset(rf, 0, sizeof *rf);
+          ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
+          ys_qcodes_add(dim, pr->codes[m]);
+          *footer = in_footer;
+          /* classes rows stay current: the next class is in the same row */
+          *cursor = i;
+          return pr;
         }
     }
   }
   return NULL;
+}
+
+/* The quantity of amount column m of a panel row, as compile makes it
+ * (compile.c panel_amount): the row's own quantity for that column when it
+ * has one ("qs"), else its quantity narrowed by the column's filter (facts
+ * are not narrowed). NULL when the row shows nothing in that column. */
+static const char *panel_key(chk *c, const ys_ptable *pt, const ys_ppanel *pp,
+                             const ys_prow *pr, const ys_qfilter *rf, int m) {
+  if (pr->qs && m < pr->n_qs)
+    return pr->qs[m].n ? amount_key(c, pt, &pr->qs[m], rf) : NULL;
+  ys_qexpr e;
+  if (pr->q.n) {
+    e = pr->q;
+  } else {
+    memset(&e, 0, sizeof e);
+    e.n = 1;
+    e.sign[0] = 1;
+    e.t[0].src = pt->has_base && pt->base.src ? pt->base.src : YS_Q_EXP;
+  }
+  if (pp->n_amounts > 0 && pp->amounts)
+    for (int i = 0; i < e.n; i++)
+      if (e.t[i].src != YS_Q_FACT)
+        ys_qfilter_and(&e.t[i], &e.t[i], &pp->amounts[m], c->a);
+  return amount_key(c, pt, &e, rf);
+}
+
+typedef struct pline {
+  const ys_prow *pr;
+  int level;
+  bool subset, footer;
+  int obs[16]; /* per amount column; -1 none */
+} pline;
+
+static void sum_ident(chk *c, const char *rule, int total, const int *parts,
+                      size_t n) {
+  size_t have = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (parts[i] == UNREADABLE) return;
+    have += parts[i] >= 0;
+  }
+  if (total < 0 || !have) return;
+  ident *x = add_ident(c, rule, (int)have + 1);
+  if (!x) return;
+  x->idx[x->n] = total;
+  x->coef[x->n++] = -1;
+  x->anchor = total;
+  for (size_t i = 0; i < n; i++)
+    if (parts[i] >= 0) {
+      x->idx[x->n] = parts[i];
+      x->coef[x->n++] = 1;
+    }
 }
 
 static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
@@ -722,25 +944,28 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   size_t nr = rt->nrows > body ? rt->nrows - body : 0;
   size_t np = pt->npanels;
   int *closing = ys_arena_alloc(c->a, sizeof(int) * (np + 1));
-  if (!closing) return;
+  pline *lines = ys_arena_alloc(c->a, sizeof(pline) * (nr + 1));
+  int *parts = ys_arena_alloc(c->a, sizeof(int) * (nr + 1));
+  if (!closing || !lines || !parts) return;
+  /* Columns: [序号], then per panel a label and its amount columns. */
+  size_t lc = pt->rownum ? 1 : 0;
   for (size_t p = 0; p < np; p++) {
-    rowinfo *ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (nr + 1));
-    int *obs_at = ys_arena_alloc(c->a, sizeof(int) * (nr + 1));
-    if (!ri || !obs_at) return;
+    const ys_ppanel *pp = &pt->panels[p];
+    int na = pp->n_amounts > 0 ? pp->n_amounts : 1;
+    if (na > 16) na = 16;
     size_t n = 0, cursor = 0;
-    int foot_total = -1;
-    bool body_total = false;
     closing[p] = -1;
     for (size_t i = 0; i < nr; i++) {
       const ys_rrow *row = &rt->rows[body + i];
-      if (row->n < 2 * p + 2) continue;
-      const char *label = row->cells[2 * p].text;
-      const ys_rcell *cell = &row->cells[2 * p + 1];
-      if (!*label_key(c, label) && !*cell->text) continue;
+      if (row->n < lc + 1 + (size_t)na) continue;
+      const char *label = row->cells[lc].text;
+      bool any = *label_key(c, label);
+      for (int m = 0; m < na && !any; m++)
+        any = *row->cells[lc + 1 + (size_t)m].text;
+      if (!any) continue;
       ys_qfilter rf = {0};
       bool footer = false;
-      const ys_prow *pr =
-          panel_row(c, &pt->panels[p], label, &rf, &footer, &cursor);
+      const ys_prow *pr = panel_row(c, pp, label, &rf, &footer, &cursor);
       if (!pr) {
         unplaced(c, rt, tname, row, "无法识别此栏目，未参与检查");
         continue;
@@ -749,47 +974,78 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       size_t ll = strlen(lab);
       ys_text_trim(&lab, &ll);
       lab = ys_arena_strndup(c->a, lab, ll);
-      ys_amount am;
-      const char *clabel = "预算数";
-      if (!cell_amount(c, rt, pt, tname, cell, &am, lab, clabel)) continue;
-      const char *key = amount_key(c, pt, &pr->q, &rf);
-      int o = add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
-                      rt->file, tname, lab, clabel, cell->text, row->line);
-      if (o < 0) return;
+      pline *pl = &lines[n++];
+      pl->pr = pr;
+      pl->level = pr->level;
+      pl->subset = pr->subset;
+      pl->footer = footer;
+      for (int m = 0; m < 16; m++) pl->obs[m] = -1;
+      for (int m = 0; m < na; m++) {
+        const ys_rcell *cell = &row->cells[lc + 1 + (size_t)m];
+        const char *key = panel_key(c, pt, pp, pr, &rf, m);
+        if (!key) continue;
+        const char *clabel = "预算数";
+        for (size_t h = 0; h < pt->n_header; h++) {
+          const ys_header_cell *hc = &pt->header[h];
+          size_t col = lc + 1 + (size_t)m;
+          if ((size_t)hc->col <= col &&
+              col < (size_t)(hc->col + hc->col_span) &&
+              hc->row + hc->row_span == pt->header_rows)
+            clabel = hc->text;
+        }
+        ys_amount am;
+        if (!cell_amount(c, rt, pt, tname, cell, &am, lab, clabel)) {
+          pl->obs[m] = UNREADABLE;
+          continue;
+        }
+        pl->obs[m] =
+            add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
+                    tname, lab, clabel, cell->text, row->line);
+      }
       /* Only 收入总计 and 支出总计 balance: 本年收入合计 and 本年支出合计
        * differ by the carry-over (政府性基金收支表 shows no 结转 rows). */
-      if (i == nr - 1 && pr->total && strstr(lab, "总计")) closing[p] = o;
-      if (footer) {
-        if (pr->total && foot_total < 0) foot_total = o;
-        continue;
-      }
-      if (pr->total) body_total = true;
-      ri[n].level = pr->level;
-      ri[n].subset = pr->subset;
-      ri[n].placed = true;
-      ri[n].label = lab;
-      obs_at[n] = o;
-      n++;
+      if (i == nr - 1 && pr->total && strstr(lab, "总计"))
+        closing[p] = pl->obs[0];
     }
-    tree_idents(c, ri, n, 1, obs_at, "sum.rows", "sum.rows", NULL);
-    /* A panel without a heading row (政府性基金收支表) is summed by its first
-     * footer total (本年支出合计). */
-    if (!body_total && foot_total >= 0 && n) {
-      int top = ri[0].level;
-      for (size_t i = 1; i < n; i++)
-        if (ri[i].level < top) top = ri[i].level;
-      size_t nk = 0;
-      for (size_t i = 0; i < n; i++) nk += ri[i].level == top && !ri[i].subset;
-      ident *x = add_ident(c, "sum.rows", (int)nk + 1);
-      if (!x) return;
-      x->idx[x->n] = foot_total;
-      x->coef[x->n++] = -1;
-      x->anchor = foot_total;
+    lc += 1 + (size_t)na;
+    /* Body: each heading = Σ the rows one level below it. */
+    for (int m = 0; m < na; m++) {
+      rowinfo *ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (n + 1));
+      int *at = ys_arena_alloc(c->a, sizeof(int) * (n + 1));
+      if (!ri || !at) return;
+      size_t nb = 0;
+      for (size_t i = 0; i < n; i++) {
+        if (lines[i].footer) continue;
+        ri[nb].level = lines[i].level;
+        ri[nb].subset = lines[i].subset;
+        ri[nb].placed = true;
+        at[nb++] = lines[i].obs[m];
+      }
+      tree_idents(c, ri, nb, 1, at, "sum.rows", "sum.rows", NULL);
+      /* Footers declared as sums (sum_body, sum_footers in the profile). */
+      int top = 0;
+      bool first = true;
       for (size_t i = 0; i < n; i++)
-        if (ri[i].level == top && !ri[i].subset) {
-          x->idx[x->n] = obs_at[i];
-          x->coef[x->n++] = 1;
+        if (!lines[i].footer && (first || lines[i].level < top)) {
+          top = lines[i].level;
+          first = false;
         }
+      for (size_t j = 0; j < n; j++) {
+        if (!lines[j].footer) continue;
+        size_t k = 0;
+        if (lines[j].pr->sum_body) {
+          for (size_t i = 0; i < n; i++)
+            if (!lines[i].footer && lines[i].level == top && !lines[i].subset)
+              parts[k++] = lines[i].obs[m];
+        } else if (lines[j].pr->sum_footers) {
+          for (size_t i = 0; i < j; i++)
+            if (lines[i].footer && !lines[i].subset)
+              parts[k++] = lines[i].obs[m];
+        } else {
+          continue;
+        }
+        sum_ident(c, "sum.rows", lines[j].obs[m], parts, k);
+      }
     }
   }
   /* The closing totals of a 收支总表: income total = expense total. */
@@ -1549,9 +1805,17 @@ static const ys_profile *detect_profile(chk *c, ys_profile **owned) {
       continue;
     ys_profile *p = NULL;
     if (ys_profile_open_builtin(&p, names[i], NULL)) continue;
+    /* Many titles share a tail (收支总表): the profile whose titles match
+     * most specifically (the most matched characters) wins. A reader's
+     * hint (the text reader recognises the family) breaks ties. */
     int score = 0;
-    for (size_t k = 0; k < c->doc->n; k++)
-      score += match_table(c, p, &c->doc->tables[k]) != NULL;
+    for (size_t k = 0; k < c->doc->n; k++) {
+      size_t len = 0;
+      match_table_len(c, p, &c->doc->tables[k], &len);
+      score += 2 * (int)len;
+    }
+    if (c->doc->profile_hint && !strcmp(c->doc->profile_hint, names[i]))
+      score += 1;
     if (score > best_score) {
       ys_profile_free(best);
       best = p;
@@ -1602,8 +1866,9 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
       continue;
     }
     nmatched++;
-    size_t body = rt->header_rows >= 0 ? (size_t)rt->header_rows
-                                       : (size_t)pt->header_rows;
+    size_t body = rt->header_rows >= 0
+                      ? (size_t)rt->header_rows
+                      : (size_t)pt->header_rows + (pt->colnums ? 1 : 0);
     size_t before = c.no;
     if (pt->layout == LAYOUT_GRID)
       observe_grid(&c, rt, pt, tname, body);

@@ -2,16 +2,21 @@
  * compile.c - run a profile over a dataset to produce the tables.
  *
  * For each profile table: expand its row generators (fixed rows, catalogue
- * classes, the code tree in use, units, projects, procurement lines) into
- * row contexts, then fill each cell: text columns from the row context,
- * amount columns by evaluating the conjunction of table base, row filter and
- * column quantity. Panel tables (收支总表) place independent row lists side
- * by side. Target tables (绩效目标表) are forms built from projects and
- * targets.
+ * classes, the code tree in use, units with rows repeated inside each unit,
+ * projects by category or by function 项, procurement lines, projects with
+ * one row per performance indicator) into row contexts, then fill each
+ * cell: text columns from the row context (codes, names, templates with
+ * {placeholders}, target fields, a 序号), amount columns by evaluating the
+ * conjunction of table base, row filter and column quantity. Panel tables
+ * (收支总表) place independent row lists side by side, each with one or more
+ * amount columns. Target tables (绩效目标表) are forms built from projects
+ * and targets.
  *
- * After a table is built its structural identities are verified twice: on
- * exact values (a failure is a dataset the table set cannot show: error) and
- * on displayed values (a failure is rounding only: the 尾数误差 note).
+ * After a table is built its structural identities (row levels, sum_of
+ * columns, panel footers, the forms' 总额 = 财政拨款 + 其他资金) are verified
+ * twice: on exact values (a failure is a dataset the table set cannot show:
+ * error) and on displayed values (a failure is rounding only: the 尾数误差
+ * note). Nothing here knows a province: layouts come from the profile.
  */
 #include "yusuan/compile.h"
 
@@ -26,7 +31,9 @@ typedef struct rowctx {
   ys_row_kind kind;
   int level;
   bool subset;
-  bool indent; /* add the profile indent by level to the label */
+  bool indent;      /* add the profile indent by level to the label */
+  bool sum_body;    /* panel footer checked against the top body rows */
+  bool sum_footers; /* panel footer checked against the footers above */
   const char *code;
   const char *label;
   ys_qfilter filter; /* the row's own narrowing */
@@ -34,6 +41,13 @@ typedef struct rowctx {
   const char *gov_code, *gov_name;
   const char *desc;
   const ys_procurement *proc;
+  const char *unit_code, *unit_name; /* the unit the row belongs to */
+  const char *func_code; /* shown by func_* columns instead of the code */
+  const char *key;       /* fact shown by PCOL_FACT columns */
+  const ys_project *proj;
+  const ys_target *target;
+  const ys_qexpr *qs; /* panels: a quantity per amount column */
+  int n_qs;
 } rowctx;
 
 typedef struct rowvec {
@@ -48,6 +62,7 @@ typedef struct cctx {
   ys_arena *a;
   ys_errors *errs;
   const ys_ptable *pt;
+  const ys_qfilter *ctx; /* rows generated inside a unit: that unit */
   int failed;
 } cctx;
 
@@ -70,12 +85,11 @@ static const char *cat_name(cctx *c, ys_cls cls, const char *code) {
 }
 
 static const char *cn_numeral(cctx *c, int n) {
-  static const char *const d[] = {"", "一", "二", "三", "四", "五",
+  static const char *const d[] = {"",   "一", "二", "三", "四", "五",
                                   "六", "七", "八", "九", "十"};
   if (n <= 10) return d[n];
   if (n < 20) return ys_arena_printf(c->a, "十%s", d[n - 10]);
-  if (n < 100)
-    return ys_arena_printf(c->a, "%s十%s", d[n / 10], d[n % 10]);
+  if (n < 100) return ys_arena_printf(c->a, "%s十%s", d[n / 10], d[n % 10]);
   return ys_arena_printf(c->a, "%d", n);
 }
 
@@ -113,6 +127,53 @@ static const char *fill_label(cctx *c, const char *tpl, int n,
   return ys_arena_strdup(c->a, buf);
 }
 
+/* Replaces {dept_code} {dept_name} {year} {prev_year} and, for a row,
+ * {label} {code} {unit_code} {unit_name}; other text is kept as is. */
+static const char *expand(cctx *c, const char *tpl, const rowctx *r) {
+  if (!tpl || !strchr(tpl, '{')) return tpl ? tpl : "";
+  char year[16], prev[16];
+  snprintf(year, sizeof year, "%d", c->ds->year);
+  snprintf(prev, sizeof prev, "%d", c->ds->year - 1);
+  const struct {
+    const char *name, *value;
+  } vars[] = {{"{dept_code}", c->ds->dept_code},
+              {"{dept_name}", c->ds->dept_name},
+              {"{year}", year},
+              {"{prev_year}", prev},
+              {"{label}", r ? r->label : NULL},
+              {"{code}", r ? r->code : NULL},
+              {"{unit_code}", r ? r->unit_code : NULL},
+              {"{unit_name}", r ? r->unit_name : NULL}};
+  char buf[1024];
+  size_t o = 0;
+  for (const char *s = tpl; *s && o < sizeof buf - 1;) {
+    size_t k, nv = sizeof vars / sizeof vars[0];
+    for (k = 0; k < nv; k++)
+      if (strncmp(s, vars[k].name, strlen(vars[k].name)) == 0) break;
+    if (k == nv) {
+      buf[o++] = *s++;
+      continue;
+    }
+    const char *v = vars[k].value ? vars[k].value : "";
+    size_t l = strlen(v);
+    if (o + l >= sizeof buf) break;
+    memcpy(buf + o, v, l);
+    o += l;
+    s += strlen(vars[k].name);
+  }
+  buf[o] = '\0';
+  return ys_arena_strdup(c->a, buf);
+}
+
+static bool blank_zero(const cctx *c) {
+  return c->pt->blank_zero >= 0 ? c->pt->blank_zero : c->p->blank_zero;
+}
+
+static unsigned fmt_flags(const cctx *c) {
+  return (c->p->thousands ? YS_FMT_THOUSANDS : 0u) |
+         (blank_zero(c) ? YS_FMT_BLANK_ZERO : 0u);
+}
+
 static const char *title_of(cctx *c, const char *tpl) {
   const char *prefix = c->ds->title_prefix && *c->ds->title_prefix
                            ? c->ds->title_prefix
@@ -128,9 +189,10 @@ static const char *title_of(cctx *c, const char *tpl) {
 static void narrow_term(ys_qfilter *t, const ys_ptable *pt,
                         const ys_qfilter *row, ys_arena *a) {
   if (t->src == YS_Q_FACT) {
-    if (row->unit.n) {
+    if (row->unit.n || row->key.n) {
       ys_qfilter u = {0};
       u.unit = row->unit;
+      u.key = row->key;
       ys_qfilter_and(t, t, &u, a);
     }
     return;
@@ -159,8 +221,8 @@ static void amount_cell(cctx *c, ys_cell *cell, const ys_qexpr *q,
   cell->fen = ys_qexpr_eval(&e, c->ds);
   cell->quantity = ys_qexpr_key(c->a, &e);
   char buf[64];
-  unsigned flags = c->p->thousands ? YS_FMT_THOUSANDS : 0;
-  ys_money_format(buf, sizeof buf, cell->fen, pt->unit, pt->decimals, flags);
+  ys_money_format(buf, sizeof buf, cell->fen, pt->unit, pt->decimals,
+                  fmt_flags(c));
   cell->text = ys_arena_strdup(c->a, buf);
 }
 
@@ -182,6 +244,7 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
   base.src = YS_Q_EXP;
   if (pt->has_base) ys_qfilter_and(&base, &base, &pt->base, c->a);
   if (pr->q.n == 1) ys_qfilter_and(&base, &base, &pr->q.t[0], c->a);
+  if (c->ctx) ys_qfilter_and(&base, &base, c->ctx, c->a);
   /* Every prefix of every code in use, deduplicated by sorting: n log n in
    * the number of items. For econ_gov leaves the key is "econ/gecon". */
   size_t cap = ds->n_items * 3 + 1, n = 0;
@@ -234,6 +297,32 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
     if (rv->v[i].kind == YS_ROW_GROUP &&
         (i + 1 == rv->n || rv->v[i + 1].level <= rv->v[i].level))
       rv->v[i].kind = YS_ROW_DETAIL;
+  if (!pr->leaves) return;
+  /* Leaves only: the deepest rows, one level below the generator. */
+  size_t m = 0;
+  for (size_t i = 0; i < rv->n; i++) {
+    if (rv->v[i].kind != YS_ROW_DETAIL) continue;
+    rv->v[m] = rv->v[i];
+    rv->v[m++].level = pr->level + 1;
+  }
+  rv->n = m;
+}
+
+/* Is v one of the alternatives "a|b|c"? */
+static bool in_alts(const char *alts, const char *v) {
+  size_t vl = strlen(v ? v : "");
+  for (const char *s = alts; s && *s;) {
+    const char *bar = strchr(s, '|');
+    size_t l = bar ? (size_t)(bar - s) : strlen(s);
+    if (l == vl && strncmp(s, v, l) == 0) return true;
+    s = bar ? bar + 1 : NULL;
+  }
+  return false;
+}
+
+static const char *unit_name_of(cctx *c, const char *code) {
+  const ys_unit_rec *u = ys_dataset_unit(c->ds, code);
+  return u ? u->name : "";
 }
 
 static bool project_in_table(cctx *c, const ys_project *pj) {
@@ -244,6 +333,119 @@ static bool project_in_table(cctx *c, const ys_project *pj) {
   for (size_t i = 0; i < c->ds->n_items; i++)
     if (ys_qfilter_match_item(&f, c->ds, &c->ds->items[i])) return true;
   return false;
+}
+
+static bool project_has_items(cctx *c, const ys_project *pj) {
+  for (size_t i = 0; i < c->ds->n_items; i++)
+    if (c->ds->items[i].project &&
+        strcmp(c->ds->items[i].project, pj->code) == 0)
+      return true;
+  return false;
+}
+
+/* Items in the table (base, unit context) narrowed by f: any? */
+static bool any_item(cctx *c, const ys_qfilter *f) {
+  ys_qfilter g = *f;
+  g.src = YS_Q_EXP;
+  if (c->pt->has_base) ys_qfilter_and(&g, &g, &c->pt->base, c->a);
+  if (c->ctx) ys_qfilter_and(&g, &g, c->ctx, c->a);
+  for (size_t i = 0; i < c->ds->n_items; i++)
+    if (ys_qfilter_match_item(&g, c->ds, &c->ds->items[i])) return true;
+  return false;
+}
+
+static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n);
+
+/* The rows of pr->sub inside one unit: generated with the unit as context
+ * (so a tree shows the codes that unit uses), narrowed by it and placed
+ * below the unit row. */
+static void gen_nested(cctx *c, rowvec *rv, const ys_prow *pr,
+                       const ys_unit_rec *un, int level) {
+  ys_qfilter uf = {0};
+  ys_qcodes_add(&uf.unit, un->code);
+  const ys_qfilter *save = c->ctx;
+  ys_qfilter ctx = uf;
+  if (save) ys_qfilter_and(&ctx, save, &uf, c->a);
+  c->ctx = &ctx;
+  rowvec sub = {0};
+  gen_rows(c, &sub, pr->sub, pr->n_sub);
+  c->ctx = save;
+  for (size_t k = 0; k < sub.n; k++) {
+    rowctx *r = rv_push(c, rv);
+    if (!r) return;
+    *r = sub.v[k];
+    r->level += level;
+    ys_qfilter_and(&r->filter, &r->filter, &uf, c->a);
+    if (!r->unit_code) {
+      r->unit_code = un->code;
+      r->unit_name = un->name;
+    }
+  }
+}
+
+/* Projects of one unit under the function 项 codes they spend on: a
+ * heading row per 项, then one row per project and 项 (in projects.csv
+ * order). One pass over the items per 项. */
+static void gen_projects_by_func(cctx *c, rowvec *rv, const ys_prow *pr,
+                                 const ys_unit_rec *un) {
+  const ys_dataset *ds = c->ds;
+  ys_qfilter g = {0};
+  g.src = YS_Q_EXP;
+  g.kinds = 1u << YS_KIND_PROJECT;
+  ys_qcodes_add(&g.unit, un->code);
+  if (c->pt->has_base) ys_qfilter_and(&g, &g, &c->pt->base, c->a);
+  if (c->ctx) ys_qfilter_and(&g, &g, c->ctx, c->a);
+  size_t n = 0;
+  const char **funcs = ys_arena_alloc(c->a, sizeof(char *) * (ds->n_items + 1));
+  bool *used = ys_arena_alloc(c->a, sizeof(bool) * (ds->n_projects + 1));
+  if (!funcs || !used) return;
+  for (size_t i = 0; i < ds->n_items; i++)
+    if (ds->items[i].project && ys_qfilter_match_item(&g, ds, &ds->items[i]))
+      funcs[n++] = ds->items[i].func;
+  qsort(funcs, n, sizeof funcs[0], cmp_cstr);
+  for (size_t i = 0; i < n; i++) {
+    if (i && strcmp(funcs[i], funcs[i - 1]) == 0) continue;
+    rowctx *r = rv_push(c, rv);
+    if (!r) return;
+    r->kind = YS_ROW_GROUP;
+    r->level = pr->level + 3;
+    r->code = funcs[i];
+    r->func_code = "";
+    r->label = cat_name(c, YS_CLS_FUNC, funcs[i]);
+    r->indent = true;
+    r->unit_code = un->code;
+    r->unit_name = un->name;
+    ys_qcodes_add(&r->filter.unit, un->code);
+    ys_qcodes_add(&r->filter.func, funcs[i]);
+    memset(used, 0, sizeof(bool) * (ds->n_projects + 1));
+    for (size_t k = 0; k < ds->n_items; k++) {
+      const ys_line_item *it = &ds->items[k];
+      if (!it->project || strcmp(it->func, funcs[i]) ||
+          !ys_qfilter_match_item(&g, ds, it))
+        continue;
+      const ys_project *pj = ys_dataset_project(ds, it->project);
+      if (pj) used[pj - ds->projects] = true;
+    }
+    for (size_t j = 0; j < ds->n_projects; j++) {
+      if (!used[j]) continue;
+      const ys_project *pj = &ds->projects[j];
+      r = rv_push(c, rv);
+      if (!r) return;
+      r->kind = YS_ROW_DETAIL;
+      r->level = pr->level + 4;
+      r->code = pj->code;
+      r->func_code = funcs[i];
+      r->label = pj->name;
+      r->desc = pj->description;
+      r->proj = pj;
+      r->indent = true;
+      r->unit_code = un->code;
+      r->unit_name = un->name;
+      ys_qcodes_add(&r->filter.unit, un->code);
+      ys_qcodes_add(&r->filter.func, funcs[i]);
+      ys_qcodes_add(&r->filter.project, pj->code);
+    }
+  }
 }
 
 static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
@@ -263,17 +465,30 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
       for (size_t j = 0; j < ds->n_projects && !any; j++)
         any = strcmp(ds->projects[j].unit, un->code) == 0 &&
               project_in_table(c, &ds->projects[j]);
+      if (!any && pr->group == PGROUP_FUNC) {
+        ys_qfilter f = {0};
+        ys_qcodes_add(&f.unit, un->code);
+        f.kinds = 1u << YS_KIND_PROJECT;
+        any = any_item(c, &f);
+      }
       if (!any) continue;
     }
     r = rv_push(c, rv);
     if (!r) return;
-    r->kind = with_projects ? YS_ROW_GROUP : YS_ROW_DETAIL;
+    r->kind = with_projects || pr->n_sub ? YS_ROW_GROUP : YS_ROW_DETAIL;
     r->level = pr->level + 2;
     r->code = un->code;
     r->label = un->name;
     r->indent = true;
+    r->unit_code = un->code;
+    r->unit_name = un->name;
     ys_qcodes_add(&r->filter.unit, un->code);
+    if (pr->n_sub) gen_nested(c, rv, pr, un, pr->level + 2);
     if (!with_projects) continue;
+    if (pr->group == PGROUP_FUNC) {
+      gen_projects_by_func(c, rv, pr, un);
+      continue;
+    }
     /* Categories in order of first appearance, then their projects. */
     for (size_t j = 0; j < ds->n_projects; j++) {
       const ys_project *pj = &ds->projects[j];
@@ -293,6 +508,8 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
         r->label = catg;
         r->code = "";
         r->indent = true;
+        r->unit_code = un->code;
+        r->unit_name = un->name;
         ys_qcodes_add(&r->filter.unit, un->code);
         ys_qcodes_add(&r->filter.pcat, catg);
       }
@@ -308,9 +525,55 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
         r->code = q->code;
         r->label = q->name;
         r->desc = q->description;
+        r->proj = q;
         r->indent = true;
+        r->unit_code = un->code;
+        r->unit_name = un->name;
         ys_qcodes_add(&r->filter.project, q->code);
       }
+    }
+  }
+}
+
+/* Projects with their performance targets, one row per indicator: the
+ * project's own columns on its first row, the indicators below. A project
+ * is shown when it spends in the table, or when it has targets and no line
+ * items at all (a project the dataset cannot attach spending to). */
+static void gen_targets(cctx *c, rowvec *rv, const ys_prow *pr) {
+  const ys_dataset *ds = c->ds;
+  for (size_t j = 0; j < ds->n_projects; j++) {
+    const ys_project *pj = &ds->projects[j];
+    if (pr->pcat && !in_alts(pr->pcat, pj->category)) continue;
+    if (pr->exclude_pcat && in_alts(pr->exclude_pcat, pj->category)) continue;
+    const ys_target *first = NULL;
+    for (size_t k = 0; k < ds->n_targets && !first; k++)
+      if (strcmp(ds->targets[k].project, pj->code) == 0)
+        first = &ds->targets[k];
+    if (!project_in_table(c, pj) && (project_has_items(c, pj) || !first))
+      continue;
+    rowctx *r = rv_push(c, rv);
+    if (!r) return;
+    r->kind = YS_ROW_DETAIL;
+    r->level = pr->level + 1;
+    r->code = pj->code;
+    r->label = pj->name;
+    r->desc = pj->description;
+    r->proj = pj;
+    r->target = first;
+    r->unit_code = pj->unit;
+    r->unit_name = unit_name_of(c, pj->unit);
+    ys_qcodes_add(&r->filter.project, pj->code);
+    for (size_t k = 0; first && k < ds->n_targets; k++) {
+      const ys_target *tg = &ds->targets[k];
+      if (tg == first || strcmp(tg->project, pj->code)) continue;
+      r = rv_push(c, rv);
+      if (!r) return;
+      r->kind = YS_ROW_TEXT;
+      r->level = pr->level + 2;
+      r->code = "";
+      r->label = "";
+      r->proj = pj;
+      r->target = tg;
     }
   }
 }
@@ -325,9 +588,14 @@ static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
       r->kind = pr->total ? YS_ROW_TOTAL : YS_ROW_GROUP;
       r->level = pr->level;
       r->subset = pr->subset;
-      r->label = pr->label;
+      r->sum_body = pr->sum_body;
+      r->sum_footers = pr->sum_footers;
+      r->label = expand(c, pr->label, NULL);
       r->code = "";
       r->q = pr->q.n ? &pr->q : NULL;
+      r->key = pr->key;
+      r->qs = pr->qs;
+      r->n_qs = pr->n_qs;
       break;
     }
     case PROW_CLASSES:
@@ -337,10 +605,10 @@ static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
         r->kind = YS_ROW_DETAIL;
         r->level = pr->level;
         r->code = pr->codes[k];
-        r->label = fill_label(c, pr->label, k + 1,
-                              cat_name(c, pr->cls, pr->codes[k]));
+        r->label =
+            fill_label(c, pr->label, k + 1, cat_name(c, pr->cls, pr->codes[k]));
         r->q = pr->q.n ? &pr->q : NULL;
-        ys_qcodes *dim = pr->cls == YS_CLS_FUNC     ? &r->filter.func
+        ys_qcodes *dim = pr->cls == YS_CLS_FUNC       ? &r->filter.func
                          : pr->cls == YS_CLS_ECON_GOV ? &r->filter.gecon
                                                       : &r->filter.econ;
         ys_qcodes_add(dim, pr->codes[k]);
@@ -361,6 +629,9 @@ static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
       break;
     case PROW_PROJECTS:
       gen_units(c, rv, pr, true);
+      break;
+    case PROW_TARGETS:
+      gen_targets(c, rv, pr);
       break;
     case PROW_PROCUREMENT:
       for (size_t k = 0; k < c->ds->n_procurements; k++) {
@@ -397,17 +668,88 @@ static const char *code_part(cctx *c, const char *code, size_t from,
   return ys_arena_strndup(c->a, code + from, len);
 }
 
+static const char *target_value(cctx *c, const ys_target *tg);
+
+/* A fact's value as written: a number cell, or empty when absent. */
+static void fact_cell(cctx *c, ys_cell *cell, const char *key) {
+  const ys_fact *f = key ? ys_dataset_fact(c->ds, key) : NULL;
+  text_cell(c, cell, f ? f->value : "");
+  if (f && f->value && *f->value) cell->type = YS_CELL_NUMBER;
+}
+
+/* Target fields of a row made by the "targets" generator. */
+static const char *target_field(cctx *c, pcol_show show, const ys_target *tg) {
+  if (!tg) return "";
+  switch (show) {
+  case PCOL_T_LEVEL1:
+    return tg->level1;
+  case PCOL_T_LEVEL2:
+    return tg->level2;
+  case PCOL_T_NAME:
+    return tg->name;
+  case PCOL_T_OP:
+    return tg->op;
+  case PCOL_T_VALUE:
+    return tg->value;
+  case PCOL_T_UNIT:
+    return tg->unit_text;
+  case PCOL_T_WEIGHT:
+    return tg->weight >= 0 ? ys_arena_printf(c->a, "%d", tg->weight) : "";
+  case PCOL_T_DIRECTION:
+    return tg->direction;
+  case PCOL_T_TARGET:
+    return target_value(c, tg);
+  default:
+    return "";
+  }
+}
+
 static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
-                      const rowctx *r) {
+                      const rowctx *r, size_t idx) {
   const ys_procurement *pr = r->proc;
   switch (pc->show) {
   case PCOL_AMOUNT:
-    if (pr) {
+    if (pr || r->kind == YS_ROW_TEXT) {
       text_cell(c, cell, "");
       break;
     }
     amount_cell(c, cell, &pc->q, &r->filter);
     break;
+  case PCOL_ROWNUM: {
+    char num[24];
+    snprintf(num, sizeof num, "%zu", idx + 1);
+    text_cell(c, cell, num);
+    break;
+  }
+  case PCOL_TEXT:
+    text_cell(c, cell, expand(c, pc->text[r->kind], r));
+    break;
+  case PCOL_UNIT_NAME:
+    text_cell(c, cell, r->unit_name);
+    break;
+  case PCOL_FACT:
+    fact_cell(c, cell, r->key);
+    break;
+  case PCOL_GOAL:
+    text_cell(c, cell, r->proj && r->kind != YS_ROW_TEXT ? r->proj->goal : "");
+    break;
+  case PCOL_T_LEVEL1:
+  case PCOL_T_LEVEL2:
+  case PCOL_T_NAME:
+  case PCOL_T_OP:
+  case PCOL_T_VALUE:
+  case PCOL_T_UNIT:
+  case PCOL_T_WEIGHT:
+  case PCOL_T_DIRECTION:
+  case PCOL_T_TARGET: {
+    const char *v = target_field(c, pc->show, r->target);
+    if (r->target && (!v || !*v) && pc->empty)
+      v = pc->empty;
+    else if (v && *v && pc->suffix)
+      v = ys_arena_printf(c->a, "%s%s", v, pc->suffix);
+    text_cell(c, cell, v);
+    break;
+  }
   case PCOL_CODE:
     text_cell(c, cell, r->kind == YS_ROW_TOTAL ? "" : r->code);
     break;
@@ -429,8 +771,13 @@ static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
   case PCOL_FUNC_LEI:
   case PCOL_FUNC_KUAN:
   case PCOL_FUNC_XIANG: {
-    const char *code = pr ? pr->func : (r->filter.func.n ? r->code : "");
-    size_t from = pc->show == PCOL_FUNC_LEI ? 0 : pc->show == PCOL_FUNC_KUAN ? 3 : 5;
+    const char *code = pr                 ? pr->func
+                       : r->func_code     ? r->func_code
+                       : r->filter.func.n ? r->code
+                                          : "";
+    size_t from = pc->show == PCOL_FUNC_LEI    ? 0
+                  : pc->show == PCOL_FUNC_KUAN ? 3
+                                               : 5;
     text_cell(c, cell, code_part(c, code, from, from ? 2 : 3));
     break;
   }
@@ -449,7 +796,14 @@ static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
     break;
   }
   case PCOL_UNIT_CODE:
-    text_cell(c, cell, pr ? pr->unit : r->filter.unit.n ? r->code : "");
+    /* Detail rows only: headings (a unit above its rows, a 类 above its
+     * 款) leave the unit code to the rows below them. */
+    text_cell(c, cell,
+              pr                         ? pr->unit
+              : r->kind != YS_ROW_DETAIL ? ""
+              : r->unit_code             ? r->unit_code
+              : r->filter.unit.n         ? r->code
+                                         : "");
     break;
   case PCOL_PROC_CATALOG:
     text_cell(c, cell, pr ? pr->catalog : "");
@@ -469,8 +823,8 @@ static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
   case PCOL_PROC_AMOUNT:
     if (pr) {
       char buf[64];
-      ys_money_format(buf, sizeof buf, pr->amount, c->pt->unit,
-                      c->pt->decimals, c->p->thousands ? YS_FMT_THOUSANDS : 0);
+      ys_money_format(buf, sizeof buf, pr->amount, c->pt->unit, c->pt->decimals,
+                      fmt_flags(c));
       cell->type = YS_CELL_AMOUNT;
       cell->fen = pr->amount;
       cell->text = ys_arena_strdup(c->a, buf);
@@ -558,12 +912,32 @@ static void col_labels_from_header(cctx *c, ys_table *t, size_t ncols) {
   }
 }
 
-static void copy_header(cctx *c, ys_table *t, const ys_ptable *pt) {
+/* Room is left for a 栏次 row (add_colnums). */
+static void copy_header(cctx *c, ys_table *t, const ys_ptable *pt,
+                        size_t ncols) {
   t->header_rows = pt->header_rows;
   t->n_header = pt->n_header;
-  t->header = ys_arena_alloc(c->a, sizeof(ys_header_cell) * (pt->n_header + 1));
+  t->header =
+      ys_arena_alloc(c->a, sizeof(ys_header_cell) * (pt->n_header + ncols + 1));
   if (t->header && pt->n_header)
     memcpy(t->header, pt->header, sizeof(ys_header_cell) * pt->n_header);
+  for (size_t h = 0; t->header && h < t->n_header; h++)
+    t->header[h].text = expand(c, t->header[h].text, NULL);
+}
+
+/* The 栏次 row under the header: "栏次" above a row-number column, the
+ * other columns numbered 1, 2, ... Column labels are taken before it. */
+static void add_colnums(cctx *c, ys_table *t, const bool *is_rownum) {
+  if (!t->header) return;
+  int n = 0;
+  for (size_t k = 0; k < t->ncols; k++) {
+    ys_header_cell *h = &t->header[t->n_header++];
+    h->row = t->header_rows;
+    h->col = (int)k;
+    h->row_span = h->col_span = 1;
+    h->text = is_rownum[k] ? "栏次" : ys_arena_printf(c->a, "%d", ++n);
+  }
+  t->header_rows++;
 }
 
 static ys_cell *new_cells(cctx *c, size_t n) {
@@ -571,6 +945,13 @@ static ys_cell *new_cells(cctx *c, size_t n) {
   if (cells)
     for (size_t k = 0; k < n; k++) cells[k].text = "";
   return cells;
+}
+
+static bool any_amount(const ys_table *t) {
+  for (size_t i = 0; i < t->nrows; i++)
+    for (size_t k = 0; k < t->ncols; k++)
+      if (t->rows[i].cells[k].type == YS_CELL_AMOUNT) return true;
+  return false;
 }
 
 static bool all_zero(const ys_table *t) {
@@ -585,9 +966,26 @@ static bool all_zero(const ys_table *t) {
 static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
   rowvec rv = {0};
   gen_rows(c, &rv, pt->rows, pt->nrows);
+  /* In a grid a fixed row's quantity (one term) narrows the cells of its
+   * row the way a code row's filter does; a fact term names the fact the
+   * row's fact columns ("q": "fact") show. */
+  for (size_t i = 0; i < rv.n; i++) {
+    const ys_qexpr *q = rv.v[i].q;
+    if (!q || q->n != 1) continue;
+    ys_qfilter f = q->t[0];
+    f.src = YS_Q_NONE;
+    ys_qfilter_and(&rv.v[i].filter, &rv.v[i].filter, &f, c->a);
+  }
   t->ncols = pt->ncols;
-  copy_header(c, t, pt);
+  copy_header(c, t, pt, t->ncols);
   col_labels_from_header(c, t, t->ncols);
+  if (pt->colnums) {
+    bool *rn = ys_arena_alloc(c->a, sizeof(bool) * (t->ncols + 1));
+    if (!rn) return YS_ENOMEM;
+    for (size_t k = 0; k < t->ncols; k++)
+      rn[k] = pt->cols[k].show == PCOL_ROWNUM;
+    add_colnums(c, t, rn);
+  }
   t->rows = ys_arena_alloc(c->a, sizeof(ys_row) * (rv.n ? rv.n : 1));
   if (!t->rows) return YS_ENOMEM;
   for (size_t i = 0; i < rv.n; i++) {
@@ -598,7 +996,7 @@ static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
     row->cells = new_cells(c, t->ncols);
     if (!row->cells) return YS_ENOMEM;
     for (size_t k = 0; k < t->ncols; k++)
-      grid_cell(c, &row->cells[k], &pt->cols[k], &rv.v[i]);
+      grid_cell(c, &row->cells[k], &pt->cols[k], &rv.v[i], i);
   }
   int rounding = 0;
   for (size_t k = 0; k < t->ncols; k++)
@@ -608,24 +1006,121 @@ static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
   bool has_detail = false;
   for (size_t i = 0; i < t->nrows; i++)
     if (t->rows[i].kind != YS_ROW_TOTAL) has_detail = true;
-  t->empty = !has_detail || all_zero(t);
+  /* A table of text only (targets without amounts) is empty when it has
+   * no rows; one with amounts, when they are all zero. */
+  t->empty = !has_detail || (any_amount(t) && all_zero(t));
   return YS_OK;
+}
+
+/* Amount m of a panel row: the row's own quantity for that column ("qs"),
+ * or its quantity narrowed by the column's filter (facts are not). */
+static void panel_amount(cctx *c, ys_cell *cell, const rowctx *r,
+                         const ys_qfilter *colf, int m) {
+  if (r->qs && m < r->n_qs) {
+    if (r->qs[m].n)
+      amount_cell(c, cell, &r->qs[m], &r->filter);
+    else
+      text_cell(c, cell, "");
+    return;
+  }
+  ys_qexpr e;
+  if (r->q && r->q->n) {
+    e = *r->q;
+  } else {
+    memset(&e, 0, sizeof e);
+    e.n = 1;
+    e.sign[0] = 1;
+    e.t[0].src =
+        c->pt->has_base && c->pt->base.src ? c->pt->base.src : YS_Q_EXP;
+  }
+  for (int i = 0; i < e.n; i++)
+    if (e.t[i].src != YS_Q_FACT) ys_qfilter_and(&e.t[i], &e.t[i], colf, c->a);
+  amount_cell(c, cell, &e, &r->filter);
+}
+
+/* A footer row equals the sum of the rows parts[0..n) (of one column):
+ * exact failures are errors, rounded-only ones set *rounding. */
+static void check_footer(cctx *c, ys_table *t, const size_t *parts, size_t n,
+                         size_t at, size_t lc, size_t col, int *rounding) {
+  const ys_cell *fc = &t->rows[at].cells[col];
+  if (fc->type != YS_CELL_AMOUNT) return;
+  int64_t exact = 0, shown = 0;
+  for (size_t k = 0; k < n; k++) {
+    const ys_cell *cc = &t->rows[parts[k]].cells[col];
+    if (cc->type != YS_CELL_AMOUNT) continue;
+    exact += cc->fen;
+    shown += ys_money_round(cc->fen, t->unit, t->decimals);
+  }
+  if (exact != fc->fen) {
+    char a[64], b[64];
+    ys_money_format(a, sizeof a, fc->fen, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+    ys_money_format(b, sizeof b, exact, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+    ys_errors_add(c->errs, YS_EINPUT, c->ds->dir, 0, 0,
+                  "%s“%s”第“%s”行为 %s 元，但其组成各行合计 %s 元："
+                  "数据中有此表无法列示的支出或收入",
+                  t->number, t->title, t->rows[at].cells[lc].text, a, b);
+    c->failed = 1;
+  } else if (shown != ys_money_round(fc->fen, t->unit, t->decimals)) {
+    *rounding = 1;
+  }
+}
+
+/* Footer identities of one panel: sum_body (= the body rows at the top
+ * level, not 其中 rows) and sum_footers (= the footers above it, not 其中
+ * rows). foot_at[j] is the table row of footer j. */
+static void check_footers(cctx *c, ys_table *t, const rowvec *body,
+                          const rowvec *foot, const size_t *foot_at, size_t lc,
+                          int n_amounts, int *rounding) {
+  size_t *parts =
+      ys_arena_alloc(c->a, sizeof(size_t) * (body->n + foot->n + 1));
+  if (!parts) return;
+  int top = 0;
+  for (size_t i = 0; i < body->n; i++)
+    if (i == 0 || body->v[i].level < top) top = body->v[i].level;
+  for (size_t j = 0; j < foot->n; j++) {
+    const rowctx *f = &foot->v[j];
+    size_t n = 0;
+    if (f->sum_body) {
+      for (size_t i = 0; i < body->n; i++)
+        if (body->v[i].level == top && !body->v[i].subset) parts[n++] = i;
+    } else if (f->sum_footers) {
+      for (size_t k = 0; k < j; k++)
+        if (!foot->v[k].subset) parts[n++] = foot_at[k];
+    } else {
+      continue;
+    }
+    for (int m = 0; m < n_amounts; m++)
+      check_footer(c, t, parts, n, foot_at[j], lc, lc + 1 + (size_t)m,
+                   rounding);
+  }
 }
 
 static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
   size_t np = pt->npanels, body = 0, foot = 0;
   rowvec *bodies = ys_arena_alloc(c->a, sizeof(rowvec) * np);
   rowvec *foots = ys_arena_alloc(c->a, sizeof(rowvec) * np);
-  if (!bodies || !foots) return YS_ENOMEM;
+  size_t *off = ys_arena_alloc(c->a, sizeof(size_t) * (np + 1));
+  if (!bodies || !foots || !off) return YS_ENOMEM;
+  /* Columns: [序号] then, per panel, a label and its amount columns. */
+  off[0] = pt->rownum ? 1 : 0;
   for (size_t p = 0; p < np; p++) {
+    memset(&bodies[p], 0, sizeof bodies[p]);
+    memset(&foots[p], 0, sizeof foots[p]);
     gen_rows(c, &bodies[p], pt->panels[p].rows, pt->panels[p].n_rows);
     gen_rows(c, &foots[p], pt->panels[p].footer, pt->panels[p].n_footer);
     if (bodies[p].n > body) body = bodies[p].n;
     if (foots[p].n > foot) foot = foots[p].n;
+    off[p + 1] = off[p] + 1 + (size_t)pt->panels[p].n_amounts;
   }
-  t->ncols = 2 * np;
-  copy_header(c, t, pt);
+  t->ncols = off[np];
+  copy_header(c, t, pt, t->ncols);
   col_labels_from_header(c, t, t->ncols);
+  if (pt->colnums) {
+    bool *rn = ys_arena_alloc(c->a, sizeof(bool) * (t->ncols + 1));
+    if (!rn) return YS_ENOMEM;
+    for (size_t k = 0; k < t->ncols; k++) rn[k] = pt->rownum && k == 0;
+    add_colnums(c, t, rn);
+  }
   t->nrows = body + foot;
   t->rows = ys_arena_alloc(c->a, sizeof(ys_row) * (t->nrows ? t->nrows : 1));
   if (!t->rows) return YS_ENOMEM;
@@ -637,25 +1132,46 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
   }
   int rounding = 0;
   for (size_t p = 0; p < np; p++) {
+    const ys_ppanel *pp = &pt->panels[p];
+    size_t lc = off[p];
     for (size_t i = 0; i < bodies[p].n; i++) {
       const rowctx *r = &bodies[p].v[i];
-      text_cell(c, &t->rows[i].cells[2 * p], r->label);
-      amount_cell(c, &t->rows[i].cells[2 * p + 1], r->q, &r->filter);
+      text_cell(c, &t->rows[i].cells[lc], r->label);
+      for (int m = 0; m < pp->n_amounts; m++)
+        panel_amount(c, &t->rows[i].cells[lc + 1 + (size_t)m], r,
+                     &pp->amounts[m], m);
     }
     /* Footers: the closing total (总计) sits on the last row of every
      * panel, the others from the top of the footer block. */
     size_t nf = foots[p].n;
+    size_t *foot_at = ys_arena_alloc(c->a, sizeof(size_t) * (nf + 1));
+    if (!foot_at) return YS_ENOMEM;
     for (size_t j = 0; j < nf; j++) {
       const rowctx *r = &foots[p].v[j];
       size_t at = body + j;
       if (j == nf - 1 && r->kind == YS_ROW_TOTAL) at = body + foot - 1;
-      text_cell(c, &t->rows[at].cells[2 * p], r->label);
-      amount_cell(c, &t->rows[at].cells[2 * p + 1], r->q, &r->filter);
+      foot_at[j] = at;
+      text_cell(c, &t->rows[at].cells[lc], r->label);
+      for (int m = 0; m < pp->n_amounts; m++)
+        panel_amount(c, &t->rows[at].cells[lc + 1 + (size_t)m], r,
+                     &pp->amounts[m], m);
     }
     /* Structural identities of the panel body (levels of its rows). */
     ys_table view = *t;
     view.nrows = bodies[p].n;
-    check_tree(c, &view, bodies[p].v, 0, bodies[p].n, 2 * p + 1, &rounding);
+    for (int m = 0; m < pp->n_amounts; m++)
+      check_tree(c, &view, bodies[p].v, 0, bodies[p].n, lc + 1 + (size_t)m,
+                 &rounding);
+    check_footers(c, t, &bodies[p], &foots[p], foot_at, lc, pp->n_amounts,
+                  &rounding);
+  }
+  /* 序号: every row that has a label somewhere. */
+  for (size_t i = 0, n = 0; pt->rownum && i < t->nrows; i++) {
+    bool any = false;
+    for (size_t p = 0; p < np && !any; p++)
+      any = *t->rows[i].cells[off[p]].text != '\0';
+    if (any)
+      text_cell(c, &t->rows[i].cells[0], ys_arena_printf(c->a, "%zu", ++n));
   }
   if (rounding) t->note = c->p->rounding_note;
   t->empty = all_zero(t);
@@ -744,6 +1260,33 @@ static void dept_amounts(cctx *c, ys_row *row) {
   }
 }
 
+/* total = a + b on displayed values, when it holds exactly: sets *rounding
+ * when only the rounded figures disagree. */
+static void note_sum(const ys_table *t, const ys_cell *total, const ys_cell *a,
+                     const ys_cell *b, int *rounding) {
+  if (total->type != YS_CELL_AMOUNT || a->type != YS_CELL_AMOUNT ||
+      b->type != YS_CELL_AMOUNT || total->fen != a->fen + b->fen)
+    return;
+  if (ys_money_round(total->fen, t->unit, t->decimals) !=
+      ys_money_round(a->fen, t->unit, t->decimals) +
+          ys_money_round(b->fen, t->unit, t->decimals))
+    *rounding = 1;
+}
+
+/* The forms' identities 总额 = 财政拨款 + 其他资金: across a row (columns
+ * 2..4 of the department form) or down three rows (a project's 资金金额). */
+static void note_forms(cctx *c, ys_table *t) {
+  int rounding = 0;
+  for (size_t i = 0; i < t->nrows; i++) {
+    const ys_cell *r = t->rows[i].cells;
+    note_sum(t, &r[2], &r[3], &r[4], &rounding);
+    if (i + 2 < t->nrows && r[3].type != YS_CELL_AMOUNT)
+      note_sum(t, &r[2], &t->rows[i + 1].cells[2], &t->rows[i + 2].cells[2],
+               &rounding);
+  }
+  if (rounding) t->note = c->p->rounding_note;
+}
+
 static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
   const ys_dataset *ds = c->ds;
   size_t cap = 0;
@@ -770,6 +1313,15 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
       if (!ys_dataset_fact(ds, key)) break;
       ntasks = k;
     }
+    /* Several tasks none of which has an amount: the closing row is the
+     * department's budget, not a sum of the task rows (四川: 年度部门整体支出
+     * 预算). */
+    bool task_amounts = ntasks <= 1;
+    for (int k = 1; k <= ntasks && !task_amounts; k++) {
+      char key[64];
+      snprintf(key, sizeof key, "dept.task.%d.amount", k);
+      task_amounts = ys_dataset_fact(ds, key) != NULL;
+    }
     for (int k = 1; k <= (ntasks ? ntasks : 1); k++) {
       char kn[64], kc[64];
       snprintf(kn, sizeof kn, "dept.task.%d.name", k);
@@ -787,8 +1339,11 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
         for (int m = 0; m < 3; m++) {
           ys_qexpr q;
           char err[128];
-          const char *txt =
-              ys_arena_printf(c->a, "fact;key=dept.task.%d.%s", k, suffix[m]);
+          const char *key =
+              ys_arena_printf(c->a, "dept.task.%d.%s", k, suffix[m]);
+          /* A task whose amount is not given shows none (not 0). */
+          if (!ys_dataset_fact(ds, key)) continue;
+          const char *txt = ys_arena_printf(c->a, "fact;key=%s", key);
           ys_qfilter none = {0};
           if (ys_qexpr_parse(&q, txt, c->a, err, sizeof err) == YS_OK)
             amount_cell(c, &row->cells[2 + m], &q, &none);
@@ -797,13 +1352,15 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
     }
     row = form_row(c, t, &cap, YS_ROW_TOTAL);
     if (!row) return YS_ENOMEM;
-    form_texts(c, row, "金额合计", "", "", "", "");
+    form_texts(c, row, task_amounts ? "金额合计" : "年度部门整体支出预算", "",
+               "", "", "");
     dept_amounts(c, row);
     const ys_fact *goal = ys_dataset_fact(ds, "dept.goal");
     row = form_row(c, t, &cap, YS_ROW_TEXT);
     if (!row) return YS_ENOMEM;
     form_texts(c, row, "年度总体目标", goal ? goal->value : "", "", "", "");
     form_targets(c, t, &cap, "");
+    note_forms(c, t);
     t->empty = false;
     return YS_OK;
   }
@@ -832,6 +1389,7 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
     form_texts(c, row, "总体目标", pj->goal, "", "", "");
     form_targets(c, t, &cap, pj->code);
   }
+  note_forms(c, t);
   t->empty = shown == 0;
   return YS_OK;
 }
@@ -855,7 +1413,7 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
     ys_tables_free(ts);
     return YS_ENOMEM;
   }
-  cctx c = {ds, p, cat, a, errs, NULL, 0};
+  cctx c = {ds, p, cat, a, errs, NULL, NULL, 0};
   for (size_t i = 0; i < p->n; i++) {
     const ys_ptable *pt = &p->tables[i];
     ys_table *t = &ts->tables[ts->n++];
@@ -863,12 +1421,10 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
     t->id = pt->id;
     t->number = pt->number;
     t->title = title_of(&c, pt->title);
-    t->subtitle = "";
-    if (p->subtitle && *p->subtitle)
-      t->subtitle = ys_arena_printf(a, "%s", p->subtitle);
+    t->subtitle = expand(&c, pt->subtitle ? pt->subtitle : p->subtitle, NULL);
     t->unit = pt->unit;
     t->decimals = pt->decimals;
-    t->format_flags = p->thousands ? YS_FMT_THOUSANDS : 0;
+    t->format_flags = fmt_flags(&c);
     t->note = "";
     char key[96];
     snprintf(key, sizeof key, "empty.%s", pt->id);
@@ -881,12 +1437,21 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
       ys_tables_free(ts);
       return rc;
     }
-    if (!t->empty) t->empty_note = "";
-    else if (!*t->empty_note) t->empty_note = "本单位无此项内容，公开空表。";
+    if (!t->empty)
+      t->empty_note = "";
+    else if (!*t->empty_note)
+      t->empty_note = "本单位无此项内容，公开空表。";
   }
   if (c.failed) {
     ys_tables_free(ts);
     return YS_EINPUT;
+  }
+  /* The printed tables, read back by the checker, decide the 尾数误差
+   * notes (verify.c). */
+  int vrc = ys_tables_verify(ts, p, cat, errs);
+  if (vrc) {
+    ys_tables_free(ts);
+    return vrc;
   }
   *out = ts;
   return YS_OK;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "csvread.h"
+#include "ingest.h"
 #include "yusuan/check.h"
 #include "yusuan/text.h"
 
@@ -47,7 +48,8 @@ static int table_from_csv(ys_rdoc *d, const ys_csv *csv) {
     const ys_csv_record *r = &csv->rec[i];
     ys_csv_field f0 = ys_csv_get(r, 0), f1 = ys_csv_get(r, 1);
     char *c0 = ys_arena_strndup(d->arena, f0.s, f0.len);
-    if (c0 && is_table_number(c0)) {
+    if (c0 && (is_table_number(c0) || (!*c0 && f1.len))) {
+      /* "表5,title" — or ",title" for a table set without numbers */
       t->number = c0;
       t->title = ys_arena_strndup(d->arena, f1.s, f1.len);
     } else {
@@ -215,13 +217,15 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
     }
     const char *names[512];
     size_t n = 0;
-    bool has_json = false;
+    bool has_json = false, has_xlsx = false;
     struct dirent *e;
     while ((e = readdir(dir)) && n < 512) {
       if (ends_with(e->d_name, ".csv"))
         names[n++] = ys_arena_strdup(d->arena, e->d_name);
       else if (strcmp(e->d_name, "tables.json") == 0)
         has_json = true;
+      else if (strcmp(e->d_name, "tables.xlsx") == 0)
+        has_xlsx = true;
     }
     closedir(dir);
     qsort(names, n, sizeof names[0], cmp_name);
@@ -232,18 +236,28 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
     if (n == 0 && has_json) {
       char *p = ys_arena_printf(d->arena, "%s/tables.json", path);
       rc = p ? read_json(d, p, errs) : YS_ENOMEM;
+    } else if (n == 0 && has_xlsx) {
+      char *p = ys_arena_printf(d->arena, "%s/tables.xlsx", path);
+      rc = p ? ys_ingest_xlsx(d, p, errs) : YS_ENOMEM;
     } else if (n == 0) {
-      ys_errors_add(errs, YS_EINPUT, path, 0, 0,
-                    "目录中没有可读取的报表（*.csv 或 tables.json）");
+      ys_errors_add(
+          errs, YS_EINPUT, path, 0, 0,
+          "目录中没有可读取的报表（*.csv、tables.json 或 tables.xlsx）");
       rc = YS_EINPUT;
     }
+  } else if (ends_with(path, ".txt")) {
+    ys_rdoc_free(d);
+    return ys_ingest_text(out, path, errs);
   } else if (ends_with(path, ".json")) {
     rc = read_json(d, path, errs);
   } else if (ends_with(path, ".csv")) {
     rc = read_csv_file(d, path, errs);
+  } else if (ends_with(path, ".xlsx")) {
+    rc = ys_ingest_xlsx(d, path, errs);
   } else {
     ys_errors_add(errs, YS_EUSAGE, path, 0, 0,
-                  "不支持的文件类型（可检查：报表目录、.csv、tables.json）");
+                  "不支持的文件类型（可检查：报表目录、.csv、.xlsx、tables."
+                  "json、公开文本 .txt）");
     rc = YS_EUSAGE;
   }
   if (rc) {

@@ -74,6 +74,27 @@ static ys_unit parse_unit(pctx *c, const char *s, ys_unit dflt) {
   return dflt;
 }
 
+static int parse_rows(pctx *c, const char *tid, const cJSON *arr, ys_prow **out,
+                      size_t *n);
+
+/* "qs": one quantity per amount column of a panel ("" = an empty cell). */
+static void parse_qs(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
+  const cJSON *qs = cJSON_GetObjectItemCaseSensitive(o, "qs");
+  int n = cJSON_GetArraySize(qs);
+  if (n <= 0) return;
+  r->qs = ys_arena_alloc(c->p->arena, sizeof(ys_qexpr) * (size_t)n);
+  if (!r->qs) return;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, qs) {
+    ys_qexpr *q = &r->qs[r->n_qs++];
+    memset(q, 0, sizeof *q);
+    if (!cJSON_IsString(e))
+      perr(c, tid, "qs 的元素应为字符串%s", "");
+    else
+      parse_q(c, tid, e->valuestring, q);
+  }
+}
+
 static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
   memset(r, 0, sizeof *r);
   ys_arena *a = c->p->arena;
@@ -82,7 +103,11 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
   r->level = jint(o, "level", 0);
   r->total = jbool(o, "total", 0);
   r->subset = jbool(o, "subset", 0);
+  r->sum_body = jbool(o, "sum_body", 0);
+  r->sum_footers = jbool(o, "sum_footers", 0);
+  r->key = jstr(c, o, "key", NULL);
   parse_q(c, tid, r->q_text, &r->q);
+  parse_qs(c, tid, o, r);
   const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "classes");
   const cJSON *tr = cJSON_GetObjectItemCaseSensitive(o, "tree");
   const char *dim = cl ? cl->valuestring : tr ? tr->valuestring : NULL;
@@ -92,14 +117,19 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
       return -1;
     }
     r->kind = cl ? PROW_CLASSES : PROW_TREE;
-    if (strcmp(dim, "func") == 0) r->cls = YS_CLS_FUNC;
-    else if (strcmp(dim, "econ") == 0) r->cls = YS_CLS_ECON_DEPT;
+    if (strcmp(dim, "func") == 0)
+      r->cls = YS_CLS_FUNC;
+    else if (strcmp(dim, "econ") == 0)
+      r->cls = YS_CLS_ECON_DEPT;
     else if (strcmp(dim, "econ_gov") == 0) {
       r->cls = YS_CLS_ECON_DEPT;
       r->econ_gov = true;
-    } else if (strcmp(dim, "gecon") == 0) r->cls = YS_CLS_ECON_GOV;
-    else perr(c, tid, "未知的科目维度：%s", dim);
+    } else if (strcmp(dim, "gecon") == 0)
+      r->cls = YS_CLS_ECON_GOV;
+    else
+      perr(c, tid, "未知的科目维度：%s", dim);
     r->depth = jint(o, "depth", 3);
+    r->leaves = jbool(o, "leaves", 0);
     const cJSON *codes = cJSON_GetObjectItemCaseSensitive(o, "codes");
     if (cl) {
       int n = cJSON_GetArraySize(codes);
@@ -113,18 +143,33 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
     }
   } else if (jbool(o, "units", 0)) {
     r->kind = PROW_UNITS;
+    const cJSON *sub = cJSON_GetObjectItemCaseSensitive(o, "rows");
+    if (sub && parse_rows(c, tid, sub, &r->sub, &r->n_sub)) return -1;
   } else if (jbool(o, "projects", 0)) {
     r->kind = PROW_PROJECTS;
+    const char *g = jstr(c, o, "group", "category");
+    if (strcmp(g, "func") == 0)
+      r->group = PGROUP_FUNC;
+    else if (strcmp(g, "category"))
+      perr(c, tid, "group 应为 category 或 func：%s", g);
   } else if (jbool(o, "procurement", 0)) {
     r->kind = PROW_PROCUREMENT;
+  } else if (jbool(o, "targets", 0)) {
+    r->kind = PROW_TARGETS;
+    r->pcat = jstr(c, o, "pcat", NULL);
+    r->exclude_pcat = jstr(c, o, "exclude_pcat", NULL);
   } else {
     r->kind = PROW_FIXED;
   }
   return 0;
 }
 
-static int parse_rows(pctx *c, const char *tid, const cJSON *arr,
-                      ys_prow **out, size_t *n) {
+static int parse_rows(pctx *c, const char *tid, const cJSON *arr, ys_prow **out,
+                      size_t *n) {
+  if (arr && !cJSON_IsArray(arr)) {
+    perr(c, tid, "rows/footer 应为数组%s", "");
+    return -1;
+  }
   int cnt = cJSON_GetArraySize(arr);
   *n = 0;
   *out = ys_arena_alloc(c->p->arena, sizeof(ys_prow) * (size_t)(cnt ? cnt : 1));
@@ -187,6 +232,56 @@ static int parse_header(pctx *c, ys_ptable *t, const cJSON *hdr) {
   return 0;
 }
 
+/* "text": one template for every row, or {"total": .., "group": ..,
+ * "detail": .., "text": ..} by row kind (a kind left out shows nothing). */
+static void parse_text(pctx *c, const char *tid, const cJSON *e, ys_pcol *pc) {
+  static const char *const kinds[YS_PCOL_TEXT_KINDS] = {"total", "group",
+                                                        "detail", "text"};
+  const cJSON *tx = cJSON_GetObjectItemCaseSensitive(e, "text");
+  if (!tx) return;
+  for (int k = 0; k < YS_PCOL_TEXT_KINDS; k++) {
+    if (cJSON_IsString(tx))
+      pc->text[k] = ys_arena_strdup(c->p->arena, tx->valuestring);
+    else if (cJSON_IsObject(tx))
+      pc->text[k] = jstr(c, tx, kinds[k], NULL);
+    else
+      perr(c, tid, "text 应为字符串或对象%s", "");
+  }
+}
+
+/* Panel amount columns: "amounts": ["", "fund=gpb", ...], each a filter
+ * without source that narrows the row's non-fact terms. */
+static void parse_amounts(pctx *c, const char *tid, const cJSON *e,
+                          ys_ppanel *pp) {
+  const cJSON *am = cJSON_GetObjectItemCaseSensitive(e, "amounts");
+  int n = cJSON_GetArraySize(am);
+  pp->n_amounts = 0;
+  pp->amounts =
+      ys_arena_alloc(c->p->arena, sizeof(ys_qfilter) * (size_t)(n > 0 ? n : 1));
+  if (!pp->amounts) return;
+  if (n <= 0) {
+    memset(&pp->amounts[0], 0, sizeof pp->amounts[0]);
+    pp->n_amounts = 1;
+    return;
+  }
+  const cJSON *x;
+  cJSON_ArrayForEach(x, am) {
+    ys_qfilter *f = &pp->amounts[pp->n_amounts++];
+    memset(f, 0, sizeof *f);
+    if (!cJSON_IsString(x)) {
+      perr(c, tid, "amounts 的元素应为字符串%s", "");
+      continue;
+    }
+    if (!*x->valuestring) continue;
+    ys_qexpr q;
+    parse_q(c, tid, ys_arena_printf(c->p->arena, "exp;%s", x->valuestring), &q);
+    if (q.n == 1) {
+      *f = q.t[0];
+      f->src = YS_Q_NONE;
+    }
+  }
+}
+
 static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
   ys_arena *a = c->p->arena;
   memset(t, 0, sizeof *t);
@@ -198,22 +293,30 @@ static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
   t->number = jstr(c, o, "number", "");
   t->title = jstr(c, o, "title", "");
   const char *layout = jstr(c, o, "layout", "grid");
-  if (strcmp(layout, "grid") == 0) t->layout = LAYOUT_GRID;
-  else if (strcmp(layout, "panels") == 0) t->layout = LAYOUT_PANELS;
-  else if (strcmp(layout, "targets") == 0) t->layout = LAYOUT_TARGETS;
-  else perr(c, t->id, "未知的 layout：%s", layout);
+  if (strcmp(layout, "grid") == 0)
+    t->layout = LAYOUT_GRID;
+  else if (strcmp(layout, "panels") == 0)
+    t->layout = LAYOUT_PANELS;
+  else if (strcmp(layout, "targets") == 0)
+    t->layout = LAYOUT_TARGETS;
+  else
+    perr(c, t->id, "未知的 layout：%s", layout);
   t->unit = parse_unit(c, jstr(c, o, "unit", NULL), c->p->unit);
   t->decimals = jint(o, "decimals", c->p->decimals);
   t->empty_note = jstr(c, o, "empty_note", "");
   t->scope = jstr(c, o, "scope", "project");
   t->pcat = jstr(c, o, "pcat", NULL);
   t->exclude_pcat = jstr(c, o, "exclude_pcat", NULL);
+  t->subtitle = jstr(c, o, "subtitle", NULL);
+  t->blank_zero = jbool(o, "blank_zero", -1);
+  t->rownum = jbool(o, "rownum", 0);
+  t->colnums = jbool(o, "colnums", 0);
   const char *base = jstr(c, o, "base", NULL);
   if (base && *base) {
     /* A base may omit its source ("fund=fiscal"): it then narrows terms of
      * any source. */
-    int has_src = strncmp(base, "exp", 3) == 0 || strncmp(base, "rev", 3) == 0 ||
-                  strncmp(base, "fact", 4) == 0;
+    int has_src = strncmp(base, "exp", 3) == 0 ||
+                  strncmp(base, "rev", 3) == 0 || strncmp(base, "fact", 4) == 0;
     const char *txt = has_src ? base : ys_arena_printf(a, "exp;%s", base);
     ys_qexpr q;
     parse_q(c, t->id, txt, &q);
@@ -256,23 +359,42 @@ static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
                    {"proc_spec", PCOL_PROC_SPEC},
                    {"proc_quantity", PCOL_PROC_QUANTITY},
                    {"proc_time", PCOL_PROC_TIME},
-                   {"proc_amount", PCOL_PROC_AMOUNT}};
+                   {"proc_amount", PCOL_PROC_AMOUNT},
+                   {"rownum", PCOL_ROWNUM},
+                   {"text", PCOL_TEXT},
+                   {"unit_name", PCOL_UNIT_NAME},
+                   {"fact", PCOL_FACT},
+                   {"goal", PCOL_GOAL},
+                   {"t_level1", PCOL_T_LEVEL1},
+                   {"t_level2", PCOL_T_LEVEL2},
+                   {"t_name", PCOL_T_NAME},
+                   {"t_op", PCOL_T_OP},
+                   {"t_value", PCOL_T_VALUE},
+                   {"t_unit", PCOL_T_UNIT},
+                   {"t_weight", PCOL_T_WEIGHT},
+                   {"t_direction", PCOL_T_DIRECTION},
+                   {"t_target", PCOL_T_TARGET}};
       const char *show = jstr(c, e, "show", "amount");
       size_t k;
       for (k = 0; k < sizeof shows / sizeof shows[0]; k++)
         if (strcmp(shows[k].name, show) == 0) break;
       if (k == sizeof shows / sizeof shows[0])
         perr(c, t->id, "未知的列类型：%s", show);
-      else pc->show = shows[k].show;
+      else
+        pc->show = shows[k].show;
       pc->q_text = jstr(c, e, "q", "");
       parse_q(c, t->id, pc->q_text, &pc->q);
+      pc->empty = jstr(c, e, "empty", NULL);
+      pc->suffix = jstr(c, e, "suffix", NULL);
+      parse_text(c, t->id, e, pc);
       const cJSON *so = cJSON_GetObjectItemCaseSensitive(e, "sum_of");
       const cJSON *x;
       cJSON_ArrayForEach(x, so) {
         if (cJSON_IsNumber(x) && pc->n_sum_of < YS_MAX_SUM_OF &&
             x->valueint >= 0 && x->valueint < nc)
           pc->sum_of[pc->n_sum_of++] = x->valueint;
-        else perr(c, t->id, "sum_of 列号无效%s", "");
+        else
+          perr(c, t->id, "sum_of 列号无效%s", "");
       }
     }
     if (t->header_rows && t->header_cols != (int)t->ncols) {
@@ -296,9 +418,13 @@ static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
           parse_rows(c, t->id, cJSON_GetObjectItemCaseSensitive(e, "footer"),
                      &pp->footer, &pp->n_footer))
         return -1;
+      parse_amounts(c, t->id, e, pp);
     }
-    if (t->header_rows && t->header_cols != (int)(2 * t->npanels))
-      perr(c, t->id, "分栏表的表头应为每栏两列%s", "");
+    int width = t->rownum ? 1 : 0;
+    for (size_t k = 0; k < t->npanels; k++) width += 1 + t->panels[k].n_amounts;
+    if (t->header_rows && t->header_cols != width)
+      perr(c, t->id, "分栏表的表头列数应为（序号列 +）每栏名称列加金额列%s",
+           "");
   }
   if (t->layout == LAYOUT_GRID && !t->ncols)
     perr(c, t->id, "网格表缺少 columns%s", "");
@@ -330,21 +456,26 @@ static int profile_from_text(ys_profile **out, const char *text, size_t len,
   p->source = jstr(&c, root, "source", "");
   p->title_prefix = jstr(&c, root, "title_prefix", "部门");
   p->indent = jstr(&c, root, "indent", "　　");
-  p->rounding_note = jstr(&c, root, "rounding_note",
-                          "注：因数据四舍五入，合计数与分项之和可能存在尾数误差。");
+  p->rounding_note =
+      jstr(&c, root, "rounding_note",
+           "注：因数据四舍五入，合计数与分项之和可能存在尾数误差。");
   p->subtitle = jstr(&c, root, "subtitle", "");
   p->unit = parse_unit(&c, jstr(&c, root, "unit", "元"), YS_UNIT_YUAN);
   p->decimals = jint(root, "decimals", 2);
   p->thousands = jbool(root, "thousands", 1);
+  p->blank_zero = jbool(root, "blank_zero", 0);
   const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");
   int nt = cJSON_GetArraySize(tables);
-  if (nt <= 0) perr(&c, "tables", "没有任何报表%s", "");
+  if (nt <= 0)
+    perr(&c, "tables", "没有任何报表%s", "");
   else {
     p->tables = ys_arena_alloc(a, sizeof(ys_ptable) * (size_t)nt);
     const cJSON *e;
     if (p->tables) cJSON_ArrayForEach(e, tables) {
-        if (parse_table(&c, e, &p->tables[p->n]) == 0) p->n++;
-        else c.failed = 1;
+        if (parse_table(&c, e, &p->tables[p->n]) == 0)
+          p->n++;
+        else
+          c.failed = 1;
       }
   }
   cJSON_Delete(root);
@@ -398,8 +529,12 @@ void ys_profile_free(ys_profile *p) {
   free(p);
 }
 
-const char *ys_profile_name(const ys_profile *p) { return p->name; }
-const char *ys_profile_title(const ys_profile *p) { return p->title; }
+const char *ys_profile_name(const ys_profile *p) {
+  return p->name;
+}
+const char *ys_profile_title(const ys_profile *p) {
+  return p->title;
+}
 
 size_t ys_profile_builtin_list(char (*out)[64], size_t max) {
   /* Derived from the embedded files so adding a profile is adding a file. */

@@ -17,13 +17,13 @@
 
 typedef enum pcol_show {
   PCOL_AMOUNT = 0,
-  PCOL_CODE,        /* row code */
-  PCOL_NAME,        /* row label, indented by level */
-  PCOL_GOV_CODE,    /* government economic 款 of an econ_gov leaf */
+  PCOL_CODE,     /* row code */
+  PCOL_NAME,     /* row label, indented by level */
+  PCOL_GOV_CODE, /* government economic 款 of an econ_gov leaf */
   PCOL_GOV_NAME,
-  PCOL_BLANK,       /* 备注 and the like */
-  PCOL_DESC,        /* project description */
-  PCOL_FUNC_LEI,    /* function code split: 类 / 款 / 项 */
+  PCOL_BLANK,    /* 备注 and the like */
+  PCOL_DESC,     /* project description */
+  PCOL_FUNC_LEI, /* function code split: 类 / 款 / 项 */
   PCOL_FUNC_KUAN,
   PCOL_FUNC_XIANG,
   PCOL_ECON_LEI,
@@ -36,27 +36,53 @@ typedef enum pcol_show {
   PCOL_PROC_SPEC,
   PCOL_PROC_QUANTITY,
   PCOL_PROC_TIME,
-  PCOL_PROC_AMOUNT
+  PCOL_PROC_AMOUNT,
+  PCOL_ROWNUM,    /* 序号: 1, 2, ... over the body rows */
+  PCOL_TEXT,      /* fixed text with {placeholders}, per row kind */
+  PCOL_UNIT_NAME, /* name of the row's unit */
+  PCOL_FACT,      /* a fact's value as written (row "key") */
+  PCOL_GOAL,      /* project 总体目标 / 年度目标 */
+  PCOL_T_LEVEL1,  /* target fields (rows of a "targets" generator) */
+  PCOL_T_LEVEL2,
+  PCOL_T_NAME,
+  PCOL_T_OP,
+  PCOL_T_VALUE,
+  PCOL_T_UNIT,
+  PCOL_T_WEIGHT,
+  PCOL_T_DIRECTION,
+  PCOL_T_TARGET /* op + value + unit in one cell */
 } pcol_show;
 
 #define YS_MAX_SUM_OF 32
 
+/* Row kinds a PCOL_TEXT template can be given for (ys_row_kind order). */
+#define YS_PCOL_TEXT_KINDS 4
+
 typedef struct ys_pcol {
   pcol_show show;
+  const char *text[YS_PCOL_TEXT_KINDS]; /* PCOL_TEXT: template by row kind */
+  const char *empty;  /* target fields: shown instead of an empty value */
+  const char *suffix; /* target fields: appended to a non-empty value */
   const char *q_text;
-  ys_qexpr q; /* n == 0: the table base alone */
+  ys_qexpr q;                /* n == 0: the table base alone */
   int sum_of[YS_MAX_SUM_OF]; /* columns whose sum this column is */
   int n_sum_of;
 } ys_pcol;
 
 typedef enum prow_kind {
   PROW_FIXED = 0,
-  PROW_CLASSES,    /* one row per listed code, named from the catalogue */
-  PROW_TREE,       /* code tree of the codes in use */
-  PROW_UNITS,      /* department + units */
-  PROW_PROJECTS,   /* units > categories > projects */
-  PROW_PROCUREMENT /* procurement lines */
+  PROW_CLASSES,     /* one row per listed code, named from the catalogue */
+  PROW_TREE,        /* code tree of the codes in use */
+  PROW_UNITS,       /* department + units */
+  PROW_PROJECTS,    /* units > categories (or function 项) > projects */
+  PROW_PROCUREMENT, /* procurement lines */
+  PROW_TARGETS      /* projects with their targets, one row per indicator */
 } prow_kind;
+
+typedef enum pgroup {
+  PGROUP_CATEGORY = 0, /* projects under their category (项目类别) */
+  PGROUP_FUNC          /* projects under the function 项 they spend on */
+} pgroup;
 
 typedef struct ys_prow {
   prow_kind kind;
@@ -65,12 +91,23 @@ typedef struct ys_prow {
   ys_qexpr q;
   int level;
   bool total;
-  bool subset; /* "其中" rows: part of the row above, not a partition */
-  ys_cls cls;  /* classes / tree */
+  bool subset;      /* "其中" rows: part of the row above, not a partition */
+  bool sum_body;    /* panel footer: equals the sum of the top body rows */
+  bool sum_footers; /* panel footer: equals the sum of the footers above */
+  ys_cls cls;       /* classes / tree */
   bool econ_gov;
   int depth; /* tree: deepest level shown (func 3 = 项) */
   const char **codes;
   int n_codes;
+  bool leaves;         /* tree: only the deepest rows, flat */
+  pgroup group;        /* projects: how they are grouped */
+  struct ys_prow *sub; /* units: rows repeated inside every unit */
+  size_t n_sub;
+  const char *pcat; /* targets: only these categories (a|b) */
+  const char *exclude_pcat;
+  const char *key; /* fixed: the fact PCOL_FACT columns show */
+  ys_qexpr *qs;    /* panels: one quantity per amount column */
+  int n_qs;
 } ys_prow;
 
 typedef struct ys_ppanel {
@@ -78,6 +115,8 @@ typedef struct ys_ppanel {
   size_t n_rows;
   ys_prow *footer;
   size_t n_footer;
+  ys_qfilter *amounts; /* one filter per amount column (default: one) */
+  int n_amounts;
 } ys_ppanel;
 
 typedef enum playout { LAYOUT_GRID = 0, LAYOUT_PANELS, LAYOUT_TARGETS } playout;
@@ -99,6 +138,10 @@ typedef struct ys_ptable {
   ys_ppanel *panels;
   size_t npanels;
   const char *empty_note;
+  const char *subtitle;     /* NULL: the profile's */
+  int blank_zero;           /* -1: the profile's */
+  bool rownum;              /* panels: a leading 序号 column */
+  bool colnums;             /* a 栏次 header row numbering the columns */
   const char *scope;        /* targets: "project" or "department" */
   const char *pcat;         /* targets: only projects of this category */
   const char *exclude_pcat; /* targets: all projects but this category */
@@ -114,6 +157,7 @@ struct ys_profile {
   ys_unit unit;
   int decimals;
   bool thousands;
+  bool blank_zero; /* zero amounts print as "" */
   ys_ptable *tables;
   size_t n;
 };

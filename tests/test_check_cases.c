@@ -37,11 +37,13 @@ static char *slurp(const char *path) {
 
 static void run_case(const char *name) {
   char path[1024], cmd[8192], out[2048];
-  snprintf(path, sizeof path, CASES "/%s/args", name);
+  snprintf(path, sizeof path, CASES "/%.200s/args", name);
   char *args = slurp(path);
   if (args) args[strcspn(args, "\n")] = '\0';
-  snprintf(out, sizeof out, "%s/check-case-%s.json", YS_BINARY_DIR, name);
-  snprintf(cmd, sizeof cmd, "'%s' check " CASES "/%s --format json %s > '%s'",
+  snprintf(out, sizeof out, "%.1500s/check-case-%.200s.json", YS_BINARY_DIR,
+           name);
+  snprintf(cmd, sizeof cmd,
+           "'%.1500s' check " CASES "/%.200s --format json %.1000s > '%.2000s'",
            YS_CLI, name, args ? args : "", out);
   free(args);
   int st = system(cmd);
@@ -50,8 +52,8 @@ static void run_case(const char *name) {
   char *got = slurp(out);
   assert_non_null(got);
   char exp_json[2048], exp_status[2048];
-  snprintf(exp_json, sizeof exp_json, CASES "/%s/expected.json", name);
-  snprintf(exp_status, sizeof exp_status, CASES "/%s/status", name);
+  snprintf(exp_json, sizeof exp_json, CASES "/%.200s/expected.json", name);
+  snprintf(exp_status, sizeof exp_status, CASES "/%.200s/status", name);
   if (getenv("YS_UPDATE_GOLDEN")) {
     FILE *f = fopen(exp_json, "wb");
     fputs(got, f);

@@ -348,6 +348,50 @@ static void examples_in(bool wan) {
   assert_true(nam >= 90.0);
 }
 
+/* The same package read from tables.json and tables.xlsx: no error, no
+ * unplaced row, and the same rounding verdicts as the CSV files. */
+static void test_other_formats(void **state) {
+  (void)state;
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/mutation/formats", YS_BINARY_DIR);
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  ys_dataset *ds = NULL;
+  ys_profile *p = NULL;
+  ys_tables *t = NULL;
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  assert_int_equal(ys_dataset_load(&ds, "examples/xixiang-2023", cat, &errs),
+                   YS_OK);
+  assert_int_equal(ys_profile_open_builtin(&p, "shaanxi", &errs), YS_OK);
+  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+  ys_outdir od;
+  assert_int_equal(ys_outdir_begin(&od, dir, &errs), YS_OK);
+  assert_int_equal(ys_render_json(t, od.tmp, &errs), YS_OK);
+  assert_int_equal(ys_render_xlsx(t, od.tmp, &errs), YS_OK);
+  assert_int_equal(ys_outdir_commit(&od, &errs), YS_OK);
+  static const char *const files[] = {"tables.json", "tables.xlsx"};
+  for (size_t i = 0; i < 2; i++) {
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    ys_rdoc *doc = NULL;
+    assert_int_equal(ys_ingest_path(&doc, path, &errs), YS_OK);
+    assert_int_equal(doc->n, 15);
+    ys_findings *f = ys_findings_new();
+    assert_int_equal(ys_check_rdoc(doc, cat, NULL, f, &errs), YS_OK);
+    for (size_t k = 0; k < f->n; k++)
+      if (f->items[k].severity != YS_SEV_INFO ||
+          !strcmp(f->items[k].rule, "parse.unplaced"))
+        fail_msg("%s: %s %s", files[i], f->items[k].rule, f->items[k].message);
+    ys_findings_free(f);
+    ys_rdoc_free(doc);
+  }
+  ys_tables_free(t);
+  ys_profile_free(p);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
 static void test_mutations_yuan(void **state) {
   (void)state;
   examples_in(false);
@@ -360,6 +404,7 @@ static void test_mutations_wanyuan(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_other_formats),
       cmocka_unit_test(test_mutations_yuan),
       cmocka_unit_test(test_mutations_wanyuan),
   };

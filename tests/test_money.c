@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-
 #include <stdio.h>
 #include <string.h>
 

@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-
 #include <string.h>
 
 #include "yusuan/arena.h"

@@ -21,9 +21,10 @@ extern "C" {
 #endif
 
 typedef enum ys_cls {
-  YS_CLS_FUNC = 0,      /* 支出功能分类: 类 3, 款 5, 项 7 digits */
-  YS_CLS_ECON_DEPT = 1, /* 部门预算支出经济分类: 类 3, 款 5 (7 in some provinces) */
-  YS_CLS_ECON_GOV = 2   /* 政府预算支出经济分类: 类 3, 款 5 */
+  YS_CLS_FUNC = 0, /* 支出功能分类: 类 3, 款 5, 项 7 digits */
+  YS_CLS_ECON_DEPT =
+      1, /* 部门预算支出经济分类: 类 3, 款 5 (7 in some provinces) */
+  YS_CLS_ECON_GOV = 2 /* 政府预算支出经济分类: 类 3, 款 5 */
 } ys_cls;
 
 typedef enum ys_unit_kind {
@@ -62,9 +63,8 @@ const ys_cat_entry *ys_catalog_lookup(const ys_catalog *cat, ys_cls cls,
 
 /* Every entry of a code across years, oldest first; returns how many exist
  * (writes at most max). */
-size_t ys_catalog_versions(const ys_catalog *cat, ys_cls cls,
-                           const char *code, const ys_cat_entry **out,
-                           size_t max);
+size_t ys_catalog_versions(const ys_catalog *cat, ys_cls cls, const char *code,
+                           const ys_cat_entry **out, size_t max);
 
 /* The parent entry (类 of a 款, 款 of a 项) valid in year, or NULL. */
 const ys_cat_entry *ys_catalog_parent(const ys_catalog *cat,

@@ -62,7 +62,7 @@ typedef struct ys_cellref {
 typedef struct ys_finding {
   const char *rule;
   ys_severity severity;
-  const char *table, *row, *column; /* where; may be "" */
+  const char *table, *row, *column;          /* where; may be "" */
   const char *found, *expected, *difference; /* printed decimals; may be "" */
   const char *unit;                          /* "元" / "万元" / "" */
   const char *message;
@@ -85,9 +85,9 @@ size_t ys_findings_count(const ys_findings *f, ys_severity sev);
 void ys_findings_sort(ys_findings *f);
 
 typedef struct ys_check_options {
-  bool rounding;           /* report 尾数误差 as info findings */
-  const char *profile;     /* force a profile; NULL = detect */
-  int year;                /* 0 = from the document */
+  bool rounding;       /* report 尾数误差 as info findings */
+  const char *profile; /* force a profile; NULL = detect */
+  int year;            /* 0 = from the document */
 } ys_check_options;
 
 /*
@@ -101,8 +101,17 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
                   ys_errors *errs);
 
 /* Reads a path (a directory of compiled CSV files, one CSV file, or a
- * tables.json) into raw tables. */
+ * tables.json) into raw tables; a .txt file is a published package read
+ * by ys_ingest_text. */
 int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
+
+/* Reads a published package as text (a PDF converted to text: tables with
+ * tabs, spaces or cells broken over lines, plus the narrative) into raw
+ * tables laid out in the detected profile's columns (header_rows 0, body
+ * rows only) and narrative claims. doc->year and doc->profile_hint are set
+ * when recognised. What cannot be placed is reported in errs as entries
+ * with code YS_OK (information), with file and line. */
+int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
 
 /* Human-readable report grouped by table; JSON array per docs/rules.md. */
 char *ys_findings_text(const ys_findings *f, bool color);

@@ -56,7 +56,7 @@ typedef enum ys_exp_kind {
 } ys_exp_kind;
 
 typedef enum ys_nature {
-  YS_NATURE_NONE = 0, /* project and other non-basic spending */
+  YS_NATURE_NONE = 0,  /* project and other non-basic spending */
   YS_NATURE_PERSONNEL, /* 人员经费 */
   YS_NATURE_PUBLIC     /* 公用经费 */
 } ys_nature;
@@ -77,10 +77,10 @@ typedef struct ys_revenue {
 } ys_revenue;
 
 typedef struct ys_line_item {
-  const char *unit;    /* unit code */
-  const char *func;    /* 7-digit function 项 code */
-  const char *econ;    /* departmental economic 款 (5 or 7 digits) */
-  const char *gecon;   /* government economic 款, derived from econ + unit kind */
+  const char *unit;  /* unit code */
+  const char *func;  /* 7-digit function 项 code */
+  const char *econ;  /* departmental economic 款 (5 or 7 digits) */
+  const char *gecon; /* government economic 款, derived from econ + unit kind */
   const char *project; /* project code, NULL for basic spending */
   ys_fund fund;
   ys_exp_kind kind;
@@ -94,17 +94,18 @@ typedef struct ys_project {
   const char *code;
   const char *name;
   const char *unit;
-  const char *category;    /* e.g. 运转类 / 特定目标类 / 专用项目; may be "" */
+  const char *category; /* e.g. 运转类 / 特定目标类 / 专用项目; may be "" */
   const char *description; /* 项目简介 / 概述; may be "" */
-  const char *goal;        /* 总体目标 text (lines separated by '\n'); may be "" */
+  const char *goal; /* 总体目标 text (lines separated by '\n'); may be "" */
   const char *period_text; /* 实施期限; may be "" */
   const char *manager;     /* 主管部门 / 实施单位; may be "" */
   int line;
 } ys_project;
 
 typedef struct ys_target {
-  const char *project;   /* project code; "" = department-wide (整体) */
-  const char *level1;    /* 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标 */
+  const char *project; /* project code; "" = department-wide (整体) */
+  const char
+      *level1; /* 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标 */
   const char *level2;    /* 二级指标: 数量指标, 质量指标, ... */
   const char *name;      /* 三级指标 / 指标内容 */
   const char *op;        /* ≥ ≤ = > < or "" for qualitative */
@@ -131,7 +132,8 @@ typedef struct ys_procurement {
 } ys_procurement;
 
 typedef struct ys_fact {
-  const char *key;    /* see docs/dataset.md: staff.authorized, sangong.prev.reception, ... */
+  const char *key;    /* see docs/dataset.md: staff.authorized,
+                         sangong.prev.reception, ... */
   const char *value;  /* as written; amounts are in 元 */
   const char *reason; /* 原因 / 说明, may be "" */
   int line;
@@ -142,8 +144,9 @@ typedef struct ys_dataset {
   const char *dept_code;
   const char *dept_name;
   int year;
-  const char *profile; /* default profile, e.g. "shaanxi" */
-  const char *title_prefix; /* "部门" or "单位" (陕西 单位综合预算); "" = profile default */
+  const char *profile;      /* default profile, e.g. "shaanxi" */
+  const char *title_prefix; /* "部门" or "单位" (陕西 单位综合预算); "" =
+                               profile default */
 
   ys_unit_rec *units;
   size_t n_units;
@@ -183,10 +186,10 @@ const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key);
 int ys_dataset_fact_amount(const ys_dataset *ds, const char *key, int64_t *fen);
 
 /* Names used in the CSV files and in tables. */
-const char *ys_fund_name(ys_fund f);          /* 一般公共预算拨款 ... */
-const char *ys_period_name(ys_period p);      /* 当年 / 上年结转 */
-const char *ys_exp_kind_name(ys_exp_kind k);  /* 基本支出 ... */
-const char *ys_nature_name(ys_nature n);      /* 人员经费 / 公用经费 / "" */
+const char *ys_fund_name(ys_fund f);         /* 一般公共预算拨款 ... */
+const char *ys_period_name(ys_period p);     /* 当年 / 上年结转 */
+const char *ys_exp_kind_name(ys_exp_kind k); /* 基本支出 ... */
+const char *ys_nature_name(ys_nature n); /* 人员经费 / 公用经费 / "" */
 /* The English id of a fund, as in quantity keys: "gpb", "govfund", "soc",
  * "special", "business", "operation", "upper", "subord", "reserve",
  * "other"; "" for YS_FUND_NONE. ys_fund_parse accepts these too. */

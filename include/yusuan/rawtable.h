@@ -57,7 +57,8 @@ typedef enum ys_claim_kind {
 
 typedef struct ys_rclaim {
   ys_claim_kind kind;
-  const char *quantity; /* quantity expression (quantity.h), e.g. "exp;fund=gpb" */
+  const char
+      *quantity; /* quantity expression (quantity.h), e.g. "exp;fund=gpb" */
   const char *subject;  /* as written, e.g. "一般公共预算拨款支出" */
   const char *text;     /* the figure as written, e.g. "233.31" */
   ys_unit unit;         /* of the figure */

@@ -53,14 +53,14 @@ typedef struct ys_row {
 /* One header cell; spans cover merged ranges (1 = no merge). */
 typedef struct ys_header_cell {
   const char *text;
-  int row, col;         /* position in the header grid */
+  int row, col; /* position in the header grid */
   int row_span, col_span;
 } ys_header_cell;
 
 typedef struct ys_table {
-  const char *id;     /* profile id, e.g. "t01" */
-  const char *number; /* "表1" */
-  const char *title;  /* full title as published */
+  const char *id;       /* profile id, e.g. "t01" */
+  const char *number;   /* "表1" */
+  const char *title;    /* full title as published */
   const char *subtitle; /* e.g. "部门：322-苍溪县医疗保障局" or "" */
   ys_unit unit;
   int decimals;

@@ -11,6 +11,7 @@
 #include "compile.h"
 #include "dataset.h"
 #include "error.h"
+#include "explain.h"
 #include "money.h"
 #include "outdir.h"
 #include "profile.h"

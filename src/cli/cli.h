@@ -17,7 +17,11 @@ size_t cli_error_count(const ys_errors *errs);
 
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 extern const char *const help_check;
 extern const char *const help_rules;
+extern const char *const help_explain;
+extern const char *const help_ingest;
 
 #endif

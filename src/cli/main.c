@@ -43,6 +43,7 @@ static const char *const help_main =
     "  check PATH...     "
     "检查公开报表（报表目录、CSV、tables.json），指出错误单元格\n"
     "  ingest FILE       读取公开文档（文本），写出识别出的报表和情况说明数字\n"
+    "  explain DATASET   由预算数据集生成情况说明（txt、md、html）\n"
     "  rules             列出检查规则\n"
     "  catalog CODE      查询政府收支分类科目\n"
     "  profiles          列出内置的报表格式（省份）\n"
@@ -98,6 +99,8 @@ static int cmd_help(int argc, char **argv) {
     fputs(help_rules, stdout);
   else if (!strcmp(topic, "ingest"))
     fputs(help_ingest, stdout);
+  else if (!strcmp(topic, "explain"))
+    fputs(help_explain, stdout);
   else if (!strcmp(topic, "profiles"))
     fputs("用法：yusuan profiles\n\n列出内置的报表格式。\n", stdout);
   else {
@@ -210,6 +213,23 @@ static int cmd_compile(int argc, char **argv) {
       (want_xlsx && ys_render_xlsx(tables, od.tmp, &errs)) ||
       (want_html && ys_render_html(tables, od.tmp, &errs)) ||
       (want_txt && ys_render_txt(tables, od.tmp, &errs))) {
+    ys_outdir_abort(&od);
+    goto done;
+  }
+  /* The narrative (情况说明) goes with every compile. */
+  char *narr = NULL, npath[4300];
+  if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
+                 &errs)) {
+    ys_outdir_abort(&od);
+    goto done;
+  }
+  snprintf(npath, sizeof npath, "%s/narrative.txt", od.tmp);
+  FILE *nf = fopen(npath, "wb");
+  bool nok = nf && fputs(narr, nf) != EOF;
+  if (nf && fclose(nf)) nok = false;
+  free(narr);
+  if (!nok) {
+    ys_errors_add(&errs, YS_EIO, npath, 0, 0, "无法写入情况说明");
     ys_outdir_abort(&od);
     goto done;
   }
@@ -358,6 +378,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "check")) return cmd_check(argc, argv);
   if (!strcmp(cmd, "rules")) return cmd_rules(argc, argv);
   if (!strcmp(cmd, "ingest")) return cmd_ingest(argc, argv);
+  if (!strcmp(cmd, "explain")) return cmd_explain(argc, argv);
   if (!strcmp(cmd, "profiles")) return cmd_profiles();
   fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
   return EXIT_BAD;

@@ -1,0 +1,39 @@
+/*
+ * ingest_text.h - internals shared by the published-text reader
+ * (ingest_text.c) and the narrative claim finder (narrative.c).
+ *
+ * A package read from text is a list of lines with their numbers in the
+ * source file. The reader decides which lines are tables and which are
+ * narrative; narrative.c then looks for figures stated with their subject
+ * in the narrative lines. Nothing here is public API.
+ */
+#ifndef YS_INGEST_TEXT_H
+#define YS_INGEST_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yusuan/catalog.h"
+#include "yusuan/error.h"
+#include "yusuan/rawtable.h"
+
+/* One line of the source, without its line break ('\r' removed too). */
+typedef struct ys_tline {
+  const char *s; /* NUL-terminated */
+  size_t len;
+  int no; /* 1-based line number in the file */
+} ys_tline;
+
+/*
+ * Finds narrative claims (figures stated with their subject) in lines
+ * [0, n) and appends them to doc->claims. The lines are the narrative part
+ * of a package, in order; a sentence may run over several lines. year is
+ * the budget year (0 if unknown), used only to recognise "2023 年预算数";
+ * cat (may be NULL) resolves 类/款/项 written out by name.
+ * Problems worth telling the user (a sentence whose figure is missing) are
+ * claims of kind YS_CLAIM_MISSING, not errors. Returns YS_OK or YS_ENOMEM.
+ */
+int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
+                        const ys_catalog *cat, ys_errors *errs);
+
+#endif

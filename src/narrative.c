@@ -1,0 +1,758 @@
+/*
+ * narrative.c - figures stated in the narrative (情况说明), tied to the
+ * quantities the tables show.
+ *
+ * "本单位当年一般公共预算拨款支出 238.31 万元" is one more observation of
+ * exp;fund=gpb;period=cur, at the precision the text prints; check.c then
+ * compares it with the tables. A claim is made only when its subject is
+ * one this file knows (total revenue and expenditure, the funds, basic and
+ * project spending, personnel and public expenses, carry-over, 三公 and its
+ * items, 会议费, 培训费, 机关运行经费, classification codes written in
+ * parentheses, 类/款/项 spelled out with their names). A wrong mapping
+ * creates false errors, so whatever is unclear is left out:
+ *   - amounts after 较上年增加 / 减少 / 持平 … (changes are another issue);
+ *   - subjects that merely contain a keyword ("新增城乡居民基本医疗保险");
+ *   - a total whose period is unclear: "支出预算 5839.26" may or may not
+ *     include 上年结转. A total is read as the current year's when its
+ *     subject says 当年/本年, as all periods when the sentence or its
+ *     section mentions 上年结转, and otherwise not at all; its parts (其中 …)
+ *     follow the same rule.
+ * The fund and period of a heading ("（三）一般公共预算当年拨款具体使用情况")
+ * or of a lead sentence ending in 其中： apply to the list that follows.
+ * A subject printed without its figure ("本单位当年财政拨款支出万元") is a
+ * claim of kind YS_CLAIM_MISSING.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest_text.h"
+#include "yusuan/text.h"
+
+/* Context for a list: fund and period from a heading or a lead sentence. */
+typedef struct ctx {
+  const char *fund;   /* "gpb", "fiscal", "govfund" or NULL */
+  int period;         /* 0 unknown, 1 current year, 2 all, 3 carry-over */
+  bool section_carry; /* the section mentions 上年结转 */
+} ctx;
+
+typedef struct nr {
+  ys_rdoc *d;
+  const ys_catalog *cat;
+  int year;
+  ys_arena *a; /* scratch */
+  /* The joined text of a paragraph and, per byte, its source line. */
+  char *buf;
+  int *lineof;
+  size_t n, cap;
+  ctx sec;  /* from the current heading */
+  ctx lead; /* from the last lead sentence of the section */
+} nr;
+
+static bool starts(const char *s, const char *p) {
+  return strncmp(s, p, strlen(p)) == 0;
+}
+
+static bool has(const char *s, const char *p) {
+  return strstr(s, p) != NULL;
+}
+
+static bool ends(const char *s, const char *suf) {
+  size_t a = strlen(s), b = strlen(suf);
+  return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static size_t cn_run(const char *s) {
+  static const char *const d[] = {"一", "二", "三", "四", "五", "六",
+                                  "七", "八", "九", "十", "〇"};
+  size_t n = 0;
+  for (;;) {
+    bool hit = false;
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+      if (strncmp(s + n, d[i], 3) == 0) {
+        n += 3;
+        hit = true;
+        break;
+      }
+    if (!hit) return n;
+  }
+}
+
+/* Length of list numbering at s: "一、" "（一）" "(1)" "1、" "1." "10." */
+static size_t numbering(const char *s) {
+  const char *p = s;
+  if (*p == '(' || starts(p, "（")) {
+    const char *q = p + (*p == '(' ? 1 : 3);
+    const char *r = q;
+    while (*r >= '0' && *r <= '9') r++;
+    if (r == q) r = q + cn_run(q);
+    if (r == q) return 0;
+    if (*r == ')') return (size_t)(r + 1 - s);
+    if (starts(r, "）")) return (size_t)(r + 3 - s);
+    return 0;
+  }
+  const char *q = p;
+  while (*q >= '0' && *q <= '9') q++;
+  if (q == p) q = p + cn_run(p);
+  if (q == p) return 0;
+  if (starts(q, "、")) return (size_t)(q + 3 - s);
+  if (*q == '.' && !(q[1] >= '0' && q[1] <= '9')) return (size_t)(q + 1 - s);
+  return 0;
+}
+
+static const char *key(nr *r, const char *s, size_t n) {
+  const char *k = ys_text_key(r->a, s, n);
+  return k ? k : "";
+}
+
+/* --- paragraph text ---------------------------------------------------- */
+
+static int put(nr *r, const char *s, size_t n, int line) {
+  if (r->n + n + 1 > r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 4096;
+    while (cap < r->n + n + 1) cap *= 2;
+    char *b = ys_arena_grow(r->a, r->buf, r->n, cap, 1);
+    int *l = ys_arena_grow(r->a, r->lineof, r->n, cap, sizeof(int));
+    if (!b || !l) return YS_ENOMEM;
+    r->buf = b;
+    r->lineof = l;
+    r->cap = cap;
+  }
+  memcpy(r->buf + r->n, s, n);
+  for (size_t i = 0; i < n; i++) r->lineof[r->n + i] = line;
+  r->n += n;
+  r->buf[r->n] = '\0';
+  return YS_OK;
+}
+
+/* --- subjects ---------------------------------------------------------- */
+
+enum { K_NONE = 0, K_TOTAL, K_PART, K_FIXED };
+
+typedef struct subj {
+  const char *core; /* normalised subject */
+  const char *q;    /* quantity, without fund/period */
+  int kind;         /* K_TOTAL: a total; K_PART: a part of the lead;
+                       K_FIXED: complete in itself */
+  const char *fund; /* fund the subject names, or NULL */
+  int period;       /* period the subject names: 0 none, 1 cur, 3 carry */
+} subj;
+
+/* Strips what surrounds a subject: who ("本单位", "县医保局"), when ("当年",
+ * "2023 年"), connectives ("其中", "包括", "和") and verbs ("预算数为",
+ * "安排"). Records 当年/本年 and 上年结转 it removes. */
+static const char *strip_subject(nr *r, const char *k, bool *cur_year) {
+  *cur_year = false;
+  for (;;) {
+    const char *k0 = k;
+    static const char *const lead[] = {
+        "其中:", "其中", "包括:", "包括",   "主要包括", "分别为", "和",
+        "及",    "以及", "含",    "本单位", "本部门",   "我部门", "我单位",
+        "部门",  "单位", ":",     "是",     "为"};
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+      if (starts(k, lead[i])) {
+        k += strlen(lead[i]);
+        break;
+      }
+    size_t nb = numbering(k);
+    if (nb) k += nb;
+    if (starts(k, "当年") || starts(k, "本年")) {
+      *cur_year = true;
+      k += 6;
+    }
+    /* "2023年", "2023年度" (the budget year: the current year). */
+    if (k[0] == '2' && k[1] == '0' && k[2] >= '0' && k[2] <= '9' &&
+        k[3] >= '0' && k[3] <= '9' && starts(k + 4, "年")) {
+      int y = atoi(k);
+      if (!r->year || y == r->year) {
+        k += 7;
+        if (starts(k, "度")) k += 3;
+        if (*k == ',') k++;
+      }
+    }
+    /* An organisation's name before the subject ("县医保局2023年收入预算"):
+     * up to 局 / 中心 / 办公室 …, when the rest still names something. */
+    static const char *const org[] = {"局", "中心", "办公室", "委员会"};
+    for (size_t i = 0; i < sizeof org / sizeof org[0]; i++) {
+      const char *p = strstr(k, org[i]);
+      if (!p || p - k > 36) continue;
+      const char *after = p + strlen(org[i]);
+      if (strstr(after, "收入") || strstr(after, "支出") ||
+          strstr(after, "经费") || strstr(after, "预算") ||
+          strstr(after, "费")) {
+        k = after;
+        break;
+      }
+    }
+    if (k == k0) break;
+  }
+  /* Trailing verbs and fillers. */
+  static const char *const tail[] = {
+      "预算数为", "预算数", "共计安排", "预算安排", "安排", "预算为",
+      "共计",     "合计",   "总计",     "为",       "是",   "共"};
+  for (bool again = true; again;) {
+    again = false;
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+      if (ends(k, tail[i])) {
+        k = ys_arena_strndup(r->a, k, strlen(k) - strlen(tail[i]));
+        again = true;
+      }
+  }
+  /* "…财政拨款预算": the appropriation, not the word 预算. */
+  if (ends(k, "拨款预算")) k = ys_arena_strndup(r->a, k, strlen(k) - 6);
+  /* "…(项)2023年": the budget year after the subject. */
+  size_t kl = strlen(k);
+  for (int d = 0; d < 2; d++) {
+    size_t yl = d ? 10 : 7; /* "2023年度" / "2023年" */
+    if (kl >= yl && (d ? ends(k, "年度") : ends(k, "年"))) {
+      const char *y = k + kl - yl;
+      if (y[0] == '2' && y[1] == '0' && y[2] >= '0' && y[2] <= '9' &&
+          y[3] >= '0' && y[3] <= '9' && (!r->year || atoi(y) == r->year)) {
+        k = ys_arena_strndup(r->a, k, kl - yl);
+        *cur_year = true;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+/* The fund a subject names, removed from it. */
+static const char *take_fund(nr *r, const char **k) {
+  static const struct {
+    const char *text, *fund;
+  } f[] = {{"一般公共预算财政拨款", "gpb"},
+           {"一般公共预算", "gpb"},
+           {"一般共预算", "gpb"}, /* a typo seen in print */
+           {"公共预算", "gpb"},
+           {"政府性基金预算", "govfund"},
+           {"政府性基金", "govfund"},
+           {"基金预算", "govfund"},
+           {"国有资本经营预算", "soc"},
+           {"财政拨款", "fiscal"}};
+  for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+    const char *p = strstr(*k, f[i].text);
+    if (!p) continue;
+    *k = ys_arena_printf(r->a, "%.*s%s", (int)(p - *k), *k,
+                         p + strlen(f[i].text));
+    return f[i].fund;
+  }
+  return NULL;
+}
+
+/* Maps a normalised subject (fund already taken out) to a quantity. */
+static bool match_subject(const char *k, const char *fund, subj *s) {
+  memset(s, 0, sizeof *s);
+  s->core = k;
+  s->fund = fund;
+  /* Appropriations are of the current year: "一般公共预算当年拨款". */
+  if (starts(k, "当年拨款") || starts(k, "本年拨款")) {
+    s->period = 1;
+    k += 12;
+  }
+  /* Revenue. */
+  static const char *const rev_total[] = {"收入", "预算收入", "收入预算",
+                                          "部门预算收入", "部门收入预算"};
+  static const char *const exp_total[] = {"支出", "预算支出", "支出预算",
+                                          "部门支出预算", "部门预算支出"};
+  for (size_t i = 0; i < sizeof rev_total / sizeof rev_total[0]; i++)
+    if (!strcmp(k, rev_total[i])) {
+      s->q = "rev";
+      /* A fund's revenue is an appropriation: current year. */
+      s->kind = fund ? K_FIXED : K_TOTAL;
+      if (fund) s->period = 1;
+      return true;
+    }
+  if (!strcmp(k, "拨款收入") || !strcmp(k, "拨款")) {
+    if (!fund) return false;
+    s->q = "rev";
+    s->kind = K_FIXED;
+    s->period = s->period ? s->period : 1;
+    return true;
+  }
+  if (!strcmp(k, "上年结转") || !strcmp(k, "上年结转收入")) {
+    s->q = "rev";
+    s->kind = K_FIXED;
+    s->period = 3;
+    return true;
+  }
+  if (starts(k, "上年结转") && (ends(k, "拨款收入") || ends(k, "收入"))) {
+    const char *rest = k + strlen("上年结转");
+    if (!strcmp(rest, "拨款收入") || !strcmp(rest, "收入")) {
+      if (!fund) return false;
+      s->q = "rev";
+      s->kind = K_FIXED;
+      s->period = 3;
+      return true;
+    }
+  }
+  if (!strcmp(k, "财政专户核拨收入") || !strcmp(k, "财政专户管理资金收入")) {
+    s->q = "rev;fund=special";
+    s->kind = K_FIXED;
+    s->period = 1;
+    return true;
+  }
+  /* Expenditure. */
+  for (size_t i = 0; i < sizeof exp_total / sizeof exp_total[0]; i++)
+    if (!strcmp(k, exp_total[i])) {
+      s->q = "exp";
+      s->kind = K_TOTAL;
+      return true;
+    }
+  if (!strcmp(k, "拨款支出") && fund) {
+    s->q = "exp";
+    s->kind = K_TOTAL;
+    return true;
+  }
+  if (s->period == 1 && !*k && fund) { /* "一般公共预算当年拨款" */
+    s->q = "exp";
+    s->kind = K_FIXED;
+    return true;
+  }
+  static const struct {
+    const char *text, *q;
+  } parts[] = {{"基本支出", "exp;kind=basic"},
+               {"项目支出", "exp;kind=project"},
+               {"人员经费", "exp;kind=basic;nature=personnel"},
+               {"人员经费支出", "exp;kind=basic;nature=personnel"},
+               {"公用经费", "exp;kind=basic;nature=public"},
+               {"公用经费支出", "exp;kind=basic;nature=public"},
+               {"机关运行经费", "exp;kind=basic;nature=public"}};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    if (!strcmp(k, parts[i].text)) {
+      s->q = parts[i].q;
+      s->kind = K_PART;
+      if (!strcmp(k, "机关运行经费")) {
+        /* 机关运行经费 is spent from appropriations. */
+        s->kind = K_FIXED;
+        if (!s->fund) s->fund = "fiscal";
+      }
+      return true;
+    }
+  /* 三公 and the meeting and training fees (economic codes). */
+  static const struct {
+    const char *text, *q;
+  } sg[] = {{"三公经费", "exp;econ=30212|30217|30231|31013"},
+            {"三公经费预算支出", "exp;econ=30212|30217|30231|31013"},
+            {"三公经费预算", "exp;econ=30212|30217|30231|31013"},
+            {"三公经费支出", "exp;econ=30212|30217|30231|31013"},
+            {"因公出国(境)经费", "exp;econ=30212"},
+            {"因公出国(境)费用", "exp;econ=30212"},
+            {"因公出国(境)费", "exp;econ=30212"},
+            {"公务接待费", "exp;econ=30217"},
+            {"公务接待费费", "exp;econ=30217"},
+            {"公务用车购置及运行维护费", "exp;econ=30231|31013"},
+            {"公务用车购置及运维费", "exp;econ=30231|31013"},
+            {"公务用车购置及运行费", "exp;econ=30231|31013"},
+            {"公务用车运行维护费", "exp;econ=30231"},
+            {"公务用车运行费", "exp;econ=30231"},
+            {"公务用车购置费", "exp;econ=31013"},
+            {"会议费", "exp;econ=30215"},
+            {"会议费预算支出", "exp;econ=30215"},
+            {"培训费", "exp;econ=30216"},
+            {"培训费预算支出", "exp;econ=30216"}};
+  for (size_t i = 0; i < sizeof sg / sizeof sg[0]; i++)
+    if (!strcmp(k, sg[i].text)) {
+      s->q = sg[i].q;
+      s->kind = K_FIXED;
+      return true;
+    }
+  return false;
+}
+
+/* "医疗保障经办事务(2101506)" / "工资福利支出(301)": a name with its
+ * classification code. */
+static bool match_code(nr *r, const char *k, subj *s) {
+  size_t n = strlen(k);
+  if (n < 5 || k[n - 1] != ')') return false;
+  const char *op = strrchr(k, '(');
+  if (!op || op == k) return false;
+  const char *c = op + 1;
+  size_t cl = (size_t)(k + n - 1 - c);
+  for (size_t i = 0; i < cl; i++)
+    if (c[i] < '0' || c[i] > '9') return false;
+  if (cl != 3 && cl != 5 && cl != 7) return false;
+  const char *dim = c[0] == '2'   ? "func"
+                    : c[0] == '3' ? "econ"
+                    : c[0] == '5' ? "gecon"
+                                  : NULL;
+  if (!dim || (c[0] != '2' && cl == 7)) return false;
+  memset(s, 0, sizeof *s);
+  s->core = k;
+  s->q = ys_arena_printf(r->a, "exp;%s=%.*s", dim, (int)cl, c);
+  s->kind = K_PART;
+  return true;
+}
+
+/* "社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费
+ * 支出(项)": the 项 named with its 类 and 款, resolved in the catalogue.
+ * Also a 类 named alone when it is exactly a 类 of the catalogue
+ * ("卫生健康支出"). */
+static bool match_names(nr *r, const char *k, subj *s) {
+  if (!r->cat) return false;
+  const char *lei = strstr(k, "(类)"), *kuan = strstr(k, "(款)"),
+             *xiang = strstr(k, "(项)");
+  const ys_cat_entry *e = NULL;
+  if (lei && kuan && xiang && lei < kuan && kuan < xiang && ends(k, "(项)")) {
+    char name[256];
+    snprintf(name, sizeof name, "%.*s", (int)(lei - k), k);
+    const ys_cat_entry *l = ys_catalog_match_name(r->cat, YS_CLS_FUNC, name,
+                                                  strlen(name), NULL, r->year);
+    if (!l) {
+      snprintf(name, sizeof name, "%.*s支出", (int)(lei - k), k);
+      l = ys_catalog_match_name(r->cat, YS_CLS_FUNC, name, strlen(name), NULL,
+                                r->year);
+    }
+    if (!l || l->level != 1) return false;
+    const char *kb = lei + strlen("(类)");
+    const ys_cat_entry *m = ys_catalog_match_name(
+        r->cat, YS_CLS_FUNC, kb, (size_t)(kuan - kb), l->code, r->year);
+    if (!m || m->level != 2) return false;
+    const char *xb = kuan + strlen("(款)");
+    e = ys_catalog_match_name(r->cat, YS_CLS_FUNC, xb, (size_t)(xiang - xb),
+                              m->code, r->year);
+    if (!e || e->level != 3) return false;
+  } else {
+    e = ys_catalog_match_name(r->cat, YS_CLS_FUNC, k, strlen(k), NULL, r->year);
+    if (!e || e->level != 1) return false;
+    /* The printed name must be the catalogue's, not just close to it. */
+    if (strcmp(key(r, e->name, strlen(e->name)), k)) return false;
+  }
+  memset(s, 0, sizeof *s);
+  s->core = k;
+  s->q = ys_arena_printf(r->a, "exp;func=%s", e->code);
+  s->kind = K_PART;
+  return true;
+}
+
+/* Is the clause a change, a share or something else that is not the
+ * subject's own amount? */
+static bool change_words(const char *k) {
+  static const char *const w[] = {"增加",   "减少",   "增长", "下降", "持平",
+                                  "较上年", "比上年", "较20", "比20", "上升",
+                                  "降低",   "增减",   "差额", "变动", "调整"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (has(k, w[i])) return true;
+  return false;
+}
+
+/* --- claims ------------------------------------------------------------ */
+
+static const char *compose(nr *r, const subj *s, const char *fund, int period) {
+  const char *q = s->q;
+  if (fund) q = ys_arena_printf(r->a, "%s;fund=%s", q, fund);
+  if (period == 1) q = ys_arena_printf(r->a, "%s;period=cur", q);
+  if (period == 3) q = ys_arena_printf(r->a, "%s;period=carry", q);
+  return q;
+}
+
+static int add_claim(nr *r, ys_claim_kind kind, const char *q,
+                     const char *subject, const char *text, ys_unit unit,
+                     const char *sentence, int line) {
+  ys_rclaim *c = ys_rdoc_add_claim(r->d);
+  if (!c) return YS_ENOMEM;
+  size_t sl = strlen(subject);
+  ys_text_trim(&subject, &sl);
+  subject = ys_arena_strndup(r->a, subject, sl);
+  ys_arena *a = r->d->arena;
+  c->kind = kind;
+  c->quantity = ys_arena_strdup(a, q);
+  c->subject = ys_arena_strdup(a, subject);
+  c->text = ys_arena_strdup(a, text);
+  c->unit = unit;
+  c->sentence = ys_arena_strdup(a, sentence);
+  c->line = line;
+  if (!c->quantity || !c->subject || !c->text || !c->sentence) return YS_ENOMEM;
+  return YS_OK;
+}
+
+/* Delimiters between clauses (the subject of an amount starts after the
+ * last one). */
+static size_t delim_at(const char *s) {
+  static const char *const d[] = {"，", "；", "：", "、", "。", ",", ";", ":"};
+  for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+    if (starts(s, d[i])) return strlen(d[i]);
+  return 0;
+}
+
+static bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* Finds the amounts of one sentence [b, e) of the paragraph and their
+ * subjects. */
+static int sentence(nr *r, size_t b, size_t e) {
+  const char *s = r->buf;
+  /* The sentence as written, for the report (capped). */
+  size_t sl = e - b;
+  if (sl > 600) {
+    sl = 600;
+    while (sl > 0 && ((unsigned char)s[b + sl] & 0xC0) == 0x80) sl--;
+  }
+  const char *sent = ys_arena_strndup(r->a, s + b, sl);
+  const char *sent_key = key(r, s + b, e - b);
+  bool mentions_carry = has(sent_key, "上年结转");
+  /* The lead of this sentence, if it has one (a total followed by 其中). */
+  ctx lead = r->lead;
+  bool lead_set = false;
+  size_t from = b;      /* where the current clause starts */
+  size_t prev_from = b; /* where the clause before it starts */
+  for (size_t i = b; i < e;) {
+    size_t dl = delim_at(s + i);
+    if (dl) {
+      prev_from = from;
+      from = i + dl;
+      i += dl;
+      continue;
+    }
+    /* "万元" / "元" */
+    bool wan = starts(s + i, "万元");
+    bool yuan =
+        !wan && starts(s + i, "元") && !(i >= 3 && starts(s + i - 3, "万"));
+    if (!wan && !yuan) {
+      i++;
+      continue;
+    }
+    size_t ulen = wan ? 6 : 3;
+    size_t after = i + ulen;
+    /* "20 万元以上", "元/人", "(万元)": not an amount of a subject. */
+    if (starts(s + after, "以上") || starts(s + after, "以下") ||
+        s[after] == '/' || starts(s + after, "）") || s[after] == ')' ||
+        (i >= 1 && (s[i - 1] == '(' || (i >= 3 && starts(s + i - 3, "（"))))) {
+      i = after;
+      continue;
+    }
+    size_t j = i;
+    while (j > from && s[j - 1] == ' ') j--;
+    size_t num_end = j;
+    while (j > from &&
+           (is_digit(s[j - 1]) || s[j - 1] == '.' || s[j - 1] == ','))
+      j--;
+    size_t num_start = j;
+    while (num_start < num_end && (s[num_start] == ',' || s[num_start] == '.'))
+      num_start++;
+    bool missing = num_start == num_end;
+    if (!missing && !is_digit(s[num_start])) {
+      i = after;
+      continue;
+    }
+    if (missing && !wan) {
+      i = after;
+      continue;
+    }
+    size_t clause_from = from; /* start of this clause */
+    const char *subj_raw = ys_arena_strndup(r->a, s + from, num_start - from);
+    const char *k = key(r, subj_raw, strlen(subj_raw));
+    int line = r->lineof[missing ? i : num_start];
+    const char *text =
+        ys_arena_strndup(r->a, s + num_start, num_end - num_start);
+    size_t prev_from_here = prev_from;
+    from = after;
+    prev_from = after; /* never look back across an amount */
+    i = after;
+    if (!*k || change_words(k) || has(k, "占") || has(k, "平均") ||
+        has(k, "人均") || has(k, "每"))
+      continue;
+    bool cur_year = false;
+    const char *core = strip_subject(r, k, &cur_year);
+    if (!*core && prev_from_here < clause_from) {
+      /* "住房公积金（项）：2023年预算数为 40.29 万元": the subject is the
+       * clause before the colon. */
+      const char *prev = ys_arena_strndup(r->a, s + prev_from_here,
+                                          clause_from - prev_from_here);
+      size_t pl = strlen(prev);
+      if (pl >= 3 && !strcmp(prev + pl - 3, "："))
+        prev = ys_arena_strndup(r->a, prev, pl - 3);
+      else if (pl && prev[pl - 1] == ':')
+        prev = ys_arena_strndup(r->a, prev, pl - 1);
+      else
+        prev = ""; /* only across a colon */
+      bool cy2 = false;
+      core = strip_subject(r, key(r, prev, strlen(prev)), &cy2);
+      cur_year = cur_year || cy2;
+      subj_raw = ys_arena_printf(r->a, "%s%s", prev, subj_raw);
+    }
+    bool carry_word = has(core, "上年结转");
+    subj sj;
+    const char *fund = NULL;
+    bool ok = false;
+    for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+      if (attempt == 1) {
+        /* "…行政单位的机关运行经费": the words after the last 的. */
+        const char *de = NULL;
+        for (const char *p = core; (p = strstr(p, "的")); p += 3) de = p;
+        if (!de) break;
+        core = de + 3;
+      }
+      ok = match_code(r, core, &sj) || match_names(r, core, &sj);
+      if (!ok) {
+        const char *c2 = core;
+        fund = take_fund(r, &c2);
+        ok = match_subject(c2, fund, &sj);
+      }
+    }
+    if (!ok) continue;
+    /* Fund and period: the subject's, else the lead's or the heading's. */
+    const char *f = sj.fund ? sj.fund : fund;
+    int period = sj.period;
+    if (!period && cur_year) period = 1;
+    if (!period && carry_word) period = 3;
+    /* The active lead: one set in this sentence or carried over (period
+     * −1: a lead whose period was unclear, so its parts are too). */
+    bool active = lead.period != 0;
+    if (sj.kind == K_TOTAL) {
+      if (!period) {
+        if (active && lead.period > 0)
+          period = lead.period;
+        else if (mentions_carry || r->sec.section_carry)
+          period = 2;
+        else if (r->sec.period)
+          period = r->sec.period;
+      }
+      if (!f) f = active && lead.fund ? lead.fund : r->sec.fund;
+      /* A lead: its fund and period apply to the parts that follow. */
+      lead.fund = f;
+      lead.period = period ? period : -1;
+      lead_set = true;
+      if (!period) continue; /* unclear what the total includes */
+    } else if (sj.kind == K_PART) {
+      if (active && lead.period < 0) continue;
+      if (!f) f = active ? lead.fund : r->sec.fund;
+      if (!period) period = active ? lead.period : r->sec.period;
+      /* A part with its own fund ("一般公共预算基本支出") leads its parts. */
+      if (sj.fund || fund) {
+        lead.fund = f;
+        lead.period = period ? period : 2;
+        lead_set = true;
+      }
+    } else {
+      if (!f && !has(sj.q, "kind=basic;nature=public"))
+        f = active && lead.period > 0 ? lead.fund : r->sec.fund;
+      if (has(sj.q, "econ=")) {
+        /* 三公 and fees are shown without a period in the tables; the
+         * 三公 total leads its items. */
+        period = 0;
+        if (has(sj.q, "econ=30212|30217|30231|31013")) {
+          lead.fund = f;
+          lead.period = 2;
+          lead_set = true;
+        }
+      }
+    }
+    if (period == 2) period = 0;
+    const char *q = compose(r, &sj, f, period);
+    int rc = add_claim(r, missing ? YS_CLAIM_MISSING : YS_CLAIM_AMOUNT, q,
+                       subj_raw, missing ? "" : text,
+                       wan ? YS_UNIT_WANYUAN : YS_UNIT_YUAN, sent, line);
+    if (rc) return rc;
+  }
+  if (lead_set) r->lead = lead;
+  return YS_OK;
+}
+
+/* A heading of the narrative: numbered, short, no amount, no full stop. */
+static bool heading(nr *r, const char *s, size_t n) {
+  const char *k = key(r, s, n);
+  while (*k == '#' || *k == '*') k++;
+  if (!numbering(k) && !starts(k, "第")) return false;
+  if (strlen(k) > 90 || has(k, "。") || has(k, "万") || has(k, ",") ||
+      has(k, "，") || has(k, ";") || has(k, "；"))
+    return false;
+  /* No figures after the numbering (a year "2023年" is fine). */
+  for (const char *p = k + numbering(k); *p; p++) {
+    if (!is_digit(*p)) continue;
+    const char *q = p;
+    while (is_digit(*q)) q++;
+    if (!(q - p == 4 && starts(q, "年"))) return false;
+    p = q - 1;
+  }
+  return true;
+}
+
+/* The fund and period a heading announces. */
+static ctx heading_ctx(nr *r, const char *s, size_t n, const ctx *prev) {
+  const char *k = key(r, s, n);
+  ctx c = {NULL, 0, false};
+  if (has(k, "一般公共预算"))
+    c.fund = "gpb";
+  else if (has(k, "政府性基金"))
+    c.fund = "govfund";
+  else if (has(k, "国有资本经营"))
+    c.fund = "soc";
+  else if (has(k, "财政拨款"))
+    c.fund = "fiscal";
+  if (has(k, "当年拨款") || has(k, "本年拨款")) c.period = 1;
+  /* A sub-heading ("（一）收入预算情况") stays in its section. */
+  const char *b = k;
+  while (*b == '#' || *b == '*') b++;
+  bool sub = starts(b, "(") || (is_digit(*b));
+  c.section_carry = sub && prev ? prev->section_carry : false;
+  if (sub && prev && !c.fund) c.fund = prev->fund;
+  if (sub && prev && !c.period) c.period = prev->period;
+  return c;
+}
+
+static int paragraph(nr *r) {
+  /* Sentences end at 。 */
+  size_t b = 0;
+  for (size_t i = 0; i < r->n;) {
+    if (starts(r->buf + i, "。")) {
+      int rc = sentence(r, b, i);
+      if (rc) return rc;
+      i += 3;
+      b = i;
+      continue;
+    }
+    i++;
+  }
+  if (b < r->n) {
+    int rc = sentence(r, b, r->n);
+    if (rc) return rc;
+  }
+  r->n = 0;
+  if (r->buf) r->buf[0] = '\0';
+  return YS_OK;
+}
+
+int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
+                        const ys_catalog *cat, ys_errors *errs) {
+  (void)errs;
+  nr r;
+  memset(&r, 0, sizeof r);
+  r.d = doc;
+  r.cat = cat;
+  r.year = year;
+  r.a = ys_arena_new((size_t)256 << 20);
+  if (!r.a) return YS_ENOMEM;
+  int rc = YS_OK;
+  for (size_t i = 0; i < n && !rc; i++) {
+    const char *s = lines[i].s;
+    size_t len = lines[i].len;
+    ys_text_trim(&s, &len);
+    while (len && (*s == '#' || *s == '*' || *s == '>')) {
+      s++;
+      len--;
+    }
+    while (len && (s[len - 1] == '*' || s[len - 1] == ' ')) len--;
+    if (!len) continue;
+    if (heading(&r, s, len)) {
+      rc = paragraph(&r);
+      if (rc) break;
+      ctx prev = r.sec;
+      r.sec = heading_ctx(&r, s, len, &prev);
+      r.lead = (ctx){NULL, 0, false};
+      /* A heading is its own sentence (it may state a figure too). */
+    }
+    /* 上年结转 anywhere in the section: totals there include it. */
+    if (strstr(s, "上年结转")) r.sec.section_carry = true;
+    /* Join: no space between CJK characters broken over lines. */
+    if (r.n && (unsigned char)r.buf[r.n - 1] < 0x80 &&
+        (unsigned char)s[0] < 0x80 && r.buf[r.n - 1] != ' ')
+      rc = put(&r, " ", 1, lines[i].no);
+    if (!rc) rc = put(&r, s, len, lines[i].no);
+    if (!rc && heading(&r, s, len)) rc = paragraph(&r);
+  }
+  if (!rc) rc = paragraph(&r);
+  ys_arena_free(r.a);
+  return rc;
+}
