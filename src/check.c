@@ -1065,6 +1065,8 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
 /* 绩效目标 forms: project amounts by name, and indicator sanity. */
 static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                             const char *tname) {
+  /* the unit the table prints, else the profile's */
+#define TUNIT (rt->unit_known ? rt->unit : pt->unit)
   const char *project = NULL;
   bool in_indicators = false;
   int task_first = -1, total_row[3] = {-1, -1, -1};
@@ -1141,9 +1143,9 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
         ys_qfilter rf = {0};
         ys_qcodes_add(&rf.project, project);
-        int o = add_obs(c, amount_key(c, pt, &q, &rf), &am, pt->unit, rt->file,
-                        tname, project, amt[m].label, row->cells[2].text,
-                        row->line);
+        int o =
+            add_obs(c, amount_key(c, pt, &q, &rf), &am, TUNIT, rt->file, tname,
+                    project, amt[m].label, row->cells[2].text, row->line);
         form[m == 0 ? 0 : m == 3 ? 2 : 1] = o;
         if (m == 3 && form[0] >= 0 && form[1] >= 0 && o >= 0) {
           ident *x = add_ident(c, "sum.row-parts", 3);
@@ -1161,7 +1163,9 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       }
     }
     if (task_first >= 0 && row->n >= 5 && !project) {
-      bool total = strcmp(k0, "金额合计") == 0;
+      /* The closing row: 金额合计, or 年度部门整体支出预算 when the tasks
+       * carry no amounts of their own. */
+      bool total = strcmp(k0, "金额合计") == 0 || strstr(k0, "整体支出预算");
       int ids[3] = {-1, -1, -1};
       for (int m = 0; m < 3; m++) {
         ys_amount am;
@@ -1180,7 +1184,7 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         const char *key = total ? amount_key(c, pt, &q, NULL)
                                 : ys_arena_printf(c->a, "task:%zu:%d", i, m);
         ids[m] =
-            add_obs(c, key, &am, pt->unit, rt->file, tname, row->cells[0].text,
+            add_obs(c, key, &am, TUNIT, rt->file, tname, row->cells[0].text,
                     cl[m], row->cells[2 + m].text, row->line);
       }
       if (total) {
@@ -1206,6 +1210,10 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   }
   for (int m = 0; m < 3 && ntasks; m++) {
     if (total_row[m] < 0) continue;
+    /* tasks printed without amounts: nothing to add up */
+    bool any = false;
+    for (int t = 0; t < ntasks; t++) any = any || tasks[t][m] >= 0;
+    if (!any) continue;
     ident *x = add_ident(c, "sum.rows", ntasks + 1);
     if (!x) return;
     x->idx[x->n] = total_row[m];
@@ -1218,6 +1226,7 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       }
   }
 }
+#undef TUNIT
 
 /* --- narrative claims ------------------------------------------------- */
 

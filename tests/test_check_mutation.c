@@ -53,27 +53,33 @@ static void compile_to(const char *dataset, const char *profile, bool wan,
   ys_tables *t = NULL;
   assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
   assert_int_equal(ys_dataset_load(&ds, dataset, cat, &errs), YS_OK);
-  if (wan) {
+  /* The profile with its display unit set to 元 or 万元 (profiles are
+   * natively one or the other; tables that fix their own unit keep it). */
+  {
     char src[1024], dst[1024];
     snprintf(src, sizeof src, "data/profiles/%s.json", profile);
-    snprintf(dst, sizeof dst, "%s/%s-wan.json", YS_BINARY_DIR, profile);
+    snprintf(dst, sizeof dst, "%s/%s-%s.json", YS_BINARY_DIR, profile,
+             wan ? "wan" : "yuan");
     size_t len;
     char *text = slurp(src, &len);
     assert_non_null(text);
-    char *u = strstr(text, "\"unit\": \"元\"");
-    if (u) {
-      FILE *f = fopen(dst, "wb");
+    const char *from = wan ? "\"unit\": \"元\"" : "\"unit\": \"万元\"";
+    const char *to = wan ? "\"unit\": \"万元\"" : "\"unit\": \"元\"";
+    char *u = strstr(text, from);
+    /* only the profile's own (first, top-level) unit */
+    char *tables = strstr(text, "\"tables\"");
+    FILE *f = fopen(dst, "wb");
+    assert_non_null(f);
+    if (u && (!tables || u < tables)) {
       fwrite(text, 1, (size_t)(u - text), f);
-      fputs("\"unit\": \"万元\"", f);
-      fputs(u + strlen("\"unit\": \"元\""), f);
-      fclose(f);
-      assert_int_equal(ys_profile_open_file(&p, dst, &errs), YS_OK);
+      fputs(to, f);
+      fputs(u + strlen(from), f);
     } else {
-      assert_int_equal(ys_profile_open_file(&p, src, &errs), YS_OK);
+      fputs(text, f);
     }
+    fclose(f);
     free(text);
-  } else {
-    assert_int_equal(ys_profile_open_builtin(&p, profile, &errs), YS_OK);
+    assert_int_equal(ys_profile_open_file(&p, dst, &errs), YS_OK);
   }
   assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
   ys_outdir od;
@@ -153,6 +159,10 @@ static void fmt(char *buf, size_t n, int64_t fen, ys_unit u, int d) {
 
 typedef struct stats {
   int tried, detected, named;
+  /* mutations of one or two units in the last printed place: in a table
+   * printed in 万元 these can stay within the rounding bound of every
+   * identity (尾数误差), so they are counted apart */
+  int small, small_detected, small_named;
 } stats;
 
 static bool names(const ys_findings *f, const char *file, int line,
@@ -288,12 +298,20 @@ static void mutate_dir(const char *clean, const char *work, int rounds,
     write_csv(t, mpath, r, k, text, moved ? r2 : (size_t)-1, k2,
               moved ? text2 : NULL);
     ys_findings *f = check_dir(work, cat);
-    st->tried++;
     bool detected = ys_findings_count(f, YS_SEV_ERROR) > 0;
     bool named = names(f, mpath, t->csv.rec[r].line, nv, u, d) ||
                  (moved && names(f, mpath, t->csv.rec[r2].line, nv2, u, d));
-    st->detected += detected;
-    st->named += named;
+    int64_t delta = nv - am.fen;
+    bool small = !moved && ulp > 1 && (delta < 0 ? -delta : delta) <= 2 * ulp;
+    if (small) {
+      st->small++;
+      st->small_detected += detected;
+      st->small_named += named;
+    } else {
+      st->tried++;
+      st->detected += detected;
+      st->named += named;
+    }
     if (!named && getenv("YS_MUTATION_VERBOSE"))
       fprintf(stderr, "%s: %s line %d col %zu '%s' -> '%s'%s\n",
               detected ? "not named" : "UNDETECTED", base, t->csv.rec[r].line,
@@ -327,7 +345,7 @@ static void examples_in(bool wan) {
   static const char *const ex[][2] = {{"examples/xixiang-2023", "shaanxi"},
                                       {"examples/cangxi-2023", "sichuan"},
                                       {"examples/pingxiang-2022", "hebei"}};
-  stats st = {0, 0, 0};
+  stats st = {0, 0, 0, 0, 0, 0};
   char mk[2048];
   snprintf(mk, sizeof mk, "mkdir -p '%s/mutation'", YS_BINARY_DIR);
   assert_int_equal(system(mk), 0);
@@ -341,8 +359,14 @@ static void examples_in(bool wan) {
   double det = 100.0 * st.detected / st.tried;
   double nam = 100.0 * st.named / st.tried;
   fprintf(stderr,
-          "mutations (%s): %d tried, %d detected (%.1f%%), %d named (%.1f%%)\n",
+          "mutations (%s): %d beyond the rounding bound, %d detected (%.1f%%), "
+          "%d named (%.1f%%)\n",
           wan ? "万元" : "元", st.tried, st.detected, det, st.named, nam);
+  if (st.small)
+    fprintf(stderr,
+            "  and %d changes of 1-2 units in the last place of a rounded "
+            "table: %d detected, %d named (the rest are within 尾数误差)\n",
+            st.small, st.small_detected, st.small_named);
   assert_true(st.tried >= 300);
   assert_true(det >= 99.0);
   assert_true(nam >= 90.0);
