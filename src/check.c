@@ -44,6 +44,7 @@ typedef struct obs {
   int decimals;
   bool blamed;
   bool narrative; /* stated in the text, not printed in a table */
+  bool unclear;   /* narrative total whose period the text leaves open */
 } obs;
 
 typedef struct ident {
@@ -493,7 +494,21 @@ static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
       f->message = fs(c, msg);
       return;
     }
-  ys_finding *f = add_finding(c, "catalog.name-mismatch", YS_SEV_ERROR);
+  /* 其它 and 其他 are one word; a name that contains the catalogue's or is
+   * contained in it (一般行政 for 一般行政管理事务, 城镇职工… for 职工…) is
+   * a non-standard spelling (warning); anything else names another
+   * class (error). */
+  const char *ek = key_of(c, e->name);
+  char a[512], b[512];
+  snprintf(a, sizeof a, "%s", nk);
+  snprintf(b, sizeof b, "%s", ek);
+  for (char *q; (q = strstr(a, "其它"));) memcpy(q, "其他", strlen("其他"));
+  for (char *q; (q = strstr(b, "其它"));) memcpy(q, "其他", strlen("其他"));
+  bool variant = !strcmp(a, b);
+  bool contained = strstr(a, b) || strstr(b, a);
+  ys_finding *f =
+      add_finding(c, "catalog.name-mismatch",
+                  variant || contained ? YS_SEV_WARNING : YS_SEV_ERROR);
   if (!f) return;
   f->file = fs(c, rt->file);
   f->line = line;
@@ -501,9 +516,23 @@ static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
   f->row = fs(c, name);
   f->found = fs(c, name);
   f->expected = fs(c, e->name);
-  snprintf(msg, sizeof msg, "科目 %s 的名称应为“%s”，表中写作“%s”", code,
-           e->name, name);
+  snprintf(msg, sizeof msg,
+           variant
+               ? "科目 %s 的规范名称为“%s”，表中写作“%s”（“其它”应作“其他”）"
+           : contained
+               ? "科目 %s 的规范名称为“%s”，表中写作“%s”（名称不完整或不规范）"
+               : "科目 %s 的名称应为“%s”，表中写作“%s”",
+           code, e->name, name);
   f->message = fs(c, msg);
+}
+
+/* Is name one of the unit names already seen in this table? (Units and
+ * classes never share names, but a unit row must not be read as one.) */
+static bool unit_like(chk *c, const char *name, const char *const *seen) {
+  (void)c;
+  for (int i = 0; seen[i]; i++)
+    if (!strcmp(seen[i], name)) return true;
+  return false;
 }
 
 static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
@@ -587,6 +616,16 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     }
   }
   int unit_level = 0;
+  const char *units_seen[64] = {NULL};
+  int n_units_seen = 0, group_rows = 0;
+  bool dept_seen = false, unit_done = false, in_heading = false;
+  bool prev_heading = false, last_row_heading = false;
+  int prev_heading_level = 3;
+  bool has_indent = false;
+  for (size_t i = 0; i < nr && name_col >= 0 && !has_indent; i++)
+    if (rt->rows[body + i].n == nc &&
+        indent_level(rt->rows[body + i].cells[name_col].text, c->p->indent) > 0)
+      has_indent = true;
   const char *prev_code = NULL;
   int prev_indent = 0;
   /* Economic 款 shown once only: their government 款 is implied, so the
@@ -644,6 +683,28 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     } else if (*code) {
       prev_code = code;
       prev_indent = indent;
+    }
+    /* Published tables often print a class or 款 by name alone, and a
+     * sub-款 with its 款's columns: find the code the catalogue gives the
+     * name, under the nearest code above it. */
+    if (tree && *name && !unit_like(c, name, units_seen)) {
+      const ys_cat_entry *cur =
+          *code && all_digits(code)
+              ? ys_catalog_lookup(c->cat, tree->cls, code, c->year)
+              : NULL;
+      bool named_right = cur && !strcmp(key_of(c, cur->name), name);
+      if (!*code || (cur && !named_right)) {
+        const ys_cat_entry *e = NULL;
+        if (*code)
+          e = ys_catalog_match_name(c->cat, tree->cls, name, strlen(name), code,
+                                    c->year);
+        for (int l = 3; !e && l >= 0; l--)
+          if (l == 0 || parent_at[l])
+            e = ys_catalog_match_name(c->cat, tree->cls, name, strlen(name),
+                                      l ? parent_at[l] : NULL, c->year);
+        if (e && (!*code || !strncmp(e->code, code, strlen(code))))
+          code = e->code;
+      }
     }
     r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
     {
@@ -723,30 +784,74 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       parent_at[lvl] = ys_arena_strdup(c->a, code);
       for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
     } else if (has_units || has_projects) {
-      int lvl = indent_level(name_raw, c->p->indent) + 1;
-      r->level = lvl;
-      const char *ucode = *code && all_digits(code) ? code
-                          : row_unit                ? row_unit
-                                                    : unit_of[i];
-      if (lvl <= 1) {
-        /* the department: everything */
-      } else if (lvl == 2 && *ucode && (*code || has_units)) {
-        ys_qcodes_add(&rf.unit, ucode);
-        cur_unit = ys_arena_strdup(c->a, ucode);
-        unit_level = lvl;
-      } else if (has_projects && *code) {
-        /* A project is known by its printed name; listed under a function
-         * 项 (the same project may spend on two), it is that part of it. */
+      bool was_heading = last_row_heading;
+      last_row_heading = false;
+      prev_heading = was_heading;
+      /* Levels by meaning, not indentation (published tables print none):
+       * department 1, unit 2, heading (a function 项 or a project
+       * category) 3, project 4. The first row under 合计 is the
+       * department; a unit is a row with a unit code, or the code-less
+       * row right after the department that names no 项. */
+      const char *ucode = row_unit ? row_unit : unit_of[i];
+      bool project_row =
+          has_projects && *code && !row_unit && !(has_units && !has_projects);
+      /* Indented tables (compiled ones, many published) say it directly:
+       * one indent step per level. */
+      int forced = 0; /* 1 department, 2 unit, 3 heading, 4 project */
+      if (has_indent) {
+        int lvl = indent + 1;
+        forced = lvl <= 1 ? 1 : lvl == 2 ? 2 : has_projects && *code ? 4 : 3;
+        project_row = forced == 4;
+        if (forced == 2 && !*ucode && *code) ucode = code;
+        if (forced == 4) {
+          in_heading = lvl > 3;
+          prev_heading_level = lvl - 1;
+        } else if (forced == 3) {
+          prev_heading = lvl > 3;
+          prev_heading_level = lvl - 1;
+        }
+      }
+      const ys_cat_entry *heading =
+          has_projects && !*code
+              ? ys_catalog_match_name(c->cat, YS_CLS_FUNC, name, strlen(name),
+                                      NULL, c->year)
+              : NULL;
+      if (heading && heading->level != 3) heading = NULL;
+      if (forced == 1 || (!forced && group_rows == 0)) {
+        r->level = 1; /* the department: everything */
+        group_rows++;
+        dept_seen = true;
+        if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
+      } else if (project_row) {
+        r->level = in_heading ? prev_heading_level + 1 : 3;
         ys_qcodes_add(&rf.project, name);
         if (all_digits(code) && ys_catalog_code_level(YS_CLS_FUNC, code) == 3)
           ys_qcodes_add(&rf.func, ys_arena_strdup(c->a, code));
+      } else if (forced == 2 ||
+                 (!forced && !heading && (*code || (!unit_done && dept_seen)) &&
+                  (*code || *ucode || has_units || has_projects))) {
+        r->level = 2;
+        const char *u = *code && all_digits(code) ? code : ucode;
+        if (*u) {
+          ys_qcodes_add(&rf.unit, u);
+          cur_unit = ys_arena_strdup(c->a, u);
+        } else {
+          ys_qcodes_add(&rf.unit, name); /* a unit known only by name */
+        }
+        unit_level = 2;
+        in_heading = false;
+        if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
+        if (!has_units) unit_done = true;
       } else if (has_projects) {
-        /* A heading: a function 项 (projects grouped by function) or a
-         * project category. */
-        const ys_cat_entry *e = ys_catalog_match_name(
-            c->cat, YS_CLS_FUNC, name, strlen(name), NULL, c->year);
-        if (e && e->level == 3) {
-          ys_qcodes_add(&rf.func, e->code);
+        /* a heading right under a heading is a sub-category */
+        r->level = prev_heading ? prev_heading_level + 1 : 3;
+        prev_heading_level = r->level;
+        in_heading = true;
+        last_row_heading = true;
+        unit_done = true;
+        if (heading) {
+          ys_qcodes_add(&rf.func, heading->code);
+          if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
         } else {
           if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
           ys_qcodes_add(&rf.pcat, name);
@@ -1258,7 +1363,10 @@ static void observe_claims(chk *c) {
     const char *key = ys_qexpr_key(c->a, &q);
     int o = add_obs(c, key ? key : "none", &am, cl->unit, d->file, "情况说明",
                     cl->subject, "", cl->text, cl->line);
-    if (o >= 0) c->o[o].narrative = true;
+    if (o >= 0) {
+      c->o[o].narrative = true;
+      c->o[o].unclear = cl->period_unclear;
+    }
   }
 }
 
@@ -1545,7 +1653,8 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist) {
 /* The rule a blamed cell is reported under: the kind of identity within
  * its own table it broke most often (ties going to the more specific kind),
  * the cross-table equality only when nothing else broke. */
-static const char *main_rule(chk *c, const int *fixed, size_t nf) {
+static const char *main_rule(chk *c, const int *fixed, size_t nf,
+                             bool narrative) {
   static const char *const order[] = {
       "narrative.figure", "balance.income-expense",
       "sangong.items",    "sum.code-tree",
@@ -1557,10 +1666,10 @@ static const char *main_rule(chk *c, const int *fixed, size_t nf) {
     for (size_t k = 0; k < no; k++)
       if (strcmp(c->id[fixed[m]].rule, order[k]) == 0) count[k]++;
   size_t best = no - 1;
-  for (size_t k = 0; k + 1 < no; k++)
+  for (size_t k = narrative ? 0 : 1; k + 1 < no; k++)
     if (count[k] && (best == no - 1 || count[k] > count[best])) best = k;
-  /* A text figure is always reported as such. */
-  if (count[0]) best = 0;
+  /* A text figure is always reported as such; a table cell never is. */
+  if (narrative && count[0]) best = 0;
   return order[best];
 }
 
@@ -1607,6 +1716,12 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
  * rounding or truncation (2831.62 for 2,831.63): a warning, not an error. */
 static ys_severity narrative_severity(const obs *o, int64_t diff) {
   if (!o->narrative) return YS_SEV_ERROR;
+  /* "支出预算 5839.26" against 5846.29 with 7.03 carried over: the text
+   * may mean this year's money only. */
+  if (o->unclear) return YS_SEV_WARNING;
+  /* only for figures printed to two decimals or more: 0.1 against 0 is a
+   * thousand 元, not a slip of rounding */
+  if (o->decimals < 2) return YS_SEV_ERROR;
   int64_t ulp = ys_unit_fen(o->unit) / pow10i(o->decimals);
   return abs64(diff) <= (ulp ? ulp : 1) ? YS_SEV_WARNING : YS_SEV_ERROR;
 }
@@ -1683,7 +1798,7 @@ static void blame(chk *c) {
         x->explained = true;
       }
     }
-    const char *rule = main_rule(c, fixed, nf);
+    const char *rule = main_rule(c, fixed, nf, o->narrative);
     o->blamed = true;
     ys_finding *f = add_finding(c, rule ? rule : "cross.table-equal",
                                 narrative_severity(o, keep - best.value2));
@@ -1700,9 +1815,11 @@ static void blame(chk *c) {
     char msg[1024];
     snprintf(msg, sizeof msg,
              "%s：“%s”%s%s 为 %s，应为 %s（差额 %s %s）；改正后 %zu 个勾稽关系"
-             "全部成立",
+             "全部成立%s",
              rule_title(f->rule), o->row, *o->col ? "·" : "", o->col, f->found,
-             f->expected, f->difference, f->unit, nf);
+             f->expected, f->difference, f->unit, nf,
+             o->unclear ? "（说明未写明是否含上年结转，差额可能即为上年结转）"
+                        : "");
     f->message = fs(c, msg);
     related_from(c, f, fixed, nf, best.obs);
     (void)keep;

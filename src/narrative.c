@@ -15,8 +15,9 @@
  *   - a total whose period is unclear: "支出预算 5839.26" may or may not
  *     include 上年结转. A total is read as the current year's when its
  *     subject says 当年/本年, as all periods when the sentence or its
- *     section mentions 上年结转, and otherwise not at all; its parts (其中 …)
- *     follow the same rule.
+ *     section mentions 上年结转, and otherwise as all periods with the claim
+ *     marked period_unclear (a mismatch is then a warning: the text may
+ *     leave the carry-over out); its parts (其中 …) follow the same rule.
  * The fund and period of a heading ("（三）一般公共预算当年拨款具体使用情况")
  * or of a lead sentence ending in 其中： apply to the list that follows.
  * A subject printed without its figure ("本单位当年财政拨款支出万元") is a
@@ -317,6 +318,7 @@ static bool match_subject(const char *k, const char *fund, subj *s) {
                {"人员经费支出", "exp;kind=basic;nature=personnel"},
                {"公用经费", "exp;kind=basic;nature=public"},
                {"公用经费支出", "exp;kind=basic;nature=public"},
+               {"日常公用经费", "exp;kind=basic;nature=public"},
                {"机关运行经费", "exp;kind=basic;nature=public"}};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
     if (!strcmp(k, parts[i].text)) {
@@ -592,6 +594,7 @@ static int sentence(nr *r, size_t b, size_t e) {
       }
     }
     if (!ok) continue;
+    bool unclear = false;
     /* Fund and period: the subject's, else the lead's or the heading's. */
     const char *f = sj.fund ? sj.fund : fund;
     int period = sj.period;
@@ -614,9 +617,9 @@ static int sentence(nr *r, size_t b, size_t e) {
       lead.fund = f;
       lead.period = period ? period : -1;
       lead_set = true;
-      if (!period) continue; /* unclear what the total includes */
+      if (!period) unclear = true; /* unclear what the total includes */
     } else if (sj.kind == K_PART) {
-      if (active && lead.period < 0) continue;
+      if (active && lead.period < 0) unclear = true;
       if (!f) f = active ? lead.fund : r->sec.fund;
       if (!period) period = active ? lead.period : r->sec.period;
       /* A part with its own fund ("一般公共预算基本支出") leads its parts. */
@@ -639,12 +642,13 @@ static int sentence(nr *r, size_t b, size_t e) {
         }
       }
     }
-    if (period == 2) period = 0;
+    if (period == 2 || period < 0) period = 0;
     const char *q = compose(r, &sj, f, period);
     int rc = add_claim(r, missing ? YS_CLAIM_MISSING : YS_CLAIM_AMOUNT, q,
                        subj_raw, missing ? "" : text,
                        wan ? YS_UNIT_WANYUAN : YS_UNIT_YUAN, sent, line);
     if (rc) return rc;
+    r->d->claims[r->d->n_claims - 1].period_unclear = unclear;
   }
   if (lead_set) r->lead = lead;
   return YS_OK;

@@ -460,8 +460,8 @@ static void check_panels(verifier *v, int tn, const panels *ps) {
     for (int i = 0; i < pn->nbody; i++)
       if (!nd[i].subset && nd[i].indent == minind) top[ntop++] = nd[i].fen;
     if (pn->nfoot && ntop) {
-      char w[160];
-      snprintf(w, sizeof w, "表%d panel %d: %s = Σ top rows", tn, p + 1,
+      char w[400];
+      snprintf(w, sizeof w, "表%d panel %d: %.255s = Σ top rows", tn, p + 1,
                pn->foot[0].label);
       chk_sum(v, tn, st, st, pn->foot[0].fen, top, ntop, w);
     }
@@ -470,8 +470,8 @@ static void check_panels(verifier *v, int tn, const panels *ps) {
     if (last && strstr(last->label, "总计")) {
       int64_t parts[8];
       for (int i = 0; i < pn->nfoot - 1; i++) parts[i] = pn->foot[i].fen;
-      char w[160];
-      snprintf(w, sizeof w, "表%d panel %d: %s = Σ footers", tn, p + 1,
+      char w[400];
+      snprintf(w, sizeof w, "表%d panel %d: %.255s = Σ footers", tn, p + 1,
                last->label);
       chk_sum(v, tn, st, st, last->fen, parts, pn->nfoot - 1, w);
       closing[p] = last->fen;
@@ -1744,7 +1744,7 @@ static void generate(gen *g, const char *dir) {
   memset(g->rev, 0, sizeof g->rev);
   g->t.set = true;
   g->no_soc = !chance(r, 15);
-  snprintf(g->dept, sizeof g->dept, "%d", 100 + (int)below(r, 900));
+  snprintf(g->dept, sizeof g->dept, "%d", (100 + (int)below(r, 900)) % 1000);
 
   FILE *f = open_in(dir, "department.csv");
   fprintf(f,
@@ -1773,8 +1773,10 @@ static void generate(gen *g, const char *dir) {
   for (int u = 0; u < g->nu; u++) {
     g->u[u].n_proj = (int)below(r, 5);
     for (int k = 0; k < g->u[u].n_proj; k++) {
-      snprintf(g->u[u].proj[k], sizeof g->u[u].proj[k], "%s-%02d", g->u[u].code,
-               k + 1);
+      char ucode[sizeof g->u[u].code];
+      memcpy(ucode, g->u[u].code, sizeof ucode);
+      snprintf(g->u[u].proj[k], sizeof g->u[u].proj[k], "%s-%02d", ucode,
+               (k + 1) % 100);
       char name[128], desc[128];
       snprintf(name, sizeof name, chance(r, 30) ? "宣传，培训项目%d" : "项目%d",
                ++pn);

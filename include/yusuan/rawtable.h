@@ -64,6 +64,9 @@ typedef struct ys_rclaim {
   ys_unit unit;         /* of the figure */
   const char *sentence; /* the sentence, for the report */
   int line;
+  /* The text does not say whether the figure includes 上年结转: it is
+   * read as all periods, and a mismatch is only a warning. */
+  bool period_unclear;
 } ys_rclaim;
 
 typedef struct ys_rdoc {
