@@ -430,6 +430,11 @@ static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
                               const ys_qfilter *row) {
   ys_qexpr e;
   ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
+  /* A column of facts ("q": "fact") shows, in each row, the fact the
+   * row names (固定资产: assets.value.buildings, …). */
+  for (int i = 0; row && i < e.n; i++)
+    if (e.t[i].src == YS_Q_FACT && !e.t[i].key.n && row->key.n)
+      e.t[i].key = row->key;
   const char *k = ys_qexpr_key(c->a, &e);
   return k ? k : "";
 }
@@ -526,6 +531,9 @@ static void catalog_row(chk *c, const ys_rtable *rt, const char *tname,
   f->message = fs(c, msg);
 }
 
+static void rate_check(chk *c, const ys_rtable *rt, const char *tname,
+                       const char *name, const char *value_text, int line);
+
 /* Is name one of the unit names already seen in this table? (Units and
  * classes never share names, but a unit row must not be read as one.) */
 static bool unit_like(chk *c, const char *name, const char *const *seen) {
@@ -615,7 +623,7 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       unit_of[i] = *u && all_digits(u) ? u : next;
     }
   }
-  int unit_level = 0;
+  int unit_level = 0, group_level = 0;
   const char *units_seen[64] = {NULL};
   int n_units_seen = 0, group_rows = 0;
   bool dept_seen = false, unit_done = false, in_heading = false;
@@ -627,16 +635,37 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         indent_level(rt->rows[body + i].cells[name_col].text, c->p->indent) > 0)
       has_indent = true;
   const char *prev_code = NULL;
+  const char *last_tree_code = NULL, *last_tree_name = NULL;
   int prev_indent = 0;
   /* Economic 款 shown once only: their government 款 is implied, so the
    * quantity need not name it (and then matches 三公 and other tables). */
   const char *parent_at[4] = {NULL, NULL, NULL, NULL};
   const char *cur_unit = NULL;
 
+  int t_name = -1, t_op = -1, t_value = -1, t_unit = -1, t_target = -1;
+  for (size_t k = 0; k < nc; k++) {
+    pcol_show sh = pt->cols[k].show;
+    if (sh == PCOL_T_NAME) t_name = (int)k;
+    if (sh == PCOL_T_OP) t_op = (int)k;
+    if (sh == PCOL_T_VALUE) t_value = (int)k;
+    if (sh == PCOL_T_UNIT) t_unit = (int)k;
+    if (sh == PCOL_T_TARGET) t_target = (int)k;
+  }
   for (size_t i = 0; i < nr; i++) {
     const ys_rrow *row = &rt->rows[body + i];
     rowinfo *r = &ri[i];
     r->first_obs = -1;
+    /* indicators of a target table laid out as a grid */
+    if (t_name >= 0 && row->n == nc && (t_value >= 0 || t_target >= 0)) {
+      const char *v =
+          t_target >= 0
+              ? row->cells[t_target].text
+              : ys_arena_printf(c->a, "%s%s%s",
+                                t_op >= 0 ? row->cells[t_op].text : "",
+                                row->cells[t_value].text,
+                                t_unit >= 0 ? row->cells[t_unit].text : "");
+      rate_check(c, rt, tname, row->cells[t_name].text, v, row->line);
+    }
     if (row->n != nc) {
       unplaced(c, rt, tname, row, "此行的列数与报表格式不符，未参与检查");
       continue;
@@ -732,13 +761,31 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         f.src = YS_Q_NONE;
         ys_qfilter_and(&rf, &rf, &f, c->a);
       }
+      /* A row whose figure the province defines its own way (四川 项目
+       * 绩效目标表 totals include 运转类 projects): checked against its own
+       * rows only, never against other tables. */
+      if (fixed && fixed->alone)
+        ys_qcodes_add(&rf.pcat,
+                      ys_arena_printf(c->a, "(%s:%s)", pt->id, fixed->label));
     } else if (tree && all_digits(code) &&
                ys_catalog_code_level(tree->cls, code)) {
       int lvl = ys_catalog_code_level(tree->cls, code);
+      /* The same code printed again under another name (30399 其他对个人和
+       * 家庭的补助, then 30399 其他对个人和家庭的补助支出): a sub-item the
+       * catalogue does not list, one level below. */
+      bool sub_item = last_tree_code && !strcmp(last_tree_code, code) &&
+                      last_tree_name && strcmp(last_tree_name, name);
+      last_tree_code = code;
+      last_tree_name = name;
+      if (sub_item) {
+        lvl++;
+        code = ys_arena_printf(c->a, "%s:%s", code, name);
+      }
       r->level = lvl;
       if (tree_in_units) {
         /* the tree of one unit, below its unit row */
-        r->level = unit_level + (tree->leaves ? 1 : lvl);
+        r->level = (unit_level > group_level ? unit_level : group_level) +
+                   (tree->leaves ? 1 : lvl);
         const char *u = *unit_of[i] ? unit_of[i] : cur_unit;
         if (u) ys_qcodes_add(&rf.unit, u);
       }
@@ -778,11 +825,15 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
           }
         }
       }
-      const char *parent = lvl > 1 ? parent_at[lvl - 1] : NULL;
-      catalog_row(c, rt, tname, tree->cls, code, *name ? r->label : "", parent,
-                  row->line);
-      parent_at[lvl] = ys_arena_strdup(c->a, code);
-      for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
+      const char *parent = lvl > 1 && lvl < 5 ? parent_at[lvl - 1] : NULL;
+      if (!strchr(code, ':')) {
+        catalog_row(c, rt, tname, tree->cls, code, *name ? r->label : "",
+                    parent, row->line);
+        if (lvl < 4) {
+          parent_at[lvl] = ys_arena_strdup(c->a, code);
+          for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
+        }
+      }
     } else if (has_units || has_projects) {
       bool was_heading = last_row_heading;
       last_row_heading = false;
@@ -819,6 +870,7 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       if (heading && heading->level != 3) heading = NULL;
       if (forced == 1 || (!forced && group_rows == 0)) {
         r->level = 1; /* the department: everything */
+        group_level = 1;
         group_rows++;
         dept_seen = true;
         if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
@@ -839,6 +891,7 @@ static void observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
           ys_qcodes_add(&rf.unit, name); /* a unit known only by name */
         }
         unit_level = 2;
+        group_level = 2;
         in_heading = false;
         if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
         if (!has_units) unit_done = true;
@@ -1167,6 +1220,30 @@ static void observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   }
 }
 
+/* A ratio (…率) whose target is above 100 % is suspicious: completion and
+ * timeliness rates cannot exceed it. value may carry its operator and
+ * unit ("≥1000%"). */
+static void rate_check(chk *c, const ys_rtable *rt, const char *tname,
+                       const char *name, const char *value_text, int line) {
+  const char *val = key_of(c, value_text);
+  if (!strstr(name, "率") || !strchr(val, '%')) return;
+  const char *d = val;
+  while (*d && !(*d >= '0' && *d <= '9')) d++;
+  double v = strtod(d, NULL); /* a rate, not money */
+  if (v <= 100.0) return;
+  ys_finding *f = add_finding(c, "perf.rate-over-100", YS_SEV_WARNING);
+  if (!f) return;
+  char msg[512];
+  f->file = fs(c, rt->file);
+  f->line = line;
+  f->table = fs(c, tname);
+  f->row = fs(c, name);
+  f->found = fs(c, value_text);
+  snprintf(msg, sizeof msg, "指标“%s”的指标值为 %s，比率类指标不应超过 100%%",
+           name, value_text);
+  f->message = fs(c, msg);
+}
+
 /* 绩效目标 forms: project amounts by name, and indicator sanity. */
 static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                             const char *tname) {
@@ -1197,31 +1274,8 @@ static void observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       continue;
     }
     if (in_indicators && row->n >= 4) {
-      /* A ratio (…率) above 100 % is suspicious: completion and timeliness
-       * rates cannot exceed it. */
-      const char *name = row->cells[2].text;
-      const char *val = key_of(c, row->cells[3].text);
-      const char *pct = strchr(val, '%');
-      if (strstr(name, "率") && pct) {
-        const char *d = val;
-        while (*d && !(*d >= '0' && *d <= '9')) d++;
-        double v = strtod(d, NULL); /* a rate, not money */
-        if (v > 100.0) {
-          ys_finding *f = add_finding(c, "perf.rate-over-100", YS_SEV_WARNING);
-          if (f) {
-            char msg[512];
-            f->file = fs(c, rt->file);
-            f->line = row->line;
-            f->table = fs(c, tname);
-            f->row = fs(c, name);
-            f->found = fs(c, row->cells[3].text);
-            snprintf(msg, sizeof msg,
-                     "指标“%s”的指标值为 %s，比率类指标不应超过 100%%", name,
-                     row->cells[3].text);
-            f->message = fs(c, msg);
-          }
-        }
-      }
+      rate_check(c, rt, tname, row->cells[2].text, row->cells[3].text,
+                 row->line);
       continue;
     }
     /* Amount rows. */
@@ -1351,6 +1405,36 @@ static void observe_claims(chk *c) {
       f->table = fs(c, "情况说明");
       f->row = fs(c, cl->subject);
       f->message = fs(c, msg);
+      continue;
+    }
+    if (cl->kind == YS_CLAIM_SUM) {
+      /* the whole the text states against the parts it lists */
+      ys_amount am;
+      if (ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL))
+        continue;
+      const char *tag = ys_arena_printf(c->a, "text-sum:%zu", i);
+      int w = add_obs(c, tag, &am, cl->unit, d->file, "情况说明", cl->subject,
+                      "", cl->text, cl->line);
+      if (w < 0) return;
+      c->o[w].narrative = true;
+      ident *x = add_ident(c, "narrative.parts-sum", (int)cl->n_parts + 1);
+      if (!x) return;
+      x->idx[x->n] = w;
+      x->coef[x->n++] = -1;
+      x->anchor = w;
+      for (size_t k = 0; k < cl->n_parts; k++) {
+        ys_amount pa;
+        if (ys_money_parse(&pa, cl->parts[k], strlen(cl->parts[k]), cl->unit,
+                           NULL))
+          continue;
+        int o = add_obs(c, ys_arena_printf(c->a, "%s:%zu", tag, k), &pa,
+                        cl->unit, d->file, "情况说明", cl->subject, "",
+                        cl->parts[k], cl->line);
+        if (o < 0) return;
+        c->o[o].narrative = true;
+        x->idx[x->n] = o;
+        x->coef[x->n++] = 1;
+      }
       continue;
     }
     ys_qexpr q;
@@ -1510,6 +1594,40 @@ static void normalise_keys(chk *c) {
       {"period=cur", no_carry(c)},
   };
   static const char *const srcs[] = {"exp", "rev"};
+  /* A package whose keys name a single unit: that unit is the whole
+   * department, so the narrowing is vacuous (nested unit trees then meet
+   * the department-level tables and the text). A code that prefixes the
+   * others (322 before 322001) is the department's own. */
+  const char *units[64];
+  size_t nu = 0;
+  bool split = false;
+  for (size_t i = 0; i < c->no && !split; i++) {
+    for (const char *u = strstr(c->o[i].key, "|unit="); u;
+         u = strstr(u, "|unit=")) {
+      u += 6;
+      size_t l = strcspn(u, "| ");
+      if (memchr(u, '+', l)) split = true;
+      bool seen = false;
+      for (size_t k = 0; k < nu && !seen; k++)
+        seen = strlen(units[k]) == l && !strncmp(units[k], u, l);
+      if (!seen && nu < 64) units[nu++] = ys_arena_strndup(c->a, u, l);
+    }
+  }
+  size_t leaves = 0;
+  for (size_t k = 0; k < nu; k++) {
+    bool prefix = false;
+    for (size_t j = 0; j < nu && !prefix; j++)
+      prefix = j != k && strlen(units[j]) > strlen(units[k]) &&
+               !strncmp(units[j], units[k], strlen(units[k]));
+    leaves += !prefix;
+  }
+  if (nu && !split && leaves <= 1)
+    for (size_t k = 0; k < nu; k++) {
+      const char *comp = ys_arena_printf(c->a, "unit=%s", units[k]);
+      for (size_t s2 = 0; s2 < 2; s2++)
+        for (size_t i = 0; i < c->no; i++)
+          c->o[i].key = strip_component(c, c->o[i].key, srcs[s2], comp);
+    }
   for (size_t k = 0; k < sizeof strip / sizeof strip[0]; k++) {
     if (!strip[k].vacuous) continue;
     for (size_t s = 0; s < 2; s++)
@@ -1554,7 +1672,8 @@ static void equality_idents(chk *c) {
   if (!v || !tmp) return;
   size_t n = 0;
   for (size_t i = 0; i < c->no; i++)
-    if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none"))
+    if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none") &&
+        strncmp(c->o[i].key, "text-sum:", 9))
       v[n++] = (int)i;
   sort_idx(v, n, tmp, c);
   for (size_t i = 0; i < n;) {
@@ -1864,6 +1983,12 @@ static void blame(chk *c) {
         rule_title(x->rule), t->row, *t->col ? "·" : "", t->col, f->found,
         f->expected, f->difference, f->unit,
         fmt_exact(c, x->slo > x->shi ? x->slo : x->shi, t->unit, t->decimals));
+    if (!strcmp(x->rule, "narrative.parts-sum"))
+      snprintf(msg, sizeof msg,
+               "说明中所述数额 %s %s 与其后（“%s”之后）列出的 %d 项合计 %s %s "
+               "不一致，相差 %s %s",
+               f->found, f->unit, t->row, x->n - 1, f->expected, f->unit,
+               f->difference, f->unit);
     f->message = fs(c, msg);
     related_from(c, f, group, ng, x->anchor);
   }
@@ -1896,8 +2021,16 @@ static void blame(chk *c) {
 static void completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
                          size_t nmatched) {
   /* A few tables are a selection, not a package: only a document holding
-   * most of a profile's tables is held to the whole set. */
-  if (nmatched * 2 <= p->n) return;
+   * most of a profile's (distinct) tables is held to the whole set. */
+  size_t distinct = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    bool found = false;
+    for (size_t k = 0; k < c->doc->n && !found; k++)
+      found = seen[k] == &p->tables[i];
+    distinct += found;
+  }
+  (void)nmatched;
+  if (distinct * 2 <= p->n) return;
   for (size_t i = 0; i < p->n; i++) {
     bool found = false;
     for (size_t k = 0; k < c->doc->n && !found; k++)

@@ -483,6 +483,70 @@ static bool is_digit(char c) {
 
 /* Finds the amounts of one sentence [b, e) of the paragraph and their
  * subjects. */
+/* The amount written just before position at (digits and a point) in a
+ * key string; NULL when there is none. */
+static const char *amount_before(nr *r, const char *k, size_t at) {
+  size_t e = at, b = at;
+  while (b > 0 && (is_digit(k[b - 1]) || k[b - 1] == '.' || k[b - 1] == ','))
+    b--;
+  if (b == e || !is_digit(k[b])) return NULL;
+  return ys_arena_strndup(r->a, k + b, e - b);
+}
+
+/*
+ * "较上年增加 3530.71 万元，主要原因是 A 1248 万元、B 1275.96 万元、…" and
+ * "基本支出 490.66 万元，包括人员经费 474.08 万元和日常公用经费 9.2 万元":
+ * a whole and the parts the text gives for it, to the next ；or 。. Only
+ * these two lead words start a list (其中 lists carry shares and run over
+ * several clauses), and at least two parts are needed.
+ */
+static int sum_claims(nr *r, const char *k, const char *sent, int line) {
+  static const char *const leads[] = {"主要原因是", "包括"};
+  for (size_t t = 0; t < sizeof leads / sizeof leads[0]; t++) {
+    const char *at = strstr(k, leads[t]);
+    if (!at) continue;
+    /* the whole: "X万元" right before the lead (a comma between) */
+    size_t p = (size_t)(at - k);
+    while (p >= 3 && (starts(k + p - 3, "，") || starts(k + p - 3, "：")))
+      p -= 3;
+    while (p > 0 && (k[p - 1] == ',' || k[p - 1] == ':')) p--;
+    if (p < 6 || !starts(k + p - 6, "万元")) continue;
+    const char *whole = amount_before(r, k, p - 6);
+    if (!whole) continue;
+    const char *parts[64];
+    size_t n = 0;
+    const char *q = at + strlen(leads[t]);
+    const char *end = q;
+    while (*end && !starts(end, "；") && !starts(end, "。") && *end != ';')
+      end++;
+    for (const char *x = q; x < end && n < 64; x++)
+      if (starts(x, "万元")) {
+        const char *a = amount_before(r, k, (size_t)(x - k));
+        if (a) parts[n++] = a;
+      }
+    if (n < 2) continue;
+    /* Claims outlive this reader: everything goes into the document. */
+    ys_arena *da = r->d->arena;
+    ys_rclaim *c = ys_rdoc_add_claim(r->d);
+    if (!c) return YS_ENOMEM;
+    c->kind = YS_CLAIM_SUM;
+    c->text = ys_arena_strdup(da, whole);
+    c->subject = ys_arena_strdup(da, leads[t]);
+    c->quantity = "";
+    c->unit = YS_UNIT_WANYUAN;
+    c->sentence = ys_arena_strdup(da, sent);
+    c->line = line;
+    c->parts = ys_arena_alloc(da, sizeof(char *) * n);
+    if (!c->parts || !c->text || !c->subject || !c->sentence) return YS_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+      c->parts[k] = ys_arena_strdup(da, parts[k]);
+      if (!c->parts[k]) return YS_ENOMEM;
+    }
+    c->n_parts = n;
+  }
+  return YS_OK;
+}
+
 static int sentence(nr *r, size_t b, size_t e) {
   const char *s = r->buf;
   /* The sentence as written, for the report (capped). */
@@ -494,6 +558,10 @@ static int sentence(nr *r, size_t b, size_t e) {
   const char *sent = ys_arena_strndup(r->a, s + b, sl);
   const char *sent_key = key(r, s + b, e - b);
   bool mentions_carry = has(sent_key, "上年结转");
+  {
+    int rc = sum_claims(r, sent_key, sent, r->lineof[b]);
+    if (rc) return rc;
+  }
   /* The lead of this sentence, if it has one (a total followed by 其中). */
   ctx lead = r->lead;
   bool lead_set = false;

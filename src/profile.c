@@ -103,6 +103,7 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
   r->level = jint(o, "level", 0);
   r->total = jbool(o, "total", 0);
   r->subset = jbool(o, "subset", 0);
+  r->alone = jbool(o, "alone", 0);
   r->sum_body = jbool(o, "sum_body", 0);
   r->sum_footers = jbool(o, "sum_footers", 0);
   r->key = jstr(c, o, "key", NULL);

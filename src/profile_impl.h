@@ -92,6 +92,7 @@ typedef struct ys_prow {
   int level;
   bool total;
   bool subset;      /* "其中" rows: part of the row above, not a partition */
+  bool alone;       /* compared with its own table only (docs/profiles.md) */
   bool sum_body;    /* panel footer: equals the sum of the top body rows */
   bool sum_footers; /* panel footer: equals the sum of the footers above */
   ys_cls cls;       /* classes / tree */

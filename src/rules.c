@@ -49,6 +49,9 @@ static const ys_rule rules[] = {
     {"narrative.figure", "narrative", YS_SEV_ERROR, "说明中的数字与报表不一致",
      "说明中“{row}”为 {found}，报表为 "
      "{expected}（仅末位相差一个单位时为警告）"},
+    {"narrative.parts-sum", "narrative", YS_SEV_ERROR,
+     "说明中列出的分项之和不等于所述总数",
+     "说明称总数为 {found}，所列分项合计 {expected}"},
     {"narrative.missing-figure", "narrative", YS_SEV_WARNING, "说明中缺少数字",
      "句子“{sentence}”中缺少金额"},
     {"parse.unplaced", "parse", YS_SEV_INFO, "无法定位的单元格或行",

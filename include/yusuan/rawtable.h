@@ -52,7 +52,8 @@ typedef struct ys_rtable {
  */
 typedef enum ys_claim_kind {
   YS_CLAIM_AMOUNT = 0, /* subject + amount */
-  YS_CLAIM_MISSING     /* a sentence whose figure is missing ("支出万元") */
+  YS_CLAIM_MISSING,    /* a sentence whose figure is missing ("支出万元") */
+  YS_CLAIM_SUM         /* a whole and the parts the text lists for it */
 } ys_claim_kind;
 
 typedef struct ys_rclaim {
@@ -67,6 +68,9 @@ typedef struct ys_rclaim {
   /* The text does not say whether the figure includes 上年结转: it is
    * read as all periods, and a mismatch is only a warning. */
   bool period_unclear;
+  /* YS_CLAIM_SUM: text is the whole; the parts as written. */
+  const char **parts;
+  size_t n_parts;
 } ys_rclaim;
 
 typedef struct ys_rdoc {
