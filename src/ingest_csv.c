@@ -198,6 +198,27 @@ static bool ends_with(const char *s, const char *suf) {
   return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
+/* Copies the narrative claims of src into d (strings into d's arena). */
+static int merge_claims(ys_rdoc *d, const ys_rdoc *src) {
+  ys_arena *a = d->arena;
+  for (size_t i = 0; i < src->n_claims; i++) {
+    const ys_rclaim *s = &src->claims[i];
+    ys_rclaim *c = ys_rdoc_add_claim(d);
+    if (!c) return YS_ENOMEM;
+    *c = *s;
+    c->quantity = ys_arena_strdup(a, s->quantity);
+    c->subject = ys_arena_strdup(a, s->subject);
+    c->text = ys_arena_strdup(a, s->text);
+    c->sentence = ys_arena_strdup(a, s->sentence);
+    c->parts =
+        s->n_parts ? ys_arena_alloc(a, sizeof(char *) * s->n_parts) : NULL;
+    if (s->n_parts && !c->parts) return YS_ENOMEM;
+    for (size_t k = 0; k < s->n_parts; k++)
+      c->parts[k] = ys_arena_strdup(a, s->parts[k]);
+  }
+  return YS_OK;
+}
+
 int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
   *out = NULL;
   struct stat st;
@@ -244,6 +265,18 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
           errs, YS_EINPUT, path, 0, 0,
           "目录中没有可读取的报表（*.csv、tables.json 或 tables.xlsx）");
       rc = YS_EINPUT;
+    }
+    /* The package's narrative (yusuan compile writes narrative.txt): its
+     * figures are checked against the package's tables. */
+    char *np = ys_arena_printf(d->arena, "%s/narrative.txt", path);
+    struct stat nst;
+    if (rc == YS_OK && np && stat(np, &nst) == 0) {
+      ys_rdoc *nd = NULL;
+      if (ys_ingest_text(&nd, np, errs) == YS_OK) {
+        rc = merge_claims(d, nd);
+        if (nd->year && !d->year) d->year = nd->year;
+      }
+      ys_rdoc_free(nd);
     }
   } else if (ends_with(path, ".txt")) {
     ys_rdoc_free(d);

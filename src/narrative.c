@@ -547,6 +547,125 @@ static int sum_claims(nr *r, const char *k, const char *sent, int line) {
   return YS_OK;
 }
 
+/* The number written just after position at; NULL when there is none. */
+static const char *number_after(nr *r, const char *k, size_t at) {
+  size_t b = at, e = at;
+  while (is_digit(k[e]) || k[e] == '.') e++;
+  if (e == b) return NULL;
+  return ys_arena_strndup(r->a, k + b, e - b);
+}
+
+/* Claim with parts, all strings copied into the document. */
+static int add_parts_claim(nr *r, ys_claim_kind kind, const char *subject,
+                           const char *text, const char *const *parts, size_t n,
+                           const char *sent, int line) {
+  ys_arena *da = r->d->arena;
+  ys_rclaim *c = ys_rdoc_add_claim(r->d);
+  if (!c) return YS_ENOMEM;
+  c->kind = kind;
+  c->quantity = "";
+  c->subject = ys_arena_strdup(da, subject);
+  c->text = ys_arena_strdup(da, text);
+  c->unit = YS_UNIT_WANYUAN;
+  c->sentence = ys_arena_strdup(da, sent);
+  c->line = line;
+  c->parts = ys_arena_alloc(da, sizeof(char *) * (n ? n : 1));
+  if (!c->parts || !c->subject || !c->text || !c->sentence) return YS_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    if (!(c->parts[c->n_parts++] = ys_arena_strdup(da, parts[i])))
+      return YS_ENOMEM;
+  return YS_OK;
+}
+
+/*
+ * Shares and changes, in the text's own arithmetic:
+ *   "上年结转 1007.24 万元，占 21.45%" — the part is the amount before 占;
+ *   the whole is the amount right before 其中 in the sentence, or else the
+ *   sum of the parts that carry a share ("卫生健康支出 3295.19 万元，占
+ *   89.34%；农林水支出 303 万元，占 8.21%；…").
+ *   "54.18 万元，比 2022 年预算增加 1.41 万元，增长 2.67%" and "0.1 万元，
+ *   减少 0.1 万元（100%）" — the current amount is the one before the
+ *   change; last year is current − change.
+ */
+static int share_change_claims(nr *r, const char *k, const char *sent,
+                               int line) {
+  /* shares */
+  const char *parts[64], *shares[64];
+  size_t ns = 0;
+  for (const char *x = strstr(k, "占"); x && ns < 64; x = strstr(x + 3, "占")) {
+    const char *num = number_after(r, k, (size_t)(x - k) + 3);
+    size_t after = (size_t)(x - k) + 3 + (num ? strlen(num) : 0);
+    if (!num || k[after] != '%') continue;
+    size_t p = (size_t)(x - k);
+    while (p > 0 && (k[p - 1] == ',' || k[p - 1] == ':')) p--;
+    if (p < 6 || !starts(k + p - 6, "万元")) continue;
+    const char *part = amount_before(r, k, p - 6);
+    if (!part) continue;
+    parts[ns] = part;
+    shares[ns++] = num;
+  }
+  if (ns) {
+    const char *whole = NULL;
+    const char *qz = strstr(k, "其中");
+    if (qz) {
+      size_t p = (size_t)(qz - k);
+      while (p > 0 && (k[p - 1] == ',' || k[p - 1] == ':')) p--;
+      if (p >= 6 && starts(k + p - 6, "万元"))
+        whole = amount_before(r, k, p - 6);
+    }
+    if (whole || ns >= 2)
+      for (size_t i = 0; i < ns; i++) {
+        /* {part, whole} or {part, "Σ", all parts…} */
+        const char *v[66];
+        size_t n = 0;
+        v[n++] = parts[i];
+        if (whole) {
+          v[n++] = whole;
+        } else {
+          v[n++] = "Σ";
+          for (size_t j = 0; j < ns; j++) v[n++] = parts[j];
+        }
+        int rc = add_parts_claim(r, YS_CLAIM_SHARE, "占", shares[i], v, n, sent,
+                                 line);
+        if (rc) return rc;
+      }
+  }
+  /* changes */
+  static const char *const up[] = {"增加", "减少"};
+  for (size_t w = 0; w < 2; w++)
+    for (const char *x = strstr(k, up[w]); x; x = strstr(x + 6, up[w])) {
+      size_t at = (size_t)(x - k) + 6;
+      const char *delta = number_after(r, k, at);
+      if (!delta) continue;
+      at += strlen(delta);
+      if (!starts(k + at, "万元")) continue;
+      at += 6;
+      /* the rate: "，增长 2.67%" "，下降 100%" "（100%）" right after */
+      const char *rate = "";
+      size_t q = at;
+      while (k[q] == ',' || k[q] == '(') q++;
+      if (starts(k + q, "增长") || starts(k + q, "下降") ||
+          starts(k + q, "增加") || starts(k + q, "减少"))
+        q += 6;
+      const char *num = number_after(r, k, q);
+      if (num && k[q + strlen(num)] == '%') rate = num;
+      /* the current amount: the last "X万元" before the change word, in
+       * the same clause chain (no 。 between by construction) */
+      size_t p = (size_t)(x - k);
+      const char *cur = NULL;
+      for (size_t i = p; i >= 6 && !cur; i--)
+        if (starts(k + i - 6, "万元")) cur = amount_before(r, k, i - 6);
+      if (!cur) continue;
+      const char *signed_delta =
+          w ? ys_arena_printf(r->a, "-%s", delta) : delta;
+      const char *v[2] = {cur, signed_delta};
+      int rc =
+          add_parts_claim(r, YS_CLAIM_CHANGE, up[w], rate, v, 2, sent, line);
+      if (rc) return rc;
+    }
+  return YS_OK;
+}
+
 static int sentence(nr *r, size_t b, size_t e) {
   const char *s = r->buf;
   /* The sentence as written, for the report (capped). */
@@ -560,6 +679,7 @@ static int sentence(nr *r, size_t b, size_t e) {
   bool mentions_carry = has(sent_key, "上年结转");
   {
     int rc = sum_claims(r, sent_key, sent, r->lineof[b]);
+    if (!rc) rc = share_change_claims(r, sent_key, sent, r->lineof[b]);
     if (rc) return rc;
   }
   /* The lead of this sentence, if it has one (a total followed by 其中). */

@@ -53,7 +53,10 @@ typedef struct ys_rtable {
 typedef enum ys_claim_kind {
   YS_CLAIM_AMOUNT = 0, /* subject + amount */
   YS_CLAIM_MISSING,    /* a sentence whose figure is missing ("支出万元") */
-  YS_CLAIM_SUM         /* a whole and the parts the text lists for it */
+  YS_CLAIM_SUM,        /* a whole and the parts the text lists for it */
+  YS_CLAIM_SHARE,      /* text = share in %, parts = {part, whole} */
+  YS_CLAIM_CHANGE      /* text = rate in % (or ""), parts = {current,
+                          signed change} */
 } ys_claim_kind;
 
 typedef struct ys_rclaim {

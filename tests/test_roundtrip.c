@@ -1,0 +1,100 @@
+/*
+ * test_roundtrip.c - the generated narrative, read back.
+ *
+ * For each example: `yusuan compile` writes the tables and narrative.txt;
+ * the claim extractor reads the narrative back; every amount it finds must
+ * be the dataset's figure at the text's precision, and `yusuan check` on
+ * the package must find no narrative finding at all (every share, change
+ * and list the generator wrote is consistent).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/yusuan.h"
+
+static void roundtrip(const char *example) {
+  char out[2048], cmd[8192];
+  snprintf(out, sizeof out, "%.1500s/roundtrip-%.100s", YS_BINARY_DIR, example);
+  snprintf(cmd, sizeof cmd,
+           "'%.1500s' compile examples/%.100s --out '%.1800s' --format csv "
+           ">/dev/null 2>&1",
+           YS_CLI, example, out);
+  assert_int_equal(system(cmd), 0);
+
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  ys_dataset *ds = NULL;
+  char dir[512];
+  snprintf(dir, sizeof dir, "examples/%.100s", example);
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  assert_int_equal(ys_dataset_load(&ds, dir, cat, &errs), YS_OK);
+  ys_rdoc *doc = NULL;
+  assert_int_equal(ys_ingest_path(&doc, out, &errs), YS_OK);
+  ys_arena *a = ys_arena_new(0);
+  size_t amounts = 0, ratios = 0;
+  for (size_t i = 0; i < doc->n_claims; i++) {
+    const ys_rclaim *c = &doc->claims[i];
+    if (c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ||
+        c->kind == YS_CLAIM_SUM)
+      ratios++;
+    if (c->kind != YS_CLAIM_AMOUNT) continue;
+    ys_qexpr q;
+    char err[128];
+    ys_amount am;
+    assert_int_equal(ys_qexpr_parse(&q, c->quantity, a, err, sizeof err),
+                     YS_OK);
+    assert_int_equal(
+        ys_money_parse(&am, c->text, strlen(c->text), c->unit, NULL), YS_OK);
+    int64_t exact = ys_qexpr_eval(&q, ds);
+    int64_t shown = ys_money_round(exact, c->unit, am.decimals);
+    if (shown != am.fen)
+      fail_msg("%s line %d: “%s” %s but the dataset gives %lld 分 (%s)",
+               example, c->line, c->subject, c->text, (long long)exact,
+               c->quantity);
+    amounts++;
+  }
+  fprintf(stderr, "%s: %zu amounts and %zu shares/changes/lists read back\n",
+          example, amounts, ratios);
+  assert_true(amounts >= 10);
+
+  ys_findings *f = ys_findings_new();
+  assert_int_equal(ys_check_rdoc(doc, cat, NULL, f, &errs), YS_OK);
+  for (size_t i = 0; i < f->n; i++)
+    if (!strncmp(f->items[i].rule, "narrative.", 10) ||
+        f->items[i].severity == YS_SEV_ERROR)
+      fail_msg("%s: %s %s", example, f->items[i].rule, f->items[i].message);
+  ys_findings_free(f);
+  ys_arena_free(a);
+  ys_rdoc_free(doc);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
+static void test_xixiang(void **state) {
+  (void)state;
+  roundtrip("xixiang-2023");
+}
+static void test_cangxi(void **state) {
+  (void)state;
+  roundtrip("cangxi-2023");
+}
+static void test_pingxiang(void **state) {
+  (void)state;
+  roundtrip("pingxiang-2022");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_xixiang),
+      cmocka_unit_test(test_cangxi),
+      cmocka_unit_test(test_pingxiang),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
