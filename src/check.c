@@ -430,11 +430,6 @@ static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
                               const ys_qfilter *row) {
   ys_qexpr e;
   ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
-  /* A column of facts ("q": "fact") shows, in each row, the fact the
-   * row names (固定资产: assets.value.buildings, …). */
-  for (int i = 0; row && i < e.n; i++)
-    if (e.t[i].src == YS_Q_FACT && !e.t[i].key.n && row->key.n)
-      e.t[i].key = row->key;
   const char *k = ys_qexpr_key(c->a, &e);
   return k ? k : "";
 }

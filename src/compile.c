@@ -186,37 +186,12 @@ static const char *title_of(cctx *c, const char *tpl) {
 
 /* The table base as it applies to one term: a base never narrows facts, and
  * a base with a source only narrows terms of that source. */
-static void narrow_term(ys_qfilter *t, const ys_ptable *pt,
-                        const ys_qfilter *row, ys_arena *a) {
-  if (t->src == YS_Q_FACT) {
-    if (row->unit.n || row->key.n) {
-      ys_qfilter u = {0};
-      u.unit = row->unit;
-      u.key = row->key;
-      ys_qfilter_and(t, t, &u, a);
-    }
-    return;
-  }
-  if (pt->has_base && (pt->base.src == YS_Q_NONE || pt->base.src == t->src))
-    ys_qfilter_and(t, t, &pt->base, a);
-  else if (pt->has_base)
-    t->none = true;
-  ys_qfilter_and(t, t, row, a);
-}
-
 static void amount_cell(cctx *c, ys_cell *cell, const ys_qexpr *q,
                         const ys_qfilter *row) {
   const ys_ptable *pt = c->pt;
   ys_qexpr e;
-  if (q && q->n) {
-    e = *q;
-  } else {
-    memset(&e, 0, sizeof e);
-    e.n = 1;
-    e.sign[0] = 1;
-    e.t[0].src = pt->has_base && pt->base.src ? pt->base.src : YS_Q_EXP;
-  }
-  for (int i = 0; i < e.n; i++) narrow_term(&e.t[i], pt, row, c->a);
+  /* the same function the checker keys its observations with */
+  ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
   cell->type = YS_CELL_AMOUNT;
   cell->fen = ys_qexpr_eval(&e, c->ds);
   cell->quantity = ys_qexpr_key(c->a, &e);

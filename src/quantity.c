@@ -275,9 +275,12 @@ void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
   for (int i = 0; i < e.n; i++) {
     ys_qfilter *t = &e.t[i];
     if (t->src == YS_Q_FACT) {
-      if (row && row->unit.n) {
+      /* facts take the row's unit, and the fact a row names (固定资产:
+       * a column of "fact" shows each row's own fact) */
+      if (row && (row->unit.n || row->key.n)) {
         ys_qfilter u = {0};
         u.unit = row->unit;
+        u.key = row->key;
         ys_qfilter_and(t, t, &u, a);
       }
       continue;

@@ -123,6 +123,16 @@ static const ys_rclaim *claim(const ys_rdoc *d, int line, const char *q,
   return NULL;
 }
 
+/* Claims of a figure (amounts and missing figures): shares, changes and
+ * lists are counted apart. */
+static size_t figure_claims(const ys_rdoc *d) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->n_claims; i++)
+    n += d->claims[i].kind == YS_CLAIM_AMOUNT ||
+         d->claims[i].kind == YS_CLAIM_MISSING;
+  return n;
+}
+
 static bool has_claim_text(const ys_rdoc *d, const char *text) {
   for (size_t i = 0; i < d->n_claims; i++)
     if (!strcmp(d->claims[i].text, text)) return true;
@@ -259,7 +269,7 @@ static void test_seed_000(void **state) {
   /* Changes are not claims. */
   assert_false(has_claim_text(d, "102.58"));
   assert_false(has_claim_text(d, "94.44"));
-  assert_int_equal(d->n_claims, 25);
+  assert_int_equal(figure_claims(d), 25);
   infos_only(&errs, 1);
   assert_true(info_at(&errs, 644, "不完全一致"));
   ys_rdoc_free(d);
@@ -354,7 +364,7 @@ static void test_seed_001(void **state) {
   /* 收支预算总数 and changes: no claims. */
   assert_false(has_claim_text(d, "2715.87"));
   assert_false(has_claim_text(d, "3114.16"));
-  assert_int_equal(d->n_claims, 33);
+  assert_int_equal(figure_claims(d), 33);
   infos_only(&errs, 0);
   ys_rdoc_free(d);
   ys_errors_free(&errs);
@@ -410,7 +420,7 @@ static void test_seed_002(void **state) {
       assert_int_equal(d->claims[i].n_parts, 7);
     }
   assert_int_equal(sums, 3);
-  assert_int_equal(d->n_claims - sums, 36);
+  assert_int_equal(figure_claims(d), 36);
   infos_only(&errs, 1);
   ys_rdoc_free(d);
   ys_errors_free(&errs);
