@@ -1432,6 +1432,13 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
   return YS_OK;
 }
 
+int ys_tables_set_narrative(ys_tables *t, const char *text) {
+  const char *c = ys_arena_strdup(t->arena, text ? text : "");
+  if (!c) return YS_ENOMEM;
+  t->narrative = c;
+  return YS_OK;
+}
+
 void ys_tables_free(ys_tables *t) {
   if (!t) return;
   ys_arena_free(t->arena);

@@ -18,6 +18,7 @@
  * repeat on every page (thead is a table-header-group). Text is escaped;
  * control characters other than line breaks are dropped.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,7 +224,31 @@ int ys_render_html(const ys_tables *t, const char *dir, ys_errors *errs) {
     }
     fputs("</td></tr>\n", f);
   }
+  bool narr = t->narrative && *t->narrative;
+  if (narr)
+    fputs("<tr><td></td><td><a href=\"#narrative\">情况说明</a></td>"
+          "<td></td></tr>\n",
+          f);
   fputs("</table>\n</nav>\n", f);
+  if (narr) {
+    /* the narrative before the tables, a paragraph per line */
+    fputs("<section id=\"narrative\" class=\"narrative\">\n<h2>情况说明</h2>\n",
+          f);
+    for (const char *p = t->narrative; *p;) {
+      size_t n = strcspn(p, "\n");
+      if (n) {
+        char *line = strndup(p, n);
+        if (line) {
+          fputs("<p>", f);
+          esc(f, line);
+          fputs("</p>\n", f);
+          free(line);
+        }
+      }
+      p += n + (p[n] == '\n');
+    }
+    fputs("</section>\n", f);
+  }
   for (size_t i = 0; i < t->n; i++) write_table(f, &t->tables[i]);
   fputs("</body>\n</html>\n", f);
   int bad = ferror(f);

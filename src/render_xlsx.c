@@ -600,6 +600,38 @@ static time_t year_start(int year) {
   return (time_t)days * 86400;
 }
 
+/* 情况说明: the narrative, a paragraph per row, wrapped in one wide column.
+ * A1 holds the sheet's title, so readers never take it for a table. */
+static void write_narrative(writer *w, const char *text) {
+  lxw_worksheet *ws = workbook_add_worksheet(w->wb, "情况说明");
+  if (!ws) {
+    w->err = 1;
+    return;
+  }
+  lxw_format *wrap = workbook_add_format(w->wb);
+  format_set_text_wrap(wrap);
+  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format *bold = workbook_add_format(w->wb);
+  format_set_bold(bold);
+  format_set_font_size(bold, 14);
+  check(w, worksheet_set_column(ws, 0, 0, 110, wrap));
+  check(w, worksheet_write_string(ws, 0, 0, "情况说明", bold));
+  lxw_row_t r = 2;
+  for (const char *p = text; *p && r < 60000;) {
+    size_t n = strcspn(p, "\n");
+    if (n) {
+      char *line = strndup(p, n);
+      if (!line) {
+        w->err = 1;
+        return;
+      }
+      check(w, worksheet_write_string(ws, r++, 0, line, wrap));
+      free(line);
+    }
+    p += n + (p[n] == '\n');
+  }
+}
+
 int ys_render_xlsx(const ys_tables *t, const char *dir, ys_errors *errs) {
   char path[4096];
   snprintf(path, sizeof path, "%s/tables.xlsx", dir);
@@ -640,6 +672,7 @@ int ys_render_xlsx(const ys_tables *t, const char *dir, ys_errors *errs) {
   check(w, workbook_set_properties(w->wb, &props));
 
   write_toc(w, t, names);
+  if (t->narrative && *t->narrative) write_narrative(w, t->narrative);
   for (size_t i = 0; i < t->n; i++) write_table(w, &t->tables[i], names[i + 1]);
 
   int early = w->err;

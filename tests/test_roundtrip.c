@@ -22,11 +22,17 @@ static void roundtrip(const char *example) {
   char out[2048], cmd[8192];
   snprintf(out, sizeof out, "%.1500s/roundtrip-%.100s", YS_BINARY_DIR, example);
   snprintf(cmd, sizeof cmd,
-           "'%.1500s' compile examples/%.100s --out '%.1800s' --format csv "
-           ">/dev/null 2>&1",
+           "'%.1500s' compile examples/%.100s --out '%.1800s' "
+           "--format csv,html,xlsx >/dev/null 2>&1",
            YS_CLI, example, out);
   assert_int_equal(system(cmd), 0);
 
+  /* the narrative is published inside the page and the workbook too */
+  snprintf(cmd, sizeof cmd,
+           "grep -q '<h2>情况说明</h2>' '%.1800s/tables.html' && "
+           "unzip -p '%.1800s/tables.xlsx' xl/workbook.xml | grep -q 情况说明",
+           out, out);
+  assert_int_equal(system(cmd), 0);
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
   ys_dataset *ds = NULL;

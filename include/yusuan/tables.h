@@ -86,10 +86,14 @@ typedef struct ys_tables {
   int year;
   ys_table *tables;
   size_t n;
+  const char *narrative; /* 情况说明 text to publish with the tables, or "" */
   ys_arena *arena;
 } ys_tables;
 
 void ys_tables_free(ys_tables *t);
+/* Attaches the narrative (copied) so renderers publish it with the tables
+ * (a 情况说明 section in HTML, a sheet in XLSX). */
+int ys_tables_set_narrative(ys_tables *t, const char *text);
 const ys_table *ys_tables_find(const ys_tables *t, const char *id);
 
 #ifdef __cplusplus

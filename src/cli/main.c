@@ -206,20 +206,26 @@ static int cmd_compile(int argc, char **argv) {
     if (ys_profile_open_builtin(&prof, name, &errs)) goto done;
   }
   if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
+  /* The narrative (情况说明) goes with every compile: as narrative.txt and
+   * inside the HTML and the workbook. */
+  char *narr = NULL, npath[4300];
+  if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
+                 &errs) ||
+      ys_tables_set_narrative(tables, narr)) {
+    free(narr);
+    goto done;
+  }
   ys_outdir od;
-  if (ys_outdir_begin(&od, out, &errs)) goto done;
+  if (ys_outdir_begin(&od, out, &errs)) {
+    free(narr);
+    goto done;
+  }
   if ((want_csv && ys_render_csv(tables, od.tmp, &errs)) ||
       (want_json && ys_render_json(tables, od.tmp, &errs)) ||
       (want_xlsx && ys_render_xlsx(tables, od.tmp, &errs)) ||
       (want_html && ys_render_html(tables, od.tmp, &errs)) ||
       (want_txt && ys_render_txt(tables, od.tmp, &errs))) {
-    ys_outdir_abort(&od);
-    goto done;
-  }
-  /* The narrative (情况说明) goes with every compile. */
-  char *narr = NULL, npath[4300];
-  if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
-                 &errs)) {
+    free(narr);
     ys_outdir_abort(&od);
     goto done;
   }
