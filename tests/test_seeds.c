@@ -232,6 +232,23 @@ static void test_001(void **state) {
   assert_true(has(j, "warning", "narrative.figure", "2831.62", "2831.63"));
   /* a completion rate of ≧1000 % */
   assert_true(has(j, "warning", "perf.rate-over-100", "≧1000%", NULL));
+  /* confirmed consistent: 上年结转 1,007.24 of 4,695.70 = 21.45 %, the
+   * structure 49.98 / 3295.19 / 303 / 40.29 of 3688.46 = 1.36 / 89.34 /
+   * 8.21 / 1.09 %, 机关运行经费 +1.41 万元 = 2.67 % */
+  char *claims = slurp("tests/data/seeds/001_6bd304a2aa0ee1ee.claims");
+  assert_non_null(claims);
+  static const char *const ok[] = {"figure=21.45%", "figure=1.36%",
+                                   "figure=89.34%", "figure=8.21%",
+                                   "figure=1.09%",  "figure=2.67%"};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    const char *at = strstr(claims, ok[i]);
+    assert_non_null(at);
+    const char *eol = strchr(at, '\n');
+    const char *verdict = strstr(at, "=> ");
+    assert_true(verdict && verdict < eol);
+    assert_int_equal(strncmp(verdict, "=> no finding", 13), 0);
+  }
+  free(claims);
   /* 30299's carry-over printed one column to the right */
   assert_true(has(j, "error", "sum.code-tree", "1.58", "0.00"));
   cJSON_Delete(j);
