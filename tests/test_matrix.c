@@ -85,6 +85,40 @@ static void test_matrix(void **state) {
     }
   fprintf(stderr, "%zu example × profile combinations checked\n", combos);
   assert_int_equal(bad, 0);
+
+  /* Every workbook opens in LibreOffice: one headless run converts all
+   * of them to PDF (a workbook it cannot read produces no PDF). */
+  char base[2048], cmd[16384];
+  snprintf(base, sizeof base, "%.1500s/matrix", YS_BINARY_DIR);
+  size_t len = (size_t)snprintf(
+      cmd, sizeof cmd,
+      "mkdir -p '%s/pdf' '%s/lo-home' && rm -f '%s'/pdf/*.pdf && "
+      "HOME='%s/lo-home' timeout 600 libreoffice "
+      "-env:UserInstallation=file://%s/lo-profile --headless --norestore "
+      "--convert-to pdf --outdir '%s/pdf'",
+      base, base, base, base, base, base);
+  for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++)
+    for (size_t p = 0; p < np && len < sizeof cmd - 4096; p++) {
+      /* distinct names: LibreOffice names each PDF after its input */
+      char from[4200], to[4200];
+      snprintf(from, sizeof from, "%s/%s-%s/tables.xlsx", base, examples[e],
+               names[p]);
+      snprintf(to, sizeof to, "%s/%s-%s.xlsx", base, examples[e], names[p]);
+      rename(from, to);
+      len += (size_t)snprintf(cmd + len, sizeof cmd - len, " '%s'", to);
+    }
+  snprintf(cmd + len, sizeof cmd - len, " >'%s/lo.log' 2>&1", base);
+  assert_int_equal(system(cmd), 0);
+  for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++)
+    for (size_t p = 0; p < np; p++) {
+      char pdf[4200];
+      struct stat st;
+      snprintf(pdf, sizeof pdf, "%s/pdf/%s-%s.pdf", base, examples[e],
+               names[p]);
+      if (stat(pdf, &st) || st.st_size < 10000)
+        fail_msg("LibreOffice did not convert %s", pdf);
+    }
+  fprintf(stderr, "LibreOffice converted all %zu workbooks to PDF\n", combos);
   ys_catalog_free(cat);
   ys_errors_free(&errs);
 }
