@@ -39,12 +39,16 @@ static void scaled_dataset(const char *dir, int units) {
   char cmd[4096];
   snprintf(
       cmd, sizeof cmd,
-      "rm -rf '%s' && mkdir -p '%s' && cp examples/xixiang-2023/*.csv '%s'/",
-      dir, dir, dir);
+      "rm -rf '%s' && mkdir -p '%s' && cp examples/xixiang-2023/*.csv '%s'/ "
+      /* last year's 三公 are per unit in a multi-unit department: the
+       * scaled copies leave them out (both sizes, to stay comparable) */
+      "&& grep -v -E '^prev\\.(sangong|meeting|training)' "
+      "examples/xixiang-2023/facts.csv > '%s/facts.csv'",
+      dir, dir, dir, dir);
   if (system(cmd)) exit(2);
   static const char *const files[] = {"units.csv", "revenues.csv", "items.csv",
-                                      "projects.csv"};
-  for (size_t f = 0; f < 4; f++) {
+                                      "projects.csv", "targets.csv"};
+  for (size_t f = 0; f < 5; f++) {
     char src[1024], dst[1024];
     snprintf(src, sizeof src, "examples/xixiang-2023/%s", files[f]);
     snprintf(dst, sizeof dst, "%s/%s", dir, files[f]);
@@ -57,10 +61,11 @@ static void scaled_dataset(const char *dir, int units) {
       fseek(in, body, SEEK_SET);
       while (fgets(line, sizeof line, in)) {
         /* Unit 209002 becomes 2090NN; its project codes follow. */
-        char *p;
-        while ((p = strstr(line, "209002"))) {
+        /* one pass (the new code must not be found again): 209002 becomes
+         * 209101, 209102, … */
+        for (char *p = strstr(line, "209002"); p; p = strstr(p + 6, "209002")) {
           char repl[8];
-          snprintf(repl, sizeof repl, "209%03d", u + 2);
+          snprintf(repl, sizeof repl, "209%03d", (u + 101) % 1000);
           memcpy(p, repl, 6);
         }
         fputs(line, out);
