@@ -171,6 +171,33 @@ static int parse_year(ys_csv_field f, int *out) {
   return 1;
 }
 
+/* The validity columns of a row (valid_from, valid_to): each a year or
+ * empty, and not ending before they start. Reports every problem; 1 when
+ * the pair is usable. bad says the row already failed, which silences the
+ * order check (its years may be unread). */
+static int valid_years(ys_csv_field from, ys_csv_field to, int from_col,
+                       int to_col, const char *file, int line, int *vf, int *vt,
+                       int bad, ys_errors *errs) {
+  int ok = 1;
+  if (!parse_year(from, vf)) {
+    ys_errors_add(errs, YS_EINPUT, file, line, from_col + 1,
+                  "起始年度“%.*s”无效：应为四位年份或留空", (int)from.len,
+                  from.s);
+    ok = 0;
+  }
+  if (!parse_year(to, vt)) {
+    ys_errors_add(errs, YS_EINPUT, file, line, to_col + 1,
+                  "截止年度“%.*s”无效：应为四位年份或留空", (int)to.len, to.s);
+    ok = 0;
+  }
+  if (ok && !bad && *vf && *vt && *vf > *vt) {
+    ys_errors_add(errs, YS_EINPUT, file, line, to_col + 1,
+                  "截止年度 %d 早于起始年度 %d", *vt, *vf);
+    ok = 0;
+  }
+  return ok;
+}
+
 static int merge_status(int have, int st) {
   if (st == YS_OK) return have;
   if (have == YS_OK || st == YS_ENOMEM) return st;
@@ -398,23 +425,9 @@ static int load_cls(ys_catalog *cat, ys_cls cls, const char *dir,
                     "科目名称为空");
       bad = 1;
     }
-    if (!parse_year(from, &vf)) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_FROM] + 1,
-                    "起始年度“%.*s”无效：应为四位年份或留空", (int)from.len,
-                    from.s);
+    if (!valid_years(from, to, idx[C_FROM], idx[C_TO], t.name, rec->line, &vf,
+                     &vt, bad, errs))
       bad = 1;
-    }
-    if (!parse_year(to, &vt)) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_TO] + 1,
-                    "截止年度“%.*s”无效：应为四位年份或留空", (int)to.len,
-                    to.s);
-      bad = 1;
-    }
-    if (!bad && vf && vt && vf > vt) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_TO] + 1,
-                    "截止年度 %d 早于起始年度 %d", vt, vf);
-      bad = 1;
-    }
     if (bad) {
       st = YS_EINPUT;
       continue;
@@ -544,23 +557,9 @@ static int load_map(ys_catalog *cat, const char *dir, ys_errors *errs) {
                     "政府预算支出经济分类中没有科目“%.*s”", (int)g.len, g.s);
       bad = 1;
     }
-    if (!parse_year(from, &vf)) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_FROM] + 1,
-                    "起始年度“%.*s”无效：应为四位年份或留空", (int)from.len,
-                    from.s);
+    if (!valid_years(from, to, idx[C_FROM], idx[C_TO], t.name, rec->line, &vf,
+                     &vt, bad, errs))
       bad = 1;
-    }
-    if (!parse_year(to, &vt)) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_TO] + 1,
-                    "截止年度“%.*s”无效：应为四位年份或留空", (int)to.len,
-                    to.s);
-      bad = 1;
-    }
-    if (!bad && vf && vt && vf > vt) {
-      ys_errors_add(errs, YS_EINPUT, t.name, rec->line, idx[C_TO] + 1,
-                    "截止年度 %d 早于起始年度 %d", vt, vf);
-      bad = 1;
-    }
     if (bad) {
       st = YS_EINPUT;
       continue;

@@ -18,6 +18,7 @@
 #include "yusuan/dataset.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,55 +441,44 @@ static int cmp_project_ptr(const void *a, const void *b) {
   return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code) {
-  if (!ds || !code) return NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  size_t lo = 0, hi = ds->n_units;
-  if (!im->unit_idx) return NULL;
-  while (lo < hi) { /* leftmost match: the first definition wins */
+/* Leftmost entry of a sorted index whose string field (at offset off in
+ * each record) equals key, so the first definition wins; NULL if none. */
+static const void *index_find(void *const *idx, size_t n, size_t off,
+                              const char *key) {
+  if (!idx || !key) return NULL;
+#define FIELD(i) (*(const char *const *)((const char *)idx[i] + off))
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(im->unit_idx[mid]->code, code) < 0)
+    if (strcmp(FIELD(mid), key) < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  if (lo < ds->n_units && strcmp(im->unit_idx[lo]->code, code) == 0)
-    return im->unit_idx[lo];
-  return NULL;
+  const void *hit = lo < n && strcmp(FIELD(lo), key) == 0 ? idx[lo] : NULL;
+#undef FIELD
+  return hit;
+}
+
+const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code) {
+  if (!ds) return NULL;
+  const ds_impl *im = (const ds_impl *)ds;
+  return index_find((void *const *)im->unit_idx, ds->n_units,
+                    offsetof(ys_unit_rec, code), code);
 }
 
 const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code) {
-  if (!ds || !code) return NULL;
+  if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
-  size_t lo = 0, hi = ds->n_projects;
-  if (!im->project_idx) return NULL;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(im->project_idx[mid]->code, code) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo < ds->n_projects && strcmp(im->project_idx[lo]->code, code) == 0)
-    return im->project_idx[lo];
-  return NULL;
+  return index_find((void *const *)im->project_idx, ds->n_projects,
+                    offsetof(ys_project, code), code);
 }
 
 const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
-  if (!ds || !key) return NULL;
+  if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
-  size_t lo = 0, hi = ds->n_facts;
-  if (!im->fact_idx) return NULL;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(im->fact_idx[mid]->key, key) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo < ds->n_facts && strcmp(im->fact_idx[lo]->key, key) == 0)
-    return im->fact_idx[lo];
-  return NULL;
+  return index_find((void *const *)im->fact_idx, ds->n_facts,
+                    offsetof(ys_fact, key), key);
 }
 
 int ys_dataset_fact_amount(const ys_dataset *ds, const char *key,

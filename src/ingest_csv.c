@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "csvread.h"
+#include "fileio.h"
 #include "ingest.h"
 #include "yusuan/check.h"
 #include "yusuan/text.h"
@@ -98,21 +99,10 @@ static int read_csv_file(ys_rdoc *d, const char *path, ys_errors *errs) {
 }
 
 static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法打开文件");
-    return YS_EIO;
-  }
-  enum { MAXSZ = 64 * 1024 * 1024 };
-  char *buf = malloc(MAXSZ + 1);
-  size_t n = buf ? fread(buf, 1, MAXSZ + 1, fp) : 0;
-  fclose(fp);
-  if (!buf) return YS_ENOMEM;
-  if (n > MAXSZ) {
-    free(buf);
-    ys_errors_add(errs, YS_EINPUT, path, 0, 0, "文件过大");
-    return YS_EINPUT;
-  }
+  char *buf;
+  size_t n;
+  int rrc = ys_read_file(path, (size_t)64 << 20, &buf, &n, errs);
+  if (rrc) return rrc;
   cJSON *root = cJSON_ParseWithLength(buf, n);
   free(buf);
   const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");

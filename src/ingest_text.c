@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "ingest_text.h"
 #include "profile_impl.h"
 #include "yusuan/catalog.h"
@@ -381,21 +382,10 @@ static bool is_l1(const char *s) {
 /* --- lines ------------------------------------------------------------- */
 
 static int read_lines(rd *r, const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    ys_errors_add(r->errs, YS_EIO, path, 0, 0, "无法打开文件");
-    return YS_EIO;
-  }
-  enum { MAXSZ = 64 * 1024 * 1024 };
-  char *buf = malloc(MAXSZ + 1);
-  size_t n = buf ? fread(buf, 1, MAXSZ + 1, fp) : 0;
-  fclose(fp);
-  if (!buf) return YS_ENOMEM;
-  if (n > MAXSZ) {
-    free(buf);
-    ys_errors_add(r->errs, YS_EINPUT, path, 0, 0, "文件过大（超过 64 MiB）");
-    return YS_EINPUT;
-  }
+  char *buf;
+  size_t n;
+  int rrc = ys_read_file(path, (size_t)64 << 20, &buf, &n, r->errs);
+  if (rrc) return rrc;
   size_t off = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
   if (!ys_text_valid_utf8(buf + off, n - off)) {
     free(buf);

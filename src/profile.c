@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "fileio.h"
 #include "profile_impl.h"
 #include "yusuan/arena.h"
 
@@ -504,21 +505,10 @@ int ys_profile_open_builtin(ys_profile **out, const char *name,
 
 int ys_profile_open_file(ys_profile **out, const char *path, ys_errors *errs) {
   *out = NULL;
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法打开报表格式文件");
-    return YS_EIO;
-  }
-  enum { MAXSZ = 8 * 1024 * 1024 };
-  char *buf = malloc(MAXSZ + 1);
-  size_t n = buf ? fread(buf, 1, MAXSZ + 1, fp) : 0;
-  fclose(fp);
-  if (!buf) return YS_ENOMEM;
-  if (n > MAXSZ) {
-    free(buf);
-    ys_errors_add(errs, YS_EINPUT, path, 0, 0, "报表格式文件过大");
-    return YS_EINPUT;
-  }
+  char *buf;
+  size_t n;
+  int rrc = ys_read_file(path, (size_t)8 << 20, &buf, &n, errs);
+  if (rrc) return rrc;
   int rc = profile_from_text(out, buf, n, path, errs);
   free(buf);
   return rc;
