@@ -105,6 +105,18 @@ void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
   return p;
 }
 
+void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
+                       size_t elem_size) {
+  if (v && n < *cap) return v;
+  size_t nc = *cap < 4 ? 8 : *cap;
+  if (n >= nc) nc = n + 1;
+  if (nc > SIZE_MAX / 2) return NULL;
+  nc *= 2;
+  void *x = ys_arena_grow(a, v, n, nc, elem_size);
+  if (x) *cap = nc;
+  return x;
+}
+
 size_t ys_arena_used(const ys_arena *a) {
   return a ? a->total : 0;
 }

@@ -7,11 +7,21 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 int ys_read_file(const char *path, size_t max, char **buf, size_t *len,
                  ys_errors *errs) {
   *buf = NULL;
   *len = 0;
+  /* A FIFO or a device would block or never end: only regular files are
+   * documents. (stat, not fstat after open: opening a FIFO blocks.) */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    ys_errors_add(errs, YS_EINPUT, path, 0, 0,
+                  S_ISDIR(st.st_mode) ? "这是一个目录，不是文件"
+                                      : "不是普通文件（管道、设备等不能作为输入）");
+    return YS_EINPUT;
+  }
   FILE *fp = fopen(path, "rb");
   if (!fp) {
     ys_errors_add(errs, YS_EIO, path, 0, 0, "无法打开文件");

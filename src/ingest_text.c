@@ -2038,7 +2038,7 @@ static const char ***printed_paths(rd *r, const nrow *hdr, size_t nh,
  * column k: +2 for each printed label found there, −1 for each not. */
 static int path_score(rd *r, const ys_ptable *pt, size_t k, const char **pp,
                       size_t nh) {
-  const char *prof[16];
+  const char *prof[16] = {NULL};
   int np = 0;
   for (int row = 0; row < pt->header_rows && row < 16; row++) {
     prof[np] = "";

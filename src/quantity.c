@@ -44,6 +44,7 @@ static const char *const period_names[] = {NULL, "cur", "carry"};
 static const char *const kind_names[] = {NULL,    "basic",     "project",
                                          "upper", "operation", "subsidy"};
 static const char *const nature_names[] = {NULL, "personnel", "public"};
+static const char *const phase_names[] = {NULL, "budget", "adjusted", "final"};
 #define PERIOD_ALL 0x6u
 #define KIND_ALL 0x3eu
 #define NATURE_ALL 0x6u
@@ -130,6 +131,21 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
             return YS_EINPUT;
           }
           f->kinds |= 1u << idx;
+        } else if (DIM("phase")) {
+          if (!(idx = lookup_name(phase_names, 4, v, vlen))) {
+            set_err(err, errn, "unknown phase '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
+          f->phases |= 1u << idx;
+        } else if (DIM("year")) {
+          if (vlen == 2 && !memcmp(v, "-1", 2)) {
+            f->yoff = -1;
+          } else if (vlen == 1 && *v == '0') {
+            f->yoff = 0;
+          } else {
+            set_err(err, errn, "year must be 0 or -1: '%.*s'", v, vlen);
+            return YS_EINPUT;
+          }
         } else if (DIM("nature")) {
           if (!(idx = lookup_name(nature_names, 3, v, vlen))) {
             set_err(err, errn, "unknown nature '%.*s'", v, vlen);
@@ -244,6 +260,9 @@ void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
   r.periods = and_mask(x->periods, y->periods, &r.none);
   r.kinds = and_mask(x->kinds, y->kinds, &r.none);
   r.natures = and_mask(x->natures, y->natures, &r.none);
+  r.phases = and_mask(x->phases, y->phases, &r.none);
+  if (x->yoff && y->yoff && x->yoff != y->yoff) r.none = true;
+  r.yoff = x->yoff ? x->yoff : y->yoff;
   and_codes(&r.func, &x->func, &y->func, &r.none);
   and_codes(&r.econ, &x->econ, &y->econ, &r.none);
   and_codes(&r.gecon, &x->gecon, &y->gecon, &r.none);
@@ -369,6 +388,8 @@ static void key_filter(sbuf *b, const ys_qfilter *f) {
   key_mask(b, "period", f->periods, period_names, 3);
   key_mask(b, "kind", f->kinds, kind_names, 6);
   key_mask(b, "nature", f->natures, nature_names, 3);
+  key_mask(b, "phase", f->phases, phase_names, 4);
+  if (f->yoff) sb_add(b, "|year=-1");
   key_codes(b, "func", &f->func);
   key_codes(b, "econ", &f->econ);
   key_codes(b, "gecon", &f->gecon);

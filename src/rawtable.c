@@ -23,6 +23,7 @@ ys_rdoc *ys_rdoc_new(const char *file) {
 
 void ys_rdoc_free(ys_rdoc *d) {
   if (!d) return;
+  ys_doc_free(d->doc);
   ys_arena_free(d->arena);
   free(d);
 }

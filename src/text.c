@@ -50,6 +50,29 @@ static size_t utf8_seq(const unsigned char *p, size_t n, int32_t *cp) {
   return len;
 }
 
+size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp) {
+  if (!n) {
+    *cp = 0;
+    return 0;
+  }
+  utf8proc_int32_t c;
+  utf8proc_ssize_t k = utf8proc_iterate(
+      (const utf8proc_uint8_t *)s, n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+  if (k <= 0) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  *cp = (uint32_t)c;
+  return (size_t)k;
+}
+
+size_t ys_utf8_encode(uint32_t cp, char *out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  utf8proc_ssize_t k =
+      utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+  return k > 0 ? (size_t)k : 0;
+}
+
 int ys_text_valid_utf8(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   if (s == NULL) return len == 0;

@@ -279,8 +279,9 @@ static void test_004(void **state) {
 int main(void) {
   struct stat st;
   if (stat(SEEDS, &st) != 0) {
-    fprintf(stderr, "test_seeds: %s not found\n", SEEDS);
-    return 1;
+    /* A clone without ../shared beside it: CTest reports SKIP (77). */
+    fprintf(stderr, "test_seeds: %s not found: skipped\n", SEEDS);
+    return 77;
   }
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_000),

@@ -36,6 +36,15 @@ char *ys_arena_printf(ys_arena *a, const char *fmt, ...)
  * elements (the old block is simply abandoned inside the arena). */
 void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
                     size_t elem_size);
+/* Room for one more element in an array held in the arena: returns v
+ * itself while n < *cap, else a copy with twice the room (*cap updated,
+ * at least 8), NULL when out of memory or over the limit (v is then left
+ * as it was). The one way arrays grow in the library:
+ *     T *x = ys_arena_reserve(a, v, n, &cap, sizeof *v);
+ *     if (!x) return YS_ENOMEM;
+ *     v = x; v[n++] = item; */
+void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
+                       size_t elem_size);
 size_t ys_arena_used(const ys_arena *a);
 
 #ifdef __cplusplus

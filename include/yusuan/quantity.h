@@ -19,7 +19,12 @@
  *   nature  personnel public
  *   func econ gecon unit   code prefixes (several: func=208|210)
  *   project pcat           project code, project category (exact)
- *   key                    fact keys (source fact), amounts in 元
+ *   key                    fact keys (source fact), amounts in 元; for
+ *                          exp/rev, items the dataset does not model
+ *                          (结转下年, 机关运行经费): compared by name only
+ *   phase  budget adjusted final   which figure of a year: 年初预算, 调整
+ *                          (全年) 预算, 决算; absent = the document's own
+ *   year   -1                      the year before the document's (上年)
  * Values in one dimension are alternatives (|); dimensions are conjunctions.
  */
 #ifndef YUSUAN_QUANTITY_H
@@ -51,8 +56,16 @@ typedef struct ys_qcodes {
   const char *v[YS_Q_MAXCODES];
 } ys_qcodes;
 
+typedef enum ys_phase {
+  YS_PHASE_BUDGET = 1, /* 年初预算 */
+  YS_PHASE_ADJUSTED,   /* 调整预算 / 全年预算 */
+  YS_PHASE_FINAL       /* 决算 */
+} ys_phase;
+
 typedef struct ys_qfilter {
   ys_qsrc src;
+  uint32_t phases;  /* bit (1u << ys_phase); 0 = the document's own */
+  int yoff;         /* 0 = the document's year, -1 = the year before */
   uint32_t funds;   /* bit (1u << ys_fund); 0 = any */
   uint32_t periods; /* bit (1u << ys_period); 0 = any */
   uint32_t kinds;   /* bit (1u << ys_exp_kind); 0 = any */

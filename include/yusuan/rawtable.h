@@ -14,7 +14,9 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "doc.h"
 #include "money.h"
+#include "quantity.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,13 +25,59 @@ extern "C" {
 typedef struct ys_rcell {
   const char *text; /* as read; "" when empty */
   int line;         /* source line, 0 = unknown */
+  int page;         /* page it is printed on (PDF), 0 = none */
+  ys_box box;       /* where on the page */
 } ys_rcell;
+
+/* What a row of a table read by meaning (tableread.c) stands for. */
+enum {
+  YS_RROW_PLACED = 1u << 0, /* understood: its cells are observations */
+  YS_RROW_TOTAL = 1u << 1, /* 合计 / 本年收入合计: sum of the rows above */
+  YS_RROW_GRAND = 1u << 2,  /* 总计: the total and the rows after it */
+  YS_RROW_SUBSET = 1u << 3, /* 其中: part of the row above, not a sum part */
+  YS_RROW_CODE = 1u << 4,   /* a classification code row */
+  YS_RROW_FOOTER = 1u << 5  /* a 收支总表 row after the first total */
+};
 
 typedef struct ys_rrow {
   ys_rcell *cells;
   size_t n;
   int line;
+  /* Meaning (tables read by meaning only; zero otherwise). */
+  unsigned flags;    /* YS_RROW_* */
+  int level;         /* 0 total, 1 类 / 一、, 2 款 / 1., 3 项 / (1) */
+  ys_qfilter q;      /* the row's narrowing of the column quantities */
+  const char *code;  /* classification or unit code as read, or "" */
+  const char *label; /* the row's name as printed, or "" */
+  const char *why;   /* not placed: why (Chinese), else NULL */
 } ys_rrow;
+
+typedef enum ys_rcol_kind {
+  YS_RCOL_OTHER = 0, /* not understood */
+  YS_RCOL_LABEL,     /* row names */
+  YS_RCOL_CODE,      /* a whole code */
+  YS_RCOL_LEI,       /* 类 / 款 / 项 of a code split over columns */
+  YS_RCOL_KUAN,
+  YS_RCOL_XIANG,
+  YS_RCOL_UNIT,   /* unit codes */
+  YS_RCOL_AMOUNT, /* money */
+  YS_RCOL_RATE,   /* a percentage */
+  YS_RCOL_COUNT,  /* a count (人数, 辆) */
+  YS_RCOL_TEXT,   /* text fields (备注, 指标) */
+  YS_RCOL_SEQ     /* 序号 */
+} ys_rcol_kind;
+
+/* A column of a table read by meaning. */
+typedef struct ys_rcol {
+  ys_rcol_kind kind;
+  const char *label; /* header cells from top to bottom, joined by "/" */
+  ys_qexpr q;        /* amounts: narrowing of the table base (n 0: none) */
+  bool total;        /* 合计 / 小计 of its group */
+  bool subset;       /* 其中 */
+  const char *rest;  /* header words the vocabulary did not know, or "" */
+  int *sum_of;       /* this column = Σ these columns (header tree) */
+  int n_sum_of;
+} ys_rcol;
 
 typedef struct ys_rtable {
   const char *file;   /* source file as given */
@@ -43,6 +91,17 @@ typedef struct ys_rtable {
   size_t nrows;
   const char *note; /* footnotes / 空表说明 text, "" if none */
   bool empty_note;  /* the table states why it is empty */
+  int title_page;   /* page of the title (PDF), 0 = none */
+  /* Read by meaning (tableread.c): the columns' meaning, the base every
+   * cell is narrowed by, and, for the sides of a 收支总表, which group of
+   * panels the table is one side of (0 = none) and which side. */
+  ys_rcol *cols; /* one per cell of a row; NULL: laid out by a profile */
+  size_t ncols;
+  ys_qfilter base;
+  unsigned axis;   /* YS_AXIS_* of the rows */
+  int group;       /* panels of one printed table share a group */
+  int side;        /* within a group: 0 income, 1.. spending views */
+  bool understood; /* the title was understood */
 } ys_rtable;
 
 /*
@@ -84,6 +143,8 @@ typedef struct ys_rdoc {
   ys_rclaim *claims;
   size_t n_claims, cap_claims;
   const char *profile_hint; /* profile a reader recognised, or NULL */
+  bool final;               /* a 决算 package (figures are actuals) */
+  ys_doc *doc; /* the document the tables were read from (owned), or NULL */
   ys_arena *arena;
 } ys_rdoc;
 

@@ -9,6 +9,7 @@
 #define YUSUAN_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -35,6 +36,15 @@ size_t ys_text_width(const char *s, size_t len);
 /* Trims ASCII white space, U+3000 and U+00A0 at both ends, in place on a
  * (pointer, length) view. */
 void ys_text_trim(const char **s, size_t *len);
+
+/* Decodes the code point at s (n bytes available) into *cp and returns its
+ * length in bytes: 1 with *cp = U+FFFD for a byte that starts no valid
+ * sequence, 0 when n is 0. The one UTF-8 decoder of the library. */
+size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encodes cp into out (at least 4 bytes); returns the length (0 if cp is
+ * not a code point). */
+size_t ys_utf8_encode(uint32_t cp, char *out);
 
 /* 1 if s (len) is valid UTF-8. */
 int ys_text_valid_utf8(const char *s, size_t len);

@@ -1,0 +1,35 @@
+/*
+ * read.h - read a published package by meaning, whatever its format.
+ *
+ * PDF, text, HTML, a workbook or CSV: the document model (doc.h), the
+ * tables found on it and read by their titles and header words, and the
+ * figures of its narrative. No profile is needed: a package of a province
+ * yusuan has no profile for is read all the same.
+ */
+#ifndef YUSUAN_READ_H
+#define YUSUAN_READ_H
+
+#include "catalog.h"
+#include "doc.h"
+#include "error.h"
+#include "rawtable.h"
+#include "vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Reads the file at path. v and cat are shared, read-only. */
+int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
+                    const ys_catalog *cat, ys_errors *errs);
+
+/* The same from a document already read; the raw document takes it over
+ * (its cells point into the document's text) and frees it with itself,
+ * also on error. */
+int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
+                const ys_catalog *cat, ys_errors *errs);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,119 @@
+/*
+ * check_impl.h - the checker's internals shared by its files.
+ *
+ * check.c drives a check: observe_profile.c and observe_read.c turn raw
+ * tables into observations (obs) of quantities and the identities (ident)
+ * between them, observe_claims.c does the same for narrative claims,
+ * identity.c adds the identities every pair of observations of one
+ * quantity implies, and blame.c decides: intervals, verdicts and the cell
+ * to blame. Everything lives in one arena per checked document.
+ */
+#ifndef YS_CHECK_IMPL_H
+#define YS_CHECK_IMPL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "profile_impl.h"
+#include "yusuan/check.h"
+#include "yusuan/quantity.h"
+#include "yusuan/text.h"
+
+typedef struct obs {
+  const char *key;
+  int64_t v;      /* printed value in 分 */
+  int64_t lo, hi; /* true value ∈ [v − lo, v + hi] */
+  const char *file, *table, *row, *col, *text;
+  int line;
+  ys_unit unit;
+  int decimals;
+  bool blamed;
+  bool narrative; /* stated in the text, not printed in a table */
+  bool unclear;   /* narrative total whose period the text leaves open */
+} obs;
+
+typedef struct ident {
+  const char *rule;
+  int n;
+  int *idx;
+  signed char *coef;
+  int anchor;       /* the total: where an unexplained failure is reported */
+  int64_t resid;    /* Σ coef·v */
+  int64_t slo, shi; /* Σ coef·x ranges over [resid − slo, resid + shi] */
+  bool failed, explained;
+} ident;
+
+typedef struct chk {
+  const ys_rdoc *doc;
+  const ys_catalog *cat;
+  const ys_check_options *opt;
+  ys_findings *out;
+  ys_arena *a;
+  const ys_profile *p;
+  int year;
+  obs *o;
+  size_t no, co;
+  ident *id;
+  size_t ni, ci;
+} chk;
+
+/* An amount cell that could not be read: identities through it are not
+ * checked (its value is unknown, not zero). */
+#define UNREADABLE (-2)
+
+typedef struct rowinfo {
+  int level;
+  bool subset, total, placed;
+  const char *label;
+  int first_obs; /* index of the row's first observation, -1 = none */
+} rowinfo;
+
+const char *ck_key_of(chk *c, const char *s);
+const char *ck_label_key(chk *c, const char *s);
+bool ck_label_matches(chk *c, const char *printed_key, const char *tpl);
+bool ck_all_digits(const char *s);
+int ck_indent_level(const char *s, const char *indent);
+int64_t ck_pow10i(int d);
+void ck_bounds(obs *o, ys_unit u, int d);
+const char *ck_fmt_amount(chk *c, int64_t v, ys_unit u, int d);
+const char *ck_fmt_exact(chk *c, int64_t v, ys_unit u, int d);
+int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
+               const char *file, const char *table, const char *row,
+               const char *col, const char *text, int line);
+ident *ck_add_ident(chk *c, const char *rule, int n);
+ys_finding *ck_add_finding(chk *c, const char *rule, ys_severity sev);
+const char *ck_fs(chk *c, const char *s);
+const char *ck_table_name(chk *c, const ys_rtable *rt);
+void ck_unplaced(chk *c, const ys_rtable *rt, const char *tname,
+                 const ys_rrow *row, const char *why);
+void ck_tree_idents(chk *c, const rowinfo *ri, size_t n, size_t ncols,
+                    const int *obs_at /* n × ncols, -1 none */,
+                    const char *rule_tree, const char *rule_rows,
+                    const bool *is_code_row);
+void ck_sum_ident(chk *c, const char *rule, int total, const int *parts,
+                  size_t n);
+void ck_catalog_row(chk *c, const ys_rtable *rt, const char *tname, ys_cls cls,
+                    const char *code, const char *name, const char *parent,
+                    int line);
+void ck_evaluate(chk *c, ident *x);
+int64_t ck_abs64(int64_t v);
+const ys_ptable *ck_match_table(chk *c, const ys_profile *p,
+                                const ys_rtable *rt);
+const ys_ptable *ck_match_table_len(chk *c, const ys_profile *p,
+                                    const ys_rtable *rt, size_t *len);
+void ck_observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                     const char *tname, size_t body);
+void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                       const char *tname, size_t body);
+void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                        const char *tname);
+void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
+                     size_t nmatched);
+const ys_profile *ck_detect_profile(chk *c, ys_profile **owned);
+void ck_observe_claims(chk *c);
+void ck_difference_idents(chk *c);
+void ck_normalise_keys(chk *c);
+void ck_equality_idents(chk *c);
+void ck_blame(chk *c);
+
+#endif

@@ -1,0 +1,259 @@
+/*
+ * identity.c - identities between observations that do not come from one
+ * table: a difference column and its terms, every pair of observations of
+ * one quantity, after narrowing the income side shows to be vacuous has
+ * been taken out of the keys.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_impl.h"
+
+/* A cell showing "A - B" (增减变化 = 当年 − 上年) is tied to the cells of
+ * the same row showing A and B. */
+void ck_difference_idents(chk *c) {
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (!strstr(k, " - ") && !strstr(k, " + ")) continue;
+    int terms[YS_Q_MAXTERMS];
+    signed char sign[YS_Q_MAXTERMS];
+    int nt = 0;
+    bool ok = true;
+    const char *p = k;
+    signed char sg = 1;
+    while (ok && *p && nt < YS_Q_MAXTERMS) {
+      const char *plus = strstr(p, " + "), *minus = strstr(p, " - ");
+      const char *op = plus && (!minus || plus < minus) ? plus : minus;
+      size_t len = op ? (size_t)(op - p) : strlen(p);
+      int found = -1;
+      for (size_t j = 0; j < c->no && found < 0; j++)
+        if (j != i && c->o[j].line == c->o[i].line &&
+            strcmp(c->o[j].table, c->o[i].table) == 0 &&
+            strlen(c->o[j].key) == len && strncmp(c->o[j].key, p, len) == 0)
+          found = (int)j;
+      if (found < 0) ok = false;
+      terms[nt] = found;
+      sign[nt++] = sg;
+      if (!op) break;
+      sg = op[1] == '+' ? 1 : -1;
+      p = op + 3;
+    }
+    if (!ok || nt < 2) continue;
+    ident *x = ck_add_ident(c, "sum.row-parts", nt + 1);
+    if (!x) return;
+    x->idx[x->n] = (int)i;
+    x->coef[x->n++] = -1;
+    x->anchor = (int)i;
+    for (int t = 0; t < nt; t++) {
+      x->idx[x->n] = terms[t];
+      x->coef[x->n++] = sign[t];
+    }
+  }
+}
+
+/* --- key normalisation and same-quantity identities -------------------- */
+
+/* Removes a component ("fund=gpb") from every term of a key whose source is
+ * src. */
+static const char *strip_component(chk *c, const char *key, const char *src,
+                                   const char *comp) {
+  size_t sl = strlen(src), cl = strlen(comp);
+  char *out = ys_arena_alloc(c->a, strlen(key) + 1);
+  if (!out) return key;
+  size_t o = 0;
+  const char *p = key;
+  bool in_src = false;
+  while (*p) {
+    if (p == key || (p[-1] == ' ' && (p[-2] == '+' || p[-2] == '-')))
+      in_src = strncmp(p, src, sl) == 0 &&
+               (p[sl] == '|' || p[sl] == ' ' || p[sl] == '\0');
+    if (in_src && *p == '|' && strncmp(p + 1, comp, cl) == 0 &&
+        (p[1 + cl] == '|' || p[1 + cl] == ' ' || p[1 + cl] == '\0')) {
+      p += 1 + cl;
+      continue;
+    }
+    out[o++] = *p++;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* Is every observation of a revenue key whose funds all lie in `outside`
+ * (a set of funds the narrowing excludes) zero, and do they cover every
+ * fund of `outside`? Then the income side of a 收支总表 says the package has
+ * no money from those funds. */
+static bool no_revenue_from(chk *c, const char *const *outside, size_t n) {
+  bool covered[16] = {false};
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (strncmp(k, "rev|fund=", 9) != 0 || strstr(k, " + ") || strstr(k, " - "))
+      continue;
+    char funds[256];
+    size_t fl = strcspn(k + 9, "|");
+    if (fl >= sizeof funds) continue;
+    memcpy(funds, k + 9, fl);
+    funds[fl] = '\0';
+    bool inside = true, mentions[16] = {false};
+    for (char *tok = strtok(funds, "+"); tok; tok = strtok(NULL, "+")) {
+      bool hit = false;
+      for (size_t f = 0; f < n; f++)
+        if (strcmp(tok, outside[f]) == 0) mentions[f] = hit = true;
+      inside = inside && hit;
+    }
+    if (!inside) continue;
+    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
+    for (size_t f = 0; f < n; f++) covered[f] = covered[f] || mentions[f];
+  }
+  for (size_t f = 0; f < n; f++)
+    if (!covered[f]) return false;
+  return true;
+}
+
+/* Is the 上年结转 of the income side shown, and zero? */
+static bool no_carry(chk *c) {
+  bool seen = false;
+  for (size_t i = 0; i < c->no; i++) {
+    const char *k = c->o[i].key;
+    if (strncmp(k, "rev|", 4) || !strstr(k, "period=carry") ||
+        strstr(k, " + ") || strstr(k, " - "))
+      continue;
+    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/*
+ * When the income side shows no money but 一般公共预算 (or no money outside
+ * 财政拨款, or no 上年结转), narrowing spending to that fund or period is
+ * vacuous, and the 一般公共预算 tables show the same quantities as the
+ * 收支总表: strip the narrowing from every key so those observations meet.
+ * The evidence is the income side's zeros, never the spending figures
+ * being compared, so a wrong spending cell cannot hide its own mismatch.
+ */
+void ck_normalise_keys(chk *c) {
+  static const char *const non_gpb[] = {"govfund",  "soc",       "special",
+                                        "business", "operation", "upper",
+                                        "subord",   "reserve",   "other"};
+  static const char *const non_fiscal[] = {"special", "business", "operation",
+                                           "upper",   "subord",   "reserve",
+                                           "other"};
+  struct {
+    const char *comp;
+    bool vacuous;
+  } strip[] = {
+      {"fund=gpb", no_revenue_from(c, non_gpb, 9)},
+      {"fund=gpb+govfund+soc", no_revenue_from(c, non_fiscal, 7)},
+      {"fund=gpb+govfund+soc+special+business+operation+upper+subord+other",
+       no_revenue_from(c, non_gpb + 7, 1)},
+      {"period=cur", no_carry(c)},
+  };
+  static const char *const srcs[] = {"exp", "rev"};
+  /* A package whose keys name a single unit: that unit is the whole
+   * department, so the narrowing is vacuous (nested unit trees then meet
+   * the department-level tables and the text). A code that prefixes the
+   * others (322 before 322001) is the department's own. */
+  const char *units[64];
+  size_t nu = 0;
+  bool split = false;
+  for (size_t i = 0; i < c->no && !split; i++) {
+    for (const char *u = strstr(c->o[i].key, "|unit="); u;
+         u = strstr(u, "|unit=")) {
+      u += 6;
+      size_t l = strcspn(u, "| ");
+      if (memchr(u, '+', l)) split = true;
+      bool seen = false;
+      for (size_t k = 0; k < nu && !seen; k++)
+        seen = strlen(units[k]) == l && !strncmp(units[k], u, l);
+      if (!seen && nu < 64) units[nu++] = ys_arena_strndup(c->a, u, l);
+    }
+  }
+  size_t leaves = 0;
+  for (size_t k = 0; k < nu; k++) {
+    bool prefix = false;
+    for (size_t j = 0; j < nu && !prefix; j++)
+      prefix = j != k && strlen(units[j]) > strlen(units[k]) &&
+               !strncmp(units[j], units[k], strlen(units[k]));
+    leaves += !prefix;
+  }
+  if (nu && !split && leaves <= 1)
+    for (size_t k = 0; k < nu; k++) {
+      const char *comp = ys_arena_printf(c->a, "unit=%s", units[k]);
+      for (size_t s2 = 0; s2 < 2; s2++)
+        for (size_t i = 0; i < c->no; i++)
+          c->o[i].key = strip_component(c, c->o[i].key, srcs[s2], comp);
+    }
+  for (size_t k = 0; k < sizeof strip / sizeof strip[0]; k++) {
+    if (!strip[k].vacuous) continue;
+    for (size_t s = 0; s < 2; s++)
+      for (size_t i = 0; i < c->no; i++)
+        c->o[i].key = strip_component(c, c->o[i].key, srcs[s], strip[k].comp);
+  }
+}
+static int cmp_obs_key(const void *a, const void *b, void *ctx) {
+  const chk *c = ctx;
+  int x = *(const int *)a, y = *(const int *)b;
+  int r = strcmp(c->o[x].key, c->o[y].key);
+  return r ? r : (x < y ? -1 : x > y);
+}
+
+/* qsort_r is not C11; sort indexes with a small merge sort instead. */
+static void sort_idx(int *v, size_t n, int *tmp, chk *c) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_idx(v, h, tmp, c);
+  sort_idx(v + h, n - h, tmp, c);
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n)
+    tmp[k++] = cmp_obs_key(&v[i], &v[j], c) <= 0 ? v[i++] : v[j++];
+  while (i < h) tmp[k++] = v[i++];
+  while (j < n) tmp[k++] = v[j++];
+  memcpy(v, tmp, sizeof(int) * n);
+}
+static bool is_sangong_key(const char *k) {
+  static const char *const codes[] = {"30212", "30217", "30231",
+                                      "31013", "30215", "30216"};
+  for (size_t i = 0; i < 6; i++)
+    if (strstr(k, codes[i])) return true;
+  return false;
+}
+void ck_equality_idents(chk *c) {
+  if (!c->no) return;
+  int *v = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  int *tmp = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  if (!v || !tmp) return;
+  size_t n = 0;
+  for (size_t i = 0; i < c->no; i++)
+    if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none") &&
+        strncmp(c->o[i].key, "text-sum:", 9))
+      v[n++] = (int)i;
+  sort_idx(v, n, tmp, c);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;
+    size_t k = j - i;
+    const char *rule =
+        is_sangong_key(c->o[v[i]].key) ? "sangong.items" : "cross.table-equal";
+    bool narr = false;
+    for (size_t a = i; a < j; a++) narr = narr || c->o[v[a]].narrative;
+    if (narr) rule = "narrative.figure";
+    /* Pairs within small groups (a lone wrong value then breaks k−1 pairs
+     * and is outvoted); a chain beyond, to stay linear. */
+    for (size_t a = i; a < j; a++)
+      for (size_t b = a + 1; b < j; b++) {
+        if (k > 12 && b != a + 1) break;
+        ident *x = ck_add_ident(c, rule, 2);
+        if (!x) return;
+        x->n = 2;
+        x->idx[0] = v[a];
+        x->coef[0] = 1;
+        x->idx[1] = v[b];
+        x->coef[1] = -1;
+        /* A text figure that disagrees with a table is reported at the
+         * text: the tables are tied by sums, the sentence is not. */
+        x->anchor = c->o[v[a]].narrative && !c->o[v[b]].narrative ? v[a] : v[b];
+      }
+    i = j;
+  }
+}

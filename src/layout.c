@@ -1,0 +1,1165 @@
+/*
+ * layout.c - tables found on the document model (layout.h).
+ *
+ * 1. Furniture. Page numbers ("- 3 -", "第 3 页", "3/24") at the top or the
+ *    bottom of a page are not content.
+ * 2. Titles. A title is a short line, not a sentence and not a
+ *    table-of-contents entry (no leader dots, no trailing page number),
+ *    that names a table: it ends in 表 (optionally with a parenthesis:
+ *    "（按支出功能分类科目-不含上年结转）", or 续表), or begins with 表N, and
+ *    holds a word of the trade (预算, 决算, 收支, 经费, 三公 ...). "表1" on
+ *    a line of its own joins the title line after it. A title counts only
+ *    when a grid follows it; otherwise it was a list entry.
+ * 3. Regions. A table runs from its title to the next title, over page
+ *    breaks, as long as what follows is grid: inside the ruling lines of a
+ *    ruled table, or tabular lines (several cells, or a number) of an
+ *    unruled one. 注 / 说明 lines after the grid are its note; the first
+ *    line of prose ends it.
+ * 4. Grids, per page. Ruled: the ruling lines give the row and column
+ *    boundaries, a missing piece of a boundary merges the two cells (that
+ *    is how rowspan/colspan look on paper), and every span goes to the
+ *    cell holding its centre. Unruled: the columns are the x-ranges the
+ *    body rows (those with numbers) occupy; header spans take the columns
+ *    they overlap, fragments stacked in one column are one wrapped cell,
+ *    and a parent heading owns the columns under it up to its neighbours.
+ * 5. Pages. The grid of a following page joins the table when its columns
+ *    line up; header rows it repeats are dropped.
+ * Cells keep their page, box and source line, so a finding can point at
+ * the printed cell.
+ */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/text.h"
+
+/* --- text helpers ------------------------------------------------------ */
+
+typedef struct lx {
+  ys_doc *d;
+  ys_arena *a;
+  ys_errors *errs;
+  ys_layout *out;
+  /* all content lines in reading order */
+  const ys_line **L;
+  size_t n;
+  const char **key; /* normalised text of each line */
+  bool *used;       /* part of a table */
+} lx;
+
+static const char *keyz(ys_arena *a, const char *s) {
+  const char *k = ys_text_key(a, s ? s : "", s ? strlen(s) : 0);
+  return k ? k : "";
+}
+
+static bool has(const char *s, const char *w) {
+  return strstr(s, w) != NULL;
+}
+
+static bool starts(const char *s, const char *p) {
+  return strncmp(s, p, strlen(p)) == 0;
+}
+
+static size_t nchars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* A number as tables print them: 1,234.56, -3, 12.5%, or a dash (empty). */
+static bool numeric(const char *k) {
+  if (!strcmp(k, "-") || !strcmp(k, "—") || !strcmp(k, "--") ||
+      !strcmp(k, "——") || !strcmp(k, "－") || !strcmp(k, "–"))
+    return true;
+  const char *p = k;
+  if (*p == '-' || *p == '+') p++;
+  size_t digits = 0;
+  for (; *p; p++) {
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (*p == ',' || *p == '.')
+      ;
+    else if (*p == '%' && !p[1])
+      ;
+    else
+      return false;
+  }
+  return digits > 0;
+}
+
+/* An amount rather than a code or a count: has a decimal point or
+ * separators, or is 0. */
+static bool amount_like(const char *k) {
+  if (!numeric(k)) return false;
+  return strchr(k, '.') || strchr(k, ',') || !strcmp(k, "0") ||
+         !strcmp(k, "-") || !strcmp(k, "—");
+}
+
+bool ys_layout_is_page_number(const char *s) {
+  char buf[128];
+  size_t n = ys_text_key_buf(buf, sizeof buf, s, strlen(s));
+  if (n >= sizeof buf || !n) return false;
+  const char *p = buf;
+  /* "-3-", "—3—", "第3页", "第3页共24页", "3/24", "3" */
+  size_t digits = 0, other = 0;
+  for (; *p; p++) {
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (*p == '-' || *p == '/' || *p == '.')
+      other++;
+    else if (!strncmp(p, "第", 3) || !strncmp(p, "页", 3) ||
+             !strncmp(p, "共", 3) || !strncmp(p, "—", 3))
+      p += 2, other++;
+    else
+      return false;
+  }
+  return digits > 0 && digits <= 8;
+}
+
+/* --- titles ------------------------------------------------------------ */
+
+static const char *const trade_words[] = {
+    "预算", "决算", "收支", "收入", "支出", "经费", "三公",
+    "绩效", "采购", "资产", "拨款", "目标", "项目"};
+
+/* Does the key look like a table-of-contents entry? */
+static bool toc_like(const char *k) {
+  if (has(k, "…") || has(k, "...") || has(k, "···") || has(k, "・・") ||
+      has(k, "．．") || has(k, "··"))
+    return true;
+  /* a title followed by its page number: "…预算表 12" */
+  size_t n = strlen(k);
+  size_t i = n;
+  while (i > 0 && k[i - 1] >= '0' && k[i - 1] <= '9') i--;
+  return i < n && i >= 3 && !strncmp(k + i - 3, "表", 3) && n - i <= 3;
+}
+
+/* Strips a trailing parenthesis "（…）" / "(…)" from a key (len in place). */
+static size_t strip_paren(const char *k, size_t n) {
+  if (n >= 1 && k[n - 1] == ')') {
+    for (size_t i = n - 1; i-- > 0;)
+      if (k[i] == '(') return i;
+  }
+  return n;
+}
+
+static bool is_title_key(const char *k) {
+  size_t n = strlen(k);
+  if (!n || nchars(k) > 64 || nchars(k) < 4) return false;
+  if (has(k, "。") || has(k, ";") || has(k, "；") || toc_like(k)) return false;
+  if (starts(k, "注") || starts(k, "单位") || starts(k, "金额单位") ||
+      starts(k, "编制") || starts(k, "说明"))
+    return false;
+  bool trade = false;
+  for (size_t i = 0; i < sizeof trade_words / sizeof trade_words[0]; i++)
+    trade = trade || has(k, trade_words[i]);
+  if (!trade) return false;
+  size_t m = strip_paren(k, n);
+  /* "…表", "…表（续）", "续表" */
+  if (m >= 3 && !strncmp(k + m - 3, "表", 3)) return true;
+  if (m >= 6 && !strncmp(k + m - 6, "续表", 6)) return true;
+  if (m < n && m >= 3 && !strncmp(k + m - 3, "表", 3)) return true;
+  /* "表3 …", "附表3 …" */
+  const char *p = starts(k, "附") ? k + 3 : k;
+  if (starts(p, "表") && p[3] >= '0' && p[3] <= '9') return true;
+  return false;
+}
+
+/* "表3", "表3-1", "附表3" alone on a line. */
+static bool is_number_key(const char *k) {
+  const char *p = starts(k, "附") ? k + 3 : k;
+  if (!starts(p, "表")) return false;
+  p += 3;
+  if (*p < '0' || *p > '9') return false;
+  while ((*p >= '0' && *p <= '9') || *p == '-' || *p == '.') p++;
+  return !*p || !strcmp(p, ":") || !strcmp(p, "：");
+}
+
+/* The 表N at the start of a title, or "". */
+static const char *title_number(ys_arena *a, const char *k) {
+  const char *p = starts(k, "附") ? k + 3 : k;
+  if (!starts(p, "表") || p[3] < '0' || p[3] > '9') return "";
+  const char *e = p + 3;
+  while ((*e >= '0' && *e <= '9') || *e == '-') e++;
+  return ys_arena_strndup(a, p, (size_t)(e - p));
+}
+
+/* --- ruling-line clusters ---------------------------------------------- */
+
+typedef struct cluster {
+  ys_box box;
+  size_t *idx; /* rules of the page */
+  size_t n;
+} cluster;
+
+static bool boxes_touch(ys_box a, ys_box b, float tol) {
+  return a.x0 <= b.x1 + tol && b.x0 <= a.x1 + tol && a.y0 <= b.y1 + tol &&
+         b.y0 <= a.y1 + tol;
+}
+
+static size_t uf_find(size_t *p, size_t i) {
+  while (p[i] != i) i = p[i] = p[p[i]];
+  return i;
+}
+
+/* Connected groups of ruling lines on a page: each a ruled table (or a
+ * frame). Groups with fewer than two lines each way are not grids. */
+static int page_clusters(lx *x, const ys_page *pg, cluster **out,
+                         size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  size_t n = pg->n_rules;
+  if (n < 4) return YS_OK;
+  size_t *par = ys_arena_alloc(x->a, n * sizeof *par);
+  if (!par) return YS_ENOMEM;
+  for (size_t i = 0; i < n; i++) par[i] = i;
+  /* rules sorted by y0 would make this faster; pages hold a few hundred */
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      if (boxes_touch(pg->rules[i], pg->rules[j], 1.5f)) {
+        size_t a = uf_find(par, i), b = uf_find(par, j);
+        if (a != b) par[a] = b;
+      }
+  cluster *cs = ys_arena_alloc(x->a, n * sizeof *cs);
+  size_t *cnt = ys_arena_alloc(x->a, n * sizeof *cnt);
+  if (!cs || !cnt) return YS_ENOMEM;
+  size_t nc = 0;
+  size_t *slot = ys_arena_alloc(x->a, n * sizeof *slot);
+  if (!slot) return YS_ENOMEM;
+  for (size_t i = 0; i < n; i++) slot[i] = (size_t)-1;
+  for (size_t i = 0; i < n; i++) {
+    size_t r = uf_find(par, i);
+    if (slot[r] == (size_t)-1) {
+      slot[r] = nc;
+      cs[nc].box = pg->rules[i];
+      cs[nc].n = 0;
+      cnt[nc] = 0;
+      nc++;
+    }
+    cnt[slot[r]]++;
+  }
+  for (size_t c = 0; c < nc; c++) {
+    cs[c].idx = ys_arena_alloc(x->a, cnt[c] * sizeof(size_t));
+    if (!cs[c].idx) return YS_ENOMEM;
+  }
+  for (size_t i = 0; i < n; i++) {
+    cluster *c = &cs[slot[uf_find(par, i)]];
+    ys_box b = pg->rules[i];
+    if (b.x0 < c->box.x0) c->box.x0 = b.x0;
+    if (b.y0 < c->box.y0) c->box.y0 = b.y0;
+    if (b.x1 > c->box.x1) c->box.x1 = b.x1;
+    if (b.y1 > c->box.y1) c->box.y1 = b.y1;
+    c->idx[c->n++] = i;
+  }
+  size_t k = 0;
+  for (size_t c = 0; c < nc; c++) {
+    size_t h = 0, v = 0;
+    for (size_t i = 0; i < cs[c].n; i++) {
+      ys_box b = pg->rules[cs[c].idx[i]];
+      if (b.x1 - b.x0 > b.y1 - b.y0)
+        h++;
+      else
+        v++;
+    }
+    if (h >= 2 && v >= 2 && cs[c].box.x1 - cs[c].box.x0 > 40 &&
+        cs[c].box.y1 - cs[c].box.y0 > 10)
+      cs[k++] = cs[c];
+  }
+  *out = cs;
+  *nout = k;
+  return YS_OK;
+}
+
+static float cx(ys_box b) {
+  return (b.x0 + b.x1) / 2;
+}
+static float cy(ys_box b) {
+  return (b.y0 + b.y1) / 2;
+}
+
+static bool inside(ys_box outer, float x, float y) {
+  return x >= outer.x0 - 1 && x <= outer.x1 + 1 && y >= outer.y0 - 1 &&
+         y <= outer.y1 + 1;
+}
+
+/* --- building a table -------------------------------------------------- */
+
+typedef struct cellv {
+  ys_gcell *v;
+  size_t n, cap;
+} cellv;
+
+static int push_cell(lx *x, cellv *cv, ys_gcell c) {
+  ys_gcell *v = ys_arena_reserve(x->a, cv->v, cv->n, &cv->cap, sizeof *v);
+  if (!v) return YS_ENOMEM;
+  cv->v = v;
+  cv->v[cv->n++] = c;
+  return YS_OK;
+}
+
+/* Joins the texts of spans read in order: nothing between CJK (a wrapped
+ * name or a number broken over lines), a space between ASCII words. */
+static char *join_text(ys_arena *a, const char *x, const char *y) {
+  if (!*x) return ys_arena_strdup(a, y);
+  if (!*y) return ys_arena_strdup(a, x);
+  unsigned char l = (unsigned char)x[strlen(x) - 1], f = (unsigned char)y[0];
+  bool ascii_words = l < 0x80 && f < 0x80 &&
+                     ((l >= 'A' && l <= 'z') || (f >= 'A' && f <= 'z'));
+  return ys_arena_printf(a, "%s%s%s", x, ascii_words ? " " : "", y);
+}
+
+typedef struct sref {
+  const ys_span *s;
+  int page;
+} sref;
+
+static int cmp_sref(const void *a, const void *b) {
+  const sref *p = a, *q = b;
+  if (p->page != q->page) return p->page - q->page;
+  float dy = cy(p->s->box) - cy(q->s->box);
+  float h = (p->s->box.y1 - p->s->box.y0) * 0.5f;
+  if (dy < -h) return -1;
+  if (dy > h) return 1;
+  return (p->s->box.x0 > q->s->box.x0) - (p->s->box.x0 < q->s->box.x0);
+}
+
+/* The cell text, box and line from the spans assigned to it. */
+static int fill_cell(lx *x, ys_gcell *c, sref *sp, size_t n) {
+  qsort(sp, n, sizeof *sp, cmp_sref);
+  const char *t = "";
+  for (size_t i = 0; i < n; i++) {
+    t = join_text(x->a, t, sp[i].s->text);
+    if (!t) return YS_ENOMEM;
+    if (!i) {
+      c->box = sp[i].s->box;
+      c->line = sp[i].s->line;
+      c->page = sp[i].page;
+    } else {
+      ys_box b = sp[i].s->box;
+      if (b.x0 < c->box.x0) c->box.x0 = b.x0;
+      if (b.y0 < c->box.y0) c->box.y0 = b.y0;
+      if (b.x1 > c->box.x1) c->box.x1 = b.x1;
+      if (b.y1 > c->box.y1) c->box.y1 = b.y1;
+    }
+  }
+  c->text = t;
+  return YS_OK;
+}
+
+/* Distinct positions (sorted) of a list, within tol. */
+static size_t distinct(float *v, size_t n, float tol) {
+  for (size_t i = 1; i < n; i++) /* insertion sort: lists are short */
+    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
+      float t = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = t;
+    }
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!k || v[i] - v[k - 1] > tol) v[k++] = v[i];
+  return k;
+}
+
+static int find_slot(const float *v, size_t n, float p) {
+  /* index i with v[i] <= p < v[i+1], or -1 outside */
+  if (n < 2 || p < v[0] - 1 || p > v[n - 1] + 1) return -1;
+  for (size_t i = 0; i + 1 < n; i++)
+    if (p < v[i + 1]) return (int)i;
+  return (int)n - 2;
+}
+
+/* A grid of one page: cells (rows and columns of the page's own grid). */
+typedef struct pgrid {
+  cellv cells;
+  int nrows, ncols;
+  float *colx0, *colx1; /* x-extent of each column */
+  bool ruled;
+  int page;
+} pgrid;
+
+/* Is the piece of boundary covered by a ruling line? vertical: at x from
+ * a to b; else at y from a to b. */
+static bool covered(const ys_page *pg, const cluster *cl, bool vertical,
+                    float at, float a, float b) {
+  float need = (b - a) * 0.6f;
+  float got = 0;
+  for (size_t i = 0; i < cl->n; i++) {
+    ys_box r = pg->rules[cl->idx[i]];
+    bool v = r.y1 - r.y0 > r.x1 - r.x0;
+    if (v != vertical) continue;
+    float pos = vertical ? cx(r) : cy(r);
+    if (fabsf(pos - at) > 2.0f) continue;
+    float lo = vertical ? r.y0 : r.x0, hi = vertical ? r.y1 : r.x1;
+    if (lo < a) lo = a;
+    if (hi > b) hi = b;
+    if (hi > lo) got += hi - lo;
+  }
+  return got >= need;
+}
+
+static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
+                      size_t ns, pgrid *g) {
+  float *ys = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  float *xs = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  if (!ys || !xs) return YS_ENOMEM;
+  size_t nh = 0, nv = 0;
+  for (size_t i = 0; i < cl->n; i++) {
+    ys_box r = pg->rules[cl->idx[i]];
+    if (r.x1 - r.x0 > r.y1 - r.y0)
+      ys[nh++] = cy(r);
+    else
+      xs[nv++] = cx(r);
+  }
+  nh = distinct(ys, nh, 2.0f);
+  nv = distinct(xs, nv, 2.0f);
+  if (nh < 2 || nv < 2) return YS_OK;
+  int R = (int)nh - 1, C = (int)nv - 1;
+  size_t N = (size_t)R * (size_t)C;
+  size_t *par = ys_arena_alloc(x->a, N * sizeof *par);
+  if (!par) return YS_ENOMEM;
+  for (size_t i = 0; i < N; i++) par[i] = i;
+  for (int r = 0; r < R; r++)
+    for (int c = 0; c < C; c++) {
+      size_t i = (size_t)r * (size_t)C + (size_t)c;
+      if (c + 1 < C && !covered(pg, cl, true, xs[c + 1], ys[r], ys[r + 1])) {
+        size_t a = uf_find(par, i), b = uf_find(par, i + 1);
+        if (a != b) par[a] = b;
+      }
+      if (r + 1 < R && !covered(pg, cl, false, ys[r + 1], xs[c], xs[c + 1])) {
+        size_t a = uf_find(par, i), b = uf_find(par, i + (size_t)C);
+        if (a != b) par[a] = b;
+      }
+    }
+  /* spans into atomic cells, then into their components */
+  size_t *slot = ys_arena_alloc(x->a, ns * sizeof *slot + 1);
+  if (!slot) return YS_ENOMEM;
+  for (size_t i = 0; i < ns; i++) {
+    int r = find_slot(ys, nh, cy(spans[i].s->box));
+    int c = find_slot(xs, nv, cx(spans[i].s->box));
+    slot[i] = r < 0 || c < 0 ? (size_t)-1
+                             : uf_find(par, (size_t)r * (size_t)C + (size_t)c);
+  }
+  /* components' extents */
+  int *r0 = ys_arena_alloc(x->a, N * sizeof(int) * 4);
+  if (!r0) return YS_ENOMEM;
+  int *r1 = r0 + N, *c0 = r1 + N, *c1 = c0 + N;
+  for (size_t i = 0; i < N; i++) r0[i] = -1;
+  for (int r = 0; r < R; r++)
+    for (int c = 0; c < C; c++) {
+      size_t k = uf_find(par, (size_t)r * (size_t)C + (size_t)c);
+      if (r0[k] < 0) {
+        r0[k] = r1[k] = r;
+        c0[k] = c1[k] = c;
+      }
+      if (r > r1[k]) r1[k] = r;
+      if (c < c0[k]) c0[k] = c;
+      if (c > c1[k]) c1[k] = c;
+    }
+  /* one cell per component with text */
+  sref *tmp = ys_arena_alloc(x->a, (ns + 1) * sizeof *tmp);
+  bool *rowused = ys_arena_alloc(x->a, (size_t)R + 1);
+  bool *colused = ys_arena_alloc(x->a, (size_t)C + 1);
+  if (!tmp || !rowused || !colused) return YS_ENOMEM;
+  for (size_t k = 0; k < N; k++) {
+    if (r0[k] < 0 || uf_find(par, k) != k) continue;
+    size_t m = 0;
+    for (size_t i = 0; i < ns; i++)
+      if (slot[i] == k) tmp[m++] = spans[i];
+    if (!m) continue;
+    ys_gcell c = {
+        "",         r0[k], c0[k],       r1[k] - r0[k] + 1, c1[k] - c0[k] + 1,
+        pg->number, 0,     {0, 0, 0, 0}};
+    if (fill_cell(x, &c, tmp, m)) return YS_ENOMEM;
+    c.box = (ys_box){xs[c0[k]], ys[r0[k]], xs[c1[k] + 1], ys[r1[k] + 1]};
+    if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+    rowused[r0[k]] = true;
+    for (int cc = c0[k]; cc <= c1[k]; cc++) colused[cc] = true;
+  }
+  /* Rows that start no cell (the lower part of a rowspan, spacing) and
+   * columns no text reaches are removed from the grid. */
+  int *rmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)R + 1));
+  int *cmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)C + 1));
+  if (!rmap || !cmap) return YS_ENOMEM;
+  int nr = 0, nc = 0;
+  for (int r = 0; r < R; r++) rmap[r] = rowused[r] ? nr++ : -1;
+  rmap[R] = nr;
+  for (int c = 0; c < C; c++) cmap[c] = colused[c] ? nc++ : -1;
+  cmap[C] = nc;
+  g->colx0 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
+  g->colx1 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
+  if (!g->colx0 || !g->colx1) return YS_ENOMEM;
+  for (int c = 0; c < C; c++)
+    if (cmap[c] >= 0) {
+      g->colx0[cmap[c]] = xs[c];
+      g->colx1[cmap[c]] = xs[c + 1];
+    }
+  for (size_t i = 0; i < g->cells.n; i++) {
+    ys_gcell *c = &g->cells.v[i];
+    int top = rmap[c->row], bot = c->row + c->rs; /* exclusive */
+    int nb = top;
+    for (int r = c->row; r < bot; r++)
+      if (rmap[r] >= 0) nb = rmap[r] + 1;
+    int left = -1, right = -1;
+    for (int cc = c->col; cc < c->col + c->cs; cc++)
+      if (cmap[cc] >= 0) {
+        if (left < 0) left = cmap[cc];
+        right = cmap[cc];
+      }
+    c->row = top;
+    c->rs = nb - top < 1 ? 1 : nb - top;
+    c->col = left;
+    c->cs = right - left + 1;
+  }
+  g->nrows = nr;
+  g->ncols = nc;
+  g->ruled = true;
+  g->page = pg->number;
+  return YS_OK;
+}
+
+/* --- unruled grids ----------------------------------------------------- */
+
+typedef struct ival {
+  float x0, x1;
+} ival;
+
+static int cmp_ival(const void *a, const void *b) {
+  const ival *p = a, *q = b;
+  return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static bool line_numeric(lx *x, const ys_line *l) {
+  for (size_t i = 0; i < l->n; i++)
+    if (amount_like(keyz(x->a, l->spans[i].text))) return true;
+  return false;
+}
+
+/* Columns of an unruled table: the x-ranges of the body rows' spans,
+ * taken from the rows that print most cells (a wide label in a 合计 row
+ * must not fuse the code and name columns), merged where they overlap. */
+static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g) {
+  size_t maxs = 0, total = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (L[i]->n > maxs) maxs = L[i]->n;
+    total += L[i]->n;
+  }
+  ival *iv = ys_arena_alloc(x->a, (total + 1) * sizeof *iv);
+  if (!iv) return YS_ENOMEM;
+  size_t m = 0;
+  size_t need = maxs >= 3 ? maxs - maxs / 4 : maxs;
+  for (size_t i = 0; i < n; i++) {
+    if (L[i]->n < need) continue;
+    for (size_t k = 0; k < L[i]->n; k++)
+      iv[m++] = (ival){L[i]->spans[k].box.x0, L[i]->spans[k].box.x1};
+  }
+  qsort(iv, m, sizeof *iv, cmp_ival);
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++) {
+    if (k && iv[i].x0 <= iv[k - 1].x1 + 0.5f) {
+      if (iv[i].x1 > iv[k - 1].x1) iv[k - 1].x1 = iv[i].x1;
+    } else {
+      iv[k++] = iv[i];
+    }
+  }
+  g->ncols = (int)k;
+  g->colx0 = ys_arena_alloc(x->a, sizeof(float) * (k + 1));
+  g->colx1 = ys_arena_alloc(x->a, sizeof(float) * (k + 1));
+  if (!g->colx0 || !g->colx1) return YS_ENOMEM;
+  for (size_t i = 0; i < k; i++) {
+    g->colx0[i] = iv[i].x0;
+    g->colx1[i] = iv[i].x1;
+  }
+  return YS_OK;
+}
+
+/* The columns a span overlaps; a span in a gap takes the nearest. */
+static void span_cols(const pgrid *g, ys_box b, int *c0, int *c1) {
+  *c0 = *c1 = -1;
+  for (int c = 0; c < g->ncols; c++)
+    if (b.x0 < g->colx1[c] - 0.5f && b.x1 > g->colx0[c] + 0.5f) {
+      if (*c0 < 0) *c0 = c;
+      *c1 = c;
+    }
+  if (*c0 >= 0) return;
+  float best = 1e30f;
+  for (int c = 0; c < g->ncols; c++) {
+    float d = fabsf(cx(b) - (g->colx0[c] + g->colx1[c]) / 2);
+    if (d < best) {
+      best = d;
+      *c0 = *c1 = c;
+    }
+  }
+}
+
+static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
+                        pgrid *g) {
+  /* body: from the first line with an amount */
+  size_t first = n;
+  for (size_t i = 0; i < n && first == n; i++)
+    if (line_numeric(x, L[i])) first = i;
+  if (first == n) first = 0;
+  if (unruled_columns(x, L + first, n - first, g)) return YS_ENOMEM;
+  if (!g->ncols) return YS_OK;
+  int row = 0;
+  /* header lines: one grid row each, fragments joined below */
+  for (size_t i = 0; i < n; i++) {
+    const ys_line *l = L[i];
+    bool body = i >= first;
+    /* a text-only body line: the wrapped part of the row above */
+    bool cont = body && i > first && !line_numeric(x, l) && row > 0;
+    for (size_t k = 0; k < l->n; k++) {
+      const ys_span *s = &l->spans[k];
+      int c0, c1;
+      span_cols(g, s->box, &c0, &c1);
+      if (c0 < 0) continue;
+      if (cont) {
+        /* append to the previous row's cell in that column */
+        ys_gcell *prev = NULL;
+        for (size_t j = g->cells.n; j-- > 0 && !prev;) {
+          ys_gcell *c = &g->cells.v[j];
+          if (c->row != row - 1) break;
+          if (c->col <= c0 && c0 < c->col + c->cs) prev = c;
+        }
+        if (prev && !amount_like(keyz(x->a, prev->text))) {
+          prev->text = join_text(x->a, prev->text, s->text);
+          if (!prev->text) return YS_ENOMEM;
+          continue;
+        }
+      }
+      ys_gcell c = {s->text,     row,      c0,      1,
+                    c1 - c0 + 1, pages[i], s->line, s->box};
+      if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+    }
+    bool added = g->cells.n && g->cells.v[g->cells.n - 1].row == row;
+    if (added) row++;
+  }
+  g->nrows = row;
+  g->ruled = false;
+  g->page = pages[0];
+  return YS_OK;
+}
+
+/* Header rows of an unruled grid: fragments of one wrapped heading
+ * stacked in the same columns become one cell; a heading spanning the
+ * columns of several headings below it is their parent and owns, besides
+ * the columns it overlaps, the neighbouring columns under it that no
+ * other heading of its row claims. */
+static int unruled_header(lx *x, pgrid *g, int hrows) {
+  if (hrows < 2) return YS_OK;
+  ys_gcell *v = g->cells.v;
+  size_t n = g->cells.n;
+  /* 1. stacked fragments with the same columns: join downwards */
+  for (int r = hrows - 2; r >= 0; r--)
+    for (size_t i = 0; i < n; i++) {
+      if (v[i].row != r || !*v[i].text) continue;
+      for (size_t j = 0; j < n; j++) {
+        if (v[j].row != r + 1 || !*v[j].text || v[j].col != v[i].col ||
+            v[j].cs != v[i].cs)
+          continue;
+        /* nothing else below in those columns: a wrapped heading */
+        bool other = false;
+        for (size_t k = 0; k < n && !other; k++)
+          other = v[k].row > r + 1 && v[k].row < hrows && *v[k].text &&
+                  v[k].col < v[i].col + v[i].cs &&
+                  v[k].col + v[k].cs > v[i].col;
+        if (other) continue;
+        v[i].text = join_text(x->a, v[i].text, v[j].text);
+        if (!v[i].text) return YS_ENOMEM;
+        v[i].rs = v[j].row + v[j].rs - v[i].row;
+        v[j].text = "";
+      }
+    }
+  /* 2. parents own the unclaimed columns under them */
+  for (int r = 0; r < hrows - 1; r++) {
+    for (size_t i = 0; i < n; i++) {
+      if (v[i].row != r || !*v[i].text) continue;
+      bool lower = false; /* headings below it? */
+      for (size_t k = 0; k < n && !lower; k++)
+        lower = v[k].row > r && v[k].row < hrows && *v[k].text &&
+                v[k].col < v[i].col + v[i].cs && v[k].col + v[k].cs > v[i].col;
+      if (!lower) continue;
+      /* extend left and right over columns free in rows <= r that have
+       * headings below r */
+      for (int dir = -1; dir <= 1; dir += 2) {
+        for (;;) {
+          int c = dir < 0 ? v[i].col - 1 : v[i].col + v[i].cs;
+          if (c < 0 || c >= g->ncols) break;
+          bool taken = false, below = false;
+          for (size_t k = 0; k < n; k++) {
+            if (!*v[k].text || k == i) continue;
+            bool covers = v[k].col <= c && c < v[k].col + v[k].cs;
+            if (!covers) continue;
+            if (v[k].row <= r && v[k].row + v[k].rs > r) taken = true;
+            if (v[k].row > r && v[k].row < hrows) below = true;
+          }
+          /* the column's own top heading must start below r */
+          if (taken || !below) break;
+          if (dir < 0) v[i].col--;
+          v[i].cs++;
+        }
+      }
+    }
+  }
+  /* drop the emptied fragments */
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (*v[i].text) v[k++] = v[i];
+  g->cells.n = k;
+  return YS_OK;
+}
+
+/* --- regions ----------------------------------------------------------- */
+
+static bool is_note_key(const char *k) {
+  return starts(k, "注") || starts(k, "说明:") || starts(k, "说明：") ||
+         starts(k, "备注") || starts(k, "填表说明");
+}
+
+static bool is_unit_key(const char *k) {
+  return has(k, "单位:元") || has(k, "单位:万元") || has(k, "单位:亿元") ||
+         has(k, "单位:千元") || has(k, "单位：元") || has(k, "单位：万元") ||
+         has(k, "单位:万元") || has(k, "单位(元)") || has(k, "单位(万元)");
+}
+
+/* Prose: a long single span, or a sentence. */
+static bool prose(lx *x, size_t i) {
+  const ys_line *l = x->L[i];
+  const char *k = x->key[i];
+  if (has(k, "。")) return true;
+  if (l->n == 1 && nchars(k) >= 30 && !numeric(k)) return true;
+  return false;
+}
+
+/* A line that can belong to an unruled grid. */
+static bool tabular(lx *x, size_t i) {
+  const ys_line *l = x->L[i];
+  if (l->n >= 2) return true;
+  const char *k = x->key[i];
+  return numeric(k) || (nchars(k) <= 24 && !has(k, "。"));
+}
+
+/* The rules cluster of page pg that holds line l, or NULL. */
+static const cluster *holding(const cluster *cs, size_t nc, const ys_line *l) {
+  for (size_t c = 0; c < nc; c++)
+    if (inside(cs[c].box, cx(l->box), cy(l->box))) return &cs[c];
+  return NULL;
+}
+
+typedef struct pagecl {
+  cluster *c;
+  size_t n;
+  bool done;
+} pagecl;
+
+static int clusters_of(lx *x, pagecl *pcs, int page, const cluster **out,
+                       size_t *n) {
+  pagecl *p = &pcs[page - 1];
+  if (!p->done) {
+    if (page_clusters(x, &x->d->pages[page - 1], &p->c, &p->n))
+      return YS_ENOMEM;
+    p->done = true;
+  }
+  *out = p->c;
+  *n = p->n;
+  return YS_OK;
+}
+
+/* --- assembling -------------------------------------------------------- */
+
+/* Which column of the table (first page's grid) does column c of g line
+ * up with? -1 if none. */
+static int map_col(const pgrid *first, const pgrid *g, int c) {
+  float m = (g->colx0[c] + g->colx1[c]) / 2;
+  int best = -1;
+  float bd = 1e30f;
+  for (int k = 0; k < first->ncols; k++) {
+    float d = fabsf((first->colx0[k] + first->colx1[k]) / 2 - m);
+    float w = first->colx1[k] - first->colx0[k];
+    if (d < bd && d < (w > 20 ? w / 2 : 10)) {
+      bd = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/* Are rows [0, k) of g the same texts as rows [0, k) of the table? */
+static int repeated_header(const cellv *tab, int hrows, const pgrid *g) {
+  int k = 0;
+  for (int r = 0; r < hrows && r < g->nrows; r++) {
+    size_t same = 0, n = 0;
+    for (size_t i = 0; i < g->cells.n; i++) {
+      if (g->cells.v[i].row != r) continue;
+      n++;
+      for (size_t j = 0; j < tab->n; j++)
+        if (tab->v[j].row < hrows &&
+            !strcmp(tab->v[j].text, g->cells.v[i].text)) {
+          same++;
+          break;
+        }
+    }
+    if (!n || same * 2 < n) break;
+    k = r + 1;
+  }
+  return k;
+}
+
+/* Header rows: the rows before the first with an amount, provided some
+ * row has one; a 栏次 row (1 2 3 …) is a header row. */
+static int header_rows(lx *x, const cellv *cv, int nrows) {
+  for (int r = 0; r < nrows; r++) {
+    bool amount = false, counts = true;
+    int seq = 0;
+    for (size_t i = 0; i < cv->n; i++) {
+      const ys_gcell *c = &cv->v[i];
+      if (c->row != r) continue;
+      const char *k = keyz(x->a, c->text);
+      if (amount_like(k)) amount = true;
+      if (numeric(k) && atoi(k) == seq + 1)
+        seq++;
+      else if (strcmp(k, "栏次") && strcmp(k, "行次") && *k)
+        counts = false;
+    }
+    if (counts && seq >= 3) continue;
+    if (amount) return r;
+    /* an empty table's body: 无, or a 合计 with nothing beside it */
+    bool body = false, other = false;
+    int minc = 1 << 30;
+    for (size_t i = 0; i < cv->n; i++)
+      if (cv->v[i].row == r && cv->v[i].col < minc) minc = cv->v[i].col;
+    for (size_t i = 0; i < cv->n; i++) {
+      const ys_gcell *c = &cv->v[i];
+      if (c->row != r) continue;
+      const char *k = keyz(x->a, c->text);
+      if (c->col == minc)
+        body = !strcmp(k, "无") || !strcmp(k, "合计") || !strcmp(k, "总计");
+      else if (*k && !numeric(k))
+        other = true;
+    }
+    body = body && !other;
+    if (body && r > 0) return r;
+    /* a row of codes (the body of a table printing integer amounts) */
+    bool code = false;
+    for (size_t i = 0; i < cv->n && !code; i++) {
+      const ys_gcell *c = &cv->v[i];
+      if (c->row != r || c->col != 0) continue;
+      const char *k = keyz(x->a, c->text);
+      size_t l = strlen(k);
+      code = numeric(k) && l >= 3 && l <= 9 && !strchr(k, '.');
+    }
+    if (code) return r;
+  }
+  return 0;
+}
+
+static int cmp_cell(const void *a, const void *b) {
+  const ys_gcell *p = a, *q = b;
+  if (p->row != q->row) return p->row - q->row;
+  return p->col - q->col;
+}
+
+/* Builds the grid of one page's share of a table. */
+static int page_grid(lx *x, pagecl *pcs, const ys_line **L, const int *pg,
+                     size_t n, pgrid *g) {
+  memset(g, 0, sizeof *g);
+  const cluster *cs;
+  size_t nc;
+  if (clusters_of(x, pcs, pg[0], &cs, &nc)) return YS_ENOMEM;
+  const cluster *cl = NULL;
+  for (size_t i = 0; i < n && !cl; i++) cl = holding(cs, nc, L[i]);
+  if (cl) {
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++) ns += L[i]->n;
+    sref *sp = ys_arena_alloc(x->a, (ns + 1) * sizeof *sp);
+    if (!sp) return YS_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+      for (size_t k = 0; k < L[i]->n; k++)
+        sp[m++] = (sref){&L[i]->spans[k], pg[i]};
+    return ruled_grid(x, &x->d->pages[pg[0] - 1], cl, sp, m, g);
+  }
+  if (unruled_grid(x, L, pg, n, g)) return YS_ENOMEM;
+  return YS_OK;
+}
+
+typedef struct tabuild {
+  const ys_line **L;
+  int *pg;
+  size_t n, cap;
+} tabuild;
+
+static int tb_add(lx *x, tabuild *t, const ys_line *l) {
+  size_t c1 = t->cap, c2 = t->cap;
+  const ys_line **v = ys_arena_reserve(x->a, t->L, t->n, &c1, sizeof *v);
+  int *p = ys_arena_reserve(x->a, t->pg, t->n, &c2, sizeof *p);
+  if (!v || !p) return YS_ENOMEM;
+  t->L = v;
+  t->pg = p;
+  t->cap = c1 < c2 ? c1 : c2;
+  t->L[t->n] = l;
+  t->pg[t->n++] = l->page;
+  return YS_OK;
+}
+
+/* Assembles the table whose grid lines are t (in order, over pages). */
+static int assemble(lx *x, ys_gtable *gt, pagecl *pcs, tabuild *t) {
+  cellv all = {NULL, 0, 0};
+  pgrid first;
+  memset(&first, 0, sizeof first);
+  bool have = false;
+  int rows = 0, hrows = 0;
+  for (size_t i = 0; i < t->n;) {
+    size_t j = i;
+    while (j < t->n && t->pg[j] == t->pg[i]) j++;
+    pgrid g;
+    if (page_grid(x, pcs, t->L + i, t->pg + i, j - i, &g)) return YS_ENOMEM;
+    if (g.ncols > 0 && g.nrows > 0) {
+      if (!have) {
+        first = g;
+        have = true;
+        qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+        hrows = header_rows(x, &g.cells, g.nrows);
+        if (!g.ruled && unruled_header(x, &g, hrows)) return YS_ENOMEM;
+        for (size_t k = 0; k < g.cells.n; k++)
+          if (push_cell(x, &all, g.cells.v[k])) return YS_ENOMEM;
+        rows = g.nrows;
+        gt->ruled = g.ruled;
+        gt->ncols = g.ncols;
+      } else {
+        qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+        int skip = repeated_header(&all, hrows, &g);
+        int *cm = ys_arena_alloc(x->a, sizeof(int) * ((size_t)g.ncols + 1));
+        if (!cm) return YS_ENOMEM;
+        bool by_index = g.ncols == first.ncols;
+        for (int c = 0; c < g.ncols; c++)
+          cm[c] = by_index ? c : map_col(&first, &g, c);
+        for (size_t k = 0; k < g.cells.n; k++) {
+          ys_gcell c = g.cells.v[k];
+          if (c.row < skip || cm[c.col] < 0) continue;
+          int last = cm[c.col + c.cs - 1];
+          c.col = cm[c.col];
+          c.cs = last >= c.col ? last - c.col + 1 : 1;
+          c.row = rows + c.row - skip;
+          if (push_cell(x, &all, c)) return YS_ENOMEM;
+        }
+        rows += g.nrows - skip;
+        gt->pages++;
+      }
+    }
+    i = j;
+  }
+  gt->cells = all.v;
+  gt->ncells = all.n;
+  gt->nrows = rows;
+  gt->header_rows = hrows;
+  return YS_OK;
+}
+
+/* --- the driver -------------------------------------------------------- */
+
+static int add_text_line(lx *x, const ys_line *l) {
+  ys_layout *o = x->out;
+  const ys_line **v =
+      ys_arena_reserve(x->a, o->text, o->ntext, &o->cap_text, sizeof *v);
+  if (!v) return YS_ENOMEM;
+  o->text = v;
+  o->text[o->ntext++] = l;
+  return YS_OK;
+}
+
+static int flatten(lx *x) {
+  size_t n = 0;
+  for (size_t p = 0; p < x->d->n; p++) n += x->d->pages[p].n;
+  x->L = ys_arena_alloc(x->a, (n + 1) * sizeof *x->L);
+  x->key = ys_arena_alloc(x->a, (n + 1) * sizeof *x->key);
+  x->used = ys_arena_alloc(x->a, n + 1);
+  if (!x->L || !x->key || !x->used) return YS_ENOMEM;
+  for (size_t p = 0; p < x->d->n; p++) {
+    const ys_page *pg = &x->d->pages[p];
+    for (size_t i = 0; i < pg->n; i++) {
+      const ys_line *l = &pg->lines[i];
+      if (!l->n) {
+        /* blank lines are kept for the narrative (paragraphs) */
+        x->L[x->n] = l;
+        x->key[x->n++] = "";
+        continue;
+      }
+      const char *t = ys_line_text(x->d, l);
+      if (!t) return YS_ENOMEM;
+      /* page furniture: a page number first or last on the page */
+      bool edge = i < 2 || i + 2 >= pg->n;
+      if (edge && l->n <= 2 && ys_layout_is_page_number(t)) continue;
+      x->L[x->n] = l;
+      x->key[x->n++] = keyz(x->a, t);
+    }
+  }
+  return YS_OK;
+}
+
+/* Titles: line i is a title (maybe with the next line); *span = lines. */
+static bool title_at(lx *x, size_t i, size_t *span) {
+  const char *k = x->key[i];
+  if (!*k) return false;
+  if (is_number_key(k)) {
+    size_t j = i + 1;
+    while (j < x->n && !*x->key[j]) j++;
+    if (j < x->n && (is_title_key(x->key[j]) ||
+                     (nchars(x->key[j]) <= 40 && !has(x->key[j], "。")))) {
+      *span = j - i + 1;
+      return true;
+    }
+    return false;
+  }
+  if (!is_title_key(k)) return false;
+  /* a title broken over two lines: "2024年部门收支" / "总表" */
+  *span = 1;
+  return true;
+}
+
+int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
+  memset(out, 0, sizeof *out);
+  lx x = {d, d->arena, errs, out, NULL, 0, NULL, NULL};
+  if (flatten(&x)) return YS_ENOMEM;
+  pagecl *pcs = ys_arena_alloc(x.a, (d->n + 1) * sizeof *pcs);
+  if (!pcs) return YS_ENOMEM;
+  size_t i = 0;
+  while (i < x.n) {
+    size_t tspan = 0;
+    if (!title_at(&x, i, &tspan)) {
+      if (add_text_line(&x, x.L[i])) return YS_ENOMEM;
+      i++;
+      continue;
+    }
+    /* the region after the title */
+    ys_gtable gt;
+    memset(&gt, 0, sizeof gt);
+    const ys_line *tl = x.L[i + tspan - 1];
+    const char *title = "";
+    for (size_t k = i; k < i + tspan; k++) {
+      const char *t = ys_line_text(d, x.L[k]);
+      if (!t) return YS_ENOMEM;
+      title = *title ? ys_arena_printf(x.a, "%s %s", title, t)
+                     : ys_arena_strdup(x.a, t);
+    }
+    gt.title = title;
+    gt.number = title_number(x.a, x.key[i]);
+    gt.page = x.L[i]->page;
+    gt.line = x.L[i]->n ? x.L[i]->spans[0].line : 0;
+    gt.title_box = tl->box;
+    gt.unit_text = "";
+    gt.caption = "";
+    gt.note = "";
+    gt.pages = 1;
+    tabuild tb = {NULL, NULL, 0, 0};
+    size_t j = i + tspan;
+    bool grid = false;
+    int last_page = x.L[i]->page;
+    const char *note = "";
+    for (; j < x.n; j++) {
+      const ys_line *l = x.L[j];
+      const char *k = x.key[j];
+      if (!*k) continue;
+      size_t ts;
+      if (title_at(&x, j, &ts)) break;
+      const cluster *cs;
+      size_t nc;
+      if (clusters_of(&x, pcs, l->page, &cs, &nc)) return YS_ENOMEM;
+      const cluster *cl = holding(cs, nc, l);
+      /* the unit and 编制单位 lines before the grid (or inside its frame) */
+      if (!grid && (is_unit_key(k) || starts(k, "编制") ||
+                    starts(k, "单位名称") || starts(k, "部门:"))) {
+        for (size_t s = 0; s < l->n; s++) {
+          const char *sk = keyz(x.a, l->spans[s].text);
+          if (is_unit_key(sk) || starts(sk, "单位:") || starts(sk, "金额单位"))
+            gt.unit_text = l->spans[s].text;
+        }
+        if (!*gt.unit_text && is_unit_key(k)) gt.unit_text = ys_line_text(d, l);
+        if (!*gt.caption) gt.caption = ys_line_text(d, l);
+        x.used[j] = true;
+        continue;
+      }
+      if (is_note_key(k) && !cl) {
+        note = *note ? ys_arena_printf(x.a, "%s\n%s", note, ys_line_text(d, l))
+                     : ys_line_text(d, l);
+        x.used[j] = true;
+        continue;
+      }
+      bool in = cl != NULL;
+      bool ruled_so_far = false;
+      for (size_t m = 0; m < tb.n && !ruled_so_far; m++) {
+        const cluster *pcs2;
+        size_t npc;
+        if (clusters_of(&x, pcs, tb.pg[m], &pcs2, &npc)) return YS_ENOMEM;
+        ruled_so_far = holding(pcs2, npc, tb.L[m]) != NULL;
+      }
+      if (!in && ruled_so_far) {
+        /* a ruled table's grid is what its rules enclose: below them, on
+         * its page or the next, comes its note or the end */
+        if (grid && (prose(&x, j) || *note || !tabular(&x, j))) break;
+        if (grid && l->n < 2) break;
+        if (grid) {
+          /* an unruled continuation of a ruled table is no continuation */
+          break;
+        }
+      }
+      if (!in) {
+        bool new_page = tb.n && l->page != tb.pg[tb.n - 1];
+        in = tabular(&x, j) && !prose(&x, j);
+        /* across a page break only real rows carry a table on */
+        if (in && new_page && l->n < 2 && !numeric(k)) in = false;
+        /* a lone short text line: part of the grid only if a row of
+         * several cells follows it (a wrapped name, a heading row) */
+        if (in && l->n < 2 && !numeric(k)) {
+          size_t nx = j + 1;
+          while (nx < x.n && !*x.key[nx]) nx++;
+          in = nx < x.n && x.L[nx]->n >= 2 && !title_at(&x, nx, &ts) &&
+               x.L[nx]->page == l->page;
+        }
+      }
+      if (!in) {
+        if (grid || prose(&x, j)) break;
+        /* a stray line between title and grid */
+        continue;
+      }
+      if (*note) break; /* a grid after the note is another table */
+      if (tb_add(&x, &tb, l)) return YS_ENOMEM;
+      x.used[j] = true;
+      grid = true;
+      last_page = l->page;
+    }
+    (void)last_page;
+    if (!grid) {
+      /* no grid: a list entry, not a table */
+      if (add_text_line(&x, x.L[i])) return YS_ENOMEM;
+      i++;
+      continue;
+    }
+    if (assemble(&x, &gt, pcs, &tb)) return YS_ENOMEM;
+    gt.note = note;
+    if (gt.nrows > 0) {
+      ys_gtable *v =
+          ys_arena_reserve(x.a, out->tables, out->n, &out->cap, sizeof *v);
+      if (!v) return YS_ENOMEM;
+      out->tables = v;
+      out->tables[out->n++] = gt;
+    }
+    /* lines of the region not in the grid go back to the narrative */
+    for (size_t k = i + tspan; k < j; k++)
+      if (!x.used[k] && *x.key[k] && add_text_line(&x, x.L[k]))
+        return YS_ENOMEM;
+    i = j;
+  }
+  return YS_OK;
+}
+
+const ys_gcell *ys_gtable_at(const ys_gtable *t, int row, int col) {
+  for (size_t i = 0; i < t->ncells; i++) {
+    const ys_gcell *c = &t->cells[i];
+    if (c->row <= row && row < c->row + c->rs && c->col <= col &&
+        col < c->col + c->cs)
+      return c;
+  }
+  return NULL;
+}
