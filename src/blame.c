@@ -115,6 +115,8 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
       r->column = ck_fs(c, c->o[o].col);
       r->text = ck_fs(c, c->o[o].text);
       r->line = c->o[o].line;
+      r->page = c->o[o].page;
+      r->box = c->o[o].box;
     }
   }
 }
@@ -210,6 +212,8 @@ void ck_blame(chk *c) {
     if (!f) return;
     f->file = ck_fs(c, o->file);
     f->line = o->line;
+    f->page = o->page;
+    f->box = o->box;
     f->table = ck_fs(c, o->table);
     f->row = ck_fs(c, o->row);
     f->column = ck_fs(c, o->col);
@@ -255,6 +259,8 @@ void ck_blame(chk *c) {
     if (!f) return;
     f->file = ck_fs(c, t->file);
     f->line = t->line;
+    f->page = t->page;
+    f->box = t->box;
     f->table = ck_fs(c, t->table);
     f->row = ck_fs(c, t->row);
     f->column = ck_fs(c, t->col);
@@ -289,6 +295,8 @@ void ck_blame(chk *c) {
     if (!f) return;
     f->file = ck_fs(c, t->file);
     f->line = t->line;
+    f->page = t->page;
+    f->box = t->box;
     f->table = ck_fs(c, t->table);
     f->row = ck_fs(c, t->row);
     f->column = ck_fs(c, t->col);

@@ -43,21 +43,55 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
   c.a = ys_arena_new(0);
   if (!c.a) return YS_ENOMEM;
   c.year = opt && opt->year ? opt->year : doc->year;
+  /* Tables read by meaning need no profile; only tables laid out in a
+   * profile's columns (compiled packages, the fitted text families) do. */
+  bool profiled = false;
+  for (size_t k = 0; k < doc->n; k++) profiled = profiled || !doc->tables[k].cols;
   ys_profile *owned = NULL;
-  const ys_profile *p = ck_detect_profile(&c, &owned);
-  if (!p) {
+  const ys_profile *p = profiled ? ck_detect_profile(&c, &owned) : NULL;
+  if (profiled && !p) {
     ys_errors_add(errs, YS_ENOTFOUND, doc->file, 0, 0, "没有可用的报表格式");
     ys_arena_free(c.a);
     return YS_ENOTFOUND;
   }
   c.p = p;
   const ys_ptable **seen = ys_arena_alloc(c.a, sizeof(void *) * (doc->n + 1));
+  int *group = ys_arena_alloc(c.a, sizeof(int) * (doc->n + 1) * 3);
+  if (!seen || !group) {
+    ys_arena_free(c.a);
+    return YS_ENOMEM;
+  }
+  int *side = group + doc->n + 1, *grand = side + doc->n + 1;
   size_t nmatched = 0;
-  for (size_t k = 0; seen && k < doc->n; k++) {
+  ys_unit last_unit = YS_UNIT_WANYUAN;
+  for (size_t k = 0; k < doc->n; k++) {
     const ys_rtable *rt = &doc->tables[k];
+    const char *tname = ck_table_name(&c, rt);
+    group[k] = 0;
+    grand[k] = -1;
+    if (rt->cols) {
+      size_t before = c.no;
+      group[k] = rt->group;
+      side[k] = rt->side;
+      grand[k] = ck_observe_read(&c, rt, tname, last_unit);
+      if (rt->unit_known) last_unit = rt->unit;
+      bool any = false;
+      for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
+      if (!any && !rt->empty_note && c.no > before && rt->side == 0) {
+        ys_finding *f =
+            ck_add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
+        if (f) {
+          f->file = ck_fs(&c, rt->file);
+          f->line = rt->title_line;
+          f->page = rt->title_page;
+          f->table = ck_fs(&c, tname);
+          f->message = ck_fs(&c, "此表没有数据，但没有“空表说明”说明理由");
+        }
+      }
+      continue;
+    }
     const ys_ptable *pt = ck_match_table(&c, p, rt);
     seen[k] = pt;
-    const char *tname = ck_table_name(&c, rt);
     if (!pt) {
       ys_finding *f =
           ck_add_finding(&c, "parse.unrecognized-table", YS_SEV_INFO);
@@ -93,7 +127,8 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
       }
     }
   }
-  if (seen) ck_completeness(&c, p, seen, nmatched);
+  ck_balance_idents(&c, group, side, grand, doc->n);
+  if (p) ck_completeness(&c, p, seen, nmatched);
   ck_observe_claims(&c);
   ck_difference_idents(&c);
   ck_normalise_keys(&c);

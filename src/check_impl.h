@@ -25,6 +25,8 @@ typedef struct obs {
   int64_t lo, hi; /* true value ∈ [v − lo, v + hi] */
   const char *file, *table, *row, *col, *text;
   int line;
+  int page;   /* PDF page, 0 = none */
+  ys_box box; /* the printed cell */
   ys_unit unit;
   int decimals;
   bool blamed;
@@ -80,6 +82,8 @@ const char *ck_fmt_exact(chk *c, int64_t v, ys_unit u, int d);
 int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
                const char *file, const char *table, const char *row,
                const char *col, const char *text, int line);
+/* The observation's place on the page, from the cell it was read from. */
+void ck_obs_place(chk *c, int o, const ys_rcell *cell);
 ident *ck_add_ident(chk *c, const char *rule, int n);
 ys_finding *ck_add_finding(chk *c, const char *rule, ys_severity sev);
 const char *ck_fs(chk *c, const char *s);
@@ -115,5 +119,12 @@ void ck_difference_idents(chk *c);
 void ck_normalise_keys(chk *c);
 void ck_equality_idents(chk *c);
 void ck_blame(chk *c);
+/* Observations and identities of a table read by meaning; returns the
+ * observation of its 总计 (for the balance of a 收支总表), -1 if none. */
+int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
+                    ys_unit fallback);
+/* 收入总计 = 支出总计 between the sides of each printed 收支总表. */
+void ck_balance_idents(chk *c, const int *group, const int *side,
+                       const int *grand, size_t n);
 
 #endif

@@ -178,6 +178,12 @@ int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
   o->line = line;
   return (int)c->no++;
 }
+void ck_obs_place(chk *c, int o, const ys_rcell *cell) {
+  if (o < 0 || !cell) return;
+  c->o[o].page = cell->page;
+  c->o[o].box = cell->box;
+}
+
 ident *ck_add_ident(chk *c, const char *rule, int n) {
   if (c->ni == c->ci) {
     size_t cap = c->ci ? c->ci * 2 : 256;
@@ -296,6 +302,28 @@ void ck_sum_ident(chk *c, const char *rule, int total, const int *parts,
 
 /* Catalogue checks of one code row: known, name right for the year, under
  * the right parent. */
+/* Do two names share most of their characters, in order (机关事业单位基本
+ * 养老保险费 for 机关事业单位基本养老保险缴费)? The longest common
+ * subsequence of code points against the longer name, at least 3/4. */
+static bool similar(const char *a, const char *b) {
+  uint32_t x[64], y[64];
+  size_t nx = 0, ny = 0;
+  for (size_t i = 0, n = strlen(a); i < n && nx < 64;)
+    i += ys_utf8_decode(a + i, n - i, &x[nx++]);
+  for (size_t i = 0, n = strlen(b); i < n && ny < 64;)
+    i += ys_utf8_decode(b + i, n - i, &y[ny++]);
+  if (!nx || !ny) return false;
+  unsigned short dp[65][65];
+  for (size_t i = 0; i <= nx; i++)
+    for (size_t j = 0; j <= ny; j++)
+      dp[i][j] = !i || !j ? 0
+                 : x[i - 1] == y[j - 1]
+                     ? (unsigned short)(dp[i - 1][j - 1] + 1)
+                     : (dp[i - 1][j] > dp[i][j - 1] ? dp[i - 1][j] : dp[i][j - 1]);
+  size_t longer = nx > ny ? nx : ny;
+  return (size_t)dp[nx][ny] * 4 >= longer * 3;
+}
+
 void ck_catalog_row(chk *c, const ys_rtable *rt, const char *tname, ys_cls cls,
                     const char *code, const char *name, const char *parent,
                     int line) {
@@ -365,7 +393,7 @@ void ck_catalog_row(chk *c, const ys_rtable *rt, const char *tname, ys_cls cls,
   for (char *q; (q = strstr(a, "其它"));) memcpy(q, "其他", strlen("其他"));
   for (char *q; (q = strstr(b, "其它"));) memcpy(q, "其他", strlen("其他"));
   bool variant = !strcmp(a, b);
-  bool contained = strstr(a, b) || strstr(b, a);
+  bool contained = strstr(a, b) || strstr(b, a) || similar(a, b);
   ys_finding *f =
       ck_add_finding(c, "catalog.name-mismatch",
                      variant || contained ? YS_SEV_WARNING : YS_SEV_ERROR);

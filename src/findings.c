@@ -96,7 +96,11 @@ char *ys_findings_text(const ys_findings *f, bool color) {
              color ? sev_col[x->severity] : "", sev_cn[x->severity],
              color ? "\033[0m" : "");
     sb_put(&b, head);
-    if (x->line > 0) {
+    if (x->page > 0) {
+      char ln[32];
+      snprintf(ln, sizeof ln, "第%d页 ", x->page);
+      sb_put(&b, ln);
+    } else if (x->line > 0) {
       char ln[32];
       snprintf(ln, sizeof ln, "第%d行 ", x->line);
       sb_put(&b, ln);
@@ -112,7 +116,10 @@ char *ys_findings_text(const ys_findings *f, bool color) {
     for (size_t k = 0; k < x->n_related && k < 12; k++) {
       const ys_cellref *r = &x->related[k];
       char ln[32] = "";
-      if (r->line > 0) snprintf(ln, sizeof ln, "第%d行 ", r->line);
+      if (r->page > 0)
+        snprintf(ln, sizeof ln, "第%d页 ", r->page);
+      else if (r->line > 0)
+        snprintf(ln, sizeof ln, "第%d行 ", r->line);
       sb_put(&b, "        相关：");
       sb_put(&b, ln);
       sb_printf(&b, "%s “%s”", r->table, r->row);
@@ -124,6 +131,16 @@ char *ys_findings_text(const ys_findings *f, bool color) {
   return b.p;
 }
 
+/* "page" and "box" [x0, y0, x1, y1] (points) of a cell of a PDF. */
+static void add_place(cJSON *src, int page, ys_box b) {
+  if (page <= 0) return;
+  cJSON_AddNumberToObject(src, "page", page);
+  cJSON *box = cJSON_AddArrayToObject(src, "box");
+  const float v[4] = {b.x0, b.y0, b.x1, b.y1};
+  for (int i = 0; i < 4; i++)
+    cJSON_AddItemToArray(box, cJSON_CreateNumber((double)((long)(v[i] * 10 + (v[i] >= 0 ? 0.5f : -0.5f))) / 10.0));
+}
+
 static cJSON *cellref_json(const ys_cellref *r) {
   cJSON *o = cJSON_CreateObject();
   cJSON_AddStringToObject(o, "table", r->table ? r->table : "");
@@ -133,6 +150,7 @@ static cJSON *cellref_json(const ys_cellref *r) {
   cJSON *src = cJSON_AddObjectToObject(o, "source");
   cJSON_AddStringToObject(src, "file", r->file ? r->file : "");
   cJSON_AddNumberToObject(src, "line", r->line);
+  add_place(src, r->page, r->box);
   return o;
 }
 
@@ -156,6 +174,7 @@ char *ys_findings_json(const ys_findings *f) {
     cJSON *src = cJSON_AddObjectToObject(o, "source");
     cJSON_AddStringToObject(src, "file", x->file ? x->file : "");
     cJSON_AddNumberToObject(src, "line", x->line);
+    add_place(src, x->page, x->box);
     cJSON *rel = cJSON_AddArrayToObject(o, "related");
     for (size_t k = 0; k < x->n_related; k++)
       cJSON_AddItemToArray(rel, cellref_json(&x->related[k]));

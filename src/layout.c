@@ -375,6 +375,7 @@ typedef struct pgrid {
   cellv cells;
   int nrows, ncols;
   float *colx0, *colx1; /* x-extent of each column */
+  bool *amount;         /* unruled: which columns hold amounts */
   bool ruled;
   int page;
 } pgrid;
@@ -521,68 +522,242 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
 
 /* --- unruled grids ----------------------------------------------------- */
 
-typedef struct ival {
-  float x0, x1;
-} ival;
-
-static int cmp_ival(const void *a, const void *b) {
-  const ival *p = a, *q = b;
-  return (p->x0 > q->x0) - (p->x0 < q->x0);
-}
-
 static bool line_numeric(lx *x, const ys_line *l) {
   for (size_t i = 0; i < l->n; i++)
     if (amount_like(keyz(x->a, l->spans[i].text))) return true;
   return false;
 }
 
-/* Columns of an unruled table: the x-ranges of the body rows' spans,
- * taken from the rows that print most cells (a wide label in a 合计 row
- * must not fuse the code and name columns), merged where they overlap. */
-static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g) {
-  size_t maxs = 0, total = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (L[i]->n > maxs) maxs = L[i]->n;
-    total += L[i]->n;
-  }
-  ival *iv = ys_arena_alloc(x->a, (total + 1) * sizeof *iv);
-  if (!iv) return YS_ENOMEM;
-  size_t m = 0;
-  size_t need = maxs >= 3 ? maxs - maxs / 4 : maxs;
-  for (size_t i = 0; i < n; i++) {
-    if (L[i]->n < need) continue;
-    for (size_t k = 0; k < L[i]->n; k++)
-      iv[m++] = (ival){L[i]->spans[k].box.x0, L[i]->spans[k].box.x1};
-  }
-  qsort(iv, m, sizeof *iv, cmp_ival);
-  size_t k = 0;
-  for (size_t i = 0; i < m; i++) {
-    if (k && iv[i].x0 <= iv[k - 1].x1 + 0.5f) {
-      if (iv[i].x1 > iv[k - 1].x1) iv[k - 1].x1 = iv[i].x1;
-    } else {
-      iv[k++] = iv[i];
+/* Unruled tables. Printed columns drift: a converter places text by
+ * estimated widths, so a long name pushes the amounts of its row a few
+ * characters right, and x-ranges of neighbouring columns overlap. What
+ * does hold is order and alignment: amounts are right-aligned, so the
+ * rows that print the most amounts give one amount column per place (the
+ * k-th amount of a full row is in the k-th amount column), and the text
+ * between amount columns (codes, names, a second panel's labels) is
+ * left-aligned, so it clusters by its left edge within its zone. Other
+ * rows are fitted to those columns: amounts by nearest right edge in
+ * order, text by zone and left edge. */
+
+typedef enum skind { SK_TEXT = 0, SK_CODE, SK_AMT } skind;
+
+/* The kind of each span of a body line: leading numbers are codes (204 06
+ * 01), numbers after the first text are amounts. */
+static void span_kinds(lx *x, const ys_line *l, skind *k) {
+  bool text_seen = false;
+  for (size_t i = 0; i < l->n; i++) {
+    const char *t = keyz(x->a, l->spans[i].text);
+    bool num = numeric(t);
+    bool digits = num && !strchr(t, '.') && !strchr(t, ',') && t[0] != '-';
+    if (num && !digits)
+      k[i] = SK_AMT;
+    else if (digits && !text_seen && strlen(t) <= 9)
+      k[i] = SK_CODE;
+    else if (num)
+      k[i] = SK_AMT;
+    else {
+      k[i] = SK_TEXT;
+      text_seen = true;
     }
   }
-  g->ncols = (int)k;
-  g->colx0 = ys_arena_alloc(x->a, sizeof(float) * (k + 1));
-  g->colx1 = ys_arena_alloc(x->a, sizeof(float) * (k + 1));
-  if (!g->colx0 || !g->colx1) return YS_ENOMEM;
-  for (size_t i = 0; i < k; i++) {
-    g->colx0[i] = iv[i].x0;
-    g->colx1[i] = iv[i].x1;
+}
+
+typedef struct acol {
+  float x0, x1;  /* extent of its members */
+  float right;   /* mean right edge */
+  double sum;
+  int n;
+} acol;
+
+typedef struct tcol {
+  float x0, x1;
+  int zone;
+  int n;
+} tcol;
+
+static int cmp_float(const void *a, const void *b) {
+  float p = *(const float *)a, q = *(const float *)b;
+  return (p > q) - (p < q);
+}
+
+/* Assigns the m amounts of a row (right edges r[0..m)) to amount columns
+ * in order, minimising the total distance (a small DP: tables have few
+ * columns). out[i] = column of amount i. */
+static void fit_amounts(const acol *ac, int na, const float *r, int m,
+                        int *out) {
+  if (m <= 0) return;
+  if (m >= na) {
+    for (int i = 0; i < m; i++) out[i] = i < na ? i : na - 1;
+    return;
   }
+  /* cost[i][j]: amounts 0..i placed, amount i in column j */
+  float cost[64][64];
+  int from[64][64];
+  if (na > 64 || m > 64) {
+    for (int i = 0; i < m; i++) out[i] = i;
+    return;
+  }
+  for (int i = 0; i < m; i++)
+    for (int j = 0; j < na; j++) {
+      cost[i][j] = 1e30f;
+      from[i][j] = -1;
+      float d = fabsf(ac[j].right - r[i]);
+      if (i == 0) {
+        cost[i][j] = d;
+        continue;
+      }
+      for (int k = 0; k < j; k++)
+        if (cost[i - 1][k] + d < cost[i][j]) {
+          cost[i][j] = cost[i - 1][k] + d;
+          from[i][j] = k;
+        }
+    }
+  int best = 0;
+  for (int j = 1; j < na; j++)
+    if (cost[m - 1][j] < cost[m - 1][best]) best = j;
+  for (int i = m - 1; i >= 0; i--) {
+    out[i] = best;
+    best = i ? from[i][best] : 0;
+    if (best < 0) best = 0;
+  }
+}
+
+static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
+                           acol **acs, int *nacs, tcol **tcs, int *ntcs) {
+  int M = 0;
+  skind kk[256];
+  for (size_t i = 0; i < n; i++) {
+    if (L[i]->n > 256) continue;
+    span_kinds(x, L[i], kk);
+    int m = 0;
+    for (size_t k = 0; k < L[i]->n; k++) m += kk[k] == SK_AMT;
+    if (m > M) M = m;
+  }
+  acol *ac = ys_arena_alloc(x->a, sizeof *ac * (size_t)(M + 1));
+  if (!ac) return YS_ENOMEM;
+  for (int j = 0; j < M; j++) {
+    ac[j].x0 = 1e30f;
+    ac[j].x1 = -1e30f;
+  }
+  /* full rows fix the amount columns */
+  for (size_t i = 0; i < n; i++) {
+    if (L[i]->n > 256) continue;
+    span_kinds(x, L[i], kk);
+    int m = 0;
+    for (size_t k = 0; k < L[i]->n; k++) m += kk[k] == SK_AMT;
+    if (m != M) continue;
+    int j = 0;
+    for (size_t k = 0; k < L[i]->n; k++) {
+      if (kk[k] != SK_AMT) continue;
+      ys_box b = L[i]->spans[k].box;
+      ac[j].sum += b.x1;
+      ac[j].n++;
+      if (b.x0 < ac[j].x0) ac[j].x0 = b.x0;
+      if (b.x1 > ac[j].x1) ac[j].x1 = b.x1;
+      j++;
+    }
+  }
+  for (int j = 0; j < M; j++) ac[j].right = ac[j].n ? (float)(ac[j].sum / ac[j].n) : 0;
+  /* text spans by zone, clustered by left edge */
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += L[i]->n;
+  float *lefts = ys_arena_alloc(x->a, sizeof(float) * (total + 1));
+  int *zones = ys_arena_alloc(x->a, sizeof(int) * (total + 1));
+  tcol *tc = ys_arena_alloc(x->a, sizeof *tc * (total + 1));
+  if (!lefts || !zones || !tc) return YS_ENOMEM;
+  int nt = 0;
+  for (int z = 0; z <= M; z++) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (L[i]->n > 256) continue;
+      span_kinds(x, L[i], kk);
+      for (size_t k = 0; k < L[i]->n; k++) {
+        if (kk[k] == SK_AMT) continue;
+        ys_box b = L[i]->spans[k].box;
+        int zone = 0;
+        while (zone < M && cx(b) > ac[zone].right) zone++;
+        if (zone == z) lefts[m++] = b.x0;
+      }
+    }
+    if (!m) continue;
+    qsort(lefts, m, sizeof *lefts, cmp_float);
+    float tol = x->d->synthetic ? 9.0f : 4.0f;
+    int first = nt;
+    for (size_t i = 0; i < m; i++) {
+      if (nt > first && lefts[i] - tc[nt - 1].x1 <= tol) {
+        tc[nt - 1].x1 = lefts[i];
+        tc[nt - 1].n++;
+        continue;
+      }
+      tc[nt++] = (tcol){lefts[i], lefts[i], z, 1};
+    }
+    /* a cluster of a few spans (a centred 合计, an indented name) joins
+     * its neighbour on the left */
+    size_t rows = n ? n : 1;
+    for (int i = first + 1; i < nt;) {
+      if ((size_t)tc[i].n * 5 < rows) {
+        tc[i - 1].x1 = tc[i].x1;
+        tc[i - 1].n += tc[i].n;
+        memmove(&tc[i], &tc[i + 1], sizeof *tc * (size_t)(nt - i - 1));
+        nt--;
+      } else {
+        i++;
+      }
+    }
+  }
+  /* the columns, left to right */
+  int nc = M + nt;
+  g->ncols = nc;
+  g->colx0 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
+  g->colx1 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
+  if (!g->colx0 || !g->colx1) return YS_ENOMEM;
+  g->amount = ys_arena_alloc(x->a, (size_t)nc + 1);
+  if (!g->amount) return YS_ENOMEM;
+  int c = 0, ti = 0;
+  for (int z = 0; z <= M; z++) {
+    while (ti < nt && tc[ti].zone == z) {
+      g->colx0[c] = tc[ti].x0;
+      /* a text column reaches to the next column */
+      g->colx1[c] = tc[ti].x0 + 1;
+      c++;
+      ti++;
+    }
+    if (z < M) {
+      g->colx0[c] = ac[z].x0;
+      g->colx1[c] = ac[z].x1;
+      g->amount[c] = true;
+      c++;
+    }
+  }
+  for (int k = 0; k + 1 < nc; k++)
+    if (g->colx1[k] < g->colx0[k + 1] - 1 && k < nc) {
+      /* text columns extend to the next column's start */
+      bool text = true;
+      for (int j = 0; j < M; j++)
+        if (g->colx0[k] == ac[j].x0 && g->colx1[k] == ac[j].x1) text = false;
+      if (text) g->colx1[k] = g->colx0[k + 1] - 1;
+    }
+  *acs = ac;
+  *nacs = M;
+  *tcs = tc;
+  *ntcs = nt;
   return YS_OK;
 }
 
-/* The columns a span overlaps; a span in a gap takes the nearest. */
+/* The columns a header span stands over: those whose centres it covers
+ * (a heading spanning several columns), else the nearest by centre
+ * (headings are centred over their column, whose cells drift). */
 static void span_cols(const pgrid *g, ys_box b, int *c0, int *c1) {
   *c0 = *c1 = -1;
-  for (int c = 0; c < g->ncols; c++)
-    if (b.x0 < g->colx1[c] - 0.5f && b.x1 > g->colx0[c] + 0.5f) {
+  for (int c = 0; c < g->ncols; c++) {
+    float m = (g->colx0[c] + g->colx1[c]) / 2;
+    if (m >= b.x0 - 1 && m <= b.x1 + 1) {
       if (*c0 < 0) *c0 = c;
       *c1 = c;
     }
-  if (*c0 >= 0) return;
+  }
+  if (*c0 >= 0 && *c1 > *c0) return;
+  *c0 = *c1 = -1;
   float best = 1e30f;
   for (int c = 0; c < g->ncols; c++) {
     float d = fabsf(cx(b) - (g->colx0[c] + g->colx1[c]) / 2);
@@ -593,6 +768,40 @@ static void span_cols(const pgrid *g, ys_box b, int *c0, int *c1) {
   }
 }
 
+/* The grid column of a body span: amounts by fit, text by zone and edge. */
+static int body_col(const acol *ac, int M, const tcol *tc, int nt, ys_box b,
+                    skind k, int amount_col) {
+  if (k == SK_AMT) {
+    int c = 0;
+    for (int i = 0; i < nt; i++)
+      if (tc[i].zone <= amount_col) c++;
+    return c + amount_col;
+  }
+  int zone = 0;
+  while (zone < M && cx(b) > ac[zone].right) zone++;
+  int best = -1;
+  float bd = 1e30f;
+  for (int i = 0; i < nt; i++) {
+    if (tc[i].zone != zone) continue;
+    float d = b.x0 < tc[i].x0 ? tc[i].x0 - b.x0 : b.x0 > tc[i].x1 ? b.x0 - tc[i].x1 : 0;
+    /* prefer the cluster at or left of the span */
+    if (b.x0 >= tc[i].x0 - 2) d *= 0.5f;
+    if (d < bd) {
+      bd = d;
+      best = i;
+    }
+  }
+  if (best < 0) {
+    /* no text column in this zone: the amount column before it */
+    return body_col(ac, M, tc, nt, b, SK_AMT, zone > 0 ? zone - 1 : 0);
+  }
+  int c = 0;
+  for (int i = 0; i < best; i++) c++;
+  for (int j = 0; j < M; j++)
+    if (j < tc[best].zone) c++;
+  return c;
+}
+
 static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
                         pgrid *g) {
   /* body: from the first line with an amount */
@@ -600,22 +809,42 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
   for (size_t i = 0; i < n && first == n; i++)
     if (line_numeric(x, L[i])) first = i;
   if (first == n) first = 0;
-  if (unruled_columns(x, L + first, n - first, g)) return YS_ENOMEM;
+  acol *ac;
+  tcol *tc;
+  int M, nt;
+  if (unruled_columns(x, L + first, n - first, g, &ac, &M, &tc, &nt))
+    return YS_ENOMEM;
   if (!g->ncols) return YS_OK;
   int row = 0;
-  /* header lines: one grid row each, fragments joined below */
+  skind kk[256];
+  int fit[256];
   for (size_t i = 0; i < n; i++) {
     const ys_line *l = L[i];
     bool body = i >= first;
+    if (l->n > 256) continue;
     /* a text-only body line: the wrapped part of the row above */
     bool cont = body && i > first && !line_numeric(x, l) && row > 0;
+    if (body) {
+      span_kinds(x, l, kk);
+      float r[256];
+      int m = 0;
+      for (size_t k = 0; k < l->n; k++)
+        if (kk[k] == SK_AMT) r[m++] = l->spans[k].box.x1;
+      fit_amounts(ac, M, r, m, fit);
+    }
+    int ai = 0;
     for (size_t k = 0; k < l->n; k++) {
       const ys_span *s = &l->spans[k];
       int c0, c1;
-      span_cols(g, s->box, &c0, &c1);
+      if (body) {
+        c0 = c1 = body_col(ac, M, tc, nt, s->box, kk[k],
+                           kk[k] == SK_AMT ? fit[ai] : 0);
+        if (kk[k] == SK_AMT) ai++;
+      } else {
+        span_cols(g, s->box, &c0, &c1);
+      }
       if (c0 < 0) continue;
       if (cont) {
-        /* append to the previous row's cell in that column */
         ys_gcell *prev = NULL;
         for (size_t j = g->cells.n; j-- > 0 && !prev;) {
           ys_gcell *c = &g->cells.v[j];
@@ -628,8 +857,20 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
           continue;
         }
       }
-      ys_gcell c = {s->text,     row,      c0,      1,
-                    c1 - c0 + 1, pages[i], s->line, s->box};
+      /* two spans of one row in one column (a name cut in two): join */
+      ys_gcell *same = NULL;
+      for (size_t j = g->cells.n; j-- > 0 && !same;) {
+        ys_gcell *c = &g->cells.v[j];
+        if (c->row != row) break;
+        if (c->col == c0) same = c;
+      }
+      if (same && body) {
+        same->text = join_text(x->a, same->text, s->text);
+        if (!same->text) return YS_ENOMEM;
+        continue;
+      }
+      ys_gcell c = {s->text, row, c0, 1, c1 - c0 + 1, pages[i], s->line,
+                    s->box};
       if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
     }
     bool added = g->cells.n && g->cells.v[g->cells.n - 1].row == row;
@@ -642,10 +883,10 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
 }
 
 /* Header rows of an unruled grid: fragments of one wrapped heading
- * stacked in the same columns become one cell; a heading spanning the
- * columns of several headings below it is their parent and owns, besides
- * the columns it overlaps, the neighbouring columns under it that no
- * other heading of its row claims. */
+ * stacked in the same columns become one cell. (A heading centred over
+ * several columns covers the centres of those it spans, span_cols; no
+ * more is guessed: a parent narrower than its children is read as the
+ * parent of those it covers only.) */
 static int unruled_header(lx *x, pgrid *g, int hrows) {
   if (hrows < 2) return YS_OK;
   ys_gcell *v = g->cells.v;
@@ -671,37 +912,34 @@ static int unruled_header(lx *x, pgrid *g, int hrows) {
         v[j].text = "";
       }
     }
-  /* 2. parents own the unclaimed columns under them */
-  for (int r = 0; r < hrows - 1; r++) {
+  /* 2. a heading centred over a group of amount columns covers the
+   * centres of only some of them: it also owns the amount columns next
+   * to it whose own headings start lower and that nothing at its row or
+   * above covers ("一般公共预算基本支出" over 合计 | 人员经费 | 公用经费).
+   * Never across a text column: codes and names are not its children. */
+  for (int r = 0; r < hrows - 1 && g->amount; r++)
     for (size_t i = 0; i < n; i++) {
       if (v[i].row != r || !*v[i].text) continue;
-      bool lower = false; /* headings below it? */
-      for (size_t k = 0; k < n && !lower; k++)
-        lower = v[k].row > r && v[k].row < hrows && *v[k].text &&
-                v[k].col < v[i].col + v[i].cs && v[k].col + v[k].cs > v[i].col;
-      if (!lower) continue;
-      /* extend left and right over columns free in rows <= r that have
-       * headings below r */
-      for (int dir = -1; dir <= 1; dir += 2) {
+      bool amounts = true;
+      for (int c = v[i].col; c < v[i].col + v[i].cs; c++)
+        amounts = amounts && g->amount[c];
+      if (!amounts) continue;
+      for (int dir = -1; dir <= 1; dir += 2)
         for (;;) {
           int c = dir < 0 ? v[i].col - 1 : v[i].col + v[i].cs;
-          if (c < 0 || c >= g->ncols) break;
+          if (c < 0 || c >= g->ncols || !g->amount[c]) break;
           bool taken = false, below = false;
           for (size_t k = 0; k < n; k++) {
-            if (!*v[k].text || k == i) continue;
-            bool covers = v[k].col <= c && c < v[k].col + v[k].cs;
-            if (!covers) continue;
-            if (v[k].row <= r && v[k].row + v[k].rs > r) taken = true;
+            if (k == i || !*v[k].text) continue;
+            if (v[k].col > c || c >= v[k].col + v[k].cs) continue;
+            if (v[k].row <= r) taken = true;
             if (v[k].row > r && v[k].row < hrows) below = true;
           }
-          /* the column's own top heading must start below r */
           if (taken || !below) break;
           if (dir < 0) v[i].col--;
           v[i].cs++;
         }
-      }
     }
-  }
   /* drop the emptied fragments */
   size_t k = 0;
   for (size_t i = 0; i < n; i++)

@@ -1,18 +1,62 @@
 /*
  * read.c - a published package read by meaning: any format, no profile.
  *
- * The pipeline of reading (README "Architecture"): a reader makes the
- * document model (doc.c and read_*.c), layout.c finds its tables and its
- * narrative lines, tableread.c reads every table by its title and header
- * words, narrative.c reads the claims of the narrative lines. The result
- * is a raw document (rawtable.h) the checker observes.
+ * The pipeline of reading: a reader makes the document model (doc.c and
+ * read_*.c), layout.c finds its tables and its narrative lines,
+ * tableread.c reads every table by its title and header words, and
+ * narrative.c reads the claims of the narrative lines. The result is a raw
+ * document (rawtable.h) the checker observes.
+ *
+ * ys_read_path picks the reader for a path. Compiled packages (a
+ * directory, tables.json, yusuan's own CSV and XLSX) carry their profile's
+ * layout and are read by it (ingest_csv.c, ingest_xlsx.c). A text file
+ * may be laid out (columns kept by spaces: read by meaning) or flowed (one
+ * or a few cells per line, empty cells gone: only fitting the tokens into
+ * a known family's columns reads it, ingest_text.c); both readers run and
+ * the one that places more amounts wins, so neither family of text needs
+ * to be recognised by name.
  */
 #include "yusuan/read.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "ingest_text.h"
 #include "layout.h"
 #include "tableread.h"
+#include "yusuan/check.h"
+#include "yusuan/text.h"
+
+/* The narrative lines as the claim finder takes them: one per line of
+ * text; on a PDF a line's number is its place in the document, and the
+ * page of each number is kept for the claims. */
+static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
+                       const ys_catalog *cat, ys_errors *errs) {
+  ys_tline *tl = ys_arena_alloc(d->arena, sizeof *tl * (l->ntext + 1));
+  if (!tl) return YS_ENOMEM;
+  size_t n = 0;
+  int prev_page = 0;
+  for (size_t i = 0; i < l->ntext; i++) {
+    const ys_line *ln = l->text[i];
+    const char *s = ln->n ? ys_line_text(doc, ln) : "";
+    if (!s) return YS_ENOMEM;
+    int no = ln->n && ln->spans[0].line ? ln->spans[0].line : (int)i + 1;
+    /* a new page in a PDF starts a new paragraph only if the text says so */
+    (void)prev_page;
+    prev_page = ln->page;
+    tl[n++] = (ys_tline){s, strlen(s), no};
+  }
+  size_t before = d->n_claims;
+  int rc = ys_narrative_claims(d, tl, n, year, cat, errs);
+  /* pages of the claims (PDF): by the line number given above */
+  if (rc == YS_OK && doc->format == YS_DOC_PDF)
+    for (size_t k = before; k < d->n_claims; k++) {
+      int no = d->claims[k].line;
+      if (no >= 1 && (size_t)no <= l->ntext) d->claims[k].page = l->text[no - 1]->page;
+    }
+  return rc;
+}
 
 int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
                 const ys_catalog *cat, ys_errors *errs) {
@@ -25,16 +69,15 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
   d->doc = doc;
   ys_layout l;
   int rc = ys_layout_find(&l, doc, errs);
-  if (rc) {
-    ys_rdoc_free(d);
-    return rc;
-  }
   ys_readctx ctx = {v, cat, 0, false, 0, errs};
-  ys_tableread_doc_facts(&l, doc, &ctx.year, &ctx.final);
-  d->year = ctx.year;
-  d->final = ctx.final;
+  if (rc == YS_OK) {
+    ys_tableread_doc_facts(&l, doc, &ctx.year, &ctx.final);
+    d->year = ctx.year;
+    d->final = ctx.final;
+  }
   for (size_t i = 0; i < l.n && rc == YS_OK; i++)
     rc = ys_tableread(d, &l.tables[i], &ctx);
+  if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, cat, errs);
   if (rc) {
     ys_rdoc_free(d);
     return rc;
@@ -50,4 +93,98 @@ int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
   int rc = ys_doc_read(&doc, path, errs);
   if (rc) return rc;
   return ys_read_doc(out, doc, v, cat, errs);
+}
+
+/* Amount cells the reading placed: in understood amount columns of
+ * placed rows (by meaning), or in the body rows of tables laid out in a
+ * profile's columns (fitted: every cell that reads as money). */
+size_t ys_rdoc_placed_amounts(const ys_rdoc *d) {
+  size_t n = 0;
+  for (size_t t = 0; t < d->n; t++) {
+    const ys_rtable *rt = &d->tables[t];
+    for (size_t r = 0; r < rt->nrows; r++) {
+      const ys_rrow *row = &rt->rows[r];
+      if (rt->cols && !(row->flags & YS_RROW_PLACED)) continue;
+      for (size_t k = 0; k < row->n; k++) {
+        if (rt->cols && (k >= rt->ncols || rt->cols[k].kind != YS_RCOL_AMOUNT))
+          continue;
+        const char *s = row->cells[k].text;
+        ys_amount am;
+        if (*s && ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) == YS_OK &&
+            (strchr(s, '.') || strchr(s, ',') || rt->cols))
+          n++;
+      }
+    }
+  }
+  return n;
+}
+
+static bool ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), k = strlen(suf);
+  if (n < k) return false;
+  for (size_t i = 0; i < k; i++) {
+    char a = s[n - k + i];
+    if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+    if (a != suf[i]) return false;
+  }
+  return true;
+}
+
+int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
+                 const ys_catalog *cat, ys_errors *errs) {
+  *out = NULL;
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    ys_errors_add(errs, YS_ENOTFOUND, path, 0, 0, "文件或目录不存在");
+    return YS_ENOTFOUND;
+  }
+  if (S_ISDIR(st.st_mode) || ends_with(path, ".json") ||
+      ends_with(path, ".csv"))
+    return ys_ingest_path(out, path, errs);
+  if (ends_with(path, ".xlsx")) {
+    /* yusuan's own workbook (a 目录 sheet, 表N sheets) or anyone's */
+    ys_errors tmp = {0};
+    ys_rdoc *d = NULL;
+    int rc = ys_ingest_path(&d, path, &tmp);
+    if (rc == YS_OK && d->n) {
+      for (size_t i = 0; i < tmp.count; i++)
+        ys_errors_add(errs, tmp.items[i].code, tmp.items[i].file,
+                      tmp.items[i].line, tmp.items[i].column, "%s",
+                      tmp.items[i].message);
+      ys_errors_free(&tmp);
+      *out = d;
+      return YS_OK;
+    }
+    ys_rdoc_free(d);
+    ys_errors_free(&tmp);
+    return ys_read_package(out, path, v, cat, errs);
+  }
+  if (ends_with(path, ".txt")) {
+    ys_errors e1 = {0}, e2 = {0};
+    ys_rdoc *byfit = NULL, *bymeaning = NULL;
+    int r1 = ys_ingest_text(&byfit, path, &e1);
+    int r2 = ys_read_package(&bymeaning, path, v, cat, &e2);
+    if (r1 == YS_ENOMEM || r2 == YS_ENOMEM) {
+      ys_rdoc_free(byfit);
+      ys_rdoc_free(bymeaning);
+      ys_errors_free(&e1);
+      ys_errors_free(&e2);
+      return YS_ENOMEM;
+    }
+    size_t n1 = r1 == YS_OK ? ys_rdoc_placed_amounts(byfit) : 0;
+    size_t n2 = r2 == YS_OK ? ys_rdoc_placed_amounts(bymeaning) : 0;
+    bool fit = r1 == YS_OK && (r2 != YS_OK || n1 > n2);
+    ys_errors *keep = fit ? &e1 : &e2;
+    for (size_t i = 0; i < keep->count; i++)
+      ys_errors_add(errs, keep->items[i].code, keep->items[i].file,
+                    keep->items[i].line, keep->items[i].column, "%s",
+                    keep->items[i].message);
+    int rc = fit ? r1 : r2;
+    *out = fit ? byfit : bymeaning;
+    ys_rdoc_free(fit ? bymeaning : byfit);
+    ys_errors_free(&e1);
+    ys_errors_free(&e2);
+    return rc;
+  }
+  return ys_read_package(out, path, v, cat, errs);
 }

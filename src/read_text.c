@@ -33,24 +33,29 @@ typedef struct tr {
   int page_line; /* line index within the current page */
 } tr;
 
-/* Is [s, s+n) an amount as tables print it: digits with a decimal point
- * or thousands separators (not a bare year or code)? */
+/* Is [s, s+n) an amount as tables print it: digits with a decimal part
+ * (12.50) or thousands separators (1,234), maybe a sign or a trailing %
+ * (not a bare year or code, and not a list number "1.")? */
 static bool amountish(const char *s, size_t n) {
-  size_t digits = 0, marks = 0;
   size_t i = 0;
   if (i < n && (s[i] == '-' || s[i] == '+')) i++;
+  if (n && s[n - 1] == '%') n--;
+  size_t digits = 0, after_dot = 0, commas = 0;
+  bool dot = false;
   for (; i < n; i++) {
     char c = s[i];
-    if (c >= '0' && c <= '9')
+    if (c >= '0' && c <= '9') {
       digits++;
-    else if (c == ',' || c == '.')
-      marks++;
-    else if (c == '%' && i + 1 == n)
-      marks++;
-    else
+      if (dot) after_dot++;
+    } else if (c == ',' && !dot) {
+      commas++;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
       return false;
+    }
   }
-  return digits > 0 && marks > 0;
+  return digits > 0 && (after_dot > 0 || commas > 0);
 }
 
 /* Length of the token (run of non-space bytes) starting at s. */

@@ -61,6 +61,8 @@ static const ys_rule rules[] = {
      "句子“{sentence}”中缺少金额"},
     {"parse.unplaced", "parse", YS_SEV_INFO, "无法定位的单元格或行",
      "无法将此行或单元格对应到报表格式中的位置，未参与检查"},
+    {"parse.structure", "parse", YS_SEV_INFO, "表格结构未读准",
+     "一组勾稽关系多数不成立，更可能是表头与列的对应未读准，未作判断"},
     {"parse.unrecognized-table", "parse", YS_SEV_INFO, "无法识别的报表",
      "无法识别此表格属于哪一张标准报表，未参与检查"},
     {"parse.bad-amount", "parse", YS_SEV_WARNING, "金额无法识别",

@@ -235,7 +235,16 @@ static int read_columns(tr *t, colinfo *ci) {
     x->axes = x->m.axes;
     int nums, codes, texts;
     body_content(t, c, &nums, &codes, &texts);
-    if (leaf_kind != YS_RCOL_OTHER && leaf_kind != YS_RCOL_LABEL) {
+    /* a heading that names money (a fund, a class, 合计, 预算数) makes an
+     * amount column, whatever its cells look like ("25" is 25 元, not a
+     * code) */
+    const ys_qfilter *hq = &x->m.q;
+    bool money = hq->funds || hq->kinds || hq->natures || hq->periods ||
+                 hq->econ.n || hq->key.n || x->m.measures ||
+                 (x->m.roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND | YS_ROLE_DIFF));
+    if (leaf_kind == YS_RCOL_OTHER && money && texts <= nums + codes) {
+      x->kind = YS_RCOL_AMOUNT;
+    } else if (leaf_kind != YS_RCOL_OTHER && leaf_kind != YS_RCOL_LABEL) {
       x->kind = leaf_kind;
     } else if (leaf_kind == YS_RCOL_LABEL) {
       /* 项目 over a column of codes (no 编码 heading): a code column */
@@ -408,7 +417,12 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     case YS_RCOL_LEI:
     case YS_RCOL_KUAN:
     case YS_RCOL_XIANG:
-      if (all_digits(k) && cl + strlen(k) < sizeof code) {
+      if (all_digits(k) && cl + strlen(k) + 1 < sizeof code) {
+        /* 款 and 项 are two digits; spreadsheets drop the leading zero
+         * ("301 2" for 30102) */
+        if ((ci[c].kind == YS_RCOL_KUAN || ci[c].kind == YS_RCOL_XIANG) &&
+            strlen(k) == 1)
+          code[cl++] = '0';
         memcpy(code + cl, k, strlen(k) + 1);
         cl += strlen(k);
       } else if (!*label && *k) {
@@ -483,6 +497,15 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   }
   if (*unit) ys_qcodes_add(&row->q.unit, unit);
   if (!*name) {
+    /* a table of one row and no label column: the row is the table */
+    bool labels = false;
+    for (int c = p->c0; c <= p->c1; c++)
+      labels = labels || ci[c].kind == YS_RCOL_LABEL ||
+               ci[c].kind == YS_RCOL_CODE || ci[c].kind == YS_RCOL_LEI;
+    if (!labels && g->nrows - g->header_rows == 1) {
+      row->level = 1;
+      return YS_OK;
+    }
     row->flags &= ~YS_RROW_PLACED;
     row->why = "此行没有名称或编码，未参与检查";
     return YS_OK;
@@ -664,6 +687,12 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
   ys_meaning title;
   if (ys_vocab_parse(ctx->vocab, g->title, &title, t.a)) return YS_ENOMEM;
   if (!g->ncols) return YS_OK;
+  /* "“三公”经费和机关运行经费预算表" names two things, not their
+   * intersection: the columns say which is which */
+  if (title.q.key.n && title.q.econ.n) {
+    title.q.key.n = 0;
+    title.q.econ.n = 0;
+  }
   colinfo *ci = ys_arena_alloc(t.a, sizeof *ci * (size_t)g->ncols);
   if (!ci) return YS_ENOMEM;
   if (read_columns(&t, ci)) return YS_ENOMEM;

@@ -22,6 +22,7 @@
 
 #include "arena.h"
 #include "catalog.h"
+#include "doc.h"
 #include "error.h"
 #include "profile.h"
 #include "rawtable.h"
@@ -57,6 +58,8 @@ typedef struct ys_cellref {
   const char *column;
   const char *text; /* as printed */
   int line;
+  int page;   /* PDF page (1-based), 0 = not a PDF */
+  ys_box box; /* the cell on that page, points from the top left */
 } ys_cellref;
 
 typedef struct ys_finding {
@@ -68,6 +71,8 @@ typedef struct ys_finding {
   const char *message;
   const char *file;
   int line;
+  int page;   /* PDF page of the cell named, 0 = none */
+  ys_box box; /* its box on that page */
   ys_cellref *related;
   size_t n_related;
 } ys_finding;

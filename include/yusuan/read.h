@@ -29,6 +29,18 @@ int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
 int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
                 const ys_catalog *cat, ys_errors *errs);
 
+/*
+ * Reads whatever a path holds: a compiled package (a directory, a
+ * tables.json or CSV, yusuan's own tables.xlsx) by its profile's layout;
+ * a text file by meaning or, when that places fewer amounts, by fitting a
+ * known family's columns; anything else (PDF, HTML, workbooks) by meaning.
+ */
+int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
+                 const ys_catalog *cat, ys_errors *errs);
+
+/* How many amount cells a reading placed (what ys_read_path compares). */
+size_t ys_rdoc_placed_amounts(const ys_rdoc *d);
+
 #ifdef __cplusplus
 }
 #endif

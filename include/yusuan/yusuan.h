@@ -10,6 +10,7 @@
 #include "check.h"
 #include "compile.h"
 #include "dataset.h"
+#include "doc.h"
 #include "error.h"
 #include "explain.h"
 #include "money.h"
@@ -17,8 +18,10 @@
 #include "profile.h"
 #include "quantity.h"
 #include "rawtable.h"
+#include "read.h"
 #include "render.h"
 #include "tables.h"
 #include "text.h"
+#include "vocab.h"
 
 #endif

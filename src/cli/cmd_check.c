@@ -92,11 +92,18 @@ int cmd_check(int argc, char **argv) {
     ys_errors_free(&errs);
     return EXIT_BAD;
   }
+  ys_vocab *voc = NULL;
+  if (ys_vocab_open_builtin(&voc, &errs)) {
+    cli_print_errors(&errs);
+    ys_errors_free(&errs);
+    ys_catalog_free(cat);
+    return EXIT_BAD;
+  }
   ys_findings *fnd = ys_findings_new();
   int status = fnd ? EXIT_OKAY : EXIT_BAD;
   for (size_t i = 0; i < np && fnd; i++) {
     ys_rdoc *doc = NULL;
-    if (ys_ingest_path(&doc, paths[i], &errs) ||
+    if (ys_read_path(&doc, paths[i], voc, cat, &errs) ||
         ys_check_rdoc(doc, cat, &opt, fnd, &errs))
       status = EXIT_BAD;
     ys_rdoc_free(doc);
@@ -118,6 +125,7 @@ int cmd_check(int argc, char **argv) {
   cli_print_errors(&errs);
   ys_errors_free(&errs);
   ys_findings_free(fnd);
+  ys_vocab_free(voc);
   ys_catalog_free(cat);
   return status;
 }
