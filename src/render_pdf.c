@@ -846,8 +846,9 @@ typedef struct grid {
   PangoLayout *num, *num_cont, *title, *sub, *unit; /* points */
   size_t anchor, lead; /* lead: an anchor that starts here too, or -1 */
   int pages;
-  int rows_here; /* rows on the current page */
-  double line_h; /* one line of cell text */
+  int rows_here;   /* rows on the current page */
+  double body_top; /* where rows start on a page, under the header */
+  double line_h;   /* one line of cell text */
 } grid;
 
 /* Starts a page of the table: title block, header rows. */
@@ -884,6 +885,7 @@ static void grid_page(doc *d, grid *g) {
                 s, 0, -1);
   }
   d->y = y0 + s * g->rowy[g->hr];
+  g->body_top = d->y;
 }
 
 /*
@@ -898,7 +900,13 @@ static void place_row(doc *d, grid *g, const slot *sl, size_t n, bool ruled,
   for (size_t k = 0; k < n; k++)
     if (sl[k].l && layout_h(sl[k].l) + 2 * CELL_PAD_Y > h)
       h = layout_h(sl[k].l) + 2 * CELL_PAD_Y;
-  if (d->y + s * h > d->bottom + EPS && g->rows_here > 0) grid_page(d, g);
+  /* A row that fits on a fresh page goes there; one taller than a page
+   * starts here, split, unless not even two lines fit. */
+  bool huge = s * h > d->bottom - g->body_top + EPS;
+  double two = s * (2 * g->line_h + 2 * CELL_PAD_Y);
+  if (d->y + s * h > d->bottom + EPS && g->rows_here > 0 &&
+      (!huge || d->y + two > d->bottom))
+    grid_page(d, g);
   if (d->err) return;
   if (d->y + s * h <= d->bottom + EPS) {
     for (size_t k = 0; k < n; k++) {

@@ -123,8 +123,8 @@ static void render(const ys_tables *t, const char *name, char *path, size_t n) {
 
 /* Runs a command with its stdout into a file and returns that file. */
 static char *run(const char *cmd, const char *out) {
-  char full[8192];
-  snprintf(full, sizeof full, "%s >'%s' 2>/dev/null", cmd, out);
+  char full[12288];
+  snprintf(full, sizeof full, "%.6000s >'%.6000s' 2>/dev/null", cmd, out);
   if (system(full) != 0) fail_msg("failed: %s", cmd);
   char *text = tc_read_file(out, NULL);
   assert_non_null(text);

@@ -212,7 +212,7 @@ static int cmd_compile(int argc, char **argv) {
   }
   if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
   /* The narrative (情况说明) goes with every compile: as narrative.txt and
-   * inside the HTML and the workbook. */
+   * inside the HTML, the workbook and the PDF. */
   char *narr = NULL, npath[4300];
   if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
                  &errs) ||
