@@ -94,13 +94,13 @@
 #define HEAD_FILL 0.93 /* grey of the header cells */
 #define EPS 0.01
 
-/* Column widths, in ems of the cell font. */
+/* Column widths, in ems of the cell font (see size_columns). */
 #define COL_MIN 2.0     /* narrowest column */
-#define TEXT_CAP 20.0   /* a text column wider than this wraps */
-#define TEXT_SHRINK 6.0 /* how far a too-wide table squeezes text columns */
-#define HEAD_SOFT 6.0   /* a header label may widen its column this far */
-#define HEAD_MIN 3.0    /* ... and in a too-wide table keeps this much */
-#define HEAD_SPAN 12.0  /* ... and a merged label its columns */
+#define TEXT_SHRINK 6.0 /* narrowest a text column wraps to */
+#define HEAD_MIN 3.0    /* narrowest a header label wraps to */
+#define TEXT_CAP 20.0   /* text width counted when choosing the orientation */
+#define HEAD_SOFT 6.0   /* label width counted likewise */
+#define HEAD_SPAN 12.0  /* merged label width counted likewise */
 
 /* ------------------------------------------------------------------ */
 /* Fonts                                                               */
@@ -204,6 +204,8 @@ typedef struct doc {
   int err; /* first failure (YS_ENOMEM) */
 } doc;
 
+static char *clean_text(const char *s, bool collapse);
+
 static void *grow(doc *d, void *arr, size_t *cap, size_t n, size_t size) {
   if (n < *cap) return arr;
   size_t c = *cap ? *cap * 2 : 64;
@@ -255,7 +257,8 @@ static size_t add_anchor(doc *d, const char *title, int level, long parent,
                          bool toc) {
   anchor *a =
       grow(d, d->anchors, &d->capanchors, d->nanchors, sizeof *d->anchors);
-  char *t = strdup(title ? title : "");
+  /* cairo rejects invalid UTF-8 in bookmarks, and line breaks show */
+  char *t = clean_text(title ? title : "", true);
   if (!a || !t) {
     free(t);
     d->err = YS_ENOMEM;
@@ -1524,14 +1527,20 @@ int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
     rc = YS_ENOTFOUND;
   }
 
-  char title[512], date[32];
-  snprintf(title, sizeof title, "%s%d年部门预算",
-           t->dept_name ? t->dept_name : "", t->year);
+  char date[32];
+  char *dept = clean_text(t->dept_name ? t->dept_name : "", true);
+  size_t tn = (dept ? strlen(dept) : 0) + 64;
+  char *title = malloc(tn);
+  if (!dept || !title) rc = YS_ENOMEM;
+  if (title) snprintf(title, tn, "%s%d年部门预算", dept ? dept : "", t->year);
   int year = t->year >= 1970 && t->year <= 9999 ? t->year : 1970;
   snprintf(date, sizeof date, "%04d-01-01T00:00:00Z", year);
-  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
+                                 title ? title : "");
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR,
-                                 t->dept_name ? t->dept_name : "");
+                                 dept ? dept : "");
+  free(dept);
+  free(title);
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
                                  "部门预算公开：情况说明及公开报表");
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "yusuan");
@@ -1540,13 +1549,19 @@ int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
 
   para *ps = NULL;
   size_t np = 0;
+  /* valid UTF-8 from here on: the heading parser walks characters */
+  char *narrative = rc == YS_OK && t->narrative && *t->narrative
+                        ? clean_text(t->narrative, false)
+                        : NULL;
+  if (rc == YS_OK && t->narrative && *t->narrative && !narrative)
+    rc = YS_ENOMEM;
   if (rc == YS_OK) {
-    bool narr = t->narrative && *t->narrative;
+    bool narr = narrative && *narrative;
     size_t toc = add_anchor(&d, "目录", 0, -1, false);
     size_t nroot = 0, troot;
     if (narr) {
       nroot = add_anchor(&d, "情况说明", 0, -1, true);
-      ps = parse_narrative(&d, t->narrative, nroot, &np);
+      ps = parse_narrative(&d, narrative, nroot, &np);
     }
     troot = add_anchor(&d, "公开报表", 0, -1, true);
     size_t first_table = d.nanchors;
@@ -1570,6 +1585,7 @@ int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
   }
   for (size_t i = 0; ps && i < np; i++) free(ps[i].text);
   free(ps);
+  free(narrative);
 
   cairo_destroy(cr);
   cairo_surface_finish(surf);

@@ -18,6 +18,8 @@
  * and on a made-up table whose rows are taller than a page and longer than
  *   many pages: the header repeats, the long cell is split between lines
  *   with nothing lost or doubled, and every amount is found;
+ * and text with invalid UTF-8 and control characters still gives a
+ *   readable PDF with the valid text in it;
  * and an unwritable directory gives YS_EIO and leaves no file.
  * Skipped (not failed) when pdffonts or pdftotext is not installed.
  */
@@ -526,6 +528,50 @@ static void test_long_rows(void **state) {
   free(big);
 }
 
+/* Text a renderer may meet from a hand-made dataset: invalid UTF-8,
+ * control characters, a heading cut in the middle of a character. The PDF
+ * is still written, readable, and keeps what is valid. */
+static void test_odd_text(void **state) {
+  (void)state;
+  NEED_TOOLS();
+  ys_cell cells[2] = {{YS_CELL_TEXT, "名称\x07\t尾\xff", 0, NULL},
+                      {YS_CELL_AMOUNT, "12.50", 1250, "x"}};
+  ys_row row = {YS_ROW_DETAIL, 0, "", cells};
+  ys_header_cell header[] = {{"项\x01目", 0, 0, 1, 1}, {"金额", 0, 1, 1, 1}};
+  const char *labels[2] = {"项目", "金额"};
+  ys_table tb = {.id = "t01",
+                 .number = "表1",
+                 .title = "坏\xe4\xb8标题\r",
+                 .subtitle = "",
+                 .unit = YS_UNIT_YUAN,
+                 .decimals = 2,
+                 .header_rows = 1,
+                 .header = header,
+                 .n_header = 2,
+                 .col_labels = labels,
+                 .ncols = 2,
+                 .rows = &row,
+                 .nrows = 1,
+                 .empty = false,
+                 .empty_note = "",
+                 .note = ""};
+  ys_tables ts = {.profile = "test",
+                  .dept_name = "测试\x1b局\xc3",
+                  .year = 2024,
+                  .tables = &tb,
+                  .n = 1,
+                  .narrative = "一、标题\n正文\xff\xfe 238.31 万元。\r\n（\xe4",
+                  .arena = NULL};
+  char pdf[2048];
+  render(&ts, "odd-text", pdf, sizeof pdf);
+  char *text = pdf_text(pdf, 1, false);
+  assert_non_null(strstr(text, "238.31"));
+  assert_non_null(strstr(text, "12.50"));
+  assert_non_null(strstr(text, "测试局"));
+  free(text);
+  assert_true(embedded_fonts(pdf) >= 2);
+}
+
 static void test_unwritable(void **state) {
   (void)state;
   compiled c = compile("xixiang-2023", "shaanxi");
@@ -545,6 +591,7 @@ int main(void) {
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_narrative),
       cmocka_unit_test(test_long_rows),
+      cmocka_unit_test(test_odd_text),
       cmocka_unit_test(test_unwritable),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
