@@ -121,6 +121,7 @@ static void test_compile_good(void **state) {
   assert_true(tc_is_dir(WORK "/good/out"));
   assert_int_equal(files_ending(WORK "/good/out", ".csv"), 15);
   assert_true(tc_exists(WORK "/good/out/tables.json"));
+  assert_true(tc_exists(WORK "/good/out/tables.pdf")); /* in the default set */
   for (int n = 1; n <= 15; n++) {
     char name[64];
     snprintf(name, sizeof name, "表%d_t%02d.csv", n, n);

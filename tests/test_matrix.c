@@ -2,7 +2,8 @@
  * test_matrix.c - every example under every profile, in every format.
  *
  * Each of the three example datasets is compiled with each built-in
- * profile into CSV, JSON, XLSX, HTML and TXT plus narrative.txt. Then the
+ * profile into CSV, JSON, XLSX, HTML, TXT and PDF plus narrative.txt (the
+ * PDF's contents are judged by test_render_pdf). Then the
  * checker reads the written files back — the CSV tables with the
  * narrative, and separately the XLSX workbook — and must find no error:
  * every identity of docs/rules.md holds on what a user would open, for
@@ -66,7 +67,7 @@ static void test_matrix(void **state) {
         fail_msg("compile %s %s failed", examples[e], names[p]);
       static const char *const files[] = {"tables.json", "tables.xlsx",
                                           "tables.html", "tables.txt",
-                                          "narrative.txt"};
+                                          "tables.pdf",  "narrative.txt"};
       for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         char path[2200];
         struct stat st;

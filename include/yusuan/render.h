@@ -43,6 +43,16 @@ int ys_render_html(const ys_tables *t, const char *dir, ys_errors *errs);
  * wrapped, for reading in a terminal and for diffs. */
 int ys_render_txt(const ys_tables *t, const char *dir, ys_errors *errs);
 
+/* tables.pdf: the package as one print-ready A4 document (cairo + pango,
+ * Noto Sans/Serif CJK SC embedded as subsets): cover, 目录 with page
+ * numbers, the 情况说明 with its headings, then every table on its own
+ * pages (portrait or landscape by its width, scaled to fit, title, unit
+ * line and header rows repeated on continuation pages), "第 n 页 共 m 页"
+ * and a bookmark per part and table. Dated 1 January of the budget year,
+ * so the same tables give the same bytes. Not PDF/A (cairo 1.16 cannot
+ * write it). YS_ENOTFOUND when the fonts are not installed. */
+int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs);
+
 /* The file name of a table's CSV (no directory). */
 void ys_render_csv_name(const ys_table *t, char *buf, size_t n);
 

@@ -92,7 +92,7 @@ typedef struct ys_tables {
 
 void ys_tables_free(ys_tables *t);
 /* Attaches the narrative (copied) so renderers publish it with the tables
- * (a 情况说明 section in HTML, a sheet in XLSX). */
+ * (a 情况说明 section in HTML, a sheet in XLSX, pages in the PDF). */
 int ys_tables_set_narrative(ys_tables *t, const char *text);
 const ys_table *ys_tables_find(const ys_tables *t, const char *id);
 

@@ -65,13 +65,15 @@ static const char *const help_compile =
     "  --out 目录       输出目录，默认 "
     "out/<数据集目录名>；整体写入后一次性替换\n"
     "  --format 列表    "
-    "输出格式，逗号分隔，默认全部（csv,json,xlsx,html,txt）：\n"
+    "输出格式，逗号分隔，默认全部（csv,json,xlsx,html,txt,pdf）：\n"
     "                   csv   每表一个 CSV 文件（表1_t01.csv …）\n"
     "                   json  tables.json（金额以分为单位的精确值）\n"
     "                   xlsx  tables.xlsx（目录页 + "
     "每表一个工作表，金额为数值）\n"
     "                   html  tables.html（单个网页，可直接打印为 A4）\n"
     "                   txt   tables.txt（按显示宽度对齐的纯文本）\n"
+    "                   pdf   tables.pdf（封面、目录、情况说明和全部报表，A4 "
+    "打印版）\n"
     "  --profile-file 文件  使用磁盘上的报表格式 JSON 文件\n"
     "  --catalog 目录   使用磁盘上的科目表目录（默认使用内置科目表）\n"
     "\n"
@@ -127,7 +129,8 @@ static const char *basename_of(const char *path) {
 
 static int cmd_compile(int argc, char **argv) {
   const char *dataset = NULL, *profile = NULL, *profile_file = NULL,
-             *out = NULL, *formats = "csv,json,xlsx,html,txt", *catdir = NULL;
+             *out = NULL, *formats = "csv,json,xlsx,html,txt,pdf",
+             *catdir = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     const char **slot = !strcmp(a, "--profile")        ? &profile
@@ -157,7 +160,7 @@ static int cmd_compile(int argc, char **argv) {
     return EXIT_BAD;
   }
   bool want_csv = false, want_json = false, want_xlsx = false,
-       want_html = false, want_txt = false, want_any = false;
+       want_html = false, want_txt = false, want_pdf = false, want_any = false;
   for (const char *p = formats; *p;) {
     size_t n = strcspn(p, ",");
     if (n == 3 && !strncmp(p, "csv", 3))
@@ -170,6 +173,8 @@ static int cmd_compile(int argc, char **argv) {
       want_html = want_any = true;
     else if (n == 3 && !strncmp(p, "txt", 3))
       want_txt = want_any = true;
+    else if (n == 3 && !strncmp(p, "pdf", 3))
+      want_pdf = want_any = true;
     else if (n) {
       fprintf(stderr, "yusuan compile: 不支持的输出格式“%.*s”\n", (int)n, p);
       return EXIT_BAD;
@@ -207,7 +212,7 @@ static int cmd_compile(int argc, char **argv) {
   }
   if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
   /* The narrative (情况说明) goes with every compile: as narrative.txt and
-   * inside the HTML and the workbook. */
+   * inside the HTML, the workbook and the PDF. */
   char *narr = NULL, npath[4300];
   if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
                  &errs) ||
@@ -224,7 +229,8 @@ static int cmd_compile(int argc, char **argv) {
       (want_json && ys_render_json(tables, od.tmp, &errs)) ||
       (want_xlsx && ys_render_xlsx(tables, od.tmp, &errs)) ||
       (want_html && ys_render_html(tables, od.tmp, &errs)) ||
-      (want_txt && ys_render_txt(tables, od.tmp, &errs))) {
+      (want_txt && ys_render_txt(tables, od.tmp, &errs)) ||
+      (want_pdf && ys_render_pdf(tables, od.tmp, &errs))) {
     free(narr);
     ys_outdir_abort(&od);
     goto done;
