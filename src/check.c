@@ -46,7 +46,8 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
   /* Tables read by meaning need no profile; only tables laid out in a
    * profile's columns (compiled packages, the fitted text families) do. */
   bool profiled = false;
-  for (size_t k = 0; k < doc->n; k++) profiled = profiled || !doc->tables[k].cols;
+  for (size_t k = 0; k < doc->n; k++)
+    profiled = profiled || !doc->tables[k].cols;
   ys_profile *owned = NULL;
   const ys_profile *p = profiled ? ck_detect_profile(&c, &owned) : NULL;
   if (profiled && !p) {

@@ -316,10 +316,11 @@ static bool similar(const char *a, const char *b) {
   unsigned short dp[65][65];
   for (size_t i = 0; i <= nx; i++)
     for (size_t j = 0; j <= ny; j++)
-      dp[i][j] = !i || !j ? 0
-                 : x[i - 1] == y[j - 1]
-                     ? (unsigned short)(dp[i - 1][j - 1] + 1)
-                     : (dp[i - 1][j] > dp[i][j - 1] ? dp[i - 1][j] : dp[i][j - 1]);
+      dp[i][j] =
+          !i || !j ? 0
+          : x[i - 1] == y[j - 1]
+              ? (unsigned short)(dp[i - 1][j - 1] + 1)
+              : (dp[i - 1][j] > dp[i][j - 1] ? dp[i - 1][j] : dp[i][j - 1]);
   size_t longer = nx > ny ? nx : ny;
   return (size_t)dp[nx][ny] * 4 >= longer * 3;
 }

@@ -18,8 +18,9 @@ int ys_read_file(const char *path, size_t max, char **buf, size_t *len,
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
     ys_errors_add(errs, YS_EINPUT, path, 0, 0,
-                  S_ISDIR(st.st_mode) ? "这是一个目录，不是文件"
-                                      : "不是普通文件（管道、设备等不能作为输入）");
+                  S_ISDIR(st.st_mode)
+                      ? "这是一个目录，不是文件"
+                      : "不是普通文件（管道、设备等不能作为输入）");
     return YS_EINPUT;
   }
   FILE *fp = fopen(path, "rb");

@@ -138,7 +138,10 @@ static void add_place(cJSON *src, int page, ys_box b) {
   cJSON *box = cJSON_AddArrayToObject(src, "box");
   const float v[4] = {b.x0, b.y0, b.x1, b.y1};
   for (int i = 0; i < 4; i++)
-    cJSON_AddItemToArray(box, cJSON_CreateNumber((double)((long)(v[i] * 10 + (v[i] >= 0 ? 0.5f : -0.5f))) / 10.0));
+    cJSON_AddItemToArray(
+        box,
+        cJSON_CreateNumber(
+            (double)((long)(v[i] * 10 + (v[i] >= 0 ? 0.5f : -0.5f))) / 10.0));
 }
 
 static cJSON *cellref_json(const ys_cellref *r) {

@@ -376,6 +376,7 @@ typedef struct pgrid {
   int nrows, ncols;
   float *colx0, *colx1; /* x-extent of each column */
   bool *amount;         /* unruled: which columns hold amounts */
+  float *cell1;         /* unruled: right boundary of each column's cell */
   bool ruled;
   int page;
 } pgrid;
@@ -563,8 +564,8 @@ static void span_kinds(lx *x, const ys_line *l, skind *k) {
 }
 
 typedef struct acol {
-  float x0, x1;  /* extent of its members */
-  float right;   /* mean right edge */
+  float x0, x1; /* extent of its members */
+  float right;  /* mean right edge */
   double sum;
   int n;
 } acol;
@@ -657,7 +658,8 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
       j++;
     }
   }
-  for (int j = 0; j < M; j++) ac[j].right = ac[j].n ? (float)(ac[j].sum / ac[j].n) : 0;
+  for (int j = 0; j < M; j++)
+    ac[j].right = ac[j].n ? (float)(ac[j].sum / ac[j].n) : 0;
   /* text spans by zone, clustered by left edge */
   size_t total = 0;
   for (size_t i = 0; i < n; i++) total += L[i]->n;
@@ -737,6 +739,15 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
         if (g->colx0[k] == ac[j].x0 && g->colx1[k] == ac[j].x1) text = false;
       if (text) g->colx1[k] = g->colx0[k + 1] - 1;
     }
+  /* The cell of a column reaches from the boundary of the one before to
+   * its own: an amount column's right edge (amounts are right-aligned), a
+   * text column's next neighbour's start. Headings are centred in cells. */
+  g->cell1 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
+  if (!g->cell1) return YS_ENOMEM;
+  for (int k = 0; k < nc; k++)
+    g->cell1[k] = g->amount[k] ? g->colx1[k] + 1
+                  : k + 1 < nc ? g->colx0[k + 1] - 1
+                               : 1e30f;
   *acs = ac;
   *nacs = M;
   *tcs = tc;
@@ -749,6 +760,38 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
  * (headings are centred over their column, whose cells drift). */
 static void span_cols(const pgrid *g, ys_box b, int *c0, int *c1) {
   *c0 = *c1 = -1;
+  if (g->cell1) {
+    /* cells [cell1[k-1], cell1[k]): the centres a heading covers, else
+     * the cell its centre is in; a heading no wider than the cell its
+     * centre is in is that cell's (a wrapped fragment: 附属单位 / 上缴收入) */
+    float m0 = cx(b);
+    for (int c = 0; c < g->ncols; c++) {
+      float lo = c ? g->cell1[c - 1] : g->colx0[0] - 1;
+      float hi = g->cell1[c] < 1e29f ? g->cell1[c] : g->colx1[c] + 40;
+      if (m0 >= lo && (m0 < hi || c == g->ncols - 1) &&
+          b.x1 - b.x0 <= (hi - lo) * 1.2f) {
+        *c0 = *c1 = c;
+        return;
+      }
+    }
+    for (int c = 0; c < g->ncols; c++) {
+      float lo = c ? g->cell1[c - 1] : g->colx0[0] - 1;
+      float hi = g->cell1[c] < 1e29f ? g->cell1[c] : g->colx1[c] + 40;
+      float m = (lo + hi) / 2;
+      if (m >= b.x0 - 1 && m <= b.x1 + 1) {
+        if (*c0 < 0) *c0 = c;
+        *c1 = c;
+      }
+    }
+    if (*c0 >= 0 && *c1 > *c0) return;
+    *c0 = *c1 = -1;
+    float m = cx(b);
+    for (int c = 0; c < g->ncols; c++)
+      if (m < g->cell1[c] || c == g->ncols - 1) {
+        *c0 = *c1 = c;
+        return;
+      }
+  }
   for (int c = 0; c < g->ncols; c++) {
     float m = (g->colx0[c] + g->colx1[c]) / 2;
     if (m >= b.x0 - 1 && m <= b.x1 + 1) {
@@ -783,7 +826,9 @@ static int body_col(const acol *ac, int M, const tcol *tc, int nt, ys_box b,
   float bd = 1e30f;
   for (int i = 0; i < nt; i++) {
     if (tc[i].zone != zone) continue;
-    float d = b.x0 < tc[i].x0 ? tc[i].x0 - b.x0 : b.x0 > tc[i].x1 ? b.x0 - tc[i].x1 : 0;
+    float d = b.x0 < tc[i].x0   ? tc[i].x0 - b.x0
+              : b.x0 > tc[i].x1 ? b.x0 - tc[i].x1
+                                : 0;
     /* prefer the cluster at or left of the span */
     if (b.x0 >= tc[i].x0 - 2) d *= 0.5f;
     if (d < bd) {
@@ -802,6 +847,55 @@ static int body_col(const acol *ac, int M, const tcol *tc, int nt, ys_box b,
   return c;
 }
 
+/* Columns that are empty in every body row leave no trace in the body of
+ * an unruled table, only their headings (a 决算 收入决算表 with money from
+ * 财政拨款 only prints 上级补助收入 … 其他收入 over nothing). Headings right
+ * of the last body column each open an empty amount column there. */
+static int header_columns(lx *x, const ys_line **L, size_t first, pgrid *g) {
+  if (!g->ncols || !g->cell1) return YS_OK;
+  float edge = g->colx1[g->ncols - 1];
+  if (!g->amount[g->ncols - 1]) return YS_OK;
+  float xs[64];
+  int nx = 0;
+  for (size_t i = 0; i < first; i++)
+    for (size_t k = 0; k < L[i]->n && nx < 64; k++) {
+      ys_box b = L[i]->spans[k].box;
+      if (b.x0 <= edge + 2) continue;
+      float m = cx(b);
+      bool seen = false;
+      for (int j = 0; j < nx && !seen; j++)
+        seen = fabsf(xs[j] - m) < (b.x1 - b.x0) / 2 + 6;
+      if (!seen) xs[nx++] = m;
+    }
+  if (!nx) return YS_OK;
+  qsort(xs, (size_t)nx, sizeof *xs, cmp_float);
+  int nc = g->ncols + nx;
+  float *x0 = ys_arena_alloc(x->a, sizeof(float) * (size_t)(nc + 1));
+  float *x1 = ys_arena_alloc(x->a, sizeof(float) * (size_t)(nc + 1));
+  float *c1 = ys_arena_alloc(x->a, sizeof(float) * (size_t)(nc + 1));
+  bool *am = ys_arena_alloc(x->a, (size_t)nc + 1);
+  if (!x0 || !x1 || !c1 || !am) return YS_ENOMEM;
+  memcpy(x0, g->colx0, sizeof(float) * (size_t)g->ncols);
+  memcpy(x1, g->colx1, sizeof(float) * (size_t)g->ncols);
+  memcpy(c1, g->cell1, sizeof(float) * (size_t)g->ncols);
+  memcpy(am, g->amount, (size_t)g->ncols);
+  for (int j = 0; j < nx; j++) {
+    int k = g->ncols + j;
+    x0[k] = x1[k] = xs[j];
+    am[k] = true;
+    /* the boundary between two heading-made columns: half way */
+    c1[k] = j + 1 < nx ? (xs[j] + xs[j + 1]) / 2 : 1e30f;
+    if (j == 0) c1[k - 1] = (edge + xs[0]) / 2 > edge ? edge + 1 : c1[k - 1];
+  }
+  if (nx) c1[g->ncols - 1] = g->colx1[g->ncols - 1] + 1;
+  g->colx0 = x0;
+  g->colx1 = x1;
+  g->cell1 = c1;
+  g->amount = am;
+  g->ncols = nc;
+  return YS_OK;
+}
+
 static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
                         pgrid *g) {
   /* body: from the first line with an amount */
@@ -815,65 +909,124 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
   if (unruled_columns(x, L + first, n - first, g, &ac, &M, &tc, &nt))
     return YS_ENOMEM;
   if (!g->ncols) return YS_OK;
+  if (header_columns(x, L, first, g)) return YS_ENOMEM;
+  /* Names too long for their cell wrap around the row's amounts (a
+   * centred row prints part of its name above and part below): a text-only
+   * line of the body is held, then given to the next row when that row has
+   * nothing in its columns, else to the row before; a text-only line right
+   * after a row that took held text is the rest of that row's name. */
   int row = 0;
   skind kk[256];
   int fit[256];
-  for (size_t i = 0; i < n; i++) {
-    const ys_line *l = L[i];
+  sref held[64];
+  size_t nheld = 0;
+  bool took_held = false; /* the last row was named by held text */
+  for (size_t i = 0; i <= n; i++) {
+    const ys_line *l = i < n ? L[i] : NULL;
     bool body = i >= first;
-    if (l->n > 256) continue;
-    /* a text-only body line: the wrapped part of the row above */
-    bool cont = body && i > first && !line_numeric(x, l) && row > 0;
-    if (body) {
+    if (l && l->n > 256) continue;
+    bool textonly = l && body && i > first && !line_numeric(x, l) && row > 0;
+    if (textonly) {
+      if (took_held) {
+        /* the rest of the last row's name */
+        for (size_t k = 0; k < l->n; k++) {
+          int c0 = body_col(ac, M, tc, nt, l->spans[k].box, SK_TEXT, 0);
+          ys_gcell *prev = NULL;
+          for (size_t j = g->cells.n; j-- > 0 && !prev;) {
+            ys_gcell *c = &g->cells.v[j];
+            if (c->row != row - 1) break;
+            if (c->col == c0) prev = c;
+          }
+          if (prev) {
+            prev->text = join_text(x->a, prev->text, l->spans[k].text);
+            if (!prev->text) return YS_ENOMEM;
+          } else if (nheld < 64) {
+            held[nheld++] = (sref){&l->spans[k], pages[i]};
+          }
+        }
+        took_held = false;
+        continue;
+      }
+      for (size_t k = 0; k < l->n && nheld < 64; k++)
+        held[nheld++] = (sref){&l->spans[k], pages[i]};
+      continue;
+    }
+    /* a numeric line, a header line or the end: place held text first */
+    bool numeric_row = l && body;
+    size_t row_start = g->cells.n;
+    if (numeric_row) {
       span_kinds(x, l, kk);
       float r[256];
       int m = 0;
       for (size_t k = 0; k < l->n; k++)
         if (kk[k] == SK_AMT) r[m++] = l->spans[k].box.x1;
       fit_amounts(ac, M, r, m, fit);
-    }
-    int ai = 0;
-    for (size_t k = 0; k < l->n; k++) {
-      const ys_span *s = &l->spans[k];
-      int c0, c1;
-      if (body) {
-        c0 = c1 = body_col(ac, M, tc, nt, s->box, kk[k],
-                           kk[k] == SK_AMT ? fit[ai] : 0);
+      int ai = 0;
+      for (size_t k = 0; k < l->n; k++) {
+        const ys_span *sp = &l->spans[k];
+        int c0 = body_col(ac, M, tc, nt, sp->box, kk[k],
+                          kk[k] == SK_AMT ? fit[ai] : 0);
         if (kk[k] == SK_AMT) ai++;
-      } else {
-        span_cols(g, s->box, &c0, &c1);
-      }
-      if (c0 < 0) continue;
-      if (cont) {
-        ys_gcell *prev = NULL;
-        for (size_t j = g->cells.n; j-- > 0 && !prev;) {
-          ys_gcell *c = &g->cells.v[j];
-          if (c->row != row - 1) break;
-          if (c->col <= c0 && c0 < c->col + c->cs) prev = c;
-        }
-        if (prev && !amount_like(keyz(x->a, prev->text))) {
-          prev->text = join_text(x->a, prev->text, s->text);
-          if (!prev->text) return YS_ENOMEM;
+        if (c0 < 0) continue;
+        ys_gcell *same = NULL;
+        for (size_t j = g->cells.n; j-- > row_start && !same;)
+          if (g->cells.v[j].col == c0) same = &g->cells.v[j];
+        if (same) {
+          same->text = join_text(x->a, same->text, sp->text);
+          if (!same->text) return YS_ENOMEM;
           continue;
         }
+        ys_gcell c = {sp->text, row, c0, 1, 1, pages[i], sp->line, sp->box};
+        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
       }
-      /* two spans of one row in one column (a name cut in two): join */
-      ys_gcell *same = NULL;
-      for (size_t j = g->cells.n; j-- > 0 && !same;) {
-        ys_gcell *c = &g->cells.v[j];
-        if (c->row != row) break;
-        if (c->col == c0) same = c;
-      }
-      if (same && body) {
-        same->text = join_text(x->a, same->text, s->text);
-        if (!same->text) return YS_ENOMEM;
-        continue;
-      }
-      ys_gcell c = {s->text, row, c0, 1, c1 - c0 + 1, pages[i], s->line,
-                    s->box};
-      if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
     }
-    bool added = g->cells.n && g->cells.v[g->cells.n - 1].row == row;
+    took_held = false;
+    for (size_t h = 0; h < nheld; h++) {
+      const ys_span *sp = held[h].s;
+      int c0 = body_col(ac, M, tc, nt, sp->box, SK_TEXT, 0);
+      ys_gcell *mine = NULL, *prev = NULL;
+      if (numeric_row)
+        for (size_t j = row_start; j < g->cells.n && !mine; j++)
+          if (g->cells.v[j].col == c0) mine = &g->cells.v[j];
+      for (size_t j = row_start; j-- > 0 && !prev;) {
+        ys_gcell *c = &g->cells.v[j];
+        if (c->row != row - 1) break;
+        if (c->col == c0) prev = c;
+      }
+      if (numeric_row && !mine) {
+        /* the next row has nothing there: the text is its own */
+        ys_gcell c = {sp->text, row, c0, 1, 1, held[h].page, sp->line, sp->box};
+        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+        took_held = true;
+      } else if (numeric_row && mine && !prev) {
+        mine->text = join_text(x->a, sp->text, mine->text);
+        if (!mine->text) return YS_ENOMEM;
+      } else if (prev) {
+        prev->text = join_text(x->a, prev->text, sp->text);
+        if (!prev->text) return YS_ENOMEM;
+      } else {
+        ys_gcell c = {sp->text, row, c0, 1, 1, held[h].page, sp->line, sp->box};
+        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+      }
+    }
+    nheld = 0;
+    if (!l) break;
+    if (!numeric_row) {
+      /* a header line (or a lone text line before the body) */
+      for (size_t k = 0; k < l->n; k++) {
+        const ys_span *sp = &l->spans[k];
+        int c0, c1;
+        span_cols(g, sp->box, &c0, &c1);
+        if (c0 < 0) continue;
+        ys_gcell c = {sp->text,    row,      c0,       1,
+                      c1 - c0 + 1, pages[i], sp->line, sp->box};
+        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+      }
+    }
+    /* keep cells in column order within the row */
+    bool added =
+        g->cells.n > row_start && g->cells.v[g->cells.n - 1].row == row;
+    if (!added && g->cells.n > row_start) added = true;
     if (added) row++;
   }
   g->nrows = row;
@@ -1142,7 +1295,64 @@ static int tb_add(lx *x, tabuild *t, const ys_line *l) {
 }
 
 /* Assembles the table whose grid lines are t (in order, over pages). */
+/* An unruled table over several pages is one grid: a converter keeps the
+ * columns where they were on every page, so the columns of all its rows
+ * together are the table's. The header lines a page repeats (and a
+ * repeated title or 续表 line) are left out. */
+static int unruled_table(lx *x, ys_gtable *gt, tabuild *t) {
+  const ys_line **L = ys_arena_alloc(x->a, sizeof *L * (t->n + 1));
+  int *pg = ys_arena_alloc(x->a, sizeof(int) * (t->n + 1));
+  if (!L || !pg) return YS_ENOMEM;
+  size_t n = 0, head = 0;
+  while (head < t->n && t->pg[head] == t->pg[0] && !line_numeric(x, t->L[head]))
+    head++;
+  for (size_t i = 0; i < t->n; i++) {
+    if (t->pg[i] != t->pg[0] && i > 0 && t->pg[i] != t->pg[i - 1]) {
+      /* a continuation page: skip its lines that repeat the header */
+      size_t j = i;
+      while (j < t->n && t->pg[j] == t->pg[i] && !line_numeric(x, t->L[j])) {
+        const char *a = ys_line_text(x->d, t->L[j]);
+        bool rep = false;
+        for (size_t h = 0; h < head && a && !rep; h++) {
+          const char *b = ys_line_text(x->d, t->L[h]);
+          rep = b && !strcmp(keyz(x->a, a), keyz(x->a, b));
+        }
+        if (!rep) break;
+        j++;
+      }
+      i = j;
+      if (i >= t->n) break;
+      gt->pages++;
+    }
+    L[n] = t->L[i];
+    pg[n++] = t->pg[i];
+  }
+  pgrid g;
+  memset(&g, 0, sizeof g);
+  if (unruled_grid(x, L, pg, n, &g)) return YS_ENOMEM;
+  qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+  int hrows = header_rows(x, &g.cells, g.nrows);
+  if (unruled_header(x, &g, hrows)) return YS_ENOMEM;
+  gt->cells = g.cells.v;
+  gt->ncells = g.cells.n;
+  gt->nrows = g.nrows;
+  gt->ncols = g.ncols;
+  gt->header_rows = hrows;
+  gt->ruled = false;
+  return YS_OK;
+}
+
 static int assemble(lx *x, ys_gtable *gt, pagecl *pcs, tabuild *t) {
+  /* ruled or not: the first page says */
+  {
+    const cluster *cs;
+    size_t nc;
+    if (clusters_of(x, pcs, t->pg[0], &cs, &nc)) return YS_ENOMEM;
+    bool ruled = false;
+    for (size_t i = 0; i < t->n && t->pg[i] == t->pg[0] && !ruled; i++)
+      ruled = holding(cs, nc, t->L[i]) != NULL;
+    if (!ruled) return unruled_table(x, gt, t);
+  }
   cellv all = {NULL, 0, 0};
   pgrid first;
   memset(&first, 0, sizeof first);

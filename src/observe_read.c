@@ -129,7 +129,7 @@ static void catalog_rows(chk *c, const ys_rtable *rt, const char *tname) {
   for (size_t i = 0; i < rt->nrows; i++) {
     const ys_rrow *r = &rt->rows[i];
     if (!(r->flags & YS_RROW_CODE) || !*r->code) continue;
-    ys_cls cls = r->q.func.n ? YS_CLS_FUNC
+    ys_cls cls = r->q.func.n   ? YS_CLS_FUNC
                  : r->q.econ.n ? YS_CLS_ECON_DEPT
                                : YS_CLS_ECON_GOV;
     int lvl = r->level;
@@ -236,8 +236,7 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
           f->message = ck_fs(
               c, ys_arena_printf(
                      c->a, "列“%s”的表头%s%s%s，此列未参与检查",
-                     rt->cols[k].label,
-                     *rt->cols[k].rest ? "中“" : "无法识别",
+                     rt->cols[k].label, *rt->cols[k].rest ? "中“" : "无法识别",
                      rt->cols[k].rest, *rt->cols[k].rest ? "”无法识别" : ""));
         }
         unread_reported = true;
@@ -268,8 +267,8 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       if (!key) return -1;
       const ys_rcell *cell = &r->cells[k];
       int o = ck_add_obs(c, key, &am, u, rt->file, tname,
-                         *r->label ? r->label : r->code, col->label,
-                         cell->text, cell->line ? cell->line : r->line);
+                         *r->label ? r->label : r->code, col->label, cell->text,
+                         cell->line ? cell->line : r->line);
       if (o < 0) return -1;
       ck_obs_place(c, o, cell);
       at[i * nc + k] = o;
@@ -293,6 +292,12 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       }
       if (!unreadable && np)
         ck_sum_ident(c, "sum.row-parts", t, parts, (size_t)np);
+    }
+    /* headings read from aligned text, not from ruling lines, are a guess
+     * that only rows can confirm: with fewer than three, none is made */
+    if (!rt->ruled && c->ni - mark < 3 && c->ni > mark) {
+      c->ni = mark;
+      continue;
     }
     guard(c, mark, rt, tname, col->label);
   }
@@ -319,8 +324,8 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
     const ys_rrow *r = &rt->rows[i];
     if (!(r->flags & YS_RROW_PLACED)) continue;
     if ((r->flags & YS_RROW_TOTAL) && total == nr) total = i;
-    if (!(r->flags & (YS_RROW_TOTAL | YS_RROW_GRAND | YS_RROW_FOOTER |
-                      YS_RROW_SUBSET)) &&
+    if (!(r->flags &
+          (YS_RROW_TOTAL | YS_RROW_GRAND | YS_RROW_FOOTER | YS_RROW_SUBSET)) &&
         r->level >= 1 && r->level < min_level)
       min_level = r->level;
   }
@@ -328,8 +333,8 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
   for (size_t i = 0; i < nr; i++) {
     const ys_rrow *r = &rt->rows[i];
     if ((r->flags & YS_RROW_PLACED) &&
-        !(r->flags & (YS_RROW_TOTAL | YS_RROW_GRAND | YS_RROW_FOOTER |
-                      YS_RROW_SUBSET)) &&
+        !(r->flags &
+          (YS_RROW_TOTAL | YS_RROW_GRAND | YS_RROW_FOOTER | YS_RROW_SUBSET)) &&
         r->level == min_level)
       kids[nk++] = i;
   }
@@ -353,8 +358,7 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
         const ys_rrow *x = &rt->rows[j];
         if (!(x->flags & YS_RROW_PLACED) || (x->flags & YS_RROW_SUBSET))
           continue;
-        if ((x->flags & YS_RROW_FOOTER) ? x->level == 1
-                                        : x->level == min_level)
+        if ((x->flags & YS_RROW_FOOTER) ? x->level == 1 : x->level == min_level)
           kids[np++] = j;
       }
     }

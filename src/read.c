@@ -53,7 +53,8 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
   if (rc == YS_OK && doc->format == YS_DOC_PDF)
     for (size_t k = before; k < d->n_claims; k++) {
       int no = d->claims[k].line;
-      if (no >= 1 && (size_t)no <= l->ntext) d->claims[k].page = l->text[no - 1]->page;
+      if (no >= 1 && (size_t)no <= l->ntext)
+        d->claims[k].page = l->text[no - 1]->page;
     }
   return rc;
 }
@@ -110,7 +111,8 @@ size_t ys_rdoc_placed_amounts(const ys_rdoc *d) {
           continue;
         const char *s = row->cells[k].text;
         ys_amount am;
-        if (*s && ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) == YS_OK &&
+        if (*s &&
+            ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) == YS_OK &&
             (strchr(s, '.') || strchr(s, ',') || rt->cols))
           n++;
       }

@@ -31,7 +31,18 @@ typedef struct tr {
   ys_errors *errs;
   const char *path;
   int page_line; /* line index within the current page */
+  bool chars;    /* columns count characters, not display width */
 } tr;
+
+/* The width of text in columns: display width (a wide character two), or
+ * characters (pdftotext -layout puts every character in one cell, wide
+ * or not). */
+static size_t width(const tr *r, const char *s, size_t n) {
+  if (!r->chars) return ys_text_width(s, n);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return w;
+}
 
 /* Is [s, s+n) an amount as tables print it: digits with a decimal part
  * (12.50) or thousands separators (1,234), maybe a sign or a trailing %
@@ -77,15 +88,15 @@ static int add_span(tr *r, ys_line *l, const char *s, size_t n, size_t col,
   ys_text_trim(&t, &tl);
   if (!tl) return YS_OK;
   size_t lead = (size_t)(t - s);
-  float x0 = (float)(col + ys_text_width(s, lead)) * COLW;
-  float w = (float)ys_text_width(t, tl) * COLW;
+  float x0 = (float)(col + width(r, s, lead)) * COLW;
+  float w = (float)width(r, t, tl) * COLW;
   float y0 = (float)r->page_line * LINEH;
   ys_span *sp =
       ys_line_add_span(r->d, l, t, tl, (ys_box){x0, y0, x0 + w, y0 + LINEH});
   if (!sp) return YS_ENOMEM;
   sp->size = LINEH * 0.8f;
   sp->line = lineno;
-  sp->col = (int)(col + ys_text_width(s, lead)) + 1;
+  sp->col = (int)(col + width(r, s, lead)) + 1;
   return YS_OK;
 }
 
@@ -141,7 +152,7 @@ static int spaced_line(tr *r, ys_line *l, const char *s, size_t n, int lineno) {
     }
     int rc = add_span(r, l, s + start, i - start, col, lineno);
     if (rc) return rc;
-    col += ys_text_width(s + start, i + gap - start);
+    col += width(r, s + start, i + gap - start);
     i += gap;
     start = i;
   }
@@ -160,6 +171,50 @@ static int new_page(tr *r) {
   return YS_OK;
 }
 
+/* Which column measure lines the amounts up: the right edges of the last
+ * amount of lines that end in one fall on fewer distinct columns under the
+ * measure the converter used. */
+static bool count_chars(const char *data, size_t len) {
+  enum { CAP = 4096 };
+  static const size_t none = (size_t)-1;
+  size_t ends_w[CAP], ends_c[CAP];
+  size_t n = 0;
+  tr probe = {NULL, NULL, NULL, 0, true};
+  for (size_t i = 0; i < len && n < CAP;) {
+    size_t e = i;
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    size_t l = e - i;
+    while (l && (data[i + l - 1] == ' ' || data[i + l - 1] == '\r')) l--;
+    if (l > 0 && !memchr(data + i, '\t', l)) {
+      size_t b = l;
+      while (b > 0 && data[i + b - 1] != ' ') b--;
+      if (amountish(data + i + b, l - b) && b > 0) {
+        ends_w[n] = ys_text_width(data + i, l);
+        probe.chars = true;
+        ends_c[n] = width(&probe, data + i, l);
+        n++;
+      }
+    }
+    i = e + 1;
+  }
+  if (n < 8) return false;
+  /* distinct end columns, each within one column of another */
+  size_t dw = 0, dc = 0;
+  for (size_t k = 0; k < n; k++) {
+    bool sw = false, sc = false;
+    for (size_t j = 0; j < k; j++) {
+      if (ends_w[j] != none && (ends_w[j] + 1 >= ends_w[k]) &&
+          (ends_w[k] + 1 >= ends_w[j]))
+        sw = true;
+      if ((ends_c[j] + 1 >= ends_c[k]) && (ends_c[k] + 1 >= ends_c[j]))
+        sc = true;
+    }
+    dw += !sw;
+    dc += !sc;
+  }
+  return dc < dw;
+}
+
 int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
                      size_t len, ys_errors *errs) {
   *out = NULL;
@@ -171,7 +226,7 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
   }
   ys_doc *d = ys_doc_new(path, YS_DOC_TEXT);
   if (!d) return YS_ENOMEM;
-  tr r = {d, errs, path, 0};
+  tr r = {d, errs, path, 0, count_chars(data, len)};
   int rc = new_page(&r);
   size_t i = 0;
   if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) i = 3;

@@ -595,6 +595,7 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   rt->header_rows = 0;
   rt->group = group;
   rt->side = side;
+  rt->ruled = g->ruled;
   rt->understood = title->phrases > 0;
   ys_unit u;
   if (*g->unit_text &&

@@ -56,8 +56,8 @@ size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp) {
     return 0;
   }
   utf8proc_int32_t c;
-  utf8proc_ssize_t k = utf8proc_iterate(
-      (const utf8proc_uint8_t *)s, n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
   if (k <= 0) {
     *cp = 0xFFFD;
     return 1;

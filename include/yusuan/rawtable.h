@@ -102,6 +102,7 @@ typedef struct ys_rtable {
   int group;       /* panels of one printed table share a group */
   int side;        /* within a group: 0 income, 1.. spending views */
   bool understood; /* the title was understood */
+  bool ruled;      /* the grid came from ruling lines (its structure sure) */
 } ys_rtable;
 
 /*
