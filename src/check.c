@@ -78,7 +78,10 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
       if (rt->unit_known) last_unit = rt->unit;
       bool any = false;
       for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
-      if (!any && !rt->empty_note && c.no > before && rt->side == 0) {
+      bool amounts = false;
+      for (size_t k2 = 0; k2 < rt->ncols; k2++)
+        amounts = amounts || rt->cols[k2].kind == YS_RCOL_AMOUNT;
+      if (!any && !rt->empty_note && amounts && rt->side == 0) {
         ys_finding *f =
             ck_add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
         if (f) {

@@ -345,6 +345,9 @@ static int fill_cell(lx *x, ys_gcell *c, sref *sp, size_t n) {
     }
   }
   c->text = t;
+  c->tx0 = c->box.x0;
+  for (size_t i = 0; i < n; i++)
+    if (sp[i].s->size > c->tsize) c->tsize = sp[i].s->size;
   return YS_OK;
 }
 
@@ -470,9 +473,16 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
     for (size_t i = 0; i < ns; i++)
       if (slot[i] == k) tmp[m++] = spans[i];
     if (!m) continue;
-    ys_gcell c = {
-        "",         r0[k], c0[k],       r1[k] - r0[k] + 1, c1[k] - c0[k] + 1,
-        pg->number, 0,     {0, 0, 0, 0}};
+    ys_gcell c = {"",
+                  r0[k],
+                  c0[k],
+                  r1[k] - r0[k] + 1,
+                  c1[k] - c0[k] + 1,
+                  pg->number,
+                  0,
+                  {0, 0, 0, 0},
+                  0,
+                  0};
     if (fill_cell(x, &c, tmp, m)) return YS_ENOMEM;
     c.box = (ys_box){xs[c0[k]], ys[r0[k]], xs[c1[k] + 1], ys[r1[k] + 1]};
     if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
@@ -976,7 +986,8 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
           if (!same->text) return YS_ENOMEM;
           continue;
         }
-        ys_gcell c = {sp->text, row, c0, 1, 1, pages[i], sp->line, sp->box};
+        ys_gcell c = {sp->text, row,      c0,      1,          1,
+                      pages[i], sp->line, sp->box, sp->box.x0, sp->size};
         if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
       }
     }
@@ -995,7 +1006,8 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
       }
       if (numeric_row && !mine) {
         /* the next row has nothing there: the text is its own */
-        ys_gcell c = {sp->text, row, c0, 1, 1, held[h].page, sp->line, sp->box};
+        ys_gcell c = {sp->text,     row,      c0,      1,          1,
+                      held[h].page, sp->line, sp->box, sp->box.x0, sp->size};
         if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
         took_held = true;
       } else if (numeric_row && mine && !prev) {
@@ -1005,7 +1017,8 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
         prev->text = join_text(x->a, prev->text, sp->text);
         if (!prev->text) return YS_ENOMEM;
       } else {
-        ys_gcell c = {sp->text, row, c0, 1, 1, held[h].page, sp->line, sp->box};
+        ys_gcell c = {sp->text,     row,      c0,      1,          1,
+                      held[h].page, sp->line, sp->box, sp->box.x0, sp->size};
         if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
       }
     }
@@ -1018,8 +1031,8 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
         int c0, c1;
         span_cols(g, sp->box, &c0, &c1);
         if (c0 < 0) continue;
-        ys_gcell c = {sp->text,    row,      c0,       1,
-                      c1 - c0 + 1, pages[i], sp->line, sp->box};
+        ys_gcell c = {sp->text, row,      c0,      1,          c1 - c0 + 1,
+                      pages[i], sp->line, sp->box, sp->box.x0, sp->size};
         if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
       }
     }
@@ -1450,6 +1463,16 @@ static int flatten(lx *x) {
 static bool title_at(lx *x, size_t i, size_t *span) {
   const char *k = x->key[i];
   if (!*k) return false;
+  /* a table-of-contents entry: a title and its page number apart */
+  const ys_line *l = x->L[i];
+  if (l->n >= 2) {
+    const char *last = keyz(x->a, l->spans[l->n - 1].text);
+    size_t ln = strlen(last);
+    bool num = ln && ln <= 4;
+    for (size_t c = 0; c < ln && num; c++)
+      num = last[c] >= '0' && last[c] <= '9';
+    if (num) return false;
+  }
   if (is_number_key(k)) {
     size_t j = i + 1;
     while (j < x->n && !*x->key[j]) j++;
@@ -1464,6 +1487,35 @@ static bool title_at(lx *x, size_t i, size_t *span) {
   /* a title broken over two lines: "2024年部门收支" / "总表" */
   *span = 1;
   return true;
+}
+
+/* A title's key without its number and continuation marks. */
+static const char *title_core(lx *x, size_t i, size_t span) {
+  const char *k = "";
+  for (size_t m = i; m < i + span; m++)
+    k = ys_arena_printf(x->a, "%s%s", k, x->key[m]);
+  if (!k) return "";
+  const char *p = starts(k, "附") ? k + 3 : k;
+  if (starts(p, "表") && p[3] >= '0' && p[3] <= '9') {
+    p += 3;
+    while ((*p >= '0' && *p <= '9') || *p == '-' || *p == '.') p++;
+    k = p;
+  }
+  char *o = ys_arena_strdup(x->a, k);
+  if (!o) return "";
+  static const char *const marks[] = {"(续表)", "(续)", "续表", "(续上表)"};
+  for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+    char *q = strstr(o, marks[m]);
+    if (q) memmove(q, q + strlen(marks[m]), strlen(q + strlen(marks[m])) + 1);
+  }
+  return o;
+}
+
+/* Is the title at j the title at i again, on a later page? */
+static bool continued(lx *x, size_t i, size_t si, size_t j, size_t sj) {
+  if (x->L[j]->page <= x->L[i]->page) return false;
+  const char *a = title_core(x, i, si), *b = title_core(x, j, sj);
+  return *a && !strcmp(a, b);
 }
 
 int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
@@ -1510,7 +1562,27 @@ int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
       const char *k = x.key[j];
       if (!*k) continue;
       size_t ts;
-      if (title_at(&x, j, &ts)) break;
+      /* "表1（续）", "续表" heading a continuation page */
+      if (has(k, "续") && nchars(k) <= 12 && !title_at(&x, j, &ts)) {
+        x.used[j] = true;
+        continue;
+      }
+      if (title_at(&x, j, &ts)) {
+        /* the same title again on a later page (表1（续）, a repeated
+         * title): the table goes on */
+        if (!continued(&x, i, tspan, j, ts)) break;
+        for (size_t m = j; m < j + ts; m++) x.used[m] = true;
+        j += ts;
+        while (j < x.n &&
+               (!*x.key[j] || is_unit_key(x.key[j]) ||
+                starts(x.key[j], "编制") || starts(x.key[j], "单位名称") ||
+                starts(x.key[j], "部门:"))) {
+          x.used[j] = true;
+          j++;
+        }
+        j--;
+        continue;
+      }
       const cluster *cs;
       size_t nc;
       if (clusters_of(&x, pcs, l->page, &cs, &nc)) return YS_ENOMEM;

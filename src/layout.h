@@ -22,7 +22,9 @@ typedef struct ys_gcell {
   int row, col;     /* top-left, in the table's grid */
   int rs, cs;       /* spans, >= 1 */
   int page, line;   /* where it is printed (line: source line, 0 none) */
-  ys_box box;
+  ys_box box;       /* the cell (ruled) or its text */
+  float tx0;        /* left edge of its text: indentation shows levels */
+  float tsize;      /* font size of its text, 0 unknown */
 } ys_gcell;
 
 typedef struct ys_gtable {

@@ -73,7 +73,16 @@ static size_t children(const ys_rtable *rt, size_t i, size_t *kids,
                        size_t cap) {
   const ys_rrow *p = &rt->rows[i];
   bool code = p->flags & YS_RROW_CODE;
+  bool unit = p->flags & YS_RROW_UNIT;
   bool footer = p->flags & YS_RROW_FOOTER;
+  /* a unit's parts are its sub-units, or else its top classes */
+  bool subunits = false;
+  for (size_t j = i + 1; unit && j < rt->nrows; j++) {
+    const ys_rrow *r = &rt->rows[j];
+    if (!(r->flags & YS_RROW_PLACED)) continue;
+    if (r->level <= p->level) break;
+    if (r->level == p->level + 1 && (r->flags & YS_RROW_UNIT)) subunits = true;
+  }
   size_t n = 0;
   for (size_t j = i + 1; j < rt->nrows; j++) {
     const ys_rrow *r = &rt->rows[j];
@@ -86,7 +95,10 @@ static size_t children(const ys_rtable *rt, size_t i, size_t *kids,
       if (!(r->flags & YS_RROW_CODE) ||
           strncmp(r->code, p->code, strlen(p->code)))
         continue;
-    } else if (r->flags & YS_RROW_CODE) {
+    } else if (unit) {
+      if (subunits ? !(r->flags & YS_RROW_UNIT) : !(r->flags & YS_RROW_CODE))
+        continue;
+    } else if (r->flags & (YS_RROW_CODE | YS_RROW_UNIT)) {
       continue;
     }
     if (n < cap) kids[n++] = j;
@@ -128,12 +140,17 @@ static void catalog_rows(chk *c, const ys_rtable *rt, const char *tname) {
   size_t before = c->out->n;
   for (size_t i = 0; i < rt->nrows; i++) {
     const ys_rrow *r = &rt->rows[i];
-    if (!(r->flags & YS_RROW_CODE) || !*r->code) continue;
+    if (!(r->flags & YS_RROW_CODE) || !*r->code || (r->flags & YS_RROW_ITEM))
+      continue;
     ys_cls cls = r->q.func.n   ? YS_CLS_FUNC
                  : r->q.econ.n ? YS_CLS_ECON_DEPT
                                : YS_CLS_ECON_GOV;
-    int lvl = r->level;
+    int lvl = ys_catalog_code_level(cls, r->code);
+    if (lvl <= 0) continue; /* a sub-item the catalogue does not list */
     const char *par = lvl > 1 && lvl < 5 ? parent[lvl - 1] : NULL;
+    /* a parent of another 类 is a stale one (the table does not print the
+     * 类 and 款 rows): nothing to say about where the row sits */
+    if (par && strncmp(par, r->code, 3)) par = NULL;
     int kind;
     (void)kind;
     const char *name = ck_label_key(c, r->label);
@@ -262,7 +279,9 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
         continue;
       }
       ys_qexpr e;
-      ys_qexpr_cell(&e, col->q.n ? &col->q : NULL, &rt->base, &r->q, c->a);
+      /* col->q holds the base already (tableread.c) */
+      ys_qexpr_cell(&e, col->q.n ? &col->q : NULL, col->q.n ? NULL : &rt->base,
+                    &r->q, c->a);
       const char *key = ys_qexpr_key(c->a, &e);
       if (!key) return -1;
       const ys_rcell *cell = &r->cells[k];

@@ -313,6 +313,39 @@ void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
   *out = e;
 }
 
+static bool mask_within(uint32_t part, uint32_t whole) {
+  return !whole || (part && !(part & ~whole));
+}
+
+static bool codes_within(const ys_qcodes *part, const ys_qcodes *whole) {
+  if (!whole->n) return true;
+  if (!part->n) return false;
+  for (int i = 0; i < part->n; i++) {
+    bool in = false;
+    for (int j = 0; j < whole->n && !in; j++)
+      in = !strncmp(part->v[i], whole->v[j], strlen(whole->v[j]));
+    if (!in) return false;
+  }
+  return true;
+}
+
+bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole) {
+  if (whole->src && f->src && f->src != whole->src) return false;
+  return mask_within(f->funds, whole->funds) &&
+         mask_within(f->periods, whole->periods) &&
+         mask_within(f->kinds, whole->kinds) &&
+         mask_within(f->natures, whole->natures) &&
+         mask_within(f->phases, whole->phases) &&
+         (!whole->yoff || f->yoff == whole->yoff) &&
+         codes_within(&f->func, &whole->func) &&
+         codes_within(&f->econ, &whole->econ) &&
+         codes_within(&f->gecon, &whole->gecon) &&
+         codes_within(&f->unit, &whole->unit) &&
+         codes_within(&f->project, &whole->project) &&
+         codes_within(&f->pcat, &whole->pcat) &&
+         codes_within(&f->key, &whole->key);
+}
+
 /* --- canonical keys ---------------------------------------------------- */
 
 typedef struct sbuf {

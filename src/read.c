@@ -70,7 +70,11 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
   d->doc = doc;
   ys_layout l;
   int rc = ys_layout_find(&l, doc, errs);
-  ys_readctx ctx = {v, cat, 0, false, 0, errs};
+  ys_readctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.vocab = v;
+  ctx.cat = cat;
+  ctx.errs = errs;
   if (rc == YS_OK) {
     ys_tableread_doc_facts(&l, doc, &ctx.year, &ctx.final);
     d->year = ctx.year;

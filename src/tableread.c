@@ -36,6 +36,7 @@ typedef struct tr {
   const ys_gtable *g;
   ys_readctx *ctx;
   ys_arena *a;
+  bool project_table; /* rows are projects (项目支出表) */
 } tr;
 
 static const char *keyz(ys_arena *a, const char *s) {
@@ -352,6 +353,20 @@ static int group_sums(tr *t, const colinfo *ci, ys_rcol *cols, int off, int row,
     else
       parts[np++] = v;
   }
+  /* a part the total does not contain is no part of it ("“三公”经费及会议
+   * 费、培训费": 会议费 is printed beside the 三公 合计, not in it) */
+  if (total >= 0 && cols[total - off].q.n) {
+    int k = 0;
+    for (int i = 0; i < np; i++) {
+      const ys_rcol *pc = &cols[parts[i] - off];
+      const ys_rcol *tc = &cols[total - off];
+      if (pc->q.n && pc->q.n == tc->q.n &&
+          !ys_qfilter_within(&pc->q.t[0], &tc->q.t[0]))
+        continue;
+      parts[k++] = parts[i];
+    }
+    np = k;
+  }
   if (total >= 0 && !unsure && np >= 1)
     return add_sum(t, cols, off, total, parts, np);
   return YS_OK;
@@ -375,8 +390,9 @@ static ys_cls axis_cls(unsigned axis) {
 }
 
 typedef struct panel {
-  int c0, c1; /* columns */
-  unsigned axis;
+  int c0, c1;       /* columns */
+  unsigned axis;    /* what the rows are: one YS_AXIS_* */
+  unsigned classes; /* the classification of class rows, 0 = by code */
 } panel;
 
 /* The text of column c in row r (a cell covering it that starts in this
@@ -387,12 +403,46 @@ static const ys_gcell *cell_at(const ys_gtable *g, int r, int c) {
 }
 
 typedef struct rowstate {
-  const char *parent[4]; /* codes by level above the current row */
+  const char *parent[4]; /* class codes by level above the current row */
   int kinds[NUM_KINDS];  /* numbering kind → level (1-based), 0 unseen */
   int nkinds;
   bool footer;     /* after the first total row */
   int footer_base; /* level of the footer row numbered rows belong to */
+  /* units: the chain of unit codes above the current row, by prefix */
+  const char *units[8];
+  int nunits;
+  unsigned class_axis; /* the classification of the class rows */
+  bool balance;        /* a side of a 收支总表: numbering gives levels */
+  const char *last_code, *last_name; /* the class row before */
+  int last_level;
+  bool last_item;    /* the row before was an item (project) of its class */
+  int indent;        /* the current row's indentation in steps, -1 none */
+  int last_numbered; /* level of the last numbered row, 0 none */
+  bool indented;     /* the label column shows levels by indentation */
+  /* the numbered outline: the narrowing of the rows above, by level */
+  ys_qfilter outline[8];
+  bool has_outline[8];
 } rowstate;
+
+/* A row of a numbered outline narrows the rows numbered under it (a
+ * "(1)工资福利支出" under "2、专项业务经费支出" is project spending): the
+ * row takes the narrowing of the nearest row above at a lower level, and
+ * leaves its own for the rows under it. */
+static void outline(tr *t, rowstate *s, ys_rrow *row) {
+  int l = row->level;
+  if (l < 1 || l >= 8 || (row->flags & (YS_RROW_TOTAL | YS_RROW_GRAND))) return;
+  for (int k = l - 1; k >= 1; k--)
+    if (s->has_outline[k]) {
+      ys_qfilter q;
+      ys_qfilter_and(&q, &row->q, &s->outline[k], t->a);
+      if (!q.none) row->q = q;
+      break;
+    }
+  if (row->flags & YS_RROW_SUBSET) return;
+  s->outline[l] = row->q;
+  s->has_outline[l] = true;
+  for (int k = l + 1; k < 8; k++) s->has_outline[k] = false;
+}
 
 static int numbering_level(rowstate *s, int kind) {
   if (!kind) return 0;
@@ -400,7 +450,81 @@ static int numbering_level(rowstate *s, int kind) {
   return s->kinds[kind];
 }
 
-/* Fills a row's meaning from its code and label. */
+/* Units learned from tables that print a unit's code beside its name: a
+ * later table that names units only gets their codes, in order (a
+ * department and its main unit often share a name: the first mention is
+ * the department, the second the unit). */
+static const char *unit_code_for(tr *t, const char *name, int nth) {
+  ys_readctx *x = t->ctx;
+  int k = 0;
+  for (size_t i = 0; i < x->nunits; i++)
+    if (!strcmp(x->unit_names[i], name) && k++ == nth) return x->unit_codes[i];
+  return NULL;
+}
+
+static int learn_unit(tr *t, const char *name, const char *code) {
+  ys_readctx *x = t->ctx;
+  for (size_t i = 0; i < x->nunits; i++)
+    if (!strcmp(x->unit_codes[i], code)) return YS_OK;
+  size_t cap = x->cap_units;
+  const char **n =
+      ys_arena_reserve(t->a, x->unit_names, x->nunits, &cap, sizeof *n);
+  if (!n) return YS_ENOMEM;
+  x->unit_names = n;
+  cap = x->cap_units;
+  const char **c =
+      ys_arena_reserve(t->a, x->unit_codes, x->nunits, &cap, sizeof *c);
+  if (!c) return YS_ENOMEM;
+  x->unit_codes = c;
+  x->cap_units = cap;
+  x->unit_names[x->nunits] = name;
+  x->unit_codes[x->nunits++] = code;
+  return YS_OK;
+}
+
+/* Is the code a class of the classification (known to the catalogue, or
+ * of a class's length when the catalogue does not list it)? */
+static int class_level(tr *t, unsigned axis, const char *code) {
+  ys_cls cls = axis_cls(axis);
+  int lvl = ys_catalog_code_level(cls, code);
+  if (lvl <= 0) return 0;
+  /* a 3-digit unit code (322) is no class: its 类 does not exist */
+  if (lvl == 1 && !ys_catalog_lookup(t->ctx->cat, cls, code, 0)) {
+    const ys_cat_entry *v[2];
+    if (!ys_catalog_versions(t->ctx->cat, cls, code, v, 2)) return 0;
+  }
+  return lvl;
+}
+
+/* Is name the catalogue's name for code (or close to it)? */
+static bool named_as(tr *t, ys_cls cls, const char *code, const char *name) {
+  const ys_cat_entry *v[8];
+  size_t n = ys_catalog_versions(t->ctx->cat, cls, code, v, 8);
+  for (size_t i = 0; i < n && i < 8; i++) {
+    const char *k = keyz(t->a, v[i]->name);
+    if (!strcmp(k, name) || strstr(k, name) || strstr(name, k)) return true;
+  }
+  return n == 0;
+}
+
+/* Puts the row in the unit chain by its code (209 ⊃ 209002, never by its
+ * name); returns its depth (1 = outermost). */
+static int unit_depth(rowstate *s, const char *code) {
+  while (s->nunits > 0 && strncmp(code, s->units[s->nunits - 1],
+                                  strlen(s->units[s->nunits - 1])))
+    s->nunits--;
+  if (s->nunits < 8) s->units[s->nunits++] = code;
+  return s->nunits;
+}
+
+static void set_class(ys_rrow *row, ys_cls cls, const char *code) {
+  ys_qcodes *dim = cls == YS_CLS_FUNC        ? &row->q.func
+                   : cls == YS_CLS_ECON_DEPT ? &row->q.econ
+                                             : &row->q.gecon;
+  ys_qcodes_add(dim, code);
+}
+
+/* Fills a row's meaning from its codes and label. */
 static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
                     int gr, rowstate *s, bool revenue) {
   const ys_gtable *g = t->g;
@@ -410,7 +534,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   const char *unit = "";
   for (int c = p->c0; c <= p->c1; c++) {
     const ys_gcell *x = cell_at(g, gr, c);
-    if (!x) continue;
+    if (!x || x->col != c) continue;
     const char *k = keyz(t->a, x->text);
     switch (ci[c].kind) {
     case YS_RCOL_CODE:
@@ -447,18 +571,18 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   }
   const char *lk = keyz(t->a, label);
   row->label = ys_arena_strdup(t->a, label);
-  row->code = ys_arena_strdup(t->a, code);
-  if (!row->label || !row->code) return YS_ENOMEM;
+  if (!row->label) return YS_ENOMEM;
   int kind;
   bool subset;
   const char *name = strip_numbering(lk, &kind, &subset);
   if (subset) row->flags |= YS_RROW_SUBSET;
   ys_meaning m;
   if (ys_vocab_parse(t->ctx->vocab, name, &m, t->a)) return YS_ENOMEM;
-  bool is_total = !*code && *name && !*m.rest &&
-                  (m.roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND));
   row->flags |= YS_RROW_PLACED;
-  if (is_total) {
+  row->code = "";
+  /* totals */
+  if (!*code && !*unit && *name && !*m.rest &&
+      (m.roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND))) {
     row->flags |= m.roles & YS_ROLE_GRAND ? YS_RROW_GRAND : YS_RROW_TOTAL;
     row->level = 0;
     row->q = m.q;
@@ -469,33 +593,81 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     s->footer_base = 0;
     return YS_OK;
   }
-  if (*code && !*unit) {
-    unsigned axis = p->axis ? p->axis : guess_axis(code);
-    if (axis == YS_AXIS_UNIT || axis == YS_AXIS_PROJECT) {
-      ys_qcodes_add(&row->q.unit, row->code);
-      row->level = 1;
-      return YS_OK;
-    }
-    ys_cls cls = axis_cls(axis);
-    int lvl = ys_catalog_code_level(cls, code);
-    if (lvl <= 0) {
-      row->flags &= ~YS_RROW_PLACED;
-      row->why = "编码不是该分类的科目编码，未参与检查";
-      return YS_OK;
-    }
-    row->flags |= YS_RROW_CODE;
-    row->level = lvl;
-    ys_qcodes *dim = cls == YS_CLS_FUNC        ? &row->q.func
-                     : cls == YS_CLS_ECON_DEPT ? &row->q.econ
-                                               : &row->q.gecon;
-    ys_qcodes_add(dim, row->code);
-    if (lvl >= 1 && lvl <= 3) {
-      s->parent[lvl] = row->code;
-      for (int l = lvl + 1; l < 4; l++) s->parent[l] = NULL;
-    }
+  /* a code: a class of the table's classification, else a unit */
+  int clvl =
+      *code ? class_level(t, s->class_axis ? s->class_axis : guess_axis(code),
+                          code)
+            : 0;
+  if (*code && !clvl && !*unit) {
+    unit = ys_arena_strdup(t->a, code);
+    code[0] = '\0';
+  }
+  if (*unit && !clvl) {
+    /* a unit row */
+    int depth = unit_depth(s, unit);
+    ys_qcodes_add(&row->q.unit, unit);
+    row->code = unit;
+    row->level = depth;
+    row->flags |= YS_RROW_UNIT;
+    if (*name && learn_unit(t, ys_arena_strdup(t->a, name), unit))
+      return YS_ENOMEM;
     return YS_OK;
   }
-  if (*unit) ys_qcodes_add(&row->q.unit, unit);
+  int nlevel = numbering_level(s, kind);
+  /* indentation, where the table shows levels by it, says more than the
+   * numbering (a province may number 一、 and 1. at one depth) */
+  if (s->indented && s->indent >= 0) nlevel = s->indent + 1;
+  /* the unit a class row belongs to: its own code column, else the chain */
+  const char *within = *unit       ? unit
+                       : s->nunits ? s->units[s->nunits - 1]
+                                   : NULL;
+  int base = *unit ? 0 : s->nunits;
+  if (clvl) {
+    ys_cls cls = axis_cls(s->class_axis ? s->class_axis : guess_axis(code));
+    row->code = ys_arena_strdup(t->a, code);
+    if (!row->code) return YS_ENOMEM;
+    row->flags |= YS_RROW_CODE;
+    row->level = s->balance && nlevel ? nlevel : base + clvl;
+    /* The same code again under another name: after the class's own row
+     * (30103 奖金, then 30103 年终一次性奖金; a 项 heading, then its
+     * projects) it is an item inside that class, one level down; after
+     * another item it is that item's sibling. Items are told apart by
+     * name (q.project), so a project is never the same quantity as its
+     * class. */
+    bool same = s->last_code && !strcmp(s->last_code, row->code) && *name &&
+                s->last_name && strcmp(s->last_name, name);
+    /* a project table prints project names against function codes */
+    bool item = same || (t->project_table && !named_as(t, cls, code, name));
+    if (item) {
+      row->level = same ? s->last_level + 1 : row->level;
+      ys_qcodes_add(&row->q.project, ys_arena_strdup(t->a, name));
+      set_class(row, cls, row->code);
+      if (within) ys_qcodes_add(&row->q.unit, within);
+      if (s->footer) row->flags |= YS_RROW_FOOTER;
+      row->flags |= YS_RROW_ITEM;
+      if (!same) {
+        /* a project with a class code and no heading: its siblings with
+         * that code follow at its level */
+        s->last_code = row->code;
+        s->last_name = name;
+        s->last_level = row->level - 1;
+      }
+      s->last_item = true;
+      return YS_OK;
+    }
+    s->last_item = false;
+    s->last_code = row->code;
+    s->last_name = name;
+    s->last_level = row->level;
+    set_class(row, cls, row->code);
+    if (within) ys_qcodes_add(&row->q.unit, within);
+    if (clvl >= 1 && clvl <= 3) {
+      s->parent[clvl] = row->code;
+      for (int l = clvl + 1; l < 4; l++) s->parent[l] = NULL;
+    }
+    if (s->footer) row->flags |= YS_RROW_FOOTER;
+    return YS_OK;
+  }
   if (!*name) {
     /* a table of one row and no label column: the row is the table */
     bool labels = false;
@@ -510,11 +682,24 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     row->why = "此行没有名称或编码，未参与检查";
     return YS_OK;
   }
-  int nlevel = numbering_level(s, kind);
+  /* a unit known by name from another table: the n-th row of this table
+   * with this name is the n-th unit of that name */
+  int nth = 0;
+  for (size_t r = 0; r + 1 < t->ctx->cur_rows; r++)
+    if (!strcmp(t->ctx->cur_labels[r], name)) nth++;
+  const char *ucode = unit_code_for(t, name, nth);
+  if (!ucode && nth) ucode = unit_code_for(t, name, 0);
+  if (ucode) {
+    int depth = unit_depth(s, ucode);
+    ys_qcodes_add(&row->q.unit, ucode);
+    row->code = ucode;
+    row->level = depth;
+    row->flags |= YS_RROW_UNIT;
+    return YS_OK;
+  }
   /* a class named without its code */
-  unsigned axes =
-      p->axis ? p->axis : YS_AXIS_FUNC | YS_AXIS_ECON | YS_AXIS_GECON;
-  if (!*m.rest && m.phrases) axes = 0; /* the vocabulary knows it */
+  unsigned axes = s->class_axis ? s->class_axis
+                                : YS_AXIS_FUNC | YS_AXIS_ECON | YS_AXIS_GECON;
   for (unsigned ax = 1; ax <= YS_AXIS_GECON && axes; ax <<= 1) {
     if (!(axes & ax)) continue;
     ys_cls cls = axis_cls(ax);
@@ -526,11 +711,15 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     if (!e) continue;
     row->code = e->code;
     row->flags |= YS_RROW_CODE;
-    row->level = e->level;
-    ys_qcodes *dim = cls == YS_CLS_FUNC        ? &row->q.func
-                     : cls == YS_CLS_ECON_DEPT ? &row->q.econ
-                                               : &row->q.gecon;
-    ys_qcodes_add(dim, e->code);
+    row->level = s->balance && nlevel ? nlevel : base + e->level;
+    /* a class heading named without its code: rows with its code and
+     * other names below are its items */
+    s->last_code = e->code;
+    s->last_name = name;
+    s->last_level = row->level;
+    s->last_item = false;
+    set_class(row, cls, e->code);
+    if (within) ys_qcodes_add(&row->q.unit, within);
     if (e->level >= 1 && e->level <= 3) {
       s->parent[e->level] = e->code;
       for (int l = e->level + 1; l < 4; l++) s->parent[l] = NULL;
@@ -541,8 +730,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   if (m.phrases && !*m.rest && !m.conflict) {
     row->q = m.q;
     row->q.src = YS_Q_NONE;
-    if (revenue && !s->footer && !row->q.periods)
-      row->q.periods = 1u << YS_PERIOD_CURRENT;
+    /* (the income rows' default period, 本年, comes after the outline) */
     if (s->footer) {
       row->flags |= YS_RROW_FOOTER;
       /* numbered rows after a footer row are its parts */
@@ -550,8 +738,13 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
         row->level = s->footer_base + 1;
       else
         row->level = s->footer_base = 1;
+    } else if (nlevel) {
+      row->level = nlevel;
+      if (kind) s->last_numbered = nlevel;
     } else {
-      row->level = nlevel ? nlevel : 1;
+      /* unnumbered rows after a numbered one, in a table that numbers
+       * its headings ("二、上年结转" then "一般公共预算拨款收入"): its parts */
+      row->level = s->last_numbered ? s->last_numbered + 1 : 1;
     }
     return YS_OK;
   }
@@ -560,6 +753,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     ys_qcodes *dim = p->axis == YS_AXIS_UNIT ? &row->q.unit : &row->q.project;
     ys_qcodes_add(dim, ys_arena_strdup(t->a, name));
     row->level = nlevel ? nlevel : 1;
+    if (p->axis == YS_AXIS_UNIT) row->flags |= YS_RROW_UNIT;
     return YS_OK;
   }
   row->flags &= ~YS_RROW_PLACED;
@@ -622,6 +816,15 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   rt->base = title->q;
   rt->base.src = by_class && !balance ? YS_Q_EXP : src ? src : YS_Q_EXP;
   rt->axis = axis;
+  /* A period in a heading distinguishes only where the table shows
+   * another beside it (当年财政拨款安排 | 上年结转安排); alone over a whole
+   * table (a 三公 table's 当年财政拨款预算安排) it describes, and does not
+   * narrow: publications put this year's and carried money under it. */
+  uint32_t periods_seen = 0;
+  for (int c = p->c0; c <= p->c1; c++)
+    if (ci[c].kind == YS_RCOL_AMOUNT)
+      periods_seen |= ci[c].m.q.periods ? ci[c].m.q.periods : 0x6u;
+  bool contrast = periods_seen == 0x6u;
   for (int c = p->c0; c <= p->c1; c++) {
     ys_rcol *col = &rt->cols[c - p->c0];
     const colinfo *x = &ci[c];
@@ -637,7 +840,23 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
     }
     ys_qfilter q = x->m.q;
     q.src = YS_Q_NONE; /* the table's source rules (see above) */
+    if (!contrast) q.periods = 0;
     column_phase(t, &x->m, &q);
+    /* Columns are more specific than the title: where a column's class
+     * or item contradicts the title's (a 会议费 column in a "“三公”经费及会
+     * 议费" table), the column's own stands and the title's is left out. */
+    ys_qfilter both;
+    ys_qfilter_and(&both, &rt->base, &q, t->a);
+    if (both.none && (q.econ.n || q.key.n)) {
+      ys_qfilter b = rt->base;
+      b.econ.n = 0;
+      b.key.n = 0;
+      ys_qfilter_and(&q, &b, &q, t->a);
+      col->own_base = true;
+    } else {
+      q = both;
+    }
+    q.src = rt->base.src;
     col->q.n = 1;
     col->q.sign[0] = 1;
     col->q.t[0] = q;
@@ -654,6 +873,21 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   /* rows */
   rowstate s;
   memset(&s, 0, sizeof s);
+  s.class_axis = p->classes;
+  s.balance = balance;
+  /* indentation of the label column: its texts' left edges */
+  int lcol = -1;
+  for (int c = p->c0; c <= p->c1 && lcol < 0; c++)
+    if (ci[c].kind == YS_RCOL_LABEL) lcol = c;
+  float minx = 1e30f, step = 0;
+  if (lcol >= 0)
+    for (size_t i = 0; i < g->ncells; i++) {
+      const ys_gcell *x = &g->cells[i];
+      if (x->row < g->header_rows || x->col != lcol || !*x->text) continue;
+      if (x->tx0 < minx) minx = x->tx0;
+      if (x->tsize > step) step = x->tsize;
+    }
+  if (step < 9) step = 9;
   bool revenue = balance && src == YS_Q_REV;
   for (int r = g->header_rows; r < g->nrows; r++) {
     bool any = false;
@@ -678,13 +912,61 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
       cell->box = x->box;
       if (!row->line) row->line = x->line;
     }
+    t->ctx->cur_rows = rt->nrows;
+    s.indent = -1;
+    if (lcol >= 0) {
+      const ys_gcell *x = cell_at(g, r, lcol);
+      if (x && x->col == lcol && *x->text) {
+        s.indent = (int)((x->tx0 - minx) / step + 0.4f);
+        if (s.indent > 6) s.indent = 6;
+        if (s.indent > 0) s.indented = true;
+      }
+    }
+    /* 空表说明 / 注 printed inside the grid: the table's note */
+    {
+      const char *lab = "";
+      for (int c = p->c0; c <= p->c1 && !*lab; c++) {
+        const ys_gcell *x = cell_at(g, r, c);
+        if (x && x->col == c && *x->text) lab = keyz(t->a, x->text);
+      }
+      if (starts(lab, "空表说明") || starts(lab, "注:") ||
+          starts(lab, "注：") || starts(lab, "说明:")) {
+        rt->note =
+            *rt->note ? ys_arena_printf(t->a, "%s\n%s", rt->note, lab) : lab;
+        if (starts(lab, "空表说明") || strstr(lab, "空表"))
+          rt->empty_note = true;
+        rt->nrows--;
+        continue;
+      }
+    }
     if (read_row(t, row, p, ci, r, &s, revenue)) return YS_ENOMEM;
+    if (balance || !(row->flags & (YS_RROW_CODE | YS_RROW_UNIT)))
+      outline(t, &s, row);
+    /* income rows are this year's unless they say (or sit under a row that
+     * says) otherwise */
+    if (revenue && !(row->flags & YS_RROW_GRAND) && !s.footer &&
+        !row->q.periods && !row->q.key.n)
+      row->q.periods = 1u << YS_PERIOD_CURRENT;
+    {
+      /* the names of this table's rows so far (unit mentions in order) */
+      size_t cap = t->ctx->cap_labels;
+      const char **v = ys_arena_reserve(t->a, t->ctx->cur_labels, rt->nrows - 1,
+                                        &cap, sizeof *v);
+      if (!v) return YS_ENOMEM;
+      t->ctx->cur_labels = v;
+      t->ctx->cap_labels = cap;
+      int kd;
+      bool sub;
+      t->ctx->cur_labels[rt->nrows - 1] =
+          strip_numbering(keyz(t->a, row->label), &kd, &sub);
+    }
   }
   return YS_OK;
 }
 
 int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
-  tr t = {d, g, ctx, d->arena};
+  tr t = {d, g, ctx, d->arena, false};
+  t.project_table = strstr(g->title, "项目") != NULL;
   ys_meaning title;
   if (ys_vocab_parse(ctx->vocab, g->title, &title, t.a)) return YS_ENOMEM;
   if (!g->ncols) return YS_OK;
@@ -697,6 +979,13 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
   colinfo *ci = ys_arena_alloc(t.a, sizeof *ci * (size_t)g->ncols);
   if (!ci) return YS_ENOMEM;
   if (read_columns(&t, ci)) return YS_ENOMEM;
+  /* 绩效目标 forms are text (targets, indicators), not a grid of money:
+   * their figures are not read as amounts (a "≥95%" is no 万元) */
+  if (title.layouts & YS_LAYOUT_TARGETS)
+    for (int c = 0; c < g->ncols; c++)
+      if (ci[c].kind == YS_RCOL_AMOUNT || ci[c].kind == YS_RCOL_CODE ||
+          ci[c].kind == YS_RCOL_OTHER)
+        ci[c].kind = YS_RCOL_TEXT;
   /* panels: a label or code column after an amount column starts one */
   panel ps[16];
   int np = 0;
@@ -720,7 +1009,8 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
     /* the rows' classification: the title's, else the panel's headings */
     unsigned ax = title.axes;
     for (int c = ps[i].c0; c <= ps[i].c1; c++)
-      if (ci[c].kind != YS_RCOL_AMOUNT && ci[c].axes) ax = ci[c].axes;
+      if (ci[c].kind != YS_RCOL_AMOUNT) ax |= ci[c].axes;
+    unsigned all = ax;
     if (ax & YS_AXIS_UNIT)
       ax = YS_AXIS_UNIT;
     else if (ax & YS_AXIS_PROJECT)
@@ -731,6 +1021,16 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
       ax = YS_AXIS_ECON;
     else if (ax & YS_AXIS_FUNC)
       ax = YS_AXIS_FUNC;
+    ps[i].classes = all & YS_AXIS_GECON  ? YS_AXIS_GECON
+                    : all & YS_AXIS_ECON ? YS_AXIS_ECON
+                    : all & YS_AXIS_FUNC ? YS_AXIS_FUNC
+                                         : 0;
+    for (int c = ps[i].c0; c <= ps[i].c1 && !ps[i].classes; c++)
+      if (ci[c].kind != YS_RCOL_AMOUNT)
+        ps[i].classes = ci[c].axes & YS_AXIS_GECON  ? YS_AXIS_GECON
+                        : ci[c].axes & YS_AXIS_ECON ? YS_AXIS_ECON
+                        : ci[c].axes & YS_AXIS_FUNC ? YS_AXIS_FUNC
+                                                    : 0;
     ps[i].axis = ax;
     if (emit_panel(&t, &ps[i], ci, &title, group, i, balance)) return YS_ENOMEM;
   }

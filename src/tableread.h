@@ -25,6 +25,12 @@ typedef struct ys_readctx {
   bool final; /* a 决算: amounts without a measure are actuals */
   int groups; /* group ids handed out so far */
   ys_errors *errs;
+  /* units seen with their codes, for tables that name them only */
+  const char **unit_names, **unit_codes;
+  size_t nunits, cap_units;
+  /* the row names of the table being read, in order */
+  const char **cur_labels;
+  size_t cur_rows, cap_labels;
 } ys_readctx;
 
 /* Appends the table(s) read from g to d. YS_OK or YS_ENOMEM. */

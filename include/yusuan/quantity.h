@@ -102,6 +102,10 @@ void ys_qcodes_add(ys_qcodes *c, const char *code);
 void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
                    const ys_qfilter *row, ys_arena *a);
 
+/* Is every item f selects also selected by whole (f is whole narrowed)?
+ * Dimensions whole leaves open are always satisfied; codes by prefix. */
+bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole);
+
 /* The canonical key: dimensions in fixed order, values sorted. */
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
 char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);

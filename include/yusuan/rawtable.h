@@ -36,7 +36,9 @@ enum {
   YS_RROW_GRAND = 1u << 2,  /* 总计: the total and the rows after it */
   YS_RROW_SUBSET = 1u << 3, /* 其中: part of the row above, not a sum part */
   YS_RROW_CODE = 1u << 4,   /* a classification code row */
-  YS_RROW_FOOTER = 1u << 5  /* a 收支总表 row after the first total */
+  YS_RROW_FOOTER = 1u << 5, /* a 收支总表 row after the first total */
+  YS_RROW_UNIT = 1u << 6,   /* a unit (or the department) */
+  YS_RROW_ITEM = 1u << 7    /* a project or sub-item printed under a class */
 };
 
 typedef struct ys_rrow {
@@ -71,7 +73,8 @@ typedef enum ys_rcol_kind {
 typedef struct ys_rcol {
   ys_rcol_kind kind;
   const char *label; /* header cells from top to bottom, joined by "/" */
-  ys_qexpr q;        /* amounts: narrowing of the table base (n 0: none) */
+  ys_qexpr q;        /* amounts: the column's quantity, base included */
+  bool own_base;     /* the column contradicts the base and replaces it */
   bool total;        /* 合计 / 小计 of its group */
   bool subset;       /* 其中 */
   const char *rest;  /* header words the vocabulary did not know, or "" */
