@@ -627,7 +627,8 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     row->code = ys_arena_strdup(t->a, code);
     if (!row->code) return YS_ENOMEM;
     row->flags |= YS_RROW_CODE;
-    row->level = s->balance && nlevel ? nlevel : base + clvl;
+    /* a printed code says its level */
+    row->level = base + clvl;
     /* The same code again under another name: after the class's own row
      * (30103 奖金, then 30103 年终一次性奖金; a 项 heading, then its
      * projects) it is an item inside that class, one level down; after
@@ -1003,7 +1004,19 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
     ps[np - 1].c1 = c;
     if (k == YS_RCOL_AMOUNT) seen_amount = true;
   }
-  bool balance = (title.layouts & YS_LAYOUT_BALANCE) != 0 || np > 1;
+  /* Sides of a 收支总表 (income beside spending) balance; halves of one
+   * list printed side by side (a 决算 基本支出表: 人员经费 | 公用经费) do
+   * not, and are no income. */
+  bool balance = (title.layouts & YS_LAYOUT_BALANCE) != 0;
+  if (!balance && np > 1) {
+    bool rev = false, exp = false;
+    for (int c = 0; c < g->ncols; c++) {
+      if (ci[c].kind != YS_RCOL_AMOUNT && ci[c].kind != YS_RCOL_LABEL) continue;
+      rev = rev || ci[c].m.q.src == YS_Q_REV;
+      exp = exp || ci[c].m.q.src == YS_Q_EXP;
+    }
+    balance = rev && exp;
+  }
   int group = balance ? ++ctx->groups : 0;
   for (int i = 0; i < np; i++) {
     /* the rows' classification: the title's, else the panel's headings */
