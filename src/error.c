@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A message cut at its buffer's end may end inside a character: drop the
+ * partial sequence so the message stays valid UTF-8. */
+static void trim_partial_utf8(char *s) {
+  size_t n = strlen(s), i = n;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  if (i == 0) return;
+  unsigned char lead = (unsigned char)s[i - 1];
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (n - (i - 1) < need) s[i - 1] = '\0';
+}
+
 void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
                    int column, const char *fmt, ...) {
   if (!errs) return;
@@ -35,6 +46,8 @@ void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
   va_start(ap, fmt);
   vsnprintf(e->message, sizeof e->message, fmt, ap);
   va_end(ap);
+  trim_partial_utf8(e->message);
+  trim_partial_utf8(e->file);
 }
 
 void ys_errors_free(ys_errors *errs) {

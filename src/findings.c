@@ -178,6 +178,7 @@ char *ys_findings_json(const ys_findings *f) {
     cJSON_AddStringToObject(src, "file", x->file ? x->file : "");
     cJSON_AddNumberToObject(src, "line", x->line);
     add_place(src, x->page, x->box);
+    if (x->claim) cJSON_AddNumberToObject(src, "claim", x->claim - 1);
     cJSON *rel = cJSON_AddArrayToObject(o, "related");
     for (size_t k = 0; k < x->n_related; k++)
       cJSON_AddItemToArray(rel, cellref_json(&x->related[k]));

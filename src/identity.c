@@ -232,28 +232,43 @@ void ck_equality_idents(chk *c) {
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;
-    size_t k = j - i;
     const char *rule =
         is_sangong_key(c->o[v[i]].key) ? "sangong.items" : "cross.table-equal";
-    bool narr = false;
-    for (size_t a = i; a < j; a++) narr = narr || c->o[v[a]].narrative;
-    if (narr) rule = "narrative.figure";
-    /* Pairs within small groups (a lone wrong value then breaks k−1 pairs
-     * and is outvoted); a chain beyond, to stay linear. */
+    /* Table cells: pairs within small groups (a lone wrong value then
+     * breaks k−1 pairs and is outvoted); a chain beyond, to stay linear.
+     * A sentence is met with the tables only: which year, section or
+     * period two sentences about one quantity speak of is read from the
+     * sentences themselves (REPEAT claims), not from the key. */
+    size_t nt = 0;
     for (size_t a = i; a < j; a++)
-      for (size_t b = a + 1; b < j; b++) {
-        if (k > 12 && b != a + 1) break;
+      if (!c->o[v[a]].narrative) tmp[nt++] = v[a];
+    for (size_t a = 0; a < nt; a++)
+      for (size_t b = a + 1; b < nt; b++) {
+        if (nt > 12 && b != a + 1) break;
         ident *x = ck_add_ident(c, rule, 2);
+        if (!x) return;
+        x->n = 2;
+        x->idx[0] = tmp[a];
+        x->coef[0] = 1;
+        x->idx[1] = tmp[b];
+        x->coef[1] = -1;
+        x->anchor = tmp[b];
+      }
+    for (size_t a = i; a < j; a++) {
+      if (!c->o[v[a]].narrative) continue;
+      /* A text figure that disagrees with a table is reported at the
+       * text: the tables are tied by sums, the sentence is not. */
+      for (size_t b = 0; b < nt && b < 12; b++) {
+        ident *x = ck_add_ident(c, "narrative.figure", 2);
         if (!x) return;
         x->n = 2;
         x->idx[0] = v[a];
         x->coef[0] = 1;
-        x->idx[1] = v[b];
+        x->idx[1] = tmp[b];
         x->coef[1] = -1;
-        /* A text figure that disagrees with a table is reported at the
-         * text: the tables are tied by sums, the sentence is not. */
-        x->anchor = c->o[v[a]].narrative && !c->o[v[b]].narrative ? v[a] : v[b];
+        x->anchor = v[a];
       }
+    }
     i = j;
   }
 }

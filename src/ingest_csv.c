@@ -205,6 +205,13 @@ static int merge_claims(ys_rdoc *d, const ys_rdoc *src) {
     if (s->n_parts && !c->parts) return YS_ENOMEM;
     for (size_t k = 0; k < s->n_parts; k++)
       c->parts[k] = ys_arena_strdup(a, s->parts[k]);
+    if (s->part_units) {
+      c->part_units = ys_arena_alloc(a, sizeof(ys_unit) * s->n_parts);
+      if (!c->part_units) return YS_ENOMEM;
+      memcpy(c->part_units, s->part_units, sizeof(ys_unit) * s->n_parts);
+    }
+    c->alt = s->alt ? ys_arena_strdup(a, s->alt) : NULL;
+    c->note = s->note ? ys_arena_strdup(a, s->note) : NULL;
   }
   return YS_OK;
 }

@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "claims.h"
 #include "ingest_text.h"
 #include "profile_impl.h"
 #include "yusuan/catalog.h"
@@ -66,7 +67,8 @@ typedef struct rd {
   ys_tline *L;
   size_t nl;
   const ys_profile *p;
-  ys_catalog *cat;
+  const ys_catalog *cat;
+  const ys_vocab *vocab;
   int year;
   int ninfo;
   const ys_ptable **tpt; /* the profile table of each table read so far */
@@ -3621,10 +3623,25 @@ static int narrative(rd *r, const treg *regs, size_t nreg) {
   size_t n = 0;
   for (size_t i = 0; i < r->nl; i++)
     if (kind[i] == PART_NARRATIVE) nl[n++] = r->L[i];
-  return ys_narrative_claims(r->d, nl, n, r->year, r->cat, r->errs);
+  ys_claimctx cx = {r->vocab, r->cat, r->year, false};
+  return ys_claims_read(r->d, nl, n, &cx);
 }
 
 int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs) {
+  /* the library's own resources, for a caller that has none to share */
+  *out = NULL;
+  ys_catalog *cat = NULL;
+  ys_vocab *v = NULL;
+  int rc = ys_catalog_open_builtin(&cat, errs);
+  if (rc == YS_OK) rc = ys_vocab_open_builtin(&v, errs);
+  if (rc == YS_OK) rc = ys_ingest_text_with(out, path, cat, v, errs);
+  ys_vocab_free(v);
+  ys_catalog_free(cat);
+  return rc;
+}
+
+int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
+                        const ys_vocab *vocab, ys_errors *errs) {
   *out = NULL;
   ys_rdoc *d = ys_rdoc_new(path);
   if (!d) return YS_ENOMEM;
@@ -3643,8 +3660,8 @@ int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs) {
   if (rc) goto fail;
   r.year = detect_year(&r);
   d->year = r.year;
-  rc = ys_catalog_open_builtin(&r.cat, NULL);
-  if (rc) r.cat = NULL; /* labels of class rows then match nothing */
+  r.cat = cat;
+  r.vocab = vocab;
   treg *regs = NULL;
   size_t nreg = 0;
   rc = find_tables(&r, &prof, &regs, &nreg);
@@ -3660,13 +3677,11 @@ int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs) {
   }
   rc = narrative(&r, regs, nreg);
   if (rc) goto fail;
-  ys_catalog_free(r.cat);
   ys_profile_free(prof);
   ys_arena_free(r.tmp);
   *out = d;
   return YS_OK;
 fail:
-  ys_catalog_free(r.cat);
   ys_profile_free(prof);
   ys_arena_free(r.tmp);
   ys_rdoc_free(d);

@@ -16,6 +16,7 @@
 #include "yusuan/catalog.h"
 #include "yusuan/error.h"
 #include "yusuan/rawtable.h"
+#include "yusuan/vocab.h"
 
 /* One line of the source, without its line break ('\r' removed too). */
 typedef struct ys_tline {
@@ -35,5 +36,9 @@ typedef struct ys_tline {
  */
 int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
                         const ys_catalog *cat, ys_errors *errs);
+
+/* ys_ingest_text with the catalogue and vocabulary the caller shares. */
+int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
+                        const ys_vocab *vocab, ys_errors *errs);
 
 #endif

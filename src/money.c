@@ -25,6 +25,10 @@ static int unit_scale(ys_unit unit) {
     return 2;
   case YS_UNIT_WANYUAN:
     return 6;
+  case YS_UNIT_YIYUAN:
+    return 10;
+  case YS_UNIT_QIANYUAN:
+    return 5;
   }
   return -1;
 }
@@ -35,6 +39,10 @@ int64_t ys_unit_fen(ys_unit unit) {
     return 100;
   case YS_UNIT_WANYUAN:
     return 1000000;
+  case YS_UNIT_YIYUAN:
+    return INT64_C(10000000000);
+  case YS_UNIT_QIANYUAN:
+    return 100000;
   }
   return 0;
 }
@@ -45,6 +53,10 @@ const char *ys_unit_name(ys_unit unit) {
     return "元";
   case YS_UNIT_WANYUAN:
     return "万元";
+  case YS_UNIT_YIYUAN:
+    return "亿元";
+  case YS_UNIT_QIANYUAN:
+    return "千元";
   }
   return "?";
 }
@@ -402,11 +414,16 @@ int ys_unit_parse(const char *s, size_t len, ys_unit *out) {
       if (out) *out = YS_UNIT_WANYUAN;
       return 0;
     }
-    /* 千元, 百元, 亿元 are not units of disclosure; don't mistake them
-     * for 元. */
-    if (before == 0x5343 /* 千 */ || before == 0x767E /* 百 */ ||
-        before == 0x4EBF /* 亿 */ || before == 0x5341 /* 十 */)
-      continue;
+    if (before == 0x4EBF /* 亿 */) {
+      if (out) *out = YS_UNIT_YIYUAN;
+      return 0;
+    }
+    if (before == 0x5343 /* 千 */) {
+      if (out) *out = YS_UNIT_QIANYUAN;
+      return 0;
+    }
+    /* 百元, 十元 are no units of disclosure: not 元 either */
+    if (before == 0x767E /* 百 */ || before == 0x5341 /* 十 */) continue;
     yuan = true;
   }
   if (!yuan) return -1;

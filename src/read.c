@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "claims.h"
 #include "ingest_text.h"
 #include "layout.h"
 #include "tableread.h"
@@ -32,7 +33,8 @@
  * text; on a PDF a line's number is its place in the document, and the
  * page of each number is kept for the claims. */
 static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
-                       const ys_catalog *cat, ys_errors *errs) {
+                       const ys_vocab *v, const ys_catalog *cat,
+                       ys_errors *errs) {
   ys_tline *tl = ys_arena_alloc(d->arena, sizeof *tl * (l->ntext + 1));
   if (!tl) return YS_ENOMEM;
   size_t n = 0;
@@ -48,7 +50,9 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
     tl[n++] = (ys_tline){s, strlen(s), no};
   }
   size_t before = d->n_claims;
-  int rc = ys_narrative_claims(d, tl, n, year, cat, errs);
+  ys_claimctx cx = {v, cat, year, d->final};
+  (void)errs;
+  int rc = ys_claims_read(d, tl, n, &cx);
   /* pages of the claims (PDF): by the line number given above */
   if (rc == YS_OK && doc->format == YS_DOC_PDF)
     for (size_t k = before; k < d->n_claims; k++) {
@@ -82,7 +86,7 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
   }
   for (size_t i = 0; i < l.n && rc == YS_OK; i++)
     rc = ys_tableread(d, &l.tables[i], &ctx);
-  if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, cat, errs);
+  if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, errs);
   if (rc) {
     ys_rdoc_free(d);
     return rc;
@@ -168,7 +172,7 @@ int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
   if (ends_with(path, ".txt")) {
     ys_errors e1 = {0}, e2 = {0};
     ys_rdoc *byfit = NULL, *bymeaning = NULL;
-    int r1 = ys_ingest_text(&byfit, path, &e1);
+    int r1 = ys_ingest_text_with(&byfit, path, cat, v, &e1);
     int r2 = ys_read_package(&bymeaning, path, v, cat, &e2);
     if (r1 == YS_ENOMEM || r2 == YS_ENOMEM) {
       ys_rdoc_free(byfit);

@@ -9,6 +9,8 @@
  */
 #include "yusuan/vocab.h"
 
+#include <opencc/opencc.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ struct ys_vocab {
   ys_arena *a;
   entry *e;
   size_t n;
+  opencc_t t2s; /* traditional → simplified; (opencc_t)-1 when unavailable */
 };
 
 static int cmp_entry(const void *x, const void *y) {
@@ -169,6 +172,9 @@ static int load(ys_vocab **out, const char *name, const char *data, size_t len,
     free(v);
     return YS_ENOMEM;
   }
+  /* OpenCC loads its dictionaries here, once per vocabulary: texts from
+   * mirror sites come in traditional characters */
+  v->t2s = opencc_open("t2s.json");
   ys_csv t;
   int rc = ys_csv_read_mem(&t, name, data, len, v->a, errs);
   static const ys_csv_col cols[] = {{"phrase", "词语", 1},
@@ -246,8 +252,35 @@ int ys_vocab_open_file(ys_vocab **out, const char *path, ys_errors *errs) {
 
 void ys_vocab_free(ys_vocab *v) {
   if (!v) return;
+  if (v->t2s != (opencc_t)-1) opencc_close(v->t2s);
   ys_arena_free(v->a);
   free(v);
+}
+
+/* Characters that only traditional text uses (common in budget texts). */
+static bool traditional(const char *s, size_t n) {
+  static const uint32_t t[] = {
+      0x9810 /* 預 */, 0x8CBB /* 費 */, 0x7D93 /* 經 */, 0x8207 /* 與 */,
+      0x70BA /* 為 */, 0x842C /* 萬 */, 0x64A5 /* 撥 */, 0x95DC /* 關 */,
+      0x8CC7 /* 資 */, 0x9EDE /* 點 */, 0x6E1B /* 減 */, 0x8A08 /* 計 */,
+      0x696D /* 業 */, 0x570B /* 國 */};
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += ys_utf8_decode(s + i, n - i, &cp);
+    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+      if (cp == t[k]) return true;
+  }
+  return false;
+}
+
+int ys_vocab_simplify(const ys_vocab *v, const char *s, size_t n, char **out) {
+  *out = NULL;
+  if (!v || v->t2s == (opencc_t)-1 || !traditional(s, n)) return YS_OK;
+  char *r = opencc_convert_utf8(v->t2s, s, n);
+  if (!r) return YS_ENOMEM;
+  *out = strdup(r);
+  opencc_convert_utf8_free(r);
+  return *out ? YS_OK : YS_ENOMEM;
 }
 
 size_t ys_vocab_size(const ys_vocab *v) {

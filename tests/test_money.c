@@ -90,7 +90,14 @@ static void test_unit_parse(void **state) {
   s = "单位：万 元";
   assert_int_equal(ys_unit_parse(s, strlen(s), &u), 0);
   assert_int_equal(u, WAN);
+  /* 千元 and 亿元 are units too (statistical and provincial reports) */
   s = "单位：千元";
+  assert_int_equal(ys_unit_parse(s, strlen(s), &u), 0);
+  assert_int_equal(u, YS_UNIT_QIANYUAN);
+  s = "金额单位：亿元";
+  assert_int_equal(ys_unit_parse(s, strlen(s), &u), 0);
+  assert_int_equal(u, YS_UNIT_YIYUAN);
+  s = "单位：百元";
   assert_int_equal(ys_unit_parse(s, strlen(s), &u), -1);
   s = "单位：";
   assert_int_equal(ys_unit_parse(s, strlen(s), &u), -1);

@@ -111,35 +111,29 @@ static void claims_golden(const char *seed) {
   assert_int_equal(ys_ingest_path(&doc, path, &errs), YS_OK);
   ys_findings *f = ys_findings_new();
   assert_int_equal(ys_check_rdoc(doc, cat, NULL, f, &errs), YS_OK);
-  static const char *const kinds[] = {"amount", "missing", "sum", "share",
-                                      "change"};
   size_t cap = 1 << 16, n = 0;
   char *got = malloc(cap);
   got[0] = '\0';
   for (size_t i = 0; i < doc->n_claims; i++) {
     const ys_rclaim *c = &doc->claims[i];
+    if (c->kind == YS_CLAIM_UNREAD) continue; /* coverage, not a claim */
+    bool pct = c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ||
+               c->kind == YS_CLAIM_COMPLETION || c->percent;
     char figure[128];
-    snprintf(figure, sizeof figure, "%s%s", c->text,
-             c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ? "%"
-                                                                     : "");
+    snprintf(figure, sizeof figure, "%s%s", c->text, pct ? "%" : "");
     const char *verdict = "no finding";
     char vbuf[256];
     for (size_t k = 0; k < f->n; k++) {
       const ys_finding *x = &f->items[k];
-      if (x->line != c->line || strncmp(x->rule, "narrative.", 10)) continue;
-      /* a list's finding belongs to the list claim, not to its figures */
-      if ((c->kind == YS_CLAIM_SUM) != !strcmp(x->rule, "narrative.parts-sum"))
-        continue;
-      bool same = !strcmp(x->found, figure) ||
-                  (c->kind == YS_CLAIM_MISSING &&
-                   !strcmp(x->rule, "narrative.missing-figure"));
-      if (!same && c->kind == YS_CLAIM_AMOUNT) {
-        /* found is printed at the text's precision */
+      bool same = x->claim == (int)i + 1;
+      if (!same && c->kind == YS_CLAIM_AMOUNT && x->line == c->line &&
+          !strcmp(x->rule, "narrative.figure")) {
+        /* met with the tables: found is printed at the text's precision */
         ys_amount a1, a2;
         same =
             !ys_money_parse(&a1, x->found, strlen(x->found), c->unit, NULL) &&
             !ys_money_parse(&a2, c->text, strlen(c->text), c->unit, NULL) &&
-            a1.fen == a2.fen && strcmp(x->rule, "narrative.parts-sum") != 0;
+            a1.fen == a2.fen;
       }
       if (!same) continue;
       snprintf(vbuf, sizeof vbuf, "%s %s expected=%s",
@@ -153,11 +147,11 @@ static void claims_golden(const char *seed) {
       size_t l = strlen(parts);
       snprintf(parts + l, sizeof parts - l, "%s%s", k ? "," : "", c->parts[k]);
     }
-    int len =
-        snprintf(line, sizeof line,
-                 "line=%d %s %s quantity=%s figure=%s parts=%s%s => %s\n",
-                 c->line, kinds[c->kind], c->subject, c->quantity, figure,
-                 parts, c->period_unclear ? " (period unclear)" : "", verdict);
+    int len = snprintf(line, sizeof line,
+                       "line=%d %s %s quantity=%s figure=%s parts=%s%s => %s\n",
+                       c->line, ys_claim_kind_name(c->kind), c->subject,
+                       c->quantity, figure, parts,
+                       c->period_unclear ? " (period unclear)" : "", verdict);
     if (len < 0) continue;
     while (n + (size_t)len + 1 > cap) got = realloc(got, cap *= 2);
     memcpy(got + n, line, (size_t)len + 1);
@@ -257,8 +251,9 @@ static void test_001(void **state) {
 static void test_002(void **state) {
   (void)state;
   cJSON *j = golden("002_cb91e6975cfd3fc1");
-  /* the reasons for the increase add to 3758.21, not 3530.71 */
-  assert_true(has(j, "error", "narrative.parts-sum", "3530.71", "3758.21"));
+  /* the reasons given for the increase add to 3758.21, not 3530.71: a
+   * warning, since what the text does not list may have fallen */
+  assert_true(has(j, "warning", "narrative.parts-sum", "3530.71", "3758.21"));
   cJSON_Delete(j);
 }
 

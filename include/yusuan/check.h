@@ -75,6 +75,7 @@ typedef struct ys_finding {
   ys_box box; /* its box on that page */
   ys_cellref *related;
   size_t n_related;
+  int claim; /* 1 + index of the narrative claim checked, 0 = none */
 } ys_finding;
 
 typedef struct ys_findings {

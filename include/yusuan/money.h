@@ -23,8 +23,10 @@ extern "C" {
 #define YS_FEN_MAX INT64_C(90000000000000000)
 
 typedef enum ys_unit {
-  YS_UNIT_YUAN = 0,   /* 元: 1 元 = 100 分 */
-  YS_UNIT_WANYUAN = 1 /* 万元: 1 万元 = 1,000,000 分 */
+  YS_UNIT_YUAN = 0,    /* 元: 1 元 = 100 分 */
+  YS_UNIT_WANYUAN = 1, /* 万元: 1 万元 = 1,000,000 分 */
+  YS_UNIT_YIYUAN = 2,  /* 亿元: narratives of cities, provinces, the nation */
+  YS_UNIT_QIANYUAN = 3 /* 千元: some statistical tables */
 } ys_unit;
 
 /* 分 per display unit: 100 for 元, 1,000,000 for 万元. */

@@ -114,13 +114,35 @@ typedef struct ys_rtable {
  * text prints, so "一般公共预算支出 233.31 万元" meets the tables' 238.31.
  */
 typedef enum ys_claim_kind {
-  YS_CLAIM_AMOUNT = 0, /* subject + amount */
+  YS_CLAIM_AMOUNT = 0, /* subject + amount: one more observation of it */
   YS_CLAIM_MISSING,    /* a sentence whose figure is missing ("支出万元") */
-  YS_CLAIM_SUM,        /* a whole and the parts the text lists for it */
-  YS_CLAIM_SHARE,      /* text = share in %, parts = {part, whole} */
-  YS_CLAIM_CHANGE      /* text = rate in % (or ""), parts = {current,
-                          signed change} */
+  YS_CLAIM_SUM,        /* text = the whole; parts = the parts listed */
+  YS_CLAIM_SHARE,      /* text = share in %; parts = {part, whole} */
+  YS_CLAIM_CHANGE,     /* text = rate in % or ""; parts = {current, signed
+                          change} (how DELTA) or {current, prior} (PRIOR) */
+  YS_CLAIM_COMPLETION, /* text = rate in %; parts = {actual, budget} */
+  YS_CLAIM_DIFFERENCE, /* text = the stated difference; parts = {a, b} */
+  YS_CLAIM_REPEAT,     /* one figure stated twice: text = the second;
+                          parts = {the first} */
+  YS_CLAIM_NAME,       /* a class named with its code: subject = name,
+                          text = code */
+  YS_CLAIM_UNCHECKED,  /* a figure whose base or whole could not be
+                          determined: text = it, note = why; never checked */
+  YS_CLAIM_UNREAD      /* a sentence with figures from which no claim was
+                          read (coverage): text = its first figure */
 } ys_claim_kind;
+
+/* How a CHANGE claim states its change (its parts):
+ *   DELTA  {current, signed change}: rate = |Δ| / (current − Δ)
+ *   PRIOR  {current, prior}:         rate = |current − prior| / prior
+ *   BASE   {signed change, prior}:   rate = |Δ| / prior */
+enum { YS_CHANGE_DELTA = 0, YS_CHANGE_PRIOR = 1, YS_CHANGE_BASE = 2 };
+/* How a SHARE claim names its whole: parts = {part, whole}, or (OF_SUM)
+ * the whole is the sum of a complete list: parts = {part, the others}. */
+enum { YS_SHARE_WHOLE = 0, YS_SHARE_OF_SUM = 1 };
+/* What a SUM adds up: amounts, or changes (a selection of changes may
+ * exceed the whole's change: other parts can have fallen). */
+enum { YS_SUM_AMOUNTS = 0, YS_SUM_CHANGES = 1 };
 
 typedef struct ys_rclaim {
   ys_claim_kind kind;
@@ -135,10 +157,32 @@ typedef struct ys_rclaim {
   /* The text does not say whether the figure includes 上年结转: it is
    * read as all periods, and a mismatch is only a warning. */
   bool period_unclear;
-  /* YS_CLAIM_SUM: text is the whole; the parts as written. */
+  /* Inputs as written, each with its unit. */
   const char **parts;
   size_t n_parts;
+  ys_unit *part_units; /* n_parts units; NULL: all in unit */
+  int how; /* CHANGE: YS_CHANGE_*; SHARE: YS_SHARE_*; SUM: YS_SUM_* */
+  int dir; /* CHANGE: +1 the text says more, -1 less, 0 unsaid */
+  /* SUM: the text says (or the parts' meaning shows) that the parts are
+   * the whole, not a selection: parts that fall short are an error. */
+  bool exhaustive;
+  /* SUM: the figures are percentages (shares of one whole adding to 100),
+   * not amounts. */
+  bool percent;
+  /* A sum implied by another claim's list (its parts' changes, budgets or
+   * shares): 1 + that claim's index, 0 = none. One wrong figure of the
+   * list is reported once, at that claim. */
+  size_t parent;
+  /* The claim restates a figure another claim got wrong: its check uses
+   * either reading (see observe_claims.c). */
+  const char *alt;  /* CHANGE/SHARE: another reading of parts[0], or NULL */
+  const char *note; /* UNCHECKED: why, for the report; else NULL */
+  /* Byte span of the claim's figures within sentence, for the report. */
+  size_t span_b, span_e;
 } ys_rclaim;
+
+/* "amount", "missing", "sum", … (the kind's name in claims.json). */
+const char *ys_claim_kind_name(ys_claim_kind k);
 
 typedef struct ys_rdoc {
   const char *file;

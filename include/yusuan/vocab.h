@@ -92,6 +92,12 @@ size_t ys_vocab_size(const ys_vocab *v);
 int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
                    ys_arena *a);
 
+/* Traditional characters into simplified (OpenCC t2s), for reading texts
+ * from mirror sites: *out is a malloc'd copy when s (n bytes) had any, or
+ * NULL when it is simplified already (or OpenCC's tables are missing).
+ * YS_OK or YS_ENOMEM. */
+int ys_vocab_simplify(const ys_vocab *v, const char *s, size_t n, char **out);
+
 /* Like ys_vocab_parse, but only the longest phrase at the start of text
  * (already normalised): its byte length (0 if none) and meaning. */
 size_t ys_vocab_prefix(const ys_vocab *v, const char *key, size_t len,

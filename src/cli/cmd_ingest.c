@@ -115,13 +115,45 @@ static int write_claims(const char *dir, const ys_rdoc *d) {
     cJSON *o = cJSON_CreateObject();
     if (!o) break;
     cJSON_AddNumberToObject(o, "line", c->line);
-    cJSON_AddStringToObject(o, "kind",
-                            c->kind == YS_CLAIM_MISSING ? "missing" : "amount");
+    if (c->page) cJSON_AddNumberToObject(o, "page", c->page);
+    cJSON_AddStringToObject(o, "kind", ys_claim_kind_name(c->kind));
     cJSON_AddStringToObject(o, "quantity", c->quantity);
     cJSON_AddStringToObject(o, "subject", c->subject);
     cJSON_AddStringToObject(o, "text", c->text);
     cJSON_AddStringToObject(o, "unit", ys_unit_name(c->unit));
+    if (c->n_parts) {
+      cJSON *parts = cJSON_AddArrayToObject(o, "inputs");
+      for (size_t k = 0; parts && k < c->n_parts; k++) {
+        cJSON *p = cJSON_CreateObject();
+        if (!p) break;
+        cJSON_AddStringToObject(p, "text", c->parts[k]);
+        cJSON_AddStringToObject(
+            p, "unit",
+            ys_unit_name(c->part_units ? c->part_units[k] : c->unit));
+        cJSON_AddItemToArray(parts, p);
+      }
+    }
+    if (c->kind == YS_CLAIM_CHANGE)
+      cJSON_AddStringToObject(o, "how",
+                              c->how == YS_CHANGE_PRIOR  ? "current,prior"
+                              : c->how == YS_CHANGE_BASE ? "change,prior"
+                                                         : "current,change");
+    if (c->kind == YS_CLAIM_SHARE && c->how == YS_SHARE_OF_SUM)
+      cJSON_AddStringToObject(o, "how", "part,others");
+    if (c->dir) cJSON_AddNumberToObject(o, "direction", c->dir);
+    if (c->kind == YS_CLAIM_SUM) {
+      cJSON_AddBoolToObject(o, "exhaustive", c->exhaustive);
+      if (c->percent) cJSON_AddBoolToObject(o, "percent", true);
+    }
+    if (c->alt) cJSON_AddStringToObject(o, "alternative", c->alt);
+    if (c->note) cJSON_AddStringToObject(o, "note", c->note);
+    if (c->period_unclear) cJSON_AddBoolToObject(o, "period_unclear", true);
     cJSON_AddStringToObject(o, "sentence", c->sentence);
+    if (c->span_e > c->span_b && c->span_e <= strlen(c->sentence)) {
+      cJSON *sp = cJSON_AddArrayToObject(o, "span");
+      cJSON_AddItemToArray(sp, cJSON_CreateNumber((double)c->span_b));
+      cJSON_AddItemToArray(sp, cJSON_CreateNumber((double)c->span_e));
+    }
     cJSON_AddItemToArray(arr, o);
   }
   char *s = cJSON_Print(root);

@@ -1,0 +1,2241 @@
+/*
+ * claims.c - claims of a narrative, read by their structure (claims.h).
+ *
+ * Budget narratives state figures in a small number of shapes, however
+ * their words vary from county to ministry, year to year:
+ *   amount      "一般公共预算拨款支出 238.31 万元"
+ *   sum         "…79.69 亿元中，因公出国(境)费 21.36 亿元，公务用车… 43.99
+ *               亿元，公务接待费 14.34 亿元" (其中, 包括, 分项情况是,
+ * 一、二、…) share       "占 29.67%", "占一般公共预算支出的 19.62%", "占比",
+ * "比重" change      "比上年增加 3530.71 万元，增长 14.6%", rate first
+ * ("同比增长 14.6%，增收 4,376 万"), the prior amount stated ("较 2024 年 的
+ * 2190 万元减少 221 万元"), both years stated ("2025 年执行数 为 X…2026
+ * 年预算安排 Y，比 2025 年执行数增加 r%"), paired lists ("分别减少 a、b
+ * 万元，分别下降 r%、s%") completion  "支出决算为 1.71 万元，完成预算的 43%"
+ * (the budget stated) difference  "较年初预算数减少 10.93 万元" (both figures
+ * stated) restatement the same figure stated twice ("住房公积金 208.8 万元 …
+ * 2026 年预算安排 201.50 万元") So the reader works in layers, none of which
+ * knows a sentence by heart:
+ *   1. Text: lines into paragraphs; traditional characters simplified
+ *      (OpenCC), full-width forms folded (NFKC), pinyin glosses dropped.
+ *   2. Tokens: amounts with their unit (元/万元/亿元/千元, 千分位, a list
+ *      "1267.86、2570.97 万元" sharing one unit), percentages, years,
+ *      codes "(204类)", counts; the text between them.
+ *   3. Roles, from the words just before each number: a stated amount
+ *      (its subject, year and measure: 预算/决算/执行), a change (increase
+ *      or decrease, against 上年 / a year / the budget), a prior amount, a
+ *      rate of change, a share, a completion rate.
+ *   4. Claims: roles combined within a sentence (a change belongs to the
+ *      amount before it; a rate to its change, or to an amount whose base
+ *      is stated somewhere in the paragraph; a share to its part and to the
+ *      whole it names or the list it is in; a list after 其中 to its whole).
+ *   5. Subjects resolved to quantities through the vocabulary and the
+ *      catalogue, so a figure stated in the text meets the tables.
+ * A claim whose base cannot be determined is not made (the number stays
+ * in the coverage list); nothing is guessed to make a check possible.
+ */
+#include "claims.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "yusuan/text.h"
+
+/* --- small helpers ----------------------------------------------------- */
+
+static bool starts(const char *s, const char *p) {
+  return strncmp(s, p, strlen(p)) == 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && !memcmp(s + n - k, p, k);
+}
+
+/* Does [s, s+n) contain p? */
+static bool has_n(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  for (size_t i = 0; i + k <= n; i++)
+    if (!memcmp(s + i, p, k)) return true;
+  return false;
+}
+
+/* The last occurrence of p in [s, s+n). */
+static const char *rfind_n(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+    if (!memcmp(s + i, p, k)) return s + i;
+  return NULL;
+}
+
+static bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* --- paragraphs -------------------------------------------------------- */
+
+typedef struct cr {
+  ys_rdoc *d;
+  const ys_claimctx *x;
+  ys_arena *a; /* scratch for the whole document */
+  char *buf;   /* the paragraph, normalised */
+  int *lineof; /* source line of each byte */
+  size_t n, cap;
+  /* the section a heading opened: its narrowing of the amounts in it */
+  ys_qfilter sec;
+  bool sec_set;
+  bool carry;       /* the text mentions 上年结转 */
+  const void *cur;  /* the sentence of the claim being made */
+  struct tk **hist; /* stated amounts of earlier paragraphs, in order */
+  size_t nh, ch;
+  size_t amounts_from; /* first claim of the amount reader */
+  struct lst *lists;   /* lists of parts of the paragraph */
+  size_t nlists, clists;
+  int rc;
+} cr;
+
+static int put(cr *r, const char *s, size_t n, int line) {
+  if (r->n + n + 1 > r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 4096;
+    while (cap < r->n + n + 1) cap *= 2;
+    char *b = ys_arena_grow(r->a, r->buf, r->n, cap, 1);
+    int *l = ys_arena_grow(r->a, r->lineof, r->n, cap, sizeof(int));
+    if (!b || !l) return YS_ENOMEM;
+    r->buf = b;
+    r->lineof = l;
+    r->cap = cap;
+  }
+  memcpy(r->buf + r->n, s, n);
+  for (size_t i = 0; i < n; i++) r->lineof[r->n + i] = line;
+  r->n += n;
+  r->buf[r->n] = '\0';
+  return YS_OK;
+}
+
+/* A line as the reader sees it: simplified, folded, without glosses. */
+static char *normalise(cr *r, const char *s, size_t n) {
+  char *simp = NULL;
+  if (ys_vocab_simplify(r->x->vocab, s, n, &simp)) return NULL;
+  const char *src = simp ? simp : s;
+  size_t sn = simp ? strlen(simp) : n;
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t k =
+      utf8proc_map((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)sn, &out,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  free(simp);
+  if (k < 0) {
+    /* not UTF-8 after all: keep the bytes */
+    return ys_arena_strndup(r->a, s, n);
+  }
+  /* drop pinyin glosses "(jīng)" that mirror sites insert, and the
+   * spaces around numbers and units ("10.23 万元") */
+  char *o = ys_arena_alloc(r->a, (size_t)k + 1);
+  if (!o) {
+    free(out);
+    return NULL;
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < (size_t)k;) {
+    unsigned char c = out[i];
+    if (c == '(') {
+      size_t j = i + 1;
+      bool latin = false, other = false;
+      while (j < (size_t)k && out[j] != ')' && j - i < 16) {
+        uint32_t cp;
+        size_t l = ys_utf8_decode((const char *)out + j, (size_t)k - j, &cp);
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F))
+          latin = true;
+        else
+          other = true;
+        j += l;
+      }
+      if (j < (size_t)k && out[j] == ')' && latin && !other) {
+        i = j + 1;
+        continue;
+      }
+    }
+    if (c == ' ' || c == '\t' || c == '\r') {
+      /* a space inside words or numbers carries nothing here */
+      i++;
+      continue;
+    }
+    o[w++] = (char)c;
+    i++;
+  }
+  o[w] = '\0';
+  free(out);
+  return o;
+}
+
+/* --- tokens ------------------------------------------------------------ */
+
+typedef enum tkind {
+  TK_AMT = 0, /* money */
+  TK_PCT,     /* a percentage */
+  TK_NUM,     /* a bare number (before its list's unit is known) */
+  TK_YEAR,    /* 2025年 */
+  TK_COUNT,   /* 3辆, 15批次 */
+  TK_CODE,    /* (204类), (2101506) */
+  TK_PP       /* 个百分点 */
+} tkind;
+
+enum {
+  R_NONE = 0,
+  R_STATE, /* an amount of its subject */
+  R_DELTA, /* a change of the amount before */
+  R_PRIOR, /* the prior amount a change is measured from */
+  R_RATE,  /* a rate of change */
+  R_SHARE, /* 占 x% */
+  R_COMPL, /* 完成预算的 x% */
+  R_WHOLE, /* the whole or budget a share is of: "占年初预算 10065 万元的" */
+  R_MISSING /* a unit with no number */
+};
+
+enum { B_NONE = 0, B_PRIOR, B_YEAR, B_BUDGET };
+
+typedef struct tk {
+  tkind kind;
+  size_t b, e;       /* bytes of the number (and unit) in the sentence */
+  const char *num;   /* as printed, without separators: "36399.5", "-3" */
+  const char *shown; /* as printed */
+  ys_unit unit;
+  int year;            /* TK_YEAR: the year */
+  int role;            /* R_* */
+  int dir;             /* +1 more, -1 less, 0 unsaid */
+  int base, base_year; /* what a change is measured against */
+  const char *subject; /* R_STATE: the subject, normalised */
+  int syear;           /* the year the amount is of (0 the document's) */
+  int measure;         /* 0, YS_PHASE_BUDGET, YS_PHASE_FINAL (执行/决算) */
+  int depth;           /* parenthesis depth */
+  int clause;          /* index of its clause in the sentence */
+  bool listed;         /* one of a 、-list ("1267.86、2570.97万元") */
+  bool together;       /* 分别: the list pairs with another list */
+  bool used;           /* taken by a claim */
+  const struct tk *headp; /* R_STATE: the whole of the list it is part of */
+  const char *alt;        /* another reading of this amount (a restatement) */
+  const void *owner;      /* its sentence */
+  int list;               /* tokens of one 、-list share a number (0: none) */
+  /* R_DELTA / R_RATE: the subject its own clause names ("" none) */
+  const char *dsubj;
+  int dmeasure; /* the measure (预算/决算) that subject names */
+  /* What the text says of a stated amount (R_STATE), filled by attach():
+   * its change, rate, share, the whole or budget named with it. And for a
+   * companion, the statement it belongs to (NULL: none could be told). */
+  struct tk *delta, *rate, *share, *whole, *compl_, *prior;
+  struct tk *stmt;
+} tk;
+
+typedef struct sent {
+  const char *s; /* the sentence */
+  size_t n;
+  size_t off; /* in the paragraph */
+  tk *t;
+  size_t nt;
+  int line;
+  int *clause_at; /* per byte: clause index */
+  bool claimed;   /* some claim was read from it */
+} sent;
+
+/* Reads a number at s[i]: digits with separators and a point; returns its
+ * end and the digits without separators in *num. */
+static size_t read_number(cr *r, const char *s, size_t n, size_t i,
+                          const char **num) {
+  size_t j = i;
+  char buf[64];
+  size_t w = 0;
+  if (j < n && (s[j] == '-' || s[j] == '+')) {
+    if (s[j] == '-') buf[w++] = '-';
+    j++;
+  }
+  bool dot = false;
+  while (j < n && w < 60) {
+    char c = s[j];
+    if (digit(c)) {
+      buf[w++] = c;
+      j++;
+    } else if (c == ',' && j + 3 < n && digit(s[j + 1]) && digit(s[j + 2]) &&
+               digit(s[j + 3]) && !dot) {
+      j++; /* a thousands separator */
+    } else if (c == '.' && !dot && j + 1 < n && digit(s[j + 1])) {
+      buf[w++] = '.';
+      dot = true;
+      j++;
+    } else {
+      break;
+    }
+  }
+  buf[w] = '\0';
+  *num = ys_arena_strdup(r->a, buf);
+  return j;
+}
+
+typedef struct unitw {
+  const char *w;
+  tkind kind;
+  ys_unit unit;
+} unitw;
+
+/* What follows a number. Longer words first. */
+static const unitw units[] = {{"万亿元", TK_COUNT, 0},
+                              {"万亿", TK_COUNT, 0},
+                              {"万元", TK_AMT, YS_UNIT_WANYUAN},
+                              {"亿元", TK_AMT, YS_UNIT_YIYUAN},
+                              {"千元", TK_AMT, YS_UNIT_QIANYUAN},
+                              {"个百分点", TK_PP, 0},
+                              {"%", TK_PCT, 0},
+                              {"元", TK_AMT, YS_UNIT_YUAN},
+                              {"万人", TK_COUNT, 0},
+                              {"万户", TK_COUNT, 0},
+                              {"万", TK_AMT, YS_UNIT_WANYUAN},
+                              {"亿", TK_AMT, YS_UNIT_YIYUAN},
+                              {"人次", TK_COUNT, 0},
+                              {"批次", TK_COUNT, 0},
+                              {"人", TK_COUNT, 0},
+                              {"辆", TK_COUNT, 0},
+                              {"个", TK_COUNT, 0},
+                              {"次", TK_COUNT, 0},
+                              {"台", TK_COUNT, 0},
+                              {"套", TK_COUNT, 0},
+                              {"家", TK_COUNT, 0},
+                              {"名", TK_COUNT, 0},
+                              {"项", TK_COUNT, 0},
+                              {"户", TK_COUNT, 0},
+                              {"月", TK_COUNT, 0},
+                              {"日", TK_COUNT, 0},
+                              {"平方米", TK_COUNT, 0},
+                              {"㎡", TK_COUNT, 0},
+                              {"类)", TK_CODE, 0},
+                              {"款)", TK_CODE, 0},
+                              {"项)", TK_CODE, 0},
+                              {"类", TK_CODE, 0},
+                              {"款", TK_CODE, 0}};
+
+static int add_tok(cr *r, tk **v, size_t *n, size_t *cap, tk t) {
+  tk *x = ys_arena_reserve(r->a, *v, *n, cap, sizeof *x);
+  if (!x) return YS_ENOMEM;
+  *v = x;
+  (*v)[(*n)++] = t;
+  return YS_OK;
+}
+
+static int tokenize(cr *r, sent *st) {
+  const char *s = st->s;
+  size_t n = st->n;
+  tk *v = NULL;
+  size_t nt = 0, cap = 0;
+  int depth = 0;
+  for (size_t i = 0; i < n;) {
+    char c = s[i];
+    if (c == '(') depth++;
+    if (c == ')' && depth > 0) depth--;
+    bool start = digit(c) || ((c == '-' || c == '+') && i + 1 < n &&
+                              digit(s[i + 1]) && (i == 0 || !digit(s[i - 1])));
+    /* a number glued to letters or digits before it is part of a word */
+    if (!start || (i > 0 && (digit(s[i - 1]) || s[i - 1] == '.'))) {
+      i++;
+      continue;
+    }
+    const char *num;
+    size_t j = read_number(r, s, n, i, &num);
+    if (!num) return YS_ENOMEM;
+    /* list numbering at the start of a clause: "5.经营收入", "2、", "(1)" */
+    bool clause_start = i == 0 || s[i - 1] == ',' || s[i - 1] == ';' ||
+                        s[i - 1] == ':' || s[i - 1] == '(';
+    if (clause_start && j - i <= 2 && num[0] != '-' &&
+        ((starts(s + j, "、") && (i == 0 || s[i - 1] != '(')) ||
+         (s[j] == '.' && (j + 1 >= n || !digit(s[j + 1]))) ||
+         (i > 0 && s[i - 1] == '(' && s[j] == ')'))) {
+      i = j + (starts(s + j, "、") ? 3 : 1);
+      continue;
+    }
+    tk t;
+    memset(&t, 0, sizeof t);
+    t.b = i;
+    t.owner = st;
+    t.num = num;
+    t.depth = depth;
+    t.kind = TK_NUM;
+    /* a year: four digits and 年 */
+    if (j - i == 4 && starts(s + j, "年") && num[0] != '-') {
+      t.kind = TK_YEAR;
+      t.year = atoi(num);
+      j += 3;
+      if (starts(s + j, "度")) j += 3;
+    } else if (i > 0 && s[i - 1] == '(' &&
+               (starts(s + j, ")") || starts(s + j, "类") ||
+                starts(s + j, "款") || starts(s + j, "项"))) {
+      /* a classification code in parentheses: (2101506), (204类) */
+      t.kind = TK_CODE;
+      while (j < n && s[j] != ')') j++;
+    } else {
+      for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+        if (starts(s + j, units[u].w)) {
+          t.kind = units[u].kind;
+          t.unit = units[u].unit;
+          j += strlen(units[u].w);
+          break;
+        }
+    }
+    t.e = j;
+    t.shown = ys_arena_strndup(r->a, s + i, j - i);
+    if (!t.shown) return YS_ENOMEM;
+    if (add_tok(r, &v, &nt, &cap, t)) return YS_ENOMEM;
+    i = j;
+  }
+  /* a list shares the unit of its last number: "1267.86、2570.97万元" */
+  for (size_t k = nt; k-- > 0;) {
+    if (v[k].kind != TK_AMT && v[k].kind != TK_PCT) continue;
+    for (size_t m = k; m-- > 0;) {
+      if (v[m].kind != TK_NUM) break;
+      const char *gap = s + v[m].e;
+      size_t gl = v[m + 1].b - v[m].e;
+      if (!(gl == 3 && starts(gap, "、")) && !(gl == 1 && *gap == ',') &&
+          !(gl == 3 && (starts(gap, "和") || starts(gap, "及"))))
+        break;
+      v[m].kind = v[k].kind;
+      v[m].unit = v[k].unit;
+      v[m].listed = v[m + 1].listed = true;
+    }
+  }
+  /* figures of one kind separated only by 、 , 和 及: one list */
+  int lists = 0;
+  for (size_t k = 1; k < nt; k++) {
+    if (v[k].kind != v[k - 1].kind ||
+        (v[k].kind != TK_AMT && v[k].kind != TK_PCT))
+      continue;
+    const char *gap = s + v[k - 1].e;
+    size_t gl = v[k].b - v[k - 1].e;
+    bool sep = (gl == 3 && (starts(gap, "、") || starts(gap, "和") ||
+                            starts(gap, "及"))) ||
+               (gl == 1 && *gap == ',') || (gl == 6 && starts(gap, "以及"));
+    if (!sep) continue;
+    v[k - 1].listed = v[k].listed = true;
+    if (!v[k - 1].list) v[k - 1].list = ++lists;
+    v[k].list = v[k - 1].list;
+  }
+  st->t = v;
+  st->nt = nt;
+  return YS_OK;
+}
+
+/* --- roles ------------------------------------------------------------- */
+
+/* The text a token's role is read from: back to the previous token or the
+ * previous clause break. */
+static void pre_text(const sent *st, size_t k, const char **p, size_t *n) {
+  size_t e = st->t[k].b;
+  size_t b = k ? st->t[k - 1].e : 0;
+  /* not past a sentence-level break */
+  for (size_t i = e; i > b; i--) {
+    char c = st->s[i - 1];
+    if (c == ';') {
+      b = i;
+      break;
+    }
+  }
+  *p = st->s + b;
+  *n = e - b;
+}
+
+/* The clause a token sits in: back to the last ',' ';' ':' */
+static void clause_text(const sent *st, size_t k, const char **p, size_t *n) {
+  size_t e = st->t[k].b, b = e;
+  while (b > 0) {
+    char c = st->s[b - 1];
+    if (c == ',' || c == ';' || c == ':') break;
+    if (b >= 3 && starts(st->s + b - 3, "、") && st->t[k].kind != TK_AMT) break;
+    b--;
+  }
+  *p = st->s + b;
+  *n = e - b;
+}
+
+static const char *const up_words[] = {"增加", "增长",   "增收", "上升", "提高",
+                                       "增幅", "多支出", "增支", "增"};
+static const char *const down_words[] = {
+    "减少", "下降", "减收",   "降低",   "减幅", "降幅", "节约",
+    "压减", "缩减", "负增长", "少支出", "减支", "减",   "少"};
+
+/* The change word a text ends with (give or take 了/额/为/约/"了约"). */
+static int change_dir_end(const char *p, size_t n) {
+  static const char *const tails[] = {"了约", "约", "了",     "额为",
+                                      "额",   "为", "幅度为", "幅为",
+                                      "达到", "达", ":"};
+  for (int round = 0; round < 3; round++) {
+    bool cut = false;
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0] && !cut; t++)
+      if (ends_with(p, n, tails[t])) {
+        n -= strlen(tails[t]);
+        cut = true;
+      }
+    if (!cut) break;
+  }
+  if (ends_with(p, n, "负增长")) return -1;
+  for (size_t i = 0; i < sizeof up_words / sizeof up_words[0]; i++)
+    if (ends_with(p, n, up_words[i])) return +1;
+  for (size_t i = 0; i < sizeof down_words / sizeof down_words[0]; i++)
+    if (ends_with(p, n, down_words[i])) {
+      /* "下降" but not "较上年同期下" */
+      return -1;
+    }
+  return 0;
+}
+
+static bool comparison(const char *p, size_t n) {
+  return has_n(p, n, "比") || has_n(p, n, "较") || has_n(p, n, "相比") ||
+         has_n(p, n, "同比") || has_n(p, n, "与");
+}
+
+/* What a comparison is against, from its words. */
+static int base_of(const char *p, size_t n, int *year) {
+  *year = 0;
+  bool yr = false;
+  for (size_t i = 0; i + 7 <= n && !yr; i++)
+    yr = digit(p[i]) && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3]) &&
+         starts(p + i + 4, "年");
+  /* "比 2019 年预算" is the prior year's budget, not this year's */
+  if (!yr && has_n(p, n, "预算") && !has_n(p, n, "上年预算") &&
+      !has_n(p, n, "去年预算") && !has_n(p, n, "预算执行"))
+    return B_BUDGET;
+  for (size_t i = 0; i + 7 <= n; i++)
+    if (digit(p[i]) && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3]) &&
+        starts(p + i + 4, "年") && (i == 0 || !digit(p[i - 1]))) {
+      *year = atoi(p + i);
+      return B_YEAR;
+    }
+  if (has_n(p, n, "上年") || has_n(p, n, "去年") || has_n(p, n, "同比") ||
+      has_n(p, n, "同期") || has_n(p, n, "上年度"))
+    return B_PRIOR;
+  return B_NONE;
+}
+
+/* Strips what surrounds a subject: connectives, the organisation, when,
+ * the verbs of stating. Keeps the words that name the thing. */
+static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
+                                 int *measure) {
+  *year = 0;
+  *measure = 0;
+  char *k = ys_text_key(r->a, p, n);
+  if (!k) return "";
+  /* years mentioned anywhere in the subject */
+  for (char *q = k; *q; q++)
+    if (digit(q[0]) && digit(q[1]) && digit(q[2]) && digit(q[3]) &&
+        starts(q + 4, "年") && (q == k || !digit(q[-1]))) {
+      *year = atoi(q);
+      memmove(q, q + 7, strlen(q + 7) + 1);
+      if (starts(q, "度")) memmove(q, q + 3, strlen(q + 3) + 1);
+      q--;
+    }
+  if (strstr(k, "上年") || strstr(k, "去年")) *year = -1;
+  if (strstr(k, "决算") || strstr(k, "执行") || strstr(k, "实际") ||
+      strstr(k, "完成"))
+    *measure = YS_PHASE_FINAL;
+  else if (strstr(k, "预算") || strstr(k, "安排"))
+    *measure = YS_PHASE_BUDGET;
+  static const char *const lead[] = {
+      "其中:",  "其中",        "包括:",   "包括",   "主要包括", "分别为",
+      "分别是", "分项情况是:", "具体为:", "具体为", "以及",     "和",
+      "及",     "分别",        "同口径",  "同期",   ",",        ";",
+      "(",      ")",           "含",      "本单位", "本部门",   "我单位",
+      "我部门", "我局",        "我镇",    "我院",   "全区",     "全市",
+      "全县",   "全省",        "全国",    "年度",   "累计",     "共计",
+      "合计",   "总计",        "共",      ":",      "、",       "是",
+      "为",     "了",          "的"};
+  for (bool again = true; again;) {
+    again = false;
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+      if (starts(k, lead[i]) && strlen(k) > strlen(lead[i])) {
+        k += strlen(lead[i]);
+        again = true;
+      }
+    /* list numbering */
+    const char *q = k;
+    while (digit(*q)) q++;
+    if (q > k && (starts(q, "、") || *q == '.')) {
+      k = (char *)q + (*q == '.' ? 1 : 3);
+      again = true;
+    }
+  }
+  static const char *const tail[] = {
+      "预算数为", "预算数",   "决算数为", "决算数",   "执行数为", "执行数",
+      "共计安排", "预算安排", "安排",     "预算为",   "决算为",   "支出决算为",
+      "共计",     "合计",     "总计",     "为",       "是",       "共",
+      "达",       "约",       "总额",     "总规模为", "规模为",   "规模",
+      "完成",     "实现",     ":",        "分别为",   "分别",     "收入为"};
+  for (bool again = true; again;) {
+    again = false;
+    size_t kl = strlen(k);
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+      if (ends_with(k, kl, tail[i]) && kl > strlen(tail[i])) {
+        k[kl - strlen(tail[i])] = '\0';
+        again = true;
+        break;
+      }
+  }
+  /* punctuation alone names nothing */
+  bool word = false;
+  for (const char *q = k; *q && !word;) {
+    if (strchr(",;:()!?.-+%", *q)) {
+      q++;
+    } else if (starts(q, "、") || starts(q, "“") || starts(q, "”")) {
+      q += 3;
+    } else {
+      word = true;
+    }
+  }
+  return word ? k : "";
+}
+
+/* Reads the role of every token of a sentence. */
+static void roles(cr *r, sent *st) {
+  for (size_t k = 0; k < st->nt; k++) {
+    tk *t = &st->t[k];
+    const char *p;
+    size_t n;
+    pre_text(st, k, &p, &n);
+    if (t->kind == TK_PCT) {
+      const char *cp;
+      size_t cn;
+      clause_text(st, k, &cp, &cn);
+      int dir = change_dir_end(p, n);
+      bool share =
+          has_n(p, n, "占") || has_n(p, n, "比重") || has_n(p, n, "比例");
+      bool compl_ =
+          (has_n(cp, cn, "完成") && has_n(cp, cn, "预算")) ||
+          ((has_n(p, n, "为") || has_n(p, n, "占") || has_n(p, n, "达")) &&
+           (ends_with(p, n, "预算的") || ends_with(p, n, "预算数的") ||
+            ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
+            ends_with(p, n, "任务数的")));
+      if (has_n(p, n, "执行率") || has_n(p, n, "完成率")) compl_ = true;
+      /* "减少 0.2 万元(100%)": the rate of the change just before */
+      if (!dir && k > 0 && st->t[k - 1].role == R_DELTA && n == 1 &&
+          *p == '(') {
+        t->role = R_RATE;
+        t->dir = st->t[k - 1].dir;
+        t->base = st->t[k - 1].base;
+        continue;
+      }
+      if (compl_)
+        t->role = R_COMPL;
+      else if (share && !dir)
+        t->role = R_SHARE;
+      else if (dir) {
+        t->role = R_RATE;
+        t->dir = dir;
+        t->base = base_of(cp, cn, &t->base_year);
+      } else if (t->listed && k > 0 && st->t[k - 1].kind == TK_PCT) {
+        t->role = st->t[k - 1].role;
+        t->dir = st->t[k - 1].dir;
+      }
+      t->together = has_n(p, n, "分别");
+      continue;
+    }
+    if (t->kind != TK_AMT) continue;
+    int dir = change_dir_end(p, n);
+    const char *cp;
+    size_t cn;
+    clause_text(st, k, &cp, &cn);
+    if (dir) {
+      t->role = R_DELTA;
+      t->dir = dir;
+      t->base = base_of(cp, cn, &t->base_year);
+      t->together = has_n(p, n, "分别");
+      continue;
+    }
+    /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
+    if (ends_with(p, n, "相比") || ends_with(p, n, "比较")) {
+      const char *after = st->s + t->e;
+      size_t an = st->n - t->e;
+      if (an && *after == ',') after++, an--;
+      int ad = 0;
+      for (size_t i = 0; i < sizeof up_words / sizeof up_words[0] && !ad; i++)
+        if (an >= strlen(up_words[i]) && starts(after, up_words[i])) ad = +1;
+      for (size_t i = 0; i < sizeof down_words / sizeof down_words[0] && !ad;
+           i++)
+        if (an >= strlen(down_words[i]) && starts(after, down_words[i]))
+          ad = -1;
+      if (ad) {
+        t->role = R_DELTA;
+        t->dir = ad;
+        t->base = base_of(cp, cn, &t->base_year);
+        continue;
+      }
+    }
+    if (t->listed && k > 0 && st->t[k - 1].kind == TK_AMT &&
+        st->t[k - 1].role == R_DELTA && st->t[k].list == st->t[k - 1].list) {
+      t->role = R_DELTA;
+      t->dir = st->t[k - 1].dir;
+      t->base = st->t[k - 1].base;
+      t->base_year = st->t[k - 1].base_year;
+      t->together = true;
+      continue;
+    }
+    /* "超过 150 亿的高校", "100 万元以上": a threshold, not a figure */
+    if (ends_with(p, n, "超过") || ends_with(p, n, "高于") ||
+        ends_with(p, n, "低于") || ends_with(p, n, "不足") ||
+        ends_with(p, n, "不到") || ends_with(p, n, "逾") ||
+        ends_with(p, n, "近") || ends_with(p, n, "突破") ||
+        starts(st->s + t->e, "以上") || starts(st->s + t->e, "以下") ||
+        starts(st->s + t->e, "左右")) {
+      t->role = R_NONE;
+      continue;
+    }
+    /* "占年初预算 10065 万元的 43.2%", "完成预算 105425 万元的 5.39%": the
+     * whole (or budget) of the percentage that follows */
+    if (k + 1 < st->nt && st->t[k + 1].kind == TK_PCT &&
+        (has_n(p, n, "占") || has_n(p, n, "完成") || ends_with(p, n, "为")) &&
+        st->t[k + 1].b - t->e <= 12 && starts(st->s + t->e, "的")) {
+      const char *z = rfind_n(p, n, "占");
+      if (!z) z = rfind_n(p, n, "完成");
+      const char *w = z ? z + 3 + (starts(z, "完成") ? 3 : 0) : p;
+      t->role = R_WHOLE;
+      t->subject =
+          clean_subject(r, w, (size_t)(p + n - w), &t->syear, &t->measure);
+      if (!t->subject) t->subject = "";
+      if (has_n(p, n, "预算") || has_n(p, n, "计划"))
+        t->measure = YS_PHASE_BUDGET;
+      continue;
+    }
+    /* "比上年 151271.81 万元减少 …", "较 2024 年的 2190 万元减少 …" */
+    if (comparison(cp, cn) &&
+        (!n || ends_with(p, n, "的") || ends_with(p, n, "年") ||
+         ends_with(p, n, "上年") || ends_with(p, n, "数") ||
+         ends_with(p, n, "预算") || ends_with(p, n, "同期"))) {
+      t->role = R_PRIOR;
+      t->base = base_of(cp, cn, &t->base_year);
+      continue;
+    }
+    /* the subject: the clause up to the amount, past any earlier number
+     * of the clause but a year ("2025 年当年预算执行数为") */
+    size_t sb = (size_t)(cp - st->s);
+    for (size_t j = 0; j < k; j++)
+      if (st->t[j].kind != TK_YEAR && st->t[j].e > sb && st->t[j].e <= t->b)
+        sb = st->t[j].e;
+    t->role = R_STATE;
+    t->subject =
+        clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
+    if (!t->subject) t->subject = "";
+  }
+  /* "相比 2016 年的总收入 6871.82 减少 243.10 万元": a bare number just
+   * before a change, in a comparison, is the prior amount in its unit */
+  for (size_t k = 0; k + 1 < st->nt; k++) {
+    tk *t = &st->t[k], *u = &st->t[k + 1];
+    if (t->kind != TK_NUM || u->role != R_DELTA || u->b - t->e > 12) continue;
+    const char *cp;
+    size_t cn;
+    clause_text(st, k, &cp, &cn);
+    if (!comparison(cp, cn) || has_n(st->s + t->e, u->b - t->e, ",")) continue;
+    t->kind = TK_AMT;
+    t->unit = u->unit;
+    t->role = R_PRIOR;
+    t->base = base_of(cp, cn, &t->base_year);
+  }
+  /* the subject a change or rate names in its own clause: "其中:财政补助
+   * 收入减少 660.26 万元", "公务接待费同口径比 2018 年减少 38 万元" */
+  for (size_t k = 0; k < st->nt; k++) {
+    tk *t = &st->t[k];
+    t->dsubj = "";
+    if (t->role != R_DELTA && t->role != R_RATE) continue;
+    const char *cp;
+    size_t cn;
+    clause_text(st, k, &cp, &cn);
+    /* the clause since the last figure that is not a year */
+    size_t b = (size_t)(cp - st->s);
+    for (size_t j = 0; j < k; j++)
+      if (st->t[j].kind != TK_YEAR && st->t[j].role != R_PRIOR &&
+          st->t[j].e > b && st->t[j].e <= t->b)
+        b = st->t[j].e;
+    const char *q = st->s + b;
+    size_t qn = t->b - b;
+    /* before the comparison: "公务接待费同口径比…"; the earliest marker
+     * ("与 2016 年相比" starts at 与) */
+    static const char *const marks[] = {"相比", "同比", "比", "较", "与"};
+    const char *m = NULL;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+      size_t ml = strlen(marks[i]);
+      for (size_t x = 0; x + ml <= qn; x++)
+        if (!memcmp(q + x, marks[i], ml)) {
+          if (!strcmp(marks[i], "与") && !has_n(q + x, qn - x, "相比") &&
+              !has_n(q + x, qn - x, "比较"))
+            continue;
+          if (!m || q + x < m) m = q + x;
+          break;
+        }
+    }
+    const char *name = NULL;
+    size_t nn = 0;
+    if (m && m > q) {
+      name = q, nn = (size_t)(m - q);
+    } else if (m) {
+      /* after it: "相比 2016 年的总收入 6871.82" */
+      const char *de = NULL;
+      for (size_t x = (size_t)(m - q); x + 3 <= qn && !de; x++)
+        if (starts(q + x, "的")) de = q + x + 3;
+      const tk *pr = NULL;
+      for (size_t j = 0; j < k; j++)
+        if (st->t[j].role == R_PRIOR && st->t[j].b >= (size_t)(q - st->s))
+          pr = &st->t[j];
+      if (de && pr && st->s + pr->b > de)
+        name = de, nn = (size_t)(st->s + pr->b - de);
+    } else {
+      /* no comparison: the words before the change word */
+      size_t e = qn;
+      for (size_t i = 0; i < sizeof up_words / sizeof up_words[0]; i++) {
+        const char *f = rfind_n(q, qn, up_words[i]);
+        if (f && (size_t)(f - q) < e) e = (size_t)(f - q);
+      }
+      for (size_t i = 0; i < sizeof down_words / sizeof down_words[0]; i++) {
+        const char *f = rfind_n(q, qn, down_words[i]);
+        if (f && (size_t)(f - q) < e) e = (size_t)(f - q);
+      }
+      name = q, nn = e;
+    }
+    if (!name || !nn) continue;
+    int y, me;
+    const char *sj = clean_subject(r, name, nn, &y, &me);
+    if (sj && strlen(sj) >= 6) {
+      t->dsubj = sj;
+      t->dmeasure = me;
+    }
+  }
+}
+
+/* --- claims ------------------------------------------------------------ */
+
+static const char *sentence_text(cr *r, const sent *st) {
+  return ys_arena_strndup(r->d->arena, st->s, st->n);
+}
+
+/* A scratch string copied into the document (claims outlive the reader's
+ * scratch arena); NULL stays NULL. */
+static const char *doc_str(cr *r, const char *s) {
+  if (!s) return NULL;
+  const char *c = ys_arena_strdup(r->d->arena, s);
+  if (!c) r->rc = YS_ENOMEM;
+  return c;
+}
+
+static ys_rclaim *claim(cr *r, const sent *st, ys_claim_kind kind,
+                        const char *subject, const tk *fig) {
+  ys_rclaim *c = ys_rdoc_add_claim(r->d);
+  if (!c) {
+    r->rc = YS_ENOMEM;
+    return NULL;
+  }
+  ys_arena *a = r->d->arena;
+  c->kind = kind;
+  c->quantity = "";
+  c->subject = ys_arena_strdup(a, subject ? subject : "");
+  c->text = ys_arena_strdup(a, fig ? fig->num : "");
+  c->unit = fig && fig->kind == TK_AMT ? fig->unit : YS_UNIT_WANYUAN;
+  c->sentence = sentence_text(r, st);
+  c->line = st->line;
+  c->span_b = fig ? fig->b : 0;
+  c->span_e = fig ? fig->e : 0;
+  ((sent *)st)->claimed = true;
+  r->cur = st;
+  if (!c->subject || !c->text || !c->sentence) {
+    r->rc = YS_ENOMEM;
+    return NULL;
+  }
+  return c;
+}
+
+static void set_parts(cr *r, ys_rclaim *c, const tk **v, const int *neg,
+                      size_t n) {
+  ys_arena *a = r->d->arena;
+  c->parts = ys_arena_alloc(a, sizeof(char *) * (n + 1));
+  c->part_units = ys_arena_alloc(a, sizeof(ys_unit) * (n + 1));
+  if (!c->parts || !c->part_units) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    c->parts[i] = neg && neg[i] ? ys_arena_printf(a, "-%s", v[i]->num)
+                                : ys_arena_strdup(a, v[i]->num);
+    c->part_units[i] = v[i]->unit;
+    if (!c->parts[i]) r->rc = YS_ENOMEM;
+    ((sent *)v[i]->owner)->claimed = true;
+    /* the span covers every figure the claim uses (same sentence only) */
+    if (v[i]->owner == r->cur) {
+      if (c->span_e == c->span_b || v[i]->b < c->span_b) c->span_b = v[i]->b;
+      if (v[i]->e > c->span_e) c->span_e = v[i]->e;
+    }
+  }
+  c->n_parts = n;
+}
+
+/* The subjects of two amounts name the same thing (one contains the
+ * other, or one is unnamed and inherits). */
+static bool same_subject(const char *a, const char *b) {
+  if (!*a || !*b) return false;
+  return !strcmp(a, b) || (strlen(a) >= 6 && strstr(b, a)) ||
+         (strlen(b) >= 6 && strstr(a, b));
+}
+
+/* A subject that names nothing but the statement itself ("预算安排"). */
+static bool generic(const char *s) {
+  return !*s || !strcmp(s, "预算") || !strcmp(s, "支出") ||
+         !strcmp(s, "收入") || !strcmp(s, "决算") || !strcmp(s, "执行") ||
+         !strcmp(s, "当年预算") || !strcmp(s, "当年预算执行") ||
+         !strcmp(s, "预算执行") || !strcmp(s, "当年");
+}
+
+typedef struct para {
+  sent *s;
+  size_t n;
+} para;
+
+/* A list of parts after 其中/包括 and its whole. */
+typedef struct lst {
+  size_t si; /* its sentence */
+  tk *whole;
+  tk **parts;
+  size_t n;
+  bool exhaustive; /* said so (分别为) */
+} lst;
+
+/* The amount of the paragraph that a base names: an amount stated for the
+ * year (or as the budget) of the same subject, before position (si, k). */
+static const tk *find_base(const para *pg, size_t si, size_t k, const tk *cur,
+                           int base, int year, int doc_year) {
+  for (size_t s = si + 1; s-- > 0;) {
+    const sent *st = &pg->s[s];
+    size_t end = s == si ? k : st->nt;
+    for (size_t j = end; j-- > 0;) {
+      const tk *t = &st->t[j];
+      if (t->role != R_STATE || t == cur) continue;
+      bool subj = same_subject(t->subject, cur->subject) ||
+                  generic(t->subject) || generic(cur->subject);
+      if (!subj) continue;
+      if (base == B_BUDGET && t->measure == YS_PHASE_BUDGET &&
+          cur->measure != YS_PHASE_BUDGET)
+        return t;
+      if (base == B_YEAR && t->syear && t->syear == year &&
+          t->syear != (cur->syear ? cur->syear : doc_year))
+        return t;
+      if (base == B_PRIOR && doc_year && t->syear &&
+          t->syear == (cur->syear ? cur->syear : doc_year) - 1)
+        return t;
+    }
+  }
+  return NULL;
+}
+
+/* --- statements ---------------------------------------------------------- */
+
+/* A figure's value in 元, for choosing between readings (never checked). */
+static double yuan(const tk *t) {
+  double f = t->unit == YS_UNIT_WANYUAN    ? 1e4
+             : t->unit == YS_UNIT_YIYUAN   ? 1e8
+             : t->unit == YS_UNIT_QIANYUAN ? 1e3
+                                           : 1;
+  return atof(t->num) * f;
+}
+
+/* A subject without the words that do not change what it names:
+ * 总支出 = 支出合计 = 本年支出 for matching a whole's name. */
+static const char *match_key(cr *r, const char *s) {
+  char *k = ys_arena_strdup(r->a, s);
+  if (!k) return "";
+  static const char *const drop[] = {"合计", "总计", "总额", "总",   "的",
+                                     "本年", "当年", "全年", "年度", "全部"};
+  for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+    for (char *q; (q = strstr(k, drop[i]));)
+      memmove(q, q + strlen(drop[i]), strlen(q + strlen(drop[i])) + 1);
+  /* the organisation that opens a subject ("苍溪县医疗保障局三公经费",
+   * "达州市达川区马家镇卫生院本年收入") names who, not what */
+  static const char *const org[] = {"委员会", "办公室", "局",   "院",
+                                    "厅",     "中心",   "政府", "部门",
+                                    "单位",   "学校",   "公司", "协会"};
+  char *cut = NULL;
+  for (size_t i = 0; i < sizeof org / sizeof org[0]; i++)
+    for (char *q = strstr(k, org[i]); q; q = strstr(q + 1, org[i])) {
+      char *after = q + strlen(org[i]);
+      if (strlen(after) >= 6 && (!cut || after > cut)) cut = after;
+    }
+  return cut ? cut : k;
+}
+
+/* 2: the same name; 1: one name contains the other; 0: unrelated. */
+static int name_score(cr *r, const char *a, const char *b) {
+  if (!*a || !*b) return 0;
+  const char *ka = match_key(r, a), *kb = match_key(r, b);
+  if (!*ka || !*kb) return 0;
+  if (!strcmp(ka, kb)) return 2;
+  /* one name inside the other, and not as one of a conjunction
+   * ("转移支付" is not "税收返还和转移支付") */
+  const char *in = strlen(ka) <= strlen(kb) ? ka : kb;
+  const char *out = in == ka ? kb : ka;
+  size_t li = strlen(in), lo = strlen(out);
+  /* at either end: the head of a Chinese noun phrase is at its end
+   * (全国政府采购规模 is a 政府采购规模), a qualifier follows the head
+   * (三公经费财政拨款 is 三公经费); 工程类采购金额 is not a 采购 */
+  if (li < 12 || (strcmp(out + lo - li, in) && strncmp(out, in, li))) return 0;
+  if (strstr(out, "和") || strstr(out, "及") || strstr(out, "、")) return 0;
+  return 1;
+}
+
+static int remember(cr *r, tk *t) {
+  tk **v = ys_arena_reserve(r->a, r->hist, r->nh, &r->ch, sizeof *v);
+  if (!v) return YS_ENOMEM;
+  r->hist = v;
+  r->hist[r->nh++] = t;
+  return YS_OK;
+}
+
+/* Is u one of the parts of the same list as part? */
+static bool sibling(const tk *u, const tk *part) {
+  return part && u->headp && u->headp == part->headp;
+}
+
+/* The latest stated amount before (si, k) that name names: in the
+ * paragraph, then earlier paragraphs. Never the part itself or one of its
+ * siblings; with at_least, never an amount smaller than the part (a whole
+ * is not smaller than its part). The best-named wins; among equals, the
+ * nearest. */
+static tk *find_named(cr *r, para *pg, size_t si, size_t k, const char *name,
+                      int measure, const tk *part, bool at_least) {
+  if (!name || !*name || generic(name)) return NULL;
+  tk *best = NULL;
+  int bs = 0;
+  double pv = part ? yuan(part) : 0;
+  for (size_t s = si + 1; s-- > 0 && bs < 2;) {
+    sent *st = &pg->s[s];
+    size_t end = s == si ? k : st->nt;
+    for (size_t j = end; j-- > 0 && bs < 2;) {
+      tk *u = &st->t[j];
+      if (u->role != R_STATE || u == part || sibling(u, part)) continue;
+      if (at_least && yuan(u) < pv) continue;
+      /* 决算 is not 预算 */
+      if (measure && u->measure && u->measure != measure) continue;
+      int sc = name_score(r, u->subject, name);
+      if (sc > bs) best = u, bs = sc;
+    }
+  }
+  for (size_t h = r->nh; h-- > 0 && bs < 2;) {
+    tk *u = r->hist[h];
+    if (u == part || sibling(u, part) || (at_least && yuan(u) < pv)) continue;
+    if (measure && u->measure && u->measure != measure) continue;
+    int sc = name_score(r, u->subject, name);
+    if (sc > bs) best = u, bs = sc;
+  }
+  return best;
+}
+
+/* The first stated amount of a sentence: what a following sentence that
+ * opens without a subject ("同口径比 2018 年减少 830 万元") speaks of. */
+static tk *head_of(sent *st) {
+  for (size_t j = 0; j < st->nt; j++)
+    if (st->t[j].role == R_STATE) return &st->t[j];
+  return NULL;
+}
+
+/* The statement a change or rate belongs to. Its own clause may name it
+ * ("其中:财政补助收入减少…"): then the stated amount of that name, or none
+ * (the change of an amount the text does not state). Else the last
+ * stated amount at its depth in the sentence; a sentence that opens with
+ * the comparison speaks of the previous sentence's first amount. */
+static tk *owner_of(cr *r, para *pg, size_t si, size_t k, tk **cur) {
+  sent *st = &pg->s[si];
+  tk *t = &st->t[k];
+  if (*t->dsubj && !generic(t->dsubj)) {
+    /* the amount stated just before in this clause, if it is the one */
+    tk *c = cur[t->depth < 8 ? t->depth : 7];
+    if (c && c->owner == st && name_score(r, c->subject, t->dsubj)) return c;
+    return find_named(r, pg, si, k, t->dsubj, t->dmeasure, NULL, false);
+  }
+  tk *c = cur[t->depth < 8 ? t->depth : 7];
+  if (!c) c = cur[0];
+  if (c && c->owner == st) return c;
+  if (si > 0) return head_of(&pg->s[si - 1]);
+  return NULL;
+}
+
+/* The n stated amounts a list of n figures pairs with ("分别减少 a、b、c"):
+ * the last n amounts before it in the sentence, else the previous
+ * sentence's list. */
+static bool pair_list(para *pg, size_t si, size_t k, size_t n, tk **out) {
+  sent *st = &pg->s[si];
+  size_t got = 0;
+  for (size_t j = k; j-- > 0 && got < n;)
+    if (st->t[j].role == R_STATE && st->t[j].depth == st->t[k].depth)
+      out[n - 1 - got++] = &st->t[j];
+  if (got == n) return true;
+  if (got || si == 0) return false;
+  sent *pv = &pg->s[si - 1];
+  for (size_t j = pv->nt; j-- > 0 && got < n;)
+    if (pv->t[j].role == R_STATE && pv->t[j].headp)
+      out[n - 1 - got++] = &pv->t[j];
+  return got == n;
+}
+
+/* The tokens of one list starting at k: how many. */
+static size_t list_len(const sent *st, size_t k) {
+  if (!st->t[k].list) return 1;
+  size_t n = 1;
+  while (k + n < st->nt && st->t[k + n].list == st->t[k].list &&
+         st->t[k + n].role == st->t[k].role)
+    n++;
+  return n;
+}
+
+/* Ties every change, rate, share and completion rate of sentence si to
+ * the stated amount it speaks of. */
+static void attach(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  tk *cur[8] = {NULL};
+  tk *prior = NULL, *whole = NULL; /* pending in the clause */
+  for (size_t k = 0; k < st->nt; k++) {
+    tk *t = &st->t[k];
+    int d = t->depth < 8 ? t->depth : 7;
+    if (k > 0 && has_n(st->s + st->t[k - 1].e, t->b - st->t[k - 1].e, ";"))
+      prior = whole = NULL;
+    switch (t->role) {
+    case R_STATE:
+      cur[d] = t;
+      for (int e = d + 1; e < 8; e++) cur[e] = NULL;
+      prior = whole = NULL;
+      break;
+    case R_PRIOR:
+      prior = t;
+      break;
+    case R_WHOLE:
+      whole = t;
+      break;
+    case R_DELTA: {
+      size_t n = list_len(st, k);
+      tk *own[16];
+      if (n > 1 && n <= 16 && pair_list(pg, si, k, n, own)) {
+        for (size_t i = 0; i < n; i++)
+          if (!own[i]->delta) {
+            own[i]->delta = &st->t[k + i];
+            st->t[k + i].stmt = own[i];
+          }
+        k += n - 1;
+        break;
+      }
+      tk *o = owner_of(r, pg, si, k, cur);
+      if (o && o->delta && o->delta->owner != st) o = NULL;
+      if (o && !o->delta) o->delta = t;
+      t->stmt = o;
+      t->prior = prior;
+      prior = NULL;
+      /* a rate just before: "同比增长 14.6%，增收 4376 万" */
+      if (k > 0 && st->t[k - 1].role == R_RATE && !st->t[k - 1].stmt &&
+          !st->t[k - 1].delta)
+        t->rate = &st->t[k - 1], st->t[k - 1].delta = t;
+      break;
+    }
+    case R_RATE: {
+      size_t n = list_len(st, k);
+      /* the changes just before, one rate each */
+      size_t back = 0;
+      tk *ch[16];
+      for (size_t j = k; j-- > 0 && back < n && back < 16;) {
+        tk *u = &st->t[j];
+        if (u->role == R_STATE || u->role == R_SHARE) break;
+        if (u->role == R_DELTA) ch[back++] = u;
+      }
+      if (back == n) {
+        for (size_t i = 0; i < n; i++) {
+          tk *dl = ch[n - 1 - i], *rt = &st->t[k + i];
+          if (dl->rate || (rt->dir && dl->dir && rt->dir != dl->dir)) continue;
+          dl->rate = rt;
+          rt->delta = dl;
+          rt->stmt = dl->stmt;
+        }
+        k += n - 1;
+        break;
+      }
+      if (n > 1) {
+        tk *own[16];
+        if (n <= 16 && pair_list(pg, si, k, n, own))
+          for (size_t i = 0; i < n; i++) {
+            st->t[k + i].stmt = own[i];
+            if (!own[i]->rate) own[i]->rate = &st->t[k + i];
+          }
+        k += n - 1;
+        break;
+      }
+      /* a rate of its own: measured from a prior in the clause or a base
+       * the paragraph states (see rate claims); or followed by its change */
+      tk *o = owner_of(r, pg, si, k, cur);
+      t->stmt = o;
+      t->prior = prior;
+      if (o && !o->rate) o->rate = t;
+      break;
+    }
+    case R_SHARE:
+    case R_COMPL: {
+      size_t n = list_len(st, k);
+      tk *own[16];
+      bool paired = n > 1 && n <= 16 && pair_list(pg, si, k, n, own);
+      if (!paired) {
+        n = 1;
+        own[0] = cur[d] ? cur[d] : cur[0];
+        if (own[0] && own[0]->owner != st && si > 0) own[0] = NULL;
+      }
+      for (size_t i = 0; i < n; i++) {
+        tk *p = &st->t[k + i];
+        p->stmt = own[i];
+        p->whole = whole;
+        if (own[i] && p->role == R_SHARE && !own[i]->share) own[i]->share = p;
+        if (own[i] && p->role == R_COMPL && !own[i]->compl_) own[i]->compl_ = p;
+        if (own[i] && whole && !own[i]->whole) own[i]->whole = whole;
+      }
+      whole = NULL;
+      k += n - 1;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
+/* --- claims from statements ---------------------------------------------- */
+
+static void change_claims(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k < st->nt && !r->rc; k++) {
+    tk *t = &st->t[k];
+    if (t->role == R_DELTA) {
+      tk *cur = t->stmt, *rt = t->rate, *pr = t->prior;
+      const char *subj = cur ? cur->subject : t->dsubj;
+      if (pr) {
+        /* the prior stated with the change: "比上年 X 万元减少 d 万元" */
+        if (cur) {
+          ys_rclaim *dc = claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
+          if (!dc) return;
+          const tk *w[2] = {cur, pr};
+          set_parts(r, dc, w, NULL, 2);
+          dc->dir = t->dir;
+        }
+        if (rt) {
+          ys_rclaim *pc = claim(r, st, YS_CLAIM_CHANGE, subj, rt);
+          if (!pc) return;
+          const tk *w[2] = {t, pr};
+          int ng[2] = {t->dir < 0, 0};
+          set_parts(r, pc, w, ng, 2);
+          pc->how = YS_CHANGE_BASE;
+          pc->dir = t->dir;
+          rt->used = true;
+        }
+        pr->used = true;
+        t->used = true;
+        continue;
+      }
+      if (!cur) continue;
+      ys_rclaim *c = claim(r, st, YS_CLAIM_CHANGE, subj, rt);
+      if (!c) return;
+      const tk *v[2] = {cur, t};
+      int neg[2] = {0, t->dir < 0};
+      set_parts(r, c, v, neg, 2);
+      c->how = YS_CHANGE_DELTA;
+      c->dir = t->dir;
+      c->alt = doc_str(r, cur->alt);
+      t->used = true;
+      if (rt) rt->used = true;
+      continue;
+    }
+    if (t->role != R_RATE || t->used || t->delta) continue;
+    /* a rate without its change: measured from a prior in its clause, or
+     * from a base the paragraph states ("比 2025 年预算执行数增加 17.62%") */
+    tk *cur = t->stmt;
+    if (!cur) continue;
+    const tk *prior = t->prior;
+    if (!prior && t->base != B_NONE)
+      prior = find_base(pg, si, k, cur, t->base, t->base_year, r->x->year);
+    if (!prior) continue;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_CHANGE, cur->subject, t);
+    if (!c) return;
+    const tk *v[2] = {cur, prior};
+    set_parts(r, c, v, NULL, 2);
+    c->how = YS_CHANGE_PRIOR;
+    c->dir = t->dir;
+    c->alt = doc_str(r, cur->alt);
+
+    t->used = true;
+  }
+}
+
+/* The text between 占 (or 完成, 为) and a percentage: the whole's name. */
+static const char *whole_name(cr *r, const sent *st, size_t k) {
+  const char *p;
+  size_t n;
+  pre_text(st, k, &p, &n);
+  const char *z = rfind_n(p, n, "占");
+  size_t skip = 3;
+  if (!z) {
+    z = rfind_n(p, n, "完成");
+    skip = 6;
+  }
+  if (!z) {
+    z = rfind_n(p, n, "为");
+    skip = 3;
+  }
+  if (!z) return "";
+  const char *w = z + skip;
+  size_t wn = (size_t)(p + n - w);
+  static const char *const tails[] = {
+      "的比重为", "的比重", "比重为", "比重", "的比例为", "比例为", "的比例",
+      "比例",     "的",     "为",     "约",   "达到",     "达"};
+  for (bool again = true; again;) {
+    again = false;
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
+      if (ends_with(w, wn, tails[i])) {
+        wn -= strlen(tails[i]);
+        again = true;
+      }
+  }
+  int y, m;
+  const char *name = clean_subject(r, w, wn, &y, &m);
+  return name ? name : "";
+}
+
+static void share_claims(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k < st->nt && !r->rc; k++) {
+    tk *t = &st->t[k];
+    if (t->role != R_SHARE || t->used) continue;
+    tk *part = t->stmt;
+    if (!part) continue;
+    const tk *whole = t->whole;
+    if (!whole) {
+      const char *name = whole_name(r, st, k);
+      if (*name && part->headp && !generic(name) &&
+          name_score(r, part->headp->subject, name))
+        whole = part->headp; /* the whole of its list, by name */
+      else if (*name && !generic(name))
+        whole = find_named(r, pg, si, k, name, 0, part, true);
+      else if (part->headp)
+        whole = part->headp; /* unnamed: the whole of its list */
+      else if (*name && si > 0 && !head_of(st)->headp &&
+               head_of(&pg->s[si - 1]) &&
+               yuan(head_of(&pg->s[si - 1])) >= yuan(part))
+        whole = NULL;
+    }
+    if (!whole && !*whole_name(r, st, k) && !part->headp) {
+      /* "卫生健康支出 3295.19 万元,占 89.34%;农林水支出 303 万元,占
+       * 8.21%…": every amount of the sentence with its share, the shares
+       * making 100 %: each is a share of their sum */
+      const tk *all[64];
+      size_t na = 0;
+      double pct = 0;
+      bool every = true;
+      for (size_t j = 0; j < st->nt && every && na < 64; j++) {
+        const tk *u = &st->t[j];
+        if (u->role != R_STATE) continue;
+        every = u->share && !*whole_name(r, st, (size_t)(u->share - st->t));
+        if (every) {
+          pct += atof(u->share->num);
+          all[na++] = u;
+        }
+      }
+      if (every && na >= 2 && pct > 99.5 && pct < 100.5) {
+        ys_rclaim *c = claim(r, st, YS_CLAIM_SHARE, part->subject, t);
+        if (!c) return;
+        const tk *v[64];
+        size_t nv = 0;
+        v[nv++] = part;
+        for (size_t j = 0; j < na; j++)
+          if (all[j] != part) v[nv++] = all[j];
+        set_parts(r, c, v, NULL, nv);
+        c->how = YS_SHARE_OF_SUM;
+        t->used = true;
+        continue;
+      }
+    }
+    if (!whole || whole == part) continue;
+    t->whole = (tk *)whole;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_SHARE, part->subject, t);
+    if (!c) return;
+    const tk *v[2] = {part, whole};
+    set_parts(r, c, v, NULL, 2);
+    c->alt = doc_str(r, part->alt);
+    t->used = true;
+  }
+}
+
+static void completion_claims(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k < st->nt && !r->rc; k++) {
+    tk *t = &st->t[k];
+    if (t->role != R_COMPL || t->used) continue;
+    tk *act = t->stmt;
+    if (!act) continue;
+    /* the budget: named with the rate, or stated as such before */
+    const tk *bud = t->whole;
+    for (size_t s = si + 1; s-- > 0 && !bud;) {
+      const sent *ss = &pg->s[s];
+      size_t end = s == si ? k : ss->nt;
+      for (size_t j = end; j-- > 0 && !bud;) {
+        const tk *u = &ss->t[j];
+        if (u->role == R_STATE && u != act && u->measure == YS_PHASE_BUDGET &&
+            (same_subject(u->subject, act->subject) || generic(u->subject) ||
+             generic(act->subject)))
+          bud = u;
+      }
+    }
+    if (!bud) continue;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_COMPLETION, act->subject, t);
+    if (!c) return;
+    const tk *v[2] = {act, bud};
+    set_parts(r, c, v, NULL, 2);
+    t->used = true;
+  }
+}
+
+/* --- sums of listed parts ---------------------------------------------- */
+
+/* Does a clause open a list of parts: 其中, 包括, 分项情况是, "…万元中" */
+static bool opener_at(const char *s, size_t n) {
+  return starts(s, "其中") || starts(s, "包括") || starts(s, "主要包括") ||
+         starts(s, "分项情况") || starts(s, "具体为") ||
+         starts(s, "具体如下") || starts(s, "分别为") ||
+         (n >= 3 && starts(s, "中,")) || starts(s, "中:");
+}
+
+static bool known_partition(cr *r, const tk *whole, const tk **parts,
+                            size_t n) {
+  /* the parts' meanings cover the whole's: 基本 + 项目, 人员 + 公用, the
+   * three 三公 items, 购置 + 运行, 货物 + 工程 + 服务 */
+  ys_meaning wm;
+  if (ys_vocab_parse(r->x->vocab, whole->subject, &wm, r->a)) return false;
+  uint32_t kinds = 0, natures = 0;
+  ys_qcodes econ = {0};
+  int goods = 0;
+  for (size_t i = 0; i < n; i++) {
+    ys_meaning m;
+    if (ys_vocab_parse(r->x->vocab, parts[i]->subject, &m, r->a)) return false;
+    kinds |= m.q.kinds;
+    natures |= m.q.natures;
+    for (int c = 0; c < m.q.econ.n; c++) ys_qcodes_add(&econ, m.q.econ.v[c]);
+    const char *s = parts[i]->subject;
+    goods += strstr(s, "货物") != NULL;
+    goods += strstr(s, "工程") != NULL;
+    goods += strstr(s, "服务") != NULL;
+  }
+  uint32_t kb = (1u << 1) | (1u << 2); /* basic, project */
+  if ((kinds & kb) == kb && n == 2) return true;
+  uint32_t nb = (1u << 1) | (1u << 2); /* personnel, public */
+  if ((natures & nb) == nb && n == 2) return true;
+  if (wm.q.econ.n && econ.n) {
+    /* every code of the whole covered by a part */
+    bool all = true;
+    for (int i = 0; i < wm.q.econ.n && all; i++) {
+      bool in = false;
+      for (int j = 0; j < econ.n && !in; j++)
+        in = !strcmp(wm.q.econ.v[i], econ.v[j]);
+      all = in;
+    }
+    if (all && econ.n == wm.q.econ.n) return true;
+  }
+  if (goods >= 3 && n == 3) return true;
+  return false;
+}
+
+/* Percentages given for every part of a list add up to about 100: the
+ * list is the whole, not a selection. */
+static bool shares_complete(const tk **parts, size_t n, const tk *whole) {
+  double pct = 0;
+  for (size_t i = 0; i < n; i++) {
+    const tk *s = parts[i]->share;
+    if (!s || s->whole != whole) return false;
+    pct += atof(s->num);
+  }
+  return pct > 99.5 && pct < 100.5;
+}
+
+/* The sums a list implies beyond its amounts: the changes of the parts add
+ * up to the change of the whole, their budgets to its budget, their
+ * shares to 100 %. */
+static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
+                           size_t np, bool exhaustive, size_t parent) {
+  const tk *v[64];
+  int neg[64];
+  /* changes */
+  if (whole->delta && whole->delta->kind == TK_AMT) {
+    size_t n = 0;
+    for (size_t i = 0; i < np; i++) {
+      const tk *d = parts[i]->delta;
+      if (!d || d->kind != TK_AMT) break;
+      neg[n] = d->dir < 0;
+      v[n++] = d;
+    }
+    if (n == np) {
+      ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, whole->subject, whole->delta);
+      if (!c) return;
+      set_parts(r, c, v, neg, n);
+      if (whole->delta->dir < 0)
+        c->text = ys_arena_printf(r->d->arena, "-%s", whole->delta->num);
+      c->how = YS_SUM_CHANGES;
+      c->exhaustive = exhaustive;
+      c->parent = parent;
+    }
+  }
+  /* budgets named with the completion rates */
+  if (whole->whole) {
+    size_t n = 0;
+    for (size_t i = 0; i < np && parts[i]->whole; i++) v[n++] = parts[i]->whole;
+    if (n == np) {
+      ys_rclaim *c =
+          claim(r, st, YS_CLAIM_SUM, whole->whole->subject, whole->whole);
+      if (!c) return;
+      set_parts(r, c, v, NULL, n);
+      c->exhaustive = exhaustive;
+      c->parent = parent;
+    }
+  }
+  /* shares */
+  size_t n = 0;
+  for (size_t i = 0; i < np; i++) {
+    const tk *s = parts[i]->share;
+    if (!s || s->whole != whole) break;
+    v[n++] = s;
+  }
+  if (n == np && np >= 2) {
+    ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, whole->subject, NULL);
+    if (!c) return;
+    set_parts(r, c, v, NULL, n);
+    c->text = "100";
+    c->percent = true;
+    c->exhaustive = exhaustive;
+    c->parent = parent;
+  }
+}
+
+/* One list of parts and its whole: the sum, and what goes with it. */
+static void list_sum(cr *r, sent *st, tk *whole, const tk **parts, size_t np,
+                     bool exhaustive) {
+  ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, whole->subject, whole);
+  if (!c) return;
+  set_parts(r, c, parts, NULL, np);
+  c->exhaustive = exhaustive || shares_complete(parts, np, whole) ||
+                  known_partition(r, whole, parts, np);
+  companion_sums(r, st, whole, parts, np, c->exhaustive, r->d->n_claims);
+}
+
+/* An enumerator at s: 一、 二、 … (一) (二) … — the items of a list at a
+ * higher level than a 其中 list inside one of them. */
+static size_t enumerator_at(const char *s, size_t n) {
+  static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                   "六", "七", "八", "九", "十"};
+  size_t k = 0;
+  bool paren = n && *s == '(';
+  if (paren) k = 1;
+  size_t d = k;
+  for (bool hit = true; hit;) {
+    hit = false;
+    for (size_t i = 0; i < 10; i++)
+      if (d + 3 <= n && starts(s + d, cn[i])) {
+        d += 3;
+        hit = true;
+      }
+  }
+  if (d == k) return 0;
+  if (paren) return d < n && s[d] == ')' ? d + 1 : 0;
+  return d + 3 <= n && starts(s + d, "、") ? d + 3 : 0;
+}
+
+/* Does the text [b, e) of a sentence, outside any bracket opened in it,
+ * start a clause with an opener or an enumerator? */
+static bool new_list_between(const sent *st, size_t b, size_t e) {
+  int depth = 0;
+  for (size_t j = b; j < e; j++) {
+    char c = st->s[j];
+    if (c == '(') {
+      if (!depth && enumerator_at(st->s + j, e - j)) return true;
+      depth++;
+      continue;
+    }
+    if (c == ')') {
+      if (depth) depth--;
+      continue;
+    }
+    if (depth) continue;
+    bool clause = j == b || st->s[j - 1] == ',' || st->s[j - 1] == ';' ||
+                  st->s[j - 1] == ':';
+    if (clause &&
+        (opener_at(st->s + j, e - j) || enumerator_at(st->s + j, e - j) ||
+         starts(st->s + j, "主要原因") || starts(st->s + j, "原因是") ||
+         starts(st->s + j, "主要是") || starts(st->s + j, "主要用于") ||
+         starts(st->s + j, "另有") || starts(st->s + j, "此外") ||
+         starts(st->s + j, "另外") || starts(st->s + j, "在")))
+      return true;
+  }
+  return false;
+}
+
+/* The parts of a list opened at byte i of a sentence: the first stated
+ * amount of each clause after it at its depth, every figure of a 、-list.
+ * The list ends at a separator stronger than the one between its parts
+ * ("…866 万元,35 万元,68 万元;完成政府性基金支出…"), at another opener or
+ * enumerator, or at the end of the sentence or its bracket. */
+/* The side (income or spending) a subject names, 0 unknown. */
+static int side_of(cr *r, const char *subject) {
+  ys_meaning m;
+  if (!*subject || ys_vocab_parse(r->x->vocab, subject, &m, r->a)) return 0;
+  return m.q.src == YS_Q_REV ? 1 : m.q.src == YS_Q_EXP ? 2 : 0;
+}
+
+static size_t collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
+                            bool sides, const tk **parts, size_t max) {
+  size_t np = 0;
+  size_t last_clause_end = i;
+  int sep = 0; /* 1 、 2 , 3 ; */
+  for (size_t k = first; k < st->nt && np < max; k++) {
+    tk *t = &st->t[k];
+    if (t->depth < depth) break;
+    if (t->depth > depth || t->role != R_STATE) continue;
+    bool same_list = np && t->list && parts[np - 1]->list == t->list;
+    int gap = 0, d = 0;
+    const char *after = st->s + last_clause_end;
+    if (starts(after, "和") || starts(after, "及") || starts(after, "以及"))
+      gap = 1; /* "474.08 万元和日常公用经费 9.2 万元" */
+    for (size_t j = last_clause_end; j < t->b; j++) {
+      if (st->s[j] == '(') d++;
+      if (st->s[j] == ')' && d) d--;
+      if (d) continue;
+      int g = st->s[j] == ';'                              ? 3
+              : st->s[j] == ','                            ? 2
+              : st->s[j] == ':'                            ? 2
+              : (j + 3 <= t->b && starts(st->s + j, "、")) ? 1
+                                                           : 0;
+      if (g > gap) gap = g;
+    }
+    if (np && !same_list) {
+      if (!gap) continue; /* not the first amount of its clause */
+      if (np == 1 && !sep) sep = gap;
+      /* a ';' after parts separated by ',' or '、' ends the list */
+      if (sep && sep < 3 && gap == 3) break;
+      if (!*t->subject) break; /* a total after the parts */
+      if (new_list_between(st, last_clause_end, t->b)) break;
+      /* "…收入 238.31 万元,其中…;本单位当年财政拨款支出 238.31 万元": the
+       * other side is not a part */
+      int s0 = sides ? side_of(r, parts[0]->subject) : 0;
+      int s1 = sides ? side_of(r, t->subject) : 0;
+      if (s0 && s1 && s0 != s1) break;
+    }
+    parts[np++] = t;
+    last_clause_end = t->e;
+  }
+  return np;
+}
+
+/* Lists opened by 其中/包括/…: sets each part's headp (before attach). */
+static void list_parts(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t i = 0; i < st->n && !r->rc; i++) {
+    bool at_clause = i == 0 || st->s[i - 1] == ',' || st->s[i - 1] == ':' ||
+                     st->s[i - 1] == ';' || st->s[i - 1] == '(' ||
+                     (i >= 3 && (starts(st->s + i - 3, "元") ||
+                                 starts(st->s + i - 3, "亿")));
+    if (!opener_at(st->s + i, st->n - i)) continue;
+    size_t first = 0;
+    int depth = 0;
+    for (size_t k = 0; k < st->nt; k++) {
+      if (st->t[k].b >= i) break;
+      first = k + 1;
+    }
+    for (size_t j = 0; j < i; j++) {
+      if (st->s[j] == '(') depth++;
+      if (st->s[j] == ')' && depth) depth--;
+    }
+    /* the text since the last figure (or the clause start) before it */
+    size_t b = first ? st->t[first - 1].e : 0;
+    size_t cb = i;
+    while (cb > b && st->s[cb - 1] != ',' && st->s[cb - 1] != ';' &&
+           st->s[cb - 1] != ':')
+      cb--;
+    int y, m;
+    const char *name = clean_subject(r, st->s + cb, i - cb, &y, &m);
+    /* "“三公”经费包括:", "税收收入中,": a list of a named whole */
+    bool named_opener = starts(st->s + i, "包括") || starts(st->s + i, "中");
+    if (!at_clause && !(named_opener && name && *name)) continue;
+    bool first_clause = true;
+    for (size_t j = 0; j < i && first_clause; j++)
+      first_clause = st->s[j] != ',' && st->s[j] != ';';
+    const tk *parts[64];
+    size_t np = collect_parts(r, st, first, i, depth, true, parts, 64);
+    if (!np) continue;
+    /* the whole: the name before the opener; else the last amount stated
+     * before it at its depth; at the start of a sentence, the previous
+     * sentence's — of the parts' measure (预算 or 决算) when it states
+     * both */
+    tk *whole = NULL;
+    if (name && *name && !generic(name)) {
+      whole = find_named(r, pg, si, first, name, m, NULL, false);
+    } else if (name && *name) {
+      /* "收入包括:", "支出包括:": the latest total of that side (or of
+       * 收支) that is not itself a part */
+      for (size_t s2 = si + 1; s2-- > 0 && !whole;) {
+        sent *ss = &pg->s[s2];
+        size_t end = s2 == si ? first : ss->nt;
+        for (size_t j = end; j-- > 0 && !whole;) {
+          tk *u = &ss->t[j];
+          size_t ul = strlen(u->subject), nl = strlen(name);
+          if (u->role == R_STATE && !u->headp &&
+              ((ul >= nl && !strcmp(u->subject + ul - nl, name)) ||
+               strstr(u->subject, "收支")))
+            whole = u;
+        }
+      }
+    } else {
+      for (size_t k = first; k-- > 0 && !whole;)
+        if (st->t[k].role == R_STATE &&
+            (st->t[k].depth == depth || st->t[k].depth == depth - 1))
+          whole = &st->t[k];
+      if (!whole && si > 0 && !first) {
+        sent *pv = &pg->s[si - 1];
+        whole = head_of(pv);
+        for (size_t k = 0; whole && k < pv->nt; k++)
+          if (pv->t[k].role == R_STATE && parts[0]->measure &&
+              pv->t[k].measure == parts[0]->measure &&
+              whole->measure != parts[0]->measure)
+            whole = &pv->t[k];
+      }
+    }
+    if (!whole) continue;
+    if (np == 1) {
+      /* one part: no sum to check, but a share of it is of this whole */
+      if (!parts[0]->headp) ((tk *)parts[0])->headp = whole;
+      continue;
+    }
+    bool taken = false;
+    for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
+    if (taken) continue; /* the parts of a list opened before */
+    for (size_t p = 0; p < np; p++) ((tk *)parts[p])->headp = whole;
+    lst *L = ys_arena_reserve(r->a, r->lists, r->nlists, &r->clists,
+                              sizeof *r->lists);
+    if (!L) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    r->lists = L;
+    L = &r->lists[r->nlists++];
+    L->si = si;
+    L->whole = whole;
+    L->n = np;
+    L->parts = ys_arena_alloc(r->a, sizeof(tk *) * np);
+    if (!L->parts) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    memcpy(L->parts, parts, sizeof(tk *) * np);
+    L->exhaustive = has_n(st->s + i, st->n - i, "分别为");
+  }
+  /* "…520 万元,与 2022 年预算持平:一、…170 万元…,二、…150 万元…,三、…
+   * 200 万元": items enumerated after a colon, each with its amount */
+  for (size_t i = 1; i < st->n && !r->rc; i++) {
+    if (st->s[i - 1] != ':' || !enumerator_at(st->s + i, st->n - i)) continue;
+    tk *whole = NULL;
+    size_t k0 = 0;
+    for (size_t k = 0; k < st->nt && st->t[k].b < i; k++) {
+      if (st->t[k].role == R_STATE && st->t[k].depth == 0) whole = &st->t[k];
+      k0 = k + 1;
+    }
+    if (!whole) continue;
+    const tk *parts[64];
+    size_t np = 0;
+    bool want = true; /* the next item's first amount */
+    for (size_t k = k0; k < st->nt && np < 64; k++) {
+      tk *t = &st->t[k];
+      size_t from = k ? st->t[k - 1].e : i;
+      if (from < i) from = i;
+      for (size_t j = from; j < t->b; j++)
+        if ((j == i || st->s[j - 1] == ',' || st->s[j - 1] == ';') &&
+            enumerator_at(st->s + j, t->b - j))
+          want = true;
+      if (want && t->role == R_STATE && t->depth == 0) {
+        parts[np++] = t;
+        want = false;
+      }
+    }
+    if (np < 2) continue;
+    lst *L = ys_arena_reserve(r->a, r->lists, r->nlists, &r->clists,
+                              sizeof *r->lists);
+    if (!L) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    r->lists = L;
+    L = &r->lists[r->nlists++];
+    L->si = si;
+    L->whole = whole;
+    L->n = np;
+    L->parts = ys_arena_alloc(r->a, sizeof(tk *) * np);
+    if (!L->parts) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    memcpy(L->parts, parts, sizeof(tk *) * np);
+    L->exhaustive = false;
+    for (size_t p = 0; p < np; p++)
+      if (!parts[p]->headp) ((tk *)parts[p])->headp = whole;
+  }
+}
+
+/* "…164.03 亿元，以及对市县转移支付 378.22 亿元，合计 542.25 亿元": a
+ * total stated after its parts. */
+static void trailing_sums(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 2; k < st->nt && !r->rc; k++) {
+    tk *t = &st->t[k];
+    if (t->role != R_STATE || t->headp) continue;
+    const char *p;
+    size_t n;
+    pre_text(st, k, &p, &n);
+    if (!(has_n(p, n, "合计") || has_n(p, n, "共计") || has_n(p, n, "总计")))
+      continue;
+    /* "进口货物增值税、消费税和关税合计 X" names its own figure */
+    if (*t->subject && !generic(t->subject)) continue;
+    const tk *parts[64];
+    size_t np = 0;
+    for (size_t j = 0; j < k && np < 64; j++) {
+      tk *u = &st->t[j];
+      if (u->role != R_STATE || u->depth != t->depth) continue;
+      if (u->headp) {
+        np = 0; /* parts of another list: not these */
+        break;
+      }
+      parts[np++] = u;
+    }
+    if (np < 2) continue;
+    for (size_t j = 0; j < np; j++) ((tk *)parts[j])->headp = t;
+    list_sum(r, st, t, parts, np, true);
+  }
+}
+
+/* "从收入结构看:税收收入 15348 万元,占收入的 89.99%;非税收入 1708 万元,
+ * 占收入的 10.01%": parts of one named whole, given with their shares, in
+ * one sentence with no opener: the sum of the parts (complete when the
+ * shares make 100 %). */
+static void share_group_sums(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k < st->nt && !r->rc; k++) {
+    tk *t = &st->t[k];
+    if (t->role != R_STATE || t->headp || !t->share || !t->share->whole ||
+        !t->share->used)
+      continue;
+    tk *whole = t->share->whole;
+    if (whole->owner == st && whole->b > t->b) continue;
+    const tk *parts[64];
+    size_t np = 0;
+    for (size_t j = k; j < st->nt && np < 64; j++) {
+      tk *u = &st->t[j];
+      if (u->role == R_STATE && !u->headp && u->share &&
+          u->share->whole == whole)
+        parts[np++] = u;
+    }
+    if (np < 2) continue;
+    for (size_t j = 0; j < np; j++) ((tk *)parts[j])->headp = whole;
+    list_sum(r, st, whole, parts, np, false);
+  }
+}
+
+/* The change of a whole, then "其中" and the changes of its parts, each
+ * naming its part ("其中,财政补助收入减少 660.26 万元;事业收入增长
+ * 376.28 万元…"), possibly over the following sentences. */
+static void delta_lists(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  if (!st->nt || !(starts(st->s, "其中") || starts(st->s, "具体")) || si == 0)
+    return;
+  /* the whole's change: the last change of the previous sentence */
+  tk *wd = NULL;
+  sent *pv = &pg->s[si - 1];
+  for (size_t j = pv->nt; j-- > 0 && !wd;)
+    if (pv->t[j].role == R_DELTA && pv->t[j].kind == TK_AMT) wd = &pv->t[j];
+  if (!wd) return;
+  const tk *v[64];
+  int neg[64];
+  size_t n = 0;
+  bool colon = st->n > 7 && (starts(st->s + 6, ":") || starts(st->s, "其中:"));
+  for (size_t s = si; s < pg->n && n < 64; s++) {
+    sent *ss = &pg->s[s];
+    size_t before = n;
+    for (size_t j = 0; j < ss->nt && n < 64; j++) {
+      tk *u = &ss->t[j];
+      if (u->role == R_STATE) {
+        n = 0; /* amounts, not changes: not this shape */
+        break;
+      }
+      if (u->role == R_DELTA && u->kind == TK_AMT && *u->dsubj) {
+        neg[n] = u->dir < 0;
+        v[n++] = u;
+      }
+    }
+    if (!n || n == before || !colon) break;
+  }
+  if (n < 2) return;
+  ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, wd->dsubj, wd);
+  if (!c) return;
+  set_parts(r, c, v, neg, n);
+  if (wd->dir < 0) c->text = ys_arena_printf(r->d->arena, "-%s", wd->num);
+  c->how = YS_SUM_CHANGES;
+  c->exhaustive = false;
+}
+
+/* One amount stated again later (same subject, same figure), each time
+ * with its change: the two changes are one figure ("与 2016 年相比增加
+ * 21.79 万元" … "与 2016 年相比增加 22.13 万元"). */
+static void delta_repeats(cr *r, para *pg) {
+  for (size_t si = 0; si < pg->n && !r->rc; si++) {
+    sent *st = &pg->s[si];
+    for (size_t k = 0; k < st->nt && !r->rc; k++) {
+      tk *t = &st->t[k];
+      if (t->role != R_STATE || !t->delta || t->delta->kind != TK_AMT) continue;
+      for (size_t h = r->nh; h-- > 0;) {
+        tk *u = r->hist[h];
+        if (!u->delta || u->delta->kind != TK_AMT || u->unit != t->unit ||
+            strcmp(u->num, t->num) ||
+            name_score(r, u->subject, t->subject) < 1 || u->syear != t->syear ||
+            u->delta->dir != t->delta->dir)
+          continue;
+        ys_rclaim *c = claim(r, st, YS_CLAIM_REPEAT, t->subject, t->delta);
+        if (!c) return;
+        const tk *v[1] = {u->delta};
+        set_parts(r, c, v, NULL, 1);
+        break;
+      }
+    }
+  }
+}
+
+/* "较上年增加 3530.71 万元,主要原因是新增城乡居民基本医疗保险 1248 万元、
+ * …113.75 万元": the reasons given for a change, each with its amount. */
+static void reason_sums(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t i = 1; i < st->n && !r->rc; i++) {
+    if (!(starts(st->s + i, "主要原因是") || starts(st->s + i, "主要是")) ||
+        (st->s[i - 1] != ',' && st->s[i - 1] != ';'))
+      continue;
+    tk *d = NULL;
+    size_t first = 0;
+    for (size_t k = 0; k < st->nt && st->t[k].b < i; k++) {
+      d = &st->t[k];
+      first = k + 1;
+    }
+    if (!d || d->role != R_DELTA || d->kind != TK_AMT || d->dir <= 0) continue;
+    const tk *parts[64];
+    size_t np = collect_parts(r, st, first, i, d->depth, false, parts, 64);
+    if (np < 2) continue;
+    const tk *of = d->stmt && d->stmt->headp ? d->stmt->headp : d->stmt;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, of ? of->subject : "", d);
+    if (!c) return;
+    set_parts(r, c, parts, NULL, np);
+    c->how = YS_SUM_CHANGES;
+    c->exhaustive = false;
+  }
+}
+
+/* The same subject stated twice in a paragraph with two figures, or an
+ * item's amount restated as "2026 年预算安排 X". */
+static void repeat_claims(cr *r, para *pg) {
+  const tk *head = NULL;
+  const sent *hs = NULL;
+  for (size_t si = 0; si < pg->n && !r->rc; si++) {
+    sent *st = &pg->s[si];
+    for (size_t k = 0; k < st->nt && !r->rc; k++) {
+      tk *t = &st->t[k];
+      if (t->role != R_STATE) continue;
+      if (!head) {
+        head = t;
+        hs = st;
+        continue;
+      }
+      bool restate = generic(t->subject) && r->x->year &&
+                     t->syear == r->x->year && t->measure != YS_PHASE_FINAL &&
+                     head->syear == 0 && head->measure != YS_PHASE_FINAL &&
+                     hs == &pg->s[0];
+      if (!restate) continue;
+      ys_rclaim *c = claim(r, st, YS_CLAIM_REPEAT, head->subject, t);
+      if (!c) return;
+      const tk *v[1] = {head};
+      set_parts(r, c, v, NULL, 1);
+      /* a change measured from this restatement may be from the first */
+      if (strcmp(t->num, head->num)) t->alt = head->num;
+
+      break;
+    }
+  }
+}
+
+/* --- subjects to quantities -------------------------------------------- */
+
+/* "公共安全支出(204类)司法(06款)行政运行(01项)": the code the parts give;
+ * name checks of each part are NAME claims. */
+static const char *code_in(cr *r, const char *s, const sent *st, bool names) {
+  char code[16] = "";
+  size_t cl = 0;
+  const char *p = s;
+  const char *name_start = s;
+  while ((p = strchr(p, '(')) != NULL) {
+    const char *q = p + 1;
+    while (digit(*q)) q++;
+    size_t nd = (size_t)(q - p - 1);
+    const char *lvl = starts(q, "类)")   ? "类"
+                      : starts(q, "款)") ? "款"
+                      : starts(q, "项)") ? "项"
+                                         : NULL;
+    if (nd && *q == ')' && (nd == 3 || nd == 5 || nd == 7) && !cl) {
+      memcpy(code, p + 1, nd);
+      code[nd] = '\0';
+      return ys_arena_strdup(r->a, code);
+    }
+    if (!lvl || !nd || cl + nd >= sizeof code) break;
+    memcpy(code + cl, p + 1, nd);
+    cl += nd;
+    code[cl] = '\0';
+    if (names && r->x->cat && cl >= 3) {
+      /* the name written before this code */
+      size_t nl = (size_t)(p - name_start);
+      ys_rclaim *c = ys_rdoc_add_claim(r->d);
+      if (!c) {
+        r->rc = YS_ENOMEM;
+        return NULL;
+      }
+      c->kind = YS_CLAIM_NAME;
+      c->quantity = "";
+      c->subject = ys_arena_strndup(r->d->arena, name_start, nl);
+      c->text = ys_arena_strdup(r->d->arena, code);
+      c->unit = YS_UNIT_WANYUAN;
+      c->sentence = ys_arena_strndup(r->d->arena, st->s, st->n);
+      c->line = st->line;
+    }
+    name_start = q + 3 + 1;
+    p = q + 1;
+  }
+  return cl ? ys_arena_strdup(r->a, code) : NULL;
+}
+
+/* Codes written with a stated amount: NAME claims, checked against the
+ * catalogue. */
+static void name_claims(cr *r, para *pg) {
+  for (size_t si = 0; si < pg->n && !r->rc; si++) {
+    sent *st = &pg->s[si];
+    for (size_t k = 0; k < st->nt && !r->rc; k++)
+      if (st->t[k].role == R_STATE && *st->t[k].subject)
+        (void)code_in(r, st->t[k].subject, st, true);
+  }
+}
+
+/* --- what was not read ------------------------------------------------- */
+
+/* Did the amount reader (narrative.c) read a figure on this line? */
+static bool line_has_amount(const cr *r, int line) {
+  for (size_t i = r->amounts_from; i < r->d->n_claims; i++) {
+    const ys_rclaim *c = &r->d->claims[i];
+    if ((c->kind == YS_CLAIM_AMOUNT || c->kind == YS_CLAIM_MISSING) &&
+        c->line == line)
+      return true;
+  }
+  return false;
+}
+
+/* Rates and shares no claim took, and sentences with figures from which
+ * nothing was read: listed, never checked. */
+static void leftovers(cr *r, para *pg) {
+  for (size_t si = 0; si < pg->n && !r->rc; si++) {
+    sent *st = &pg->s[si];
+    for (size_t k = 0; k < st->nt && !r->rc; k++) {
+      tk *t = &st->t[k];
+      if (t->used ||
+          (t->role != R_RATE && t->role != R_SHARE && t->role != R_COMPL))
+        continue;
+      /* a rate of no stated amount (a target "完成率 100%") is not a
+       * claim about the figures */
+      if (!t->stmt && !t->delta) continue;
+      const char *why = t->role == R_RATE ? "增减比例的比较基数未能确定"
+                        : t->role == R_SHARE ? "占比的总数未能确定"
+                                             : "完成率的预算数未能确定";
+      ys_rclaim *c = claim(r, st, YS_CLAIM_UNCHECKED, "", t);
+      if (!c) return;
+      c->note = why;
+    }
+    if (st->claimed || line_has_amount(r, st->line)) continue;
+    const tk *first = NULL;
+    for (size_t k = 0; k < st->nt && !first; k++)
+      if (st->t[k].kind == TK_AMT || st->t[k].kind == TK_PCT) first = &st->t[k];
+    if (!first) continue;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_UNREAD, "", first);
+    if (!c) return;
+    c->span_e = st->t[st->nt - 1].e;
+  }
+}
+
+/* --- paragraphs into sentences ----------------------------------------- */
+
+static bool sentence_end(const char *s) {
+  return starts(s, "。") || *s == '!' || *s == '?' || starts(s, "！") ||
+         starts(s, "？");
+}
+
+static int paragraph(cr *r) {
+  if (!r->n) return YS_OK;
+  const char *p = r->buf;
+  size_t n = r->n;
+  para pg = {NULL, 0};
+  size_t cap = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && !sentence_end(p + j)) j++;
+    size_t e = j;
+    if (j < n)
+      j += starts(p + j, "。") || starts(p + j, "！") || starts(p + j, "？")
+               ? 3
+               : 1;
+    if (e > i) {
+      sent *v = ys_arena_reserve(r->a, pg.s, pg.n, &cap, sizeof *v);
+      if (!v) return YS_ENOMEM;
+      pg.s = v;
+      sent *st = &pg.s[pg.n++];
+      memset(st, 0, sizeof *st);
+      st->s = p + i;
+      st->n = e - i;
+      st->off = i;
+      st->line = r->lineof[i];
+      if (tokenize(r, st)) return YS_ENOMEM;
+      roles(r, st);
+    }
+    i = j;
+  }
+  r->nlists = 0;
+  for (size_t si = 0; si < pg.n && !r->rc; si++) list_parts(r, &pg, si);
+  repeat_claims(r, &pg);
+  for (size_t si = 0; si < pg.n && !r->rc; si++) attach(r, &pg, si);
+  for (size_t si = 0; si < pg.n && !r->rc; si++) {
+    change_claims(r, &pg, si);
+    share_claims(r, &pg, si);
+    completion_claims(r, &pg, si);
+  }
+  for (size_t li = 0; li < r->nlists && !r->rc; li++) {
+    lst *L = &r->lists[li];
+    list_sum(r, &pg.s[L->si], L->whole, (const tk **)L->parts, L->n,
+             L->exhaustive);
+  }
+  for (size_t si = 0; si < pg.n && !r->rc; si++) {
+    trailing_sums(r, &pg, si);
+    share_group_sums(r, &pg, si);
+    delta_lists(r, &pg, si);
+    reason_sums(r, &pg, si);
+  }
+  delta_repeats(r, &pg);
+  if (!r->rc) name_claims(r, &pg);
+  if (!r->rc) leftovers(r, &pg);
+  /* the stated amounts, for wholes named in later paragraphs */
+  for (size_t si = 0; si < pg.n && !r->rc; si++)
+    for (size_t k = 0; k < pg.s[si].nt && !r->rc; k++)
+      if (pg.s[si].t[k].role == R_STATE) r->rc = remember(r, &pg.s[si].t[k]);
+  r->n = 0;
+  return r->rc;
+}
+
+/* A heading: a short numbered line with no sentence in it. */
+static bool heading(const char *s, size_t n) {
+  if (n > 90 || has_n(s, n, "。")) return false;
+  const char *q = s;
+  if (*q == '(') q++;
+  size_t k = 0;
+  static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                   "六", "七", "八", "九", "十"};
+  for (bool hit = true; hit;) {
+    hit = false;
+    for (size_t i = 0; i < sizeof cn / sizeof cn[0]; i++)
+      if (starts(q + k, cn[i])) {
+        k += 3;
+        hit = true;
+      }
+  }
+  if (!k) return starts(s, "第") && has_n(s, n, "部分");
+  q += k;
+  return starts(q, "、") || *q == ')';
+}
+
+int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
+                   const ys_claimctx *ctx) {
+  /* Amounts tied to quantities (and figures missing): narrative.c, whose
+   * subject grammar (sections, leads, 其中 lists) is tuned to what the
+   * tables show; its other claims are this file's to make. */
+  size_t before = doc->n_claims;
+  int nrc = ys_narrative_claims(doc, lines, n, ctx->year, ctx->cat, NULL);
+  if (nrc) return nrc;
+  size_t w = before;
+  for (size_t i = before; i < doc->n_claims; i++)
+    if (doc->claims[i].kind == YS_CLAIM_AMOUNT ||
+        doc->claims[i].kind == YS_CLAIM_MISSING)
+      doc->claims[w++] = doc->claims[i];
+  doc->n_claims = w;
+  cr r;
+  memset(&r, 0, sizeof r);
+  r.d = doc;
+  r.x = ctx;
+  r.amounts_from = before;
+  r.a = ys_arena_new((size_t)256 << 20);
+  if (!r.a) return YS_ENOMEM;
+  for (size_t i = 0; i < n && !r.carry; i++)
+    r.carry = strstr(lines[i].s, "上年结转") != NULL;
+  int rc = YS_OK;
+  for (size_t i = 0; i < n && rc == YS_OK; i++) {
+    const char *s = lines[i].s;
+    size_t len = lines[i].len;
+    ys_text_trim(&s, &len);
+    bool blank = !len;
+    /* Markdown emphasis and heading marks carry no words */
+    while (len && (*s == '#' || *s == '*' || *s == '>' || *s == ' '))
+      s++, len--;
+    while (len && (s[len - 1] == '*' || s[len - 1] == ' ')) len--;
+    ys_text_trim(&s, &len);
+    if (!len && !blank) continue; /* a mark alone: not a blank line */
+    if (!len) {
+      /* a blank line ends a paragraph, unless it falls inside a sentence
+       * (converters put one between every printed line) */
+      bool open =
+          r.n && !(ends_with(r.buf, r.n, "。") || ends_with(r.buf, r.n, "!") ||
+                   ends_with(r.buf, r.n, "?") || ends_with(r.buf, r.n, ":") ||
+                   ends_with(r.buf, r.n, ";"));
+      if (!open) rc = paragraph(&r);
+      continue;
+    }
+    char *k = normalise(&r, s, len);
+    if (!k) {
+      rc = YS_ENOMEM;
+      break;
+    }
+    size_t kl = strlen(k);
+    bool head = heading(k, kl);
+    /* a numbered item or a heading starts a paragraph */
+    bool item =
+        head || (digit(k[0]) &&
+                 (starts(k + 1, "、") || k[1] == '.' ||
+                  (digit(k[1]) && (starts(k + 2, "、") || k[2] == '.'))));
+    if (item) rc = paragraph(&r);
+    if (rc) break;
+    /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
+    if (item && !head && kl < 90 && !has_n(k, kl, "。") && !has_n(k, kl, ",") &&
+        !has_n(k, kl, ";")) {
+      bool fig = false;
+      for (size_t j = 2; j < kl && !fig; j++)
+        fig = digit(k[j]) && !digit(k[j - 1]) && j > 3;
+      head = !fig;
+    }
+    if (head) {
+      /* the section's narrowing, from its words */
+      ys_meaning m;
+      if (ys_vocab_parse(ctx->vocab, k, &m, r.a)) {
+        rc = YS_ENOMEM;
+        break;
+      }
+      r.sec = m.q;
+      r.sec_set = m.q.funds || m.q.periods || m.q.kinds;
+    }
+    rc = put(&r, k, kl, lines[i].no);
+    if (!rc && head) rc = paragraph(&r);
+  }
+  if (!rc) rc = paragraph(&r);
+  ys_arena_free(r.a);
+  return rc;
+}
