@@ -535,18 +535,19 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
   else if (strstr(k, "预算") || strstr(k, "安排"))
     *measure = YS_PHASE_BUDGET;
   static const char *const lead[] = {
-      "其中:",  "其中",        "包括:",   "包括",   "主要包括", "分别为",
-      "分别是", "分项情况是:", "具体为:", "具体为", "以及",     "和",
-      "及",     "分别",        "同口径",  "同期",   ",",        ";",
-      "(",      ")",           "含",      "本单位", "本部门",   "我单位",
-      "我部门", "我局",        "我镇",    "我院",   "全区",     "全市",
-      "全县",   "全省",        "全国",    "年度",   "累计",     "共计",
-      "合计",   "总计",        "共",      ":",      "、",       "是",
-      "为",     "了",          "的"};
+      "其中:",  "其中",        "包括:",    "包括",       "主要包括", "分别为",
+      "分别是", "分项情况是:", "具体为:",  "具体为",     "以及",     "和",
+      "及",     "分别",        "按同口径", "按可比口径", "可比口径", "按照",
+      "同口径", "同期",        ",",        ";",          "(",        ")",
+      "含",     "本单位",      "本部门",   "我单位",     "我部门",   "我局",
+      "我镇",   "我院",        "全区",     "全市",       "全县",     "全省",
+      "全国",   "年度",        "累计",     "共计",       "合计",     "总计",
+      "共",     ":",           "、",       "是",         "为",       "了",
+      "的"};
   for (bool again = true; again;) {
     again = false;
     for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
-      if (starts(k, lead[i]) && strlen(k) > strlen(lead[i])) {
+      if (starts(k, lead[i])) {
         k += strlen(lead[i]);
         again = true;
       }
@@ -609,6 +610,11 @@ static void roles(cr *r, sent *st) {
             ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
             ends_with(p, n, "任务数的")));
       if (has_n(p, n, "执行率") || has_n(p, n, "完成率")) compl_ = true;
+      /* "占年初预算 10065 万元的 43.2%": of the whole just named */
+      if (k > 0 && st->t[k - 1].role == R_WHOLE && n <= 3) {
+        t->role = st->t[k - 1].measure == YS_PHASE_BUDGET ? R_COMPL : R_SHARE;
+        continue;
+      }
       /* "减少 0.2 万元(100%)": the rate of the change just before */
       if (!dir && k > 0 && st->t[k - 1].role == R_DELTA && n == 1 &&
           *p == '(') {
@@ -1050,7 +1056,11 @@ static tk *owner_of(cr *r, para *pg, size_t si, size_t k, tk **cur) {
   tk *c = cur[t->depth < 8 ? t->depth : 7];
   if (!c) c = cur[0];
   if (c && c->owner == st) return c;
-  if (si > 0) return head_of(&pg->s[si - 1]);
+  if (si > 0) {
+    /* after a list, the sentence speaks of its whole */
+    tk *h = head_of(&pg->s[si - 1]);
+    return h && h->headp ? (tk *)h->headp : h;
+  }
   return NULL;
 }
 
@@ -1065,7 +1075,14 @@ static bool pair_list(para *pg, size_t si, size_t k, size_t n, tk **out) {
       out[n - 1 - got++] = &st->t[j];
   if (got == n) return true;
   if (got || si == 0) return false;
+  /* "…分别减少 a、b、c" after a sentence listing three parts — unless
+   * this sentence names its own items ("公开招标、邀请招标…分别占…") */
+  if (has_n(st->s, st->t[k].b, "、")) return false;
   sent *pv = &pg->s[si - 1];
+  size_t have = 0;
+  for (size_t j = 0; j < pv->nt; j++)
+    have += pv->t[j].role == R_STATE && pv->t[j].headp;
+  if (have != n) return false;
   for (size_t j = pv->nt; j-- > 0 && got < n;)
     if (pv->t[j].role == R_STATE && pv->t[j].headp)
       out[n - 1 - got++] = &pv->t[j];
@@ -1086,6 +1103,7 @@ static size_t list_len(const sent *st, size_t k) {
  * the stated amount it speaks of. */
 static void attach(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
+
   tk *cur[8] = {NULL};
   tk *prior = NULL, *whole = NULL; /* pending in the clause */
   for (size_t k = 0; k < st->nt; k++) {
@@ -1304,8 +1322,14 @@ static void share_claims(cr *r, para *pg, size_t si) {
     tk *part = t->stmt;
     if (!part) continue;
     const tk *whole = t->whole;
+    /* "…分别为 a 和 b,占全国政府采购规模的 8.1% 和 91.9%": the list's
+     * first percentage names the whole of all */
+    size_t k0 = k;
+    while (k0 > 0 && t->list && st->t[k0 - 1].list == t->list) k0--;
+    if (!whole && k0 < k && st->t[k0].role == R_SHARE && st->t[k0].whole)
+      whole = st->t[k0].whole;
     if (!whole) {
-      const char *name = whole_name(r, st, k);
+      const char *name = whole_name(r, st, k0);
       if (*name && part->headp && !generic(name) &&
           name_score(r, part->headp->subject, name))
         whole = part->headp; /* the whole of its list, by name */
@@ -1318,7 +1342,7 @@ static void share_claims(cr *r, para *pg, size_t si) {
                yuan(head_of(&pg->s[si - 1])) >= yuan(part))
         whole = NULL;
     }
-    if (!whole && !*whole_name(r, st, k) && !part->headp) {
+    if (!whole && !*whole_name(r, st, k0) && !part->headp) {
       /* "卫生健康支出 3295.19 万元,占 89.34%;农林水支出 303 万元,占
        * 8.21%…": every amount of the sentence with its share, the shares
        * making 100 %: each is a share of their sum */
@@ -1559,12 +1583,14 @@ static bool new_list_between(const sent *st, size_t b, size_t e) {
     if (depth) continue;
     bool clause = j == b || st->s[j - 1] == ',' || st->s[j - 1] == ';' ||
                   st->s[j - 1] == ':';
-    if (clause &&
-        (opener_at(st->s + j, e - j) || enumerator_at(st->s + j, e - j) ||
-         starts(st->s + j, "主要原因") || starts(st->s + j, "原因是") ||
-         starts(st->s + j, "主要是") || starts(st->s + j, "主要用于") ||
-         starts(st->s + j, "另有") || starts(st->s + j, "此外") ||
-         starts(st->s + j, "另外") || starts(st->s + j, "在")))
+    if (!clause) continue;
+    /* an opener whose own list reaches the next amount ("…8.2 万元,主要
+     * 包括燃料费、维修费…;公务接待费…" closes before it: the list goes on) */
+    bool opener = opener_at(st->s + j, e - j) && !has_n(st->s + j, e - j, ";");
+    if (opener || enumerator_at(st->s + j, e - j) ||
+        starts(st->s + j, "主要原因") || starts(st->s + j, "原因是") ||
+        starts(st->s + j, "另有") || starts(st->s + j, "此外") ||
+        starts(st->s + j, "另外") || starts(st->s + j, "在"))
       return true;
   }
   return false;
@@ -1626,6 +1652,75 @@ static size_t collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
   return np;
 }
 
+/* Records a list of parts and its whole (list_sum makes the claims once
+ * every statement is tied). */
+static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
+                     bool exhaustive) {
+  for (size_t p = 0; p < np; p++)
+    if (!parts[p]->headp) ((tk *)parts[p])->headp = whole;
+  lst *L =
+      ys_arena_reserve(r->a, r->lists, r->nlists, &r->clists, sizeof *r->lists);
+  if (!L) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  r->lists = L;
+  L = &r->lists[r->nlists++];
+  L->si = si;
+  L->whole = whole;
+  L->n = np;
+  L->parts = ys_arena_alloc(r->a, sizeof(tk *) * np);
+  if (!L->parts) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  memcpy(L->parts, parts, sizeof(tk *) * np);
+  L->exhaustive = exhaustive;
+}
+
+/* "其中:因公出国(境)费支出 0 万元。公务用车购置费支出 204.78 万元,…。公务
+ * 接待费支出 295.70 万元…": a list after a colon that runs to the end of
+ * its sentence goes on while the next sentences open with a part. */
+static size_t collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
+                            bool sides, const tk **parts, size_t max);
+
+static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
+                           size_t *np, size_t max) {
+  sent *st = &pg->s[si];
+  /* only a list cut short by its first sentence's end: one part there */
+  if (*np != 1) return;
+  const char *first = parts[0]->subject;
+  size_t fl = strlen(first);
+  if (fl < 6) return;
+  int side = side_of(r, first);
+  for (size_t s = si + 1; s < pg->n && *np < max; s++) {
+    sent *ss = &pg->s[s];
+    size_t k0 = 0;
+    while (k0 < ss->nt && ss->t[k0].kind == TK_YEAR) k0++;
+    if (k0 >= ss->nt || ss->t[k0].role != R_STATE || ss->t[k0].depth) break;
+    /* the parts the sentence lists, each named like the first ("…费支出")
+     * and of its side, the first opening the sentence (no frame or clause
+     * before it) */
+    bool before = false;
+    for (size_t j = 0; j < ss->t[k0].b && !before; j++)
+      before = ss->s[j] == ',' || ss->s[j] == ':' || ss->s[j] == ';';
+    if (before) break;
+    const tk *more[16];
+    size_t nm = collect_parts(r, ss, k0, ss->t[k0].b, 0, true, more, 16);
+    bool like = nm > 0;
+    for (size_t m = 0; m < nm && like; m++) {
+      const tk *t = more[m];
+      size_t tl = strlen(t->subject);
+      like = tl >= 6 && !t->headp && !t->syear && !generic(t->subject) &&
+             !strcmp(t->subject + tl - 6, first + fl - 6) &&
+             side_of(r, t->subject) == side;
+    }
+    if (!like) break;
+    for (size_t m = 0; m < nm && *np < max; m++) parts[(*np)++] = more[m];
+  }
+  (void)st;
+}
+
 /* Lists opened by 其中/包括/…: sets each part's headp (before attach). */
 static void list_parts(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
@@ -1662,6 +1757,10 @@ static void list_parts(cr *r, para *pg, size_t si) {
     const tk *parts[64];
     size_t np = collect_parts(r, st, first, i, depth, true, parts, 64);
     if (!np) continue;
+    /* "其中:" at the end of its clause: the list may go on */
+    size_t ol = starts(st->s + i, "其中") ? 6 : 0;
+    if (ol && i + ol < st->n && st->s[i + ol] == ':' && !depth)
+      continue_parts(r, pg, si, parts, &np, 64);
     /* the whole: the name before the opener; else the last amount stated
      * before it at its depth; at the start of a sentence, the previous
      * sentence's — of the parts' measure (预算 or 决算) when it states
@@ -1677,10 +1776,10 @@ static void list_parts(cr *r, para *pg, size_t si) {
         size_t end = s2 == si ? first : ss->nt;
         for (size_t j = end; j-- > 0 && !whole;) {
           tk *u = &ss->t[j];
+          if (u->role != R_STATE || !u->subject) continue;
           size_t ul = strlen(u->subject), nl = strlen(name);
-          if (u->role == R_STATE && !u->headp &&
-              ((ul >= nl && !strcmp(u->subject + ul - nl, name)) ||
-               strstr(u->subject, "收支")))
+          if (!u->headp && ((ul >= nl && !strcmp(u->subject + ul - nl, name)) ||
+                            strstr(u->subject, "收支")))
             whole = u;
         }
       }
@@ -1708,25 +1807,82 @@ static void list_parts(cr *r, para *pg, size_t si) {
     bool taken = false;
     for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
     if (taken) continue; /* the parts of a list opened before */
-    for (size_t p = 0; p < np; p++) ((tk *)parts[p])->headp = whole;
-    lst *L = ys_arena_reserve(r->a, r->lists, r->nlists, &r->clists,
-                              sizeof *r->lists);
-    if (!L) {
-      r->rc = YS_ENOMEM;
-      return;
+    add_list(r, si, whole, parts, np, has_n(st->s + i, st->n - i, "分别为"));
+  }
+  /* "分中央和地方看,", "按级次分:", "从收入结构看:", "地方收入按构成分:":
+   * a breakdown of a total stated before into the parts that follow */
+  for (size_t i = 0; i < st->n && !r->rc; i++) {
+    bool at_clause = i == 0 || st->s[i - 1] == ',' || st->s[i - 1] == ':' ||
+                     st->s[i - 1] == ';';
+    const char *end = NULL;
+    size_t fe = 0;
+    if (starts(st->s + i, "分") || starts(st->s + i, "从"))
+      end = "看";
+    else if (starts(st->s + i, "按"))
+      end = "分";
+    if (!end) continue;
+    for (size_t j = i + 3; j + 3 < st->n && j < i + 40 && !fe; j++)
+      if (starts(st->s + j, end) &&
+          (st->s[j + 3] == ',' || st->s[j + 3] == ':'))
+        fe = j + 4;
+      else if (st->s[j] == ',' || st->s[j] == ';' || digit(st->s[j]))
+        break;
+    if (!fe) continue;
+    /* a name just before the frame in its clause ("地方收入按构成分") */
+    size_t cb = i;
+    while (cb > 0 && st->s[cb - 1] != ',' && st->s[cb - 1] != ';' &&
+           st->s[cb - 1] != ':')
+      cb--;
+    if (!at_clause && cb == i) continue;
+    size_t first = 0;
+    for (size_t k = 0; k < st->nt && st->t[k].b < fe; k++) first = k + 1;
+    bool between = false; /* a figure between the clause start and frame */
+    for (size_t k = 0; k < st->nt; k++)
+      between = between || (st->t[k].b >= cb && st->t[k].b < i);
+    if (between) continue;
+    const tk *parts[64];
+    size_t np = collect_parts(r, st, first, fe, 0, true, parts, 64);
+    if (np && st->s[fe - 1] == ':') continue_parts(r, pg, si, parts, &np, 64);
+    if (np < 2) continue;
+    bool taken = false;
+    for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
+    if (taken) continue;
+    int y, m;
+    const char *name =
+        cb < i ? clean_subject(r, st->s + cb, i - cb, &y, &m) : "";
+    int side = side_of(r, parts[0]->subject);
+    double most = 0;
+    for (size_t p = 0; p < np; p++)
+      if (yuan(parts[p]) > most) most = yuan(parts[p]);
+    /* the whole: the latest stated total before the frame that the name
+     * names (its first and last words: 地方…收入), or, unnamed, of the
+     * parts' side and not smaller than any of them */
+    tk *whole = NULL;
+    for (size_t s2 = si + 1; s2-- > 0 && !whole;) {
+      sent *ss = &pg->s[s2];
+      size_t e2 = s2 == si ? first : ss->nt;
+      for (size_t j = e2; j-- > 0 && !whole;) {
+        tk *u = &ss->t[j];
+        if (u->role != R_STATE || (s2 == si && u->b >= cb)) continue;
+        if (*name) {
+          size_t ul = strlen(u->subject), nl = strlen(name);
+          if (nl >= 12 && ul >= nl && !strncmp(u->subject, name, 6) &&
+              !strcmp(u->subject + ul - 6, name + nl - 6))
+            whole = u;
+        } else if (!u->headp && yuan(u) >= most &&
+                   (!side || side_of(r, u->subject) == side)) {
+          whole = u;
+        }
+      }
     }
-    r->lists = L;
-    L = &r->lists[r->nlists++];
-    L->si = si;
-    L->whole = whole;
-    L->n = np;
-    L->parts = ys_arena_alloc(r->a, sizeof(tk *) * np);
-    if (!L->parts) {
-      r->rc = YS_ENOMEM;
-      return;
+    for (size_t h = r->nh; h-- > 0 && !whole && !*name;) {
+      tk *u = r->hist[h];
+      if (!u->headp && yuan(u) >= most &&
+          (!side || side_of(r, u->subject) == side))
+        whole = u;
     }
-    memcpy(L->parts, parts, sizeof(tk *) * np);
-    L->exhaustive = has_n(st->s + i, st->n - i, "分别为");
+    if (!whole) continue;
+    add_list(r, si, whole, parts, np, false);
   }
   /* "…520 万元,与 2022 年预算持平:一、…170 万元…,二、…150 万元…,三、…
    * 200 万元": items enumerated after a colon, each with its amount */
@@ -1756,26 +1912,7 @@ static void list_parts(cr *r, para *pg, size_t si) {
       }
     }
     if (np < 2) continue;
-    lst *L = ys_arena_reserve(r->a, r->lists, r->nlists, &r->clists,
-                              sizeof *r->lists);
-    if (!L) {
-      r->rc = YS_ENOMEM;
-      return;
-    }
-    r->lists = L;
-    L = &r->lists[r->nlists++];
-    L->si = si;
-    L->whole = whole;
-    L->n = np;
-    L->parts = ys_arena_alloc(r->a, sizeof(tk *) * np);
-    if (!L->parts) {
-      r->rc = YS_ENOMEM;
-      return;
-    }
-    memcpy(L->parts, parts, sizeof(tk *) * np);
-    L->exhaustive = false;
-    for (size_t p = 0; p < np; p++)
-      if (!parts[p]->headp) ((tk *)parts[p])->headp = whole;
+    add_list(r, si, whole, parts, np, false);
   }
 }
 

@@ -595,7 +595,7 @@ void ck_observe_claims(chk *c) {
   passage_scan(d, &ps);
   bool *failed = d->n_claims ? ys_arena_alloc(c->a, d->n_claims) : NULL;
   if (d->n_claims && !failed) return;
-  memset(failed, 0, d->n_claims);
+  if (failed) memset(failed, 0, d->n_claims);
   for (size_t i = 0; i < d->n_claims; i++) {
     const ys_rclaim *cl = &d->claims[i];
     /* a list already reported wrong is not reported again through the
