@@ -589,6 +589,8 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
   return word ? k : "";
 }
 
+static bool generic(const char *s);
+
 /* Reads the role of every token of a sentence. */
 static void roles(cr *r, sent *st) {
   for (size_t k = 0; k < st->nt; k++) {
@@ -723,6 +725,15 @@ static void roles(cr *r, sent *st) {
     t->subject =
         clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
     if (!t->subject) t->subject = "";
+    /* "…“三公”经费支出年初预算为 12000 元,支出决算为 12000 元": a bare
+     * 支出/收入 goes on with the subject of the clause before */
+    if (*t->subject && generic(t->subject) && !t->list)
+      for (size_t j = k; j-- > 0;)
+        if (st->t[j].role == R_STATE && st->t[j].subject &&
+            !generic(st->t[j].subject)) {
+          t->subject = st->t[j].subject;
+          break;
+        }
   }
   /* "相比 2016 年的总收入 6871.82 减少 243.10 万元": a bare number just
    * before a change, in a comparison, is the prior amount in its unit */
@@ -1142,8 +1153,8 @@ static void attach(cr *r, para *pg, size_t si) {
       t->prior = prior;
       prior = NULL;
       /* a rate just before: "同比增长 14.6%，增收 4376 万" */
-      if (k > 0 && st->t[k - 1].role == R_RATE && !st->t[k - 1].stmt &&
-          !st->t[k - 1].delta)
+      if (k > 0 && st->t[k - 1].role == R_RATE && !st->t[k - 1].delta &&
+          (!st->t[k - 1].stmt || st->t[k - 1].stmt == o))
         t->rate = &st->t[k - 1], st->t[k - 1].delta = t;
       break;
     }
@@ -1299,8 +1310,9 @@ static const char *whole_name(cr *r, const sent *st, size_t k) {
   const char *w = z + skip;
   size_t wn = (size_t)(p + n - w);
   static const char *const tails[] = {
-      "的比重为", "的比重", "比重为", "比重", "的比例为", "比例为", "的比例",
-      "比例",     "的",     "为",     "约",   "达到",     "达"};
+      "的比重为", "的比重", "比重为", "比重", "的比例为", "比例为",
+      "的比例",   "比例",   "的",     "为",   "约",       "达到",
+      "达",       "分别为", "分别是", "分别", "比"};
   for (bool again = true; again;) {
     again = false;
     for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
@@ -1330,8 +1342,13 @@ static void share_claims(cr *r, para *pg, size_t si) {
       whole = st->t[k0].whole;
     if (!whole) {
       const char *name = whole_name(r, st, k0);
+      const char *hk = part->headp ? match_key(r, part->headp->subject) : "";
+      const char *nk = *name ? match_key(r, name) : "";
+      size_t hl = strlen(hk), nl = strlen(nk);
       if (*name && part->headp && !generic(name) &&
-          name_score(r, part->headp->subject, name))
+          (name_score(r, part->headp->subject, name) ||
+           (nl >= 6 && hl >= nl && !strcmp(hk + hl - nl, nk) &&
+            !strstr(hk, "和") && !strstr(hk, "及") && !strstr(hk, "、"))))
         whole = part->headp; /* the whole of its list, by name */
       else if (*name && !generic(name))
         whole = find_named(r, pg, si, k, name, 0, part, true);
@@ -1588,7 +1605,8 @@ static bool new_list_between(const sent *st, size_t b, size_t e) {
      * 包括燃料费、维修费…;公务接待费…" closes before it: the list goes on) */
     bool opener = opener_at(st->s + j, e - j) && !has_n(st->s + j, e - j, ";");
     if (opener || enumerator_at(st->s + j, e - j) ||
-        starts(st->s + j, "主要原因") || starts(st->s + j, "原因是") ||
+        ((starts(st->s + j, "主要原因") || starts(st->s + j, "原因是")) &&
+         !has_n(st->s + j, e - j, ";")) ||
         starts(st->s + j, "另有") || starts(st->s + j, "此外") ||
         starts(st->s + j, "另外") || starts(st->s + j, "在"))
       return true;
@@ -1704,7 +1722,9 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
     bool before = false;
     for (size_t j = 0; j < ss->t[k0].b && !before; j++)
       before = ss->s[j] == ',' || ss->s[j] == ':' || ss->s[j] == ';';
-    if (before) break;
+    if (before || has_n(ss->s, ss->n, "合计") || has_n(ss->s, ss->n, "共计") ||
+        starts(ss->s, "加") || starts(ss->s, "另") || starts(ss->s, "扣除"))
+      break;
     const tk *more[16];
     size_t nm = collect_parts(r, ss, k0, ss->t[k0].b, 0, true, more, 16);
     bool like = nm > 0;
@@ -1945,6 +1965,35 @@ static void trailing_sums(cr *r, para *pg, size_t si) {
     for (size_t j = 0; j < np; j++) ((tk *)parts[j])->headp = t;
     list_sum(r, st, t, parts, np, true);
   }
+}
+
+/* "…收入完成 147.1 亿元…。加上转移性收入 49.2 亿元,收入合计 196.3 亿元":
+ * the total of the amount before and the one added. */
+static void added_sums(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  if (si == 0 || !(starts(st->s, "加上") || starts(st->s, "再加上"))) return;
+  const tk *add = NULL, *tot = NULL;
+  for (size_t k = 0; k < st->nt; k++) {
+    if (st->t[k].role != R_STATE) continue;
+    if (!add) {
+      add = &st->t[k];
+      continue;
+    }
+    const char *p;
+    size_t n;
+    pre_text(st, k, &p, &n);
+    if (has_n(p, n, "合计") || has_n(p, n, "共计") || has_n(p, n, "总计"))
+      tot = &st->t[k];
+    break;
+  }
+  tk *base = head_of(&pg->s[si - 1]);
+  if (base && base->headp) base = (tk *)base->headp; /* after a 其中 list */
+  if (!add || !tot || !base || base->unit != add->unit) return;
+  ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, tot->subject, tot);
+  if (!c) return;
+  const tk *v[2] = {base, add};
+  set_parts(r, c, v, NULL, 2);
+  c->exhaustive = true;
 }
 
 /* "从收入结构看:税收收入 15348 万元,占收入的 89.99%;非税收入 1708 万元,
@@ -2207,8 +2256,12 @@ static void leftovers(cr *r, para *pg) {
 /* --- paragraphs into sentences ----------------------------------------- */
 
 static bool sentence_end(const char *s) {
+  /* an ASCII full stop ends a sentence when no digit follows ("…15.9%.随着
+   * …"), not inside a number */
   return starts(s, "。") || *s == '!' || *s == '?' || starts(s, "！") ||
-         starts(s, "？");
+         starts(s, "？") ||
+         (*s == '.' && s[1] && !(s[1] >= '0' && s[1] <= '9') &&
+          (unsigned char)s[1] >= 0x80);
 }
 
 static int paragraph(cr *r) {
@@ -2259,6 +2312,7 @@ static int paragraph(cr *r) {
     share_group_sums(r, &pg, si);
     delta_lists(r, &pg, si);
     reason_sums(r, &pg, si);
+    added_sums(r, &pg, si);
   }
   delta_repeats(r, &pg);
   if (!r->rc) name_claims(r, &pg);
@@ -2344,6 +2398,14 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
     }
     size_t kl = strlen(k);
     bool head = heading(k, kl);
+    /* a title line opening a paragraph: no punctuation, no figure but a
+     * year ("【图表解读】2021年省级一般公共预算支出情况") */
+    if (!head && !r.n && kl <= 90 && !has_n(k, kl, ",") && !has_n(k, kl, ";") &&
+        !has_n(k, kl, ":") && !has_n(k, kl, "。")) {
+      size_t digits = 0;
+      for (size_t j = 0; j < kl; j++) digits += digit(k[j]);
+      head = digits <= 4;
+    }
     /* a numbered item or a heading starts a paragraph */
     bool item =
         head || (digit(k[0]) &&
