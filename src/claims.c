@@ -719,7 +719,8 @@ static void roles(cr *r, sent *st) {
      * of the clause but a year ("2025 年当年预算执行数为") */
     size_t sb = (size_t)(cp - st->s);
     for (size_t j = 0; j < k; j++)
-      if (st->t[j].kind != TK_YEAR && st->t[j].e > sb && st->t[j].e <= t->b)
+      if (st->t[j].kind != TK_YEAR && st->t[j].kind != TK_CODE &&
+          st->t[j].e > sb && st->t[j].e <= t->b)
         sb = st->t[j].e;
     t->role = R_STATE;
     t->subject =

@@ -23,13 +23,15 @@
 const char *const help_ingest =
     "用法：yusuan ingest FILE [--out 目录]\n"
     "\n"
-    "读取公开文档（PDF 转成的文本 "
-    ".txt，或报表目录、CSV、tables.json），写出读取结果，\n"
-    "便于核对文档是如何被读取的：\n"
+    "读取公开文档（PDF、HTML、Excel、CSV、文本 .txt，或 yusuan compile "
+    "生成的\n"
+    "报表目录、tables.json），写出读取结果，便于核对文档是如何被读取的：\n"
     "  表N_….csv     "
-    "每张识别出的报表一个文件；第一列为原文行号，其后为各列单元格\n"
-    "                （按报表格式的列顺序）\n"
-    "  claims.json   情况说明中的数字及其对应的数量\n"
+    "每张识别出的报表一个文件；第一列为原文行号，其后为各列单元格；\n"
+    "                按含义读取的报表另有一行“列含义”，列出每列对应的数量\n"
+    "  cells.csv     每个单元格所在的页码和位置（PDF：页、左上右下坐标，磅）\n"
+    "  claims.json   情况说明中读出的每个说法：类型、所依据的数字、所在句子；\n"
+    "                未能读出说法的含数字句子也列出（kind 为 unread）\n"
     "  index.txt     报表清单（单位、行数）和读取时遇到的问题\n"
     "\n"
     "  --out 目录    输出目录，默认 "
@@ -85,6 +87,19 @@ static int write_table(const char *dir, size_t i, const ys_rtable *t) {
           t->unit_known
               ? (t->unit == YS_UNIT_WANYUAN ? "单位：万元" : "单位：元")
               : "单位：（未印出）");
+  if (t->cols && t->ncols) {
+    /* what each column was read as: a quantity key, or its role */
+    fputs(",列含义", f);
+    ys_arena *a = ys_arena_new(1 << 16);
+    for (size_t k = 1; k < t->ncols && a; k++) {
+      const ys_rcol *c = &t->cols[k];
+      const char *key = c->q.n ? ys_qexpr_key(a, &c->q) : NULL;
+      fputc(',', f);
+      csv_field(f, key ? key : c->label);
+    }
+    ys_arena_free(a);
+    fputc('\n', f);
+  }
   for (size_t r = 0; r < t->nrows; r++) {
     const ys_rrow *row = &t->rows[r];
     fprintf(f, "%d", row->line);
@@ -172,6 +187,30 @@ static int write_claims(const char *dir, const ys_rdoc *d) {
   return rc;
 }
 
+/* cells.csv: where each cell is printed, for a PDF (page and box in points
+ * from the top left), so a reading can be checked against the page. */
+static int write_cells(const char *dir, const ys_rdoc *d) {
+  char path[4600];
+  snprintf(path, sizeof path, "%s/cells.csv", dir);
+  FILE *f = fopen(path, "wb");
+  if (!f) return -1;
+  fputs("\xEF\xBB\xBF表,第几行,第几列,内容,页,x0,y0,x1,y1\n", f);
+  for (size_t i = 0; i < d->n; i++) {
+    const ys_rtable *t = &d->tables[i];
+    for (size_t r = 0; r < t->nrows; r++)
+      for (size_t k = 0; k < t->rows[r].n; k++) {
+        const ys_rcell *c = &t->rows[r].cells[k];
+        if (!c->page || !*c->text) continue;
+        csv_field(f, *t->number ? t->number : t->title);
+        fprintf(f, ",%zu,%zu,", r + 1, k);
+        csv_field(f, c->text);
+        fprintf(f, ",%d,%.1f,%.1f,%.1f,%.1f\n", c->page, c->box.x0, c->box.y0,
+                c->box.x1, c->box.y1);
+      }
+  }
+  return fclose(f) ? -1 : 0;
+}
+
 static int write_index(const char *dir, const ys_rdoc *d,
                        const ys_errors *errs) {
   char path[4600];
@@ -234,14 +273,20 @@ int cmd_ingest(int argc, char **argv) {
   }
   ys_errors errs = {0};
   ys_rdoc *doc = NULL;
+  ys_catalog *cat = NULL;
+  ys_vocab *voc = NULL;
   int status = EXIT_BAD;
-  if (ys_ingest_path(&doc, file, &errs)) goto done;
+  if (ys_catalog_open_builtin(&cat, &errs) ||
+      ys_vocab_open_builtin(&voc, &errs) ||
+      ys_read_path(&doc, file, voc, cat, &errs))
+    goto done;
   ys_outdir od;
   if (ys_outdir_begin(&od, out, &errs)) goto done;
   int bad = 0;
   for (size_t i = 0; i < doc->n && !bad; i++)
     bad = write_table(od.tmp, i, &doc->tables[i]);
   if (!bad) bad = write_claims(od.tmp, doc);
+  if (!bad) bad = write_cells(od.tmp, doc);
   if (!bad) bad = write_index(od.tmp, doc, &errs);
   if (bad) {
     ys_errors_add(&errs, YS_EIO, out, 0, 0, "无法写入输出文件");
@@ -259,5 +304,7 @@ done:
   if (status != EXIT_OKAY) cli_print_errors(&errs);
   ys_errors_free(&errs);
   ys_rdoc_free(doc);
+  ys_vocab_free(voc);
+  ys_catalog_free(cat);
   return status;
 }
