@@ -210,8 +210,9 @@ static int read_columns(tr *t, colinfo *ci) {
       if (!m.phrases && !*m.rest) continue;
       any = true;
       x->h = h;
-      ys_rcol_kind k = role_kind(m.roles);
-      if (k != YS_RCOL_OTHER) leaf_kind = k;
+      /* the lowest heading's role decides: "资金性质" (a text column's
+       * heading) over "合计" is an amount column */
+      leaf_kind = role_kind(m.roles);
       x->label = *x->label ? ys_arena_printf(t->a, "%s/%s", x->label, h->text)
                            : h->text;
       if (*m.rest) {
@@ -598,6 +599,12 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
       *code ? class_level(t, s->class_axis ? s->class_axis : guess_axis(code),
                           code)
             : 0;
+  /* a code of another classification (301 in a table by function) is a
+   * class, never a unit: a unit learned from it would be taken for every
+   * 工资福利支出 of every later table */
+  if (*code && !clvl && s->class_axis && guess_axis(code) != YS_AXIS_UNIT &&
+      guess_axis(code) != s->class_axis)
+    clvl = class_level(t, guess_axis(code), code);
   if (*code && !clvl && !*unit) {
     unit = ys_arena_strdup(t->a, code);
     code[0] = '\0';
@@ -623,7 +630,10 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
                                    : NULL;
   int base = *unit ? 0 : s->nunits;
   if (clvl) {
-    ys_cls cls = axis_cls(s->class_axis ? s->class_axis : guess_axis(code));
+    /* the code's own classification when it is not the table's */
+    unsigned ax = s->class_axis ? s->class_axis : guess_axis(code);
+    if (!class_level(t, ax, code)) ax = guess_axis(code);
+    ys_cls cls = axis_cls(ax);
     row->code = ys_arena_strdup(t->a, code);
     if (!row->code) return YS_ENOMEM;
     row->flags |= YS_RROW_CODE;
@@ -712,7 +722,11 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     if (!e) continue;
     row->code = e->code;
     row->flags |= YS_RROW_CODE;
-    row->level = s->balance && nlevel ? nlevel : base + e->level;
+    /* in a 收支总表 the outline numbers ("一、人员经费和公用经费支出") hold
+     * the classes named under them */
+    row->level = s->balance && nlevel             ? nlevel
+                 : s->balance && s->last_numbered ? s->last_numbered + 1
+                                                  : base + e->level;
     /* a class heading named without its code: rows with its code and
      * other names below are its items */
     s->last_code = e->code;
@@ -826,6 +840,13 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
     if (ci[c].kind == YS_RCOL_AMOUNT)
       periods_seen |= ci[c].m.q.periods ? ci[c].m.q.periods : 0x6u;
   bool contrast = periods_seen == 0x6u;
+  /* a column of 上年结转 beside columns of funds (一般公共预算拨款 |
+   * 政府性基金 | … | 上年结转): the funds' columns are this year's money */
+  bool carry_col = false;
+  for (int c = p->c0; c <= p->c1; c++)
+    carry_col = carry_col || (ci[c].kind == YS_RCOL_AMOUNT &&
+                              ci[c].m.q.periods == (1u << YS_PERIOD_CARRY) &&
+                              !ci[c].m.q.funds);
   for (int c = p->c0; c <= p->c1; c++) {
     ys_rcol *col = &rt->cols[c - p->c0];
     const colinfo *x = &ci[c];
@@ -842,6 +863,7 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
     ys_qfilter q = x->m.q;
     q.src = YS_Q_NONE; /* the table's source rules (see above) */
     if (!contrast) q.periods = 0;
+    if (carry_col && q.funds && !q.periods) q.periods = 1u << YS_PERIOD_CURRENT;
     column_phase(t, &x->m, &q);
     /* Columns are more specific than the title: where a column's class
      * or item contradicts the title's (a 会议费 column in a "“三公”经费及会

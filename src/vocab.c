@@ -354,6 +354,7 @@ int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
   char *rest = ys_arena_alloc(a, n + 1);
   if (!rest) return YS_ENOMEM;
   size_t ro = 0;
+  bool conj = false; /* a conjunction since the last phrase */
   for (size_t i = 0; i < n;) {
     /* a year: four digits and 年 */
     if (i + 7 <= n && k[i] >= '1' && k[i] <= '2' && k[i + 1] >= '0' &&
@@ -367,13 +368,32 @@ int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
     ys_meaning m;
     size_t l = ys_vocab_prefix(v, k + i, n - i, &m);
     if (l) {
+      /* "“三公”经费及会议费、培训费": classes joined by a conjunction are
+       * all of them, not what they have in common */
+      if (conj && out->phrases) {
+        if (m.q.econ.n && out->q.econ.n) {
+          for (int c = 0; c < m.q.econ.n; c++)
+            ys_qcodes_add(&out->q.econ, m.q.econ.v[c]);
+          m.q.econ = out->q.econ;
+        }
+        if (m.q.func.n && out->q.func.n) {
+          for (int c = 0; c < m.q.func.n; c++)
+            ys_qcodes_add(&out->q.func, m.q.func.v[c]);
+          m.q.func = out->q.func;
+        }
+      }
       meaning_and(out, &m, a);
       out->phrases++;
+      conj = false;
       i += l;
       continue;
     }
     uint32_t cp;
     size_t cl = ys_utf8_decode(k + i, n - i, &cp);
+    if (cp == 0x53CA || cp == 0x548C || cp == 0x4E0E || cp == 0x3001)
+      conj = true; /* 及 和 与 、 */
+    else if (!filler(cp))
+      conj = false;
     if (!filler(cp)) {
       memcpy(rest + ro, k + i, cl);
       ro += cl;
