@@ -129,11 +129,31 @@ int ys_doc_add_grid(ys_doc *d, const ys_grid_cell *cells, size_t n) {
         if (ys_doc_add_rule(d, e[k])) return YS_ENOMEM;
       const char *t = c->text;
       size_t tl = c->len;
+      /* leading spaces indent a label as padding does: an ideographic
+       * space is one em, an ASCII space half of one */
+      float lead = 0;
+      for (size_t j = 0; j < tl;) {
+        if (t[j] == ' ') {
+          lead += 0.5f;
+          j++;
+        } else if (j + 3 <= tl && !memcmp(t + j, "\xE3\x80\x80", 3)) {
+          lead += 1;
+          j += 3;
+        } else {
+          break;
+        }
+      }
       ys_text_trim(&t, &tl);
       if (!tl) continue;
       if (!l && !(l = ys_doc_add_line(d))) return YS_ENOMEM;
       /* text inset from the rules, as a cell's text is */
-      ys_box tb = {b.x0 + 2, b.y0 + 2, b.x1 - 2, b.y0 + GRID_H - 2};
+      /* an indented row label (HTML padding-left, a worksheet's indent)
+       * starts further right, as on a printed page */
+      float em = c->indent > 0 ? c->indent : lead;
+      float ind = em > 0 && em < 40 ? em * 10 : 0;
+      if (ind > GRID_W * (float)c->col_span - 8)
+        ind = GRID_W * (float)c->col_span - 8;
+      ys_box tb = {b.x0 + 2 + ind, b.y0 + 2, b.x1 - 2, b.y0 + GRID_H - 2};
       ys_span *s = ys_line_add_span(d, l, t, tl, tb);
       if (!s) return YS_ENOMEM;
       s->size = 10;

@@ -1254,6 +1254,20 @@ static int header_rows(lx *x, const cellv *cv, int nrows) {
       code = numeric(k) && l >= 3 && l <= 9 && !strchr(k, '.');
     }
     if (code) return r;
+    /* integer amounts beside a row label (a workbook stores 2383119, not
+     * "2,383,119.00"): a number of three digits or more that is no 栏次
+     * count, with a label in the row */
+    bool big = false, label = false;
+    for (size_t i = 0; i < cv->n; i++) {
+      const ys_gcell *c = &cv->v[i];
+      if (c->row != r) continue;
+      const char *k = keyz(x->a, c->text);
+      if (numeric(k) && !strchr(k, '.') && strlen(k) >= 3 && atoi(k) > seq)
+        big = true;
+      else if (*k && !numeric(k))
+        label = true;
+    }
+    if (big && label && r > 0) return r;
   }
   return 0;
 }

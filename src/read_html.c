@@ -198,6 +198,34 @@ static bool collect_rows(const GumboNode *n, rowlist *rl) {
   return true;
 }
 
+/* The indentation a cell's style gives its text ("padding-left:3.9em",
+ * "text-indent:2em", "padding-left:24px"), in em; 0 when none. A row
+ * label's indentation is how many publications show its level. */
+static float style_indent(const GumboNode *c) {
+  const GumboAttribute *a =
+      gumbo_get_attribute(&c->v.element.attributes, "style");
+  if (!a) return 0;
+  float em = 0;
+  static const char *const props[] = {"padding-left", "text-indent",
+                                      "margin-left"};
+  for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
+    const char *p = strstr(a->value, props[i]);
+    if (!p) continue;
+    p += strlen(props[i]);
+    while (*p == ' ' || *p == ':') p++;
+    char *end = NULL;
+    double v = strtod(p, &end);
+    if (!end || end == p || v <= 0) continue;
+    while (*end == ' ') end++;
+    /* px at a 12 px body font; pt at 12 pt; em as is */
+    double e = !strncmp(end, "px", 2)   ? v / 12
+               : !strncmp(end, "pt", 2) ? v / 12
+                                        : v;
+    em += (float)e;
+  }
+  return em;
+}
+
 /* The HTML table algorithm, kept simple: each row's cells go into the
  * first columns not taken by a rowspan from above. */
 static int data_table(hr *r, const GumboNode *tbl) {
@@ -253,7 +281,8 @@ static int data_table(hr *r, const GumboNode *tbl) {
                                  (int)col,
                                  rs,
                                  cs,
-                                 (int)c->v.element.start_pos.line};
+                                 (int)c->v.element.start_pos.line,
+                                 style_indent(c)};
       nc++;
       hb_add(texts, "\x01", 1); /* separator, never part of a cell */
       col += (size_t)cs;

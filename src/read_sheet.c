@@ -45,6 +45,7 @@ static int sheet_page(ys_doc *d, const ys_xlsx_sheet *sh) {
       g->col = (int)c;
       g->row_span = g->col_span = 1;
       g->line = (int)r + 1;
+      g->indent = (float)x->indent; /* the style's indent level */
       for (size_t m = 0; m < sh->nmerges; m++)
         if (sh->merges[m].r1 == r && sh->merges[m].c1 == c) {
           g->row_span = (int)(sh->merges[m].r2 - r + 1);
@@ -91,9 +92,14 @@ int ys_doc_read_csv(ys_doc **out, const char *path, const char *data,
   for (size_t r = 0; rc == YS_OK && r < t.n; r++)
     for (size_t c = 0; c < t.rec[r].n; c++) {
       if (!t.rec[r].f[c].len) continue;
-      cells[k++] = (ys_grid_cell){
-          t.rec[r].f[c].s, t.rec[r].f[c].len, (int)r, (int)c, 1, 1,
-          t.rec[r].line};
+      cells[k++] = (ys_grid_cell){t.rec[r].f[c].s,
+                                  t.rec[r].f[c].len,
+                                  (int)r,
+                                  (int)c,
+                                  1,
+                                  1,
+                                  t.rec[r].line,
+                                  0};
     }
   if (rc == YS_OK) rc = ys_doc_add_grid(d, cells, k);
   free(cells);

@@ -128,6 +128,7 @@ typedef struct ys_grid_cell {
   int row, col;           /* 0-based in the grid */
   int row_span, col_span; /* >= 1 */
   int line;               /* source line, 0 = none */
+  float indent;           /* the text's indentation, in em (0 = none) */
 } ys_grid_cell;
 
 /* Lays a grid out on the last page below what is there: one line per grid
