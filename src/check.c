@@ -40,6 +40,17 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
   c.cat = cat;
   c.opt = opt;
   c.out = out;
+  /* Nothing read is no verdict: a document without one table or one
+   * figure (a "hello", an empty file, a page of NULs) is reported, not
+   * checked clean. */
+  size_t figures = 0;
+  for (size_t k = 0; k < doc->n_claims; k++)
+    figures += doc->claims[k].kind != YS_CLAIM_UNREAD;
+  if (!doc->n && !figures) {
+    ys_errors_add(errs, YS_EINPUT, doc->file, 0, 0,
+                  "未能从该文档读取任何报表或数字，未作检查");
+    return YS_EINPUT;
+  }
   c.a = ys_arena_new(0);
   if (!c.a) return YS_ENOMEM;
   c.year = opt && opt->year ? opt->year : doc->year;

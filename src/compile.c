@@ -235,7 +235,8 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
     for (int d = 0; d < pr->depth && d < 3; d++) {
       size_t l = (size_t)lens[d];
       if (l > cl) break;
-      bool leaf = d == pr->depth - 1 || (size_t)lens[d + 1] > cl;
+      /* the last level there is (a profile may ask for more than 3) */
+      bool leaf = d == pr->depth - 1 || d == 2 || (size_t)lens[d + 1] > cl;
       if (pr->econ_gov && leaf)
         keys[n++] = ys_arena_printf(c->a, "%.*s/%s", (int)l, code,
                                     it->gecon ? it->gecon : "");

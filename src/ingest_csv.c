@@ -98,6 +98,20 @@ static int read_csv_file(ys_rdoc *d, const char *path, ys_errors *errs) {
   return table_from_csv(d, &csv);
 }
 
+/* Limits of a tables.json table: the header rows and the columns a
+ * published table could have. */
+#define MAX_HEADER_ROWS 32
+#define MAX_JSON_COLS 4096
+
+/* An integer member of a JSON object within [lo, hi], else def. */
+static int json_int(const cJSON *o, const char *key, int def, int lo, int hi) {
+  const cJSON *v = cJSON_IsObject(o) ? cJSON_GetObjectItem(o, key) : NULL;
+  if (!cJSON_IsNumber(v)) return def;
+  double x = v->valuedouble;
+  if (!(x >= lo && x <= hi)) return def; /* NaN too */
+  return (int)x;
+}
+
 static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
   char *buf;
   size_t n;
@@ -115,7 +129,10 @@ static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
   const cJSON *tj;
   cJSON_ArrayForEach(tj, tables) {
     ys_rtable *t = ys_rdoc_add_table(d);
-    if (!t) break;
+    if (!t) {
+      cJSON_Delete(root);
+      return YS_ENOMEM;
+    }
     const cJSON *v;
 #define STR(k)                                                                 \
   ((v = cJSON_GetObjectItemCaseSensitive(tj, k)) && cJSON_IsString(v)          \
@@ -136,33 +153,52 @@ static int read_json(ys_rdoc *d, const char *path, ys_errors *errs) {
     const cJSON *hdr = cJSON_GetObjectItemCaseSensitive(tj, "header");
     const cJSON *cols = cJSON_GetObjectItemCaseSensitive(tj, "columns");
     int ncols = cJSON_GetArraySize(cols), hrows = 0;
+    if (ncols > MAX_JSON_COLS) {
+      cJSON_Delete(root);
+      ys_errors_add(errs, YS_EINPUT, path, 0, 0,
+                    "“%s”有 %d 列，超过可处理的上限 %d 列", t->title, ncols,
+                    MAX_JSON_COLS);
+      return YS_EINPUT;
+    }
+    /* Header cells come from anywhere: a missing or absurd position is a
+     * cell that is not there, never a crash. */
     const cJSON *h;
     cJSON_ArrayForEach(h, hdr) {
-      int r = cJSON_GetObjectItem(h, "row")->valueint +
-              cJSON_GetObjectItem(h, "row_span")->valueint;
-      if (r > hrows) hrows = r;
+      int r = json_int(h, "row", -1, 0, MAX_HEADER_ROWS - 1);
+      int span = json_int(h, "row_span", 1, 1, MAX_HEADER_ROWS);
+      if (r >= 0 && r + span > hrows) hrows = r + span;
     }
-    for (int r = 0; r < hrows && r < 32; r++) {
+    if (hrows > MAX_HEADER_ROWS) hrows = MAX_HEADER_ROWS;
+    for (int r = 0; r < hrows; r++) {
       ys_rrow *row = ys_rtable_add_row(d, t, (size_t)ncols, 0);
-      if (!row) break;
+      if (!row) {
+        cJSON_Delete(root);
+        return YS_ENOMEM;
+      }
       cJSON_ArrayForEach(h, hdr) {
-        int hr = cJSON_GetObjectItem(h, "row")->valueint;
-        int hc = cJSON_GetObjectItem(h, "col")->valueint;
+        int hr = json_int(h, "row", -1, 0, MAX_HEADER_ROWS - 1);
+        int hc = json_int(h, "col", -1, 0, ncols - 1);
         const cJSON *tx = cJSON_GetObjectItem(h, "text");
-        if (hr == r && hc >= 0 && hc < ncols && cJSON_IsString(tx))
+        if (hr == r && hc >= 0 && cJSON_IsString(tx))
           row->cells[hc].text = ys_arena_strdup(d->arena, tx->valuestring);
       }
     }
     int rowno = 0;
     const cJSON *rj;
     cJSON_ArrayForEach(rj, cJSON_GetObjectItem(tj, "rows")) {
-      const cJSON *cells = cJSON_GetObjectItem(rj, "cells");
-      ys_rrow *row =
-          ys_rtable_add_row(d, t, (size_t)cJSON_GetArraySize(cells), ++rowno);
-      if (!row) break;
+      const cJSON *cells =
+          cJSON_IsObject(rj) ? cJSON_GetObjectItem(rj, "cells") : NULL;
+      int nc = cJSON_IsArray(cells) ? cJSON_GetArraySize(cells) : 0;
+      if (nc > MAX_JSON_COLS) nc = MAX_JSON_COLS;
+      ys_rrow *row = ys_rtable_add_row(d, t, (size_t)nc, ++rowno);
+      if (!row) {
+        cJSON_Delete(root);
+        return YS_ENOMEM;
+      }
       int k = 0;
       const cJSON *c;
       cJSON_ArrayForEach(c, cells) {
+        if (k >= nc) break;
         const cJSON *tx =
             cJSON_IsObject(c) ? cJSON_GetObjectItem(c, "text") : c;
         row->cells[k++].text = ys_arena_strdup(

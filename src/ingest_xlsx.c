@@ -21,11 +21,15 @@ static bool starts_with(const char *s, const char *p) {
   return strncmp(s, p, strlen(p)) == 0;
 }
 
-static int sheet_to_table(ys_rdoc *d, const ys_xlsx_sheet *sh,
-                          const char *path) {
+static int sheet_to_table(ys_rdoc *d, const ys_xlsx_sheet *sh, const char *path,
+                          bool ours) {
   if (sh->nrows < 3) return YS_OK;
   const char *number = ys_xlsx_text(sh, 0, 0);
-  if (!starts_with(number, "表")) return YS_OK; /* 目录 and other sheets */
+  /* 目录 and other sheets; in our own workbook (a 目录 sheet first) every
+   * other sheet is a table, numbered or not (河北 and 财政部 sets print no
+   * 表N) */
+  if (!strcmp(sh->name, "目录") || (!ours && !starts_with(number, "表")))
+    return YS_OK;
   ys_rtable *t = ys_rdoc_add_table(d);
   if (!t) return YS_ENOMEM;
   t->file = ys_arena_strdup(d->arena, path);
@@ -82,8 +86,9 @@ int ys_ingest_xlsx(ys_rdoc *d, const char *path, ys_errors *errs) {
   ys_xlsx *x = NULL;
   int rc = ys_xlsx_open(&x, path, errs);
   if (rc) return rc;
+  bool ours = x->nsheets > 1 && !strcmp(x->sheets[0].name, "目录");
   for (size_t i = 0; i < x->nsheets && rc == YS_OK; i++)
-    if (!x->sheets[i].hidden) rc = sheet_to_table(d, &x->sheets[i], path);
+    if (!x->sheets[i].hidden) rc = sheet_to_table(d, &x->sheets[i], path, ours);
   ys_xlsx_free(x);
   return rc;
 }

@@ -962,6 +962,8 @@ void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
   }
 }
 const ys_profile *ck_detect_profile(chk *c, ys_profile **owned) {
+  *owned = NULL;
+  if (c->opt && c->opt->profile_obj) return c->opt->profile_obj;
   char names[32][64];
   size_t n = ys_profile_builtin_list(names, 32);
   int best_score = -1;

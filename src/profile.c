@@ -131,6 +131,10 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
     else
       perr(c, tid, "未知的科目维度：%s", dim);
     r->depth = jint(o, "depth", 3);
+    if (r->depth < 1 || r->depth > 3) {
+      perr(c, tid, "科目层级 depth 应为 1–3%s", "");
+      r->depth = 3;
+    }
     r->leaves = jbool(o, "leaves", 0);
     const cJSON *codes = cJSON_GetObjectItemCaseSensitive(o, "codes");
     if (cl) {
@@ -217,8 +221,9 @@ static int parse_header(pctx *c, ys_ptable *t, const cJSON *hdr) {
         h->row_span = jint(cell, "rs", 1);
         h->col_span = jint(cell, "cs", 1);
       }
-      if (h->row_span < 1 || h->col_span < 1 || r + h->row_span > nrows ||
-          col + h->col_span > MAXC) {
+      /* spans compared without adding (a span near INT_MAX overflows) */
+      if (h->row_span < 1 || h->col_span < 1 || h->row_span > nrows - r ||
+          col >= MAXC || h->col_span > MAXC - col) {
         perr(c, t->id, "表头合并范围越界：%s", h->text);
         return -1;
       }

@@ -624,6 +624,17 @@ static void end_cell(ws_ctx *x) {
     else if (strcmp(x->type, "str") && strcmp(x->type, "d"))
       kind = YS_XLSX_NUMBER;
     text = ys_arena_strndup(R->arena, v, x->v.n);
+    /* a number is a double: "0.07199999999999999" is 0.072 as Excel
+     * shows it, to its 15 significant digits */
+    if (kind == YS_XLSX_NUMBER && text && x->v.n > 15) {
+      char *end = NULL;
+      double dv = strtod(text, &end);
+      if (end && !*end && dv == dv) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.15g", dv);
+        if (!strchr(buf, 'e')) text = ys_arena_strdup(R->arena, buf);
+      }
+    }
   }
   if (!text) {
     stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");

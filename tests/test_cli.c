@@ -284,6 +284,34 @@ static void test_catalog(void **state) {
   run_free(&r);
 }
 
+/* A profile read from a file under a name no built-in has: compile uses it
+ * (and verifies against it), check takes it too. */
+static void test_profile_file(void **state) {
+  (void)state;
+  assert_int_equal(tc_mkdirs(WORK), 0);
+  char *json = tc_read_file("data/profiles/shaanxi.json", NULL);
+  assert_non_null(json);
+  char *at = strstr(json, "\"profile\": \"shaanxi\"");
+  assert_non_null(at);
+  FILE *f = fopen(WORK "/myprov.json", "wb");
+  assert_non_null(f);
+  fwrite(json, 1, (size_t)(at - json), f);
+  fputs("\"profile\": \"myprov\"", f);
+  fputs(at + strlen("\"profile\": \"shaanxi\""), f);
+  assert_int_equal(fclose(f), 0);
+  free(json);
+  run r = cli("compile examples/xixiang-2023 --profile-file '" WORK
+              "/myprov.json' --out '" WORK "/myprov-out'");
+  if (r.status != 0) show("compile --profile-file", &r);
+  assert_int_equal(r.status, 0);
+  run_free(&r);
+  r = cli("check '" WORK "/myprov-out' --profile-file '" WORK "/myprov.json'");
+  if (r.status != 0) show("check --profile-file", &r);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.err, "错误 0 个"));
+  run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compile_good),
@@ -295,6 +323,7 @@ int main(void) {
       cmocka_unit_test(test_version_and_help),
       cmocka_unit_test(test_usage_errors),
       cmocka_unit_test(test_catalog),
+      cmocka_unit_test(test_profile_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

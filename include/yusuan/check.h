@@ -92,8 +92,11 @@ void ys_findings_sort(ys_findings *f);
 
 typedef struct ys_check_options {
   bool rounding;       /* report 尾数误差 as info findings */
-  const char *profile; /* force a profile; NULL = detect */
-  int year;            /* 0 = from the document */
+  const char *profile; /* force a built-in profile by name; NULL = detect */
+  /* force this profile (one read from a file, --profile-file); it wins
+   * over `profile`. Shared, read-only. */
+  const ys_profile *profile_obj;
+  int year; /* 0 = from the document */
 } ys_check_options;
 
 /*

@@ -11,16 +11,19 @@
 const char *const help_check =
     "用法：yusuan check PATH... [--format text|json] [--rounding] [--profile "
     "格式]\n"
-    "                          [--year 年度] [--catalog 目录]\n"
+    "                          [--profile-file 文件] [--year 年度] [--catalog "
+    "目录]\n"
     "\n"
-    "检查公开报表：PATH 可以是 yusuan compile 生成的报表目录、单个 CSV 文件或 "
-    "tables.json。\n"
+    "检查公开报表：PATH 可以是公开的 PDF、网页（.html）、Excel（.xlsx）、文本"
+    "（.txt），\n"
+    "或 yusuan compile 生成的报表目录、CSV 文件、tables.json。\n"
     "对每个错误指出所在报表、行、列，表中数值、应为数值及依据的勾稽规则。\n"
     "\n"
     "  --format text|json  输出格式（默认 text；json 为发现列表，见 "
     "docs/rules.md）\n"
     "  --rounding          同时列出尾数误差（四舍五入差异，仅作提示）\n"
     "  --profile 格式      指定报表格式（默认按表名自动识别）\n"
+    "  --profile-file 文件 使用磁盘上的报表格式 JSON 文件\n"
     "  --year 年度         科目表年度（默认取文档中的年度，否则最新）\n"
     "\n"
     "退出状态：0 没有错误；1 发现错误；2 输入无法读取或用法错误。\n";
@@ -50,9 +53,14 @@ int cmd_rules(int argc, char **argv) {
 }
 
 int cmd_check(int argc, char **argv) {
-  const char *paths[256];
+  /* every path given (no fixed cap: none is dropped) */
+  const char **paths = malloc(sizeof(char *) * (size_t)(argc > 0 ? argc : 1));
+  if (!paths) {
+    fprintf(stderr, "yusuan check: 内存不足\n");
+    return EXIT_BAD;
+  }
   size_t np = 0;
-  const char *format = "text", *catdir = NULL;
+  const char *format = "text", *catdir = NULL, *profile_file = NULL;
   ys_check_options opt = {0};
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
@@ -64,43 +72,48 @@ int cmd_check(int argc, char **argv) {
       opt.profile = argv[++i];
     else if (!strcmp(a, "--catalog") && i + 1 < argc)
       catdir = argv[++i];
+    else if (!strcmp(a, "--profile-file") && i + 1 < argc)
+      profile_file = argv[++i];
     else if (!strcmp(a, "--year") && i + 1 < argc) {
       char *end;
       long y = strtol(argv[++i], &end, 10);
       if (*end || y < 1990 || y > 2100) {
         fprintf(stderr, "yusuan check: 年度无效：%s\n", argv[i]);
+        free(paths);
         return EXIT_BAD;
       }
       opt.year = (int)y;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "yusuan check: 未知选项 %s\n\n%s", a, help_check);
+      free(paths);
       return EXIT_BAD;
-    } else if (np < 256) {
+    } else {
       paths[np++] = a;
     }
   }
   if (!np || (strcmp(format, "text") && strcmp(format, "json"))) {
     fputs(help_check, stderr);
+    free(paths);
     return EXIT_BAD;
   }
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
-  int rc = catdir ? ys_catalog_open_dir(&cat, catdir, &errs)
-                  : ys_catalog_open_builtin(&cat, &errs);
-  if (rc) {
-    cli_print_errors(&errs);
-    ys_errors_free(&errs);
-    return EXIT_BAD;
-  }
   ys_vocab *voc = NULL;
-  if (ys_vocab_open_builtin(&voc, &errs)) {
-    cli_print_errors(&errs);
-    ys_errors_free(&errs);
-    ys_catalog_free(cat);
-    return EXIT_BAD;
+  ys_profile *prof = NULL;
+  ys_findings *fnd = NULL;
+  int status = EXIT_BAD;
+  if ((catdir ? ys_catalog_open_dir(&cat, catdir, &errs)
+              : ys_catalog_open_builtin(&cat, &errs)) ||
+      ys_vocab_open_builtin(&voc, &errs) ||
+      (profile_file && ys_profile_open_file(&prof, profile_file, &errs)))
+    goto done;
+  opt.profile_obj = prof;
+  fnd = ys_findings_new();
+  if (!fnd) {
+    ys_errors_add(&errs, YS_ENOMEM, NULL, 0, 0, "内存不足");
+    goto done;
   }
-  ys_findings *fnd = ys_findings_new();
-  int status = fnd ? EXIT_OKAY : EXIT_BAD;
+  status = EXIT_OKAY;
   for (size_t i = 0; i < np && fnd; i++) {
     ys_rdoc *doc = NULL;
     if (ys_read_path(&doc, paths[i], voc, cat, &errs) ||
@@ -117,15 +130,27 @@ int cmd_check(int argc, char **argv) {
     free(text);
     size_t ne = ys_findings_count(fnd, YS_SEV_ERROR);
     size_t nw = ys_findings_count(fnd, YS_SEV_WARNING);
-    if (!strcmp(format, "text"))
-      fprintf(stderr, "检查完成：错误 %zu 个，警告 %zu 个，提示 %zu 个\n", ne,
-              nw, ys_findings_count(fnd, YS_SEV_INFO));
+    /* the summary of a check that ran; with what could not be read */
+    size_t unread = 0;
+    for (size_t i = 0; i < fnd->n; i++)
+      unread += !strncmp(fnd->items[i].rule, "parse.", 6);
+    if (!strcmp(format, "text") && status != EXIT_BAD) {
+      fprintf(stderr, "检查完成：错误 %zu 个，警告 %zu 个，提示 %zu 个", ne, nw,
+              ys_findings_count(fnd, YS_SEV_INFO));
+      if (unread)
+        fprintf(stderr, "；其中 %zu 处表格、行或列未能读准，未参与检查",
+                unread);
+      fputc('\n', stderr);
+    }
     if (status == EXIT_OKAY && ne) status = EXIT_FINDINGS;
   }
+done:
   cli_print_errors(&errs);
   ys_errors_free(&errs);
   ys_findings_free(fnd);
+  ys_profile_free(prof);
   ys_vocab_free(voc);
   ys_catalog_free(cat);
+  free(paths);
   return status;
 }
