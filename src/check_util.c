@@ -363,6 +363,14 @@ void ck_catalog_row(chk *c, const ys_rtable *rt, const char *tname, ys_cls cls,
     }
   }
   if (!name || !*name) return;
+  /* "其中：公务用车运行维护费" names the class after its 其中 */
+  if (!strncmp(name, "其中", 6)) {
+    name += 6;
+    if (!strncmp(name, "：", 3))
+      name += 3;
+    else if (*name == ':')
+      name++;
+  }
   const char *nk = ck_label_key(c, name);
   if (strcmp(nk, ck_key_of(c, e->name)) == 0) return;
   const ys_cat_entry *v[8];

@@ -453,7 +453,7 @@ static void clause_text(const sent *st, size_t k, const char **p, size_t *n) {
 }
 
 static const char *const up_words[] = {"增加", "增长",   "增收", "上升", "提高",
-                                       "增幅", "多支出", "增支", "增"};
+                                       "增幅", "多支出", "增支", "超出", "增"};
 static const char *const down_words[] = {
     "减少", "下降", "减收",   "降低",   "减幅", "降幅", "节约",
     "压减", "缩减", "负增长", "少支出", "减支", "减",   "少"};
@@ -480,6 +480,17 @@ static int change_dir_end(const char *p, size_t n) {
       /* "下降" but not "较上年同期下" */
       return -1;
     }
+  /* "超出预算 57.25 亿元", "低于上年 3 万元": the verb, then its base */
+  static const char *const bases[] = {"年初预算", "调整预算", "预算数", "预算",
+                                      "上年同期", "上年",     "计划"};
+  for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+    if (!ends_with(p, n, bases[b])) continue;
+    size_t m = n - strlen(bases[b]);
+    if (ends_with(p, m, "超出") || ends_with(p, m, "高于") ||
+        ends_with(p, m, "多于"))
+      return +1;
+    if (ends_with(p, m, "低于") || ends_with(p, m, "少于")) return -1;
+  }
   return 0;
 }
 
@@ -543,7 +554,7 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
       "我镇",   "我院",        "全区",     "全市",       "全县",     "全省",
       "全国",   "年度",        "累计",     "共计",       "合计",     "总计",
       "共",     ":",           "、",       "是",         "为",       "了",
-      "的"};
+      "的",     "而",          "则"};
   for (bool again = true; again;) {
     again = false;
     for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
@@ -564,7 +575,8 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
       "共计安排", "预算安排", "安排",     "预算为",   "决算为",   "支出决算为",
       "共计",     "合计",     "总计",     "为",       "是",       "共",
       "达",       "约",       "总额",     "总规模为", "规模为",   "规模",
-      "完成",     "实现",     ":",        "分别为",   "分别",     "收入为"};
+      "完成",     "实现",     ":",        "分别为",   "分别",     "收入为",
+      "达到了",   "达到"};
   for (bool again = true; again;) {
     again = false;
     size_t kl = strlen(k);
@@ -917,6 +929,22 @@ typedef struct lst {
 
 /* The amount of the paragraph that a base names: an amount stated for the
  * year (or as the budget) of the same subject, before position (si, k). */
+/* same_subject of two subjects without the words of their measure (预算总
+ * 收入 and 决算总收入: one thing budgeted and spent). */
+static bool same_unmeasured(const char *a, const char *b) {
+  char x[2][512];
+  const char *in[2] = {a, b};
+  static const char *const drop[] = {"预算数", "决算数", "执行数", "预算",
+                                     "决算"};
+  for (int i = 0; i < 2; i++) {
+    snprintf(x[i], sizeof x[i], "%s", in[i]);
+    for (size_t d = 0; d < sizeof drop / sizeof drop[0]; d++)
+      for (char *q; (q = strstr(x[i], drop[d]));)
+        memmove(q, q + strlen(drop[d]), strlen(q + strlen(drop[d])) + 1);
+  }
+  return same_subject(x[0], x[1]);
+}
+
 static const tk *find_base(const para *pg, size_t si, size_t k, const tk *cur,
                            int base, int year, int doc_year) {
   for (size_t s = si + 1; s-- > 0;) {
@@ -926,7 +954,8 @@ static const tk *find_base(const para *pg, size_t si, size_t k, const tk *cur,
       const tk *t = &st->t[j];
       if (t->role != R_STATE || t == cur) continue;
       bool subj = same_subject(t->subject, cur->subject) ||
-                  generic(t->subject) || generic(cur->subject);
+                  generic(t->subject) || generic(cur->subject) ||
+                  same_unmeasured(t->subject, cur->subject);
       if (!subj) continue;
       if (base == B_BUDGET && t->measure == YS_PHASE_BUDGET &&
           cur->measure != YS_PHASE_BUDGET)
@@ -1269,6 +1298,23 @@ static void change_claims(cr *r, para *pg, size_t si) {
       c->alt = doc_str(r, cur->alt);
       t->used = true;
       if (rt) rt->used = true;
+      /* "…预算为 20 万元…。…支出共计 9.07 万元,较年初预算数减少 10.93
+       * 万元": the base the change names, stated before under the same
+       * name, and the change is their difference */
+      if (t->base != B_NONE) {
+        const tk *b =
+            find_base(pg, si, k, cur, t->base, t->base_year, r->x->year);
+        if (b && b != cur && b->unit == cur->unit &&
+            (!generic(b->subject) || !generic(cur->subject)) &&
+            (same_subject(b->subject, cur->subject) ||
+             same_unmeasured(b->subject, cur->subject))) {
+          ys_rclaim *dc = claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
+          if (!dc) return;
+          const tk *w[2] = {cur, b};
+          set_parts(r, dc, w, NULL, 2);
+          dc->dir = t->dir;
+        }
+      }
       continue;
     }
     if (t->role != R_RATE || t->used || t->delta) continue;
@@ -1416,7 +1462,10 @@ static void completion_claims(cr *r, para *pg, size_t si) {
       size_t end = s == si ? k : ss->nt;
       for (size_t j = end; j-- > 0 && !bud;) {
         const tk *u = &ss->t[j];
-        if (u->role == R_STATE && u != act && u->measure == YS_PHASE_BUDGET &&
+        /* a budget stated, or named with an earlier rate ("完成预算
+         * 105425 万元的 5.39%") */
+        if ((u->role == R_STATE || u->role == R_WHOLE) && u != act &&
+            u->measure == YS_PHASE_BUDGET &&
             (same_subject(u->subject, act->subject) || generic(u->subject) ||
              generic(act->subject)))
           bud = u;

@@ -14,7 +14,11 @@
  *     ideographic space between two words), and at a single space next to
  *     an amount (laid-out tables print "96,282,213.44 一、公共安全支出" when
  *     two columns nearly touch); x is the display column, a wide character
- *     two columns, each column COLW points wide.
+ *     two columns, each column COLW points wide;
+ *   - a web page's table pasted as text puts one cell per line with "|"
+ *     marks (one cell per line ending in "|", a lone "|" between rows; or
+ *     a lone "|" between cells, two for an empty one): such a block is
+ *     laid out as tab-separated rows (pipe_block below).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +219,217 @@ static bool count_chars(const char *data, size_t len) {
   return dc < dw;
 }
 
+/* --- tables pasted from web pages: one cell per line with "|" -------- */
+
+typedef struct pline {
+  const char *s;
+  size_t n;  /* trimmed, without a final "|" */
+  bool bar;  /* a lone "|" */
+  bool ends; /* text ending in "|" */
+  int lineno;
+} pline;
+
+static bool numeric_cell(const char *s, size_t n) {
+  size_t digits = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c >= '0' && c <= '9')
+      digits++;
+    else if (c != '.' && c != ',' && c != '-' && c != '%' && c != ' ')
+      return false;
+  }
+  return digits > 0;
+}
+
+/* A line of a pasted table: a lone "|", or a short cell (no sentence in
+ * it) with or without a final "|". */
+static bool pipe_line(const char *s, size_t n, pline *out) {
+  ys_text_trim(&s, &n);
+  memset(out, 0, sizeof *out);
+  if (n == 1 && *s == '|') {
+    out->bar = true;
+    return true;
+  }
+  if (n && s[n - 1] == '|') {
+    out->ends = true;
+    n--;
+    ys_text_trim(&s, &n);
+  }
+  if (n > 90 || memchr(s, '|', n)) return false;
+  static const char *const stops[] = {"。", "，", "；"};
+  for (size_t i = 0; i < 3; i++)
+    for (size_t j = 0; j + 3 <= n; j++)
+      if (!memcmp(s + j, stops[i], 3)) return false;
+  out->s = s;
+  out->n = n;
+  return true;
+}
+
+/* Lays cells out as grid rows of ncols (the first `first_row` cells a
+ * header row of their own), ruled like an HTML table (ys_doc_add_grid):
+ * every row stays a row, an empty cell an empty cell. */
+typedef struct gbuf {
+  ys_grid_cell *v;
+  size_t n, cap;
+  int row;
+} gbuf;
+
+static int grid_row(gbuf *g, const pline *cells, size_t n) {
+  if (g->n + n > g->cap) {
+    size_t cap = g->cap ? g->cap * 2 : 64;
+    while (cap < g->n + n) cap *= 2;
+    ys_grid_cell *w = realloc(g->v, cap * sizeof *w);
+    if (!w) return YS_ENOMEM;
+    g->v = w;
+    g->cap = cap;
+  }
+  for (size_t k = 0; k < n; k++)
+    g->v[g->n++] = (ys_grid_cell){cells[k].s ? cells[k].s : "",
+                                  cells[k].n,
+                                  g->row,
+                                  (int)k,
+                                  1,
+                                  1,
+                                  cells[k].lineno,
+                                  0};
+  g->row++;
+  return YS_OK;
+}
+
+static int emit_grid(tr *r, gbuf *g) {
+  int rc = ys_doc_add_grid(r->d, g->v, g->n);
+  /* the text after the table goes below it */
+  ys_page *p = &r->d->pages[r->d->n - 1];
+  float bottom = 0;
+  for (size_t i = 0; i < p->n_rules; i++)
+    if (p->rules[i].y1 > bottom) bottom = p->rules[i].y1;
+  int next = (int)(bottom / LINEH) + 3;
+  if (next > r->page_line) r->page_line = next;
+  return rc;
+}
+
+/* A pasted table from line `from` on: the number of source lines it takes
+ * (0: none here), its rows emitted. */
+static int pipe_block(tr *r, const char *data, size_t len, size_t from,
+                      int lineno, size_t *used, size_t *lines) {
+  *used = *lines = 0;
+  size_t cap = 64, n = 0, bars = 0, ends = 0;
+  pline *v = malloc(cap * sizeof *v);
+  if (!v) return YS_ENOMEM;
+  size_t i = from, end = from;
+  while (i < len) {
+    size_t e = i;
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    pline p;
+    if (!pipe_line(data + i, e - i, &p)) break;
+    if (!p.bar && !p.n && !p.ends) break; /* a blank line ends it */
+    p.lineno = lineno + (int)n;
+    if (n == cap) {
+      cap *= 2;
+      pline *w = realloc(v, cap * sizeof *w);
+      if (!w) {
+        free(v);
+        return YS_ENOMEM;
+      }
+      v = w;
+    }
+    v[n++] = p;
+    bars += p.bar;
+    ends += p.ends;
+    end = e;
+    if (e >= len || data[e] == '\f') break;
+    i = e + 1;
+  }
+  /* the block ends at its last "|": a line after it (a heading, "二、…
+   * 情况说明") is the text again */
+  while (n && !v[n - 1].bar && !v[n - 1].ends) n--;
+  if (n) {
+    /* where the kept lines end in the source */
+    size_t k = 0, p = from;
+    for (; p < len && k < n; p++)
+      if (data[p] == '\n') k++;
+    end = p ? p - 1 : p;
+  }
+  if (n < 6 || (bars < 3 && ends < 3)) {
+    free(v);
+    return YS_OK;
+  }
+  /* the cells, in order */
+  pline *cells = malloc((n + 1) * sizeof *cells);
+  size_t nc = 0, ncols = 0, first_row = 0;
+  if (!cells) {
+    free(v);
+    return YS_ENOMEM;
+  }
+  int rc = YS_OK;
+  if (ends >= bars) {
+    /* cells end in "|", a lone "|" between rows: rows as printed */
+    size_t row0 = 0;
+    gbuf g = {NULL, 0, 0, 0};
+    for (size_t k = 0; k <= n && rc == YS_OK; k++) {
+      if (k < n && !v[k].bar) {
+        cells[nc++] = v[k];
+        continue;
+      }
+      if (nc > row0) rc = grid_row(&g, cells + row0, nc - row0);
+      row0 = nc;
+    }
+    if (rc == YS_OK && g.row >= 2) {
+      rc = emit_grid(r, &g);
+      *used = end - from;
+      *lines = n;
+    }
+    free(g.v);
+    free(cells);
+    free(v);
+    return rc;
+  } else {
+    /* a lone "|" between cells; two together leave an empty cell */
+    bool open = true; /* a cell may start */
+    for (size_t k = 0; k < n; k++) {
+      if (v[k].bar) {
+        if (open) cells[nc++] = (pline){"", 0, false, false, v[k].lineno};
+        open = true;
+        continue;
+      }
+      cells[nc++] = v[k];
+      open = false;
+    }
+    /* the columns: the distance between the row labels after the first
+     * number; the header, the cells before the first row */
+    size_t firstnum = nc;
+    for (size_t k = 0; k < nc && firstnum == nc; k++)
+      if (numeric_cell(cells[k].s, cells[k].n)) firstnum = k;
+    size_t last = 0, votes[64] = {0};
+    for (size_t k = firstnum + 1; k < nc; k++) {
+      if (!cells[k].n || numeric_cell(cells[k].s, cells[k].n)) continue;
+      if (last && k - last < 64) votes[k - last]++;
+      last = k;
+    }
+    for (size_t d = 1; d < 64; d++)
+      if (votes[d] > votes[ncols]) ncols = d;
+    if (!ncols || firstnum == nc) ncols = 0;
+    first_row = ncols && firstnum >= 1 ? firstnum - 1 : 0;
+  }
+  if (ncols >= 2) {
+    gbuf g = {NULL, 0, 0, 0};
+    size_t k = 0;
+    if (first_row) {
+      rc = grid_row(&g, cells, first_row);
+      k = first_row;
+    }
+    for (; k < nc && rc == YS_OK; k += ncols)
+      rc = grid_row(&g, cells + k, nc - k < ncols ? nc - k : ncols);
+    if (rc == YS_OK) rc = emit_grid(r, &g);
+    free(g.v);
+    *used = end - from;
+    *lines = n;
+  }
+  free(cells);
+  free(v);
+  return rc;
+}
+
 int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
                      size_t len, ys_errors *errs) {
   *out = NULL;
@@ -237,6 +452,24 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
     lineno += 1;
     size_t n = e - i;
     if (n && data[i + n - 1] == '\r') n--;
+    /* a pasted table starts at a line with "|", or at the cell before a
+     * lone "|" */
+    size_t ne = e < len ? e + 1 : e, nn = 0;
+    while (ne + nn < len && data[ne + nn] != '\n' && data[ne + nn] != '\f')
+      nn++;
+    const char *nx = data + ne;
+    size_t nl = nn;
+    ys_text_trim(&nx, &nl);
+    if (memchr(data + i, '|', n) || (nl == 1 && *nx == '|')) {
+      size_t used, lines;
+      rc = pipe_block(&r, data, len, i, lineno, &used, &lines);
+      if (rc) break;
+      if (lines) {
+        lineno += (int)lines - 1;
+        i += used + 1;
+        continue;
+      }
+    }
     ys_line *l = ys_doc_add_line(d);
     if (!l) {
       rc = YS_ENOMEM;
