@@ -6,6 +6,7 @@
  * limit caps what one hostile document can make us allocate.
  */
 #include "yusuan/arena.h"
+#include "yusuan/error.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -119,4 +120,23 @@ void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
 
 size_t ys_arena_used(const ys_arena *a) {
   return a ? a->total : 0;
+}
+
+int ys_arena_text_put(ys_arena *a, char **buf, int **lineof, size_t *len,
+                      size_t *cap, const char *s, size_t n, int line) {
+  if (*len + n + 1 > *cap) {
+    size_t c = *cap ? *cap * 2 : 4096;
+    while (c < *len + n + 1) c *= 2;
+    char *b = ys_arena_grow(a, *buf, *len, c, 1);
+    int *l = ys_arena_grow(a, *lineof, *len, c, sizeof(int));
+    if (!b || !l) return YS_ENOMEM;
+    *buf = b;
+    *lineof = l;
+    *cap = c;
+  }
+  memcpy(*buf + *len, s, n);
+  for (size_t i = 0; i < n; i++) (*lineof)[*len + i] = line;
+  *len += n;
+  (*buf)[*len] = '\0';
+  return YS_OK;
 }

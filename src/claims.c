@@ -97,21 +97,8 @@ typedef struct cr {
 } cr;
 
 static int put(cr *r, const char *s, size_t n, int line) {
-  if (r->n + n + 1 > r->cap) {
-    size_t cap = r->cap ? r->cap * 2 : 4096;
-    while (cap < r->n + n + 1) cap *= 2;
-    char *b = ys_arena_grow(r->a, r->buf, r->n, cap, 1);
-    int *l = ys_arena_grow(r->a, r->lineof, r->n, cap, sizeof(int));
-    if (!b || !l) return YS_ENOMEM;
-    r->buf = b;
-    r->lineof = l;
-    r->cap = cap;
-  }
-  memcpy(r->buf + r->n, s, n);
-  for (size_t i = 0; i < n; i++) r->lineof[r->n + i] = line;
-  r->n += n;
-  r->buf[r->n] = '\0';
-  return YS_OK;
+  return ys_arena_text_put(r->a, &r->buf, &r->lineof, &r->n, &r->cap, s, n,
+                           line);
 }
 
 /* A line as the reader sees it: simplified, folded, without glosses. */

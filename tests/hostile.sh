@@ -17,11 +17,12 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 rows=""
 
-# case NAME EXPECTED-EXIT FILE [ARGS...]: runs `yusuan check FILE ARGS`
-case_() {
-  name=$1 want=$2 file=$3
-  shift 3
-  timeout 60 "$bin" check "$file" "$@" >"$work/out" 2>"$work/err"
+# run_ NAME EXPECTED-EXIT COMMAND...: runs the command, records its exit
+# code and first line
+run_() {
+  name=$1 want=$2
+  shift 2
+  timeout 60 "$@" >"$work/out" 2>"$work/err"
   got=$?
   msg=$(grep -v '^$' "$work/err" | head -n 1 | sed "s|$work/||g; s/|/／/g")
   [ -n "$msg" ] || msg=$(grep -v '^$' "$work/out" | head -n 1 | sed "s|$work/||g; s/|/／/g")
@@ -33,6 +34,13 @@ case_() {
   fi
   rows="$rows| $name | $got | $mark | $msg |
 "
+}
+# case_ NAME EXPECTED-EXIT FILE: `yusuan check FILE`
+case_() { run_ "$1" "$2" "$bin" check "$3"; }
+# compile_ NAME EXPECTED-EXIT PROFILE: `yusuan compile` of an example with it
+compile_() {
+  run_ "$1" "$2" "$bin" compile examples/xixiang-2023 --profile-file "$3" \
+    --out "$work/out-compile"
 }
 
 # --- text and unknown files -------------------------------------------------
@@ -65,34 +73,17 @@ printf '{"tables":[' >"$work/truncated.json"
 case_ "tables.json: truncated" 2 "$work/truncated.json"
 
 # --- profile JSON (--profile-file) ---------------------------------------------
-examples=examples/xixiang-2023
 # a built-in profile with one class tree asking for 9 levels (there are 3)
 sed '0,/"depth": 3/s//"depth": 9/' data/profiles/shaanxi.json \
   >"$work/profile-depth.json"
-timeout 60 "$bin" compile "$examples" --profile-file "$work/profile-depth.json" \
-  --out "$work/out-depth" >"$work/out" 2>"$work/err"
-got=$?
-msg=$(grep -v '^$' "$work/err" | head -n 1 | sed "s|$work/||g; s/|/／/g")
-if [ "$got" != 2 ]; then
-  fail=1
-  echo "hostile: profile depth 9: exit $got" >&2
-fi
-rows="$rows| compile --profile-file: a class tree 9 levels deep | $got | $([ "$got" = 2 ] && echo ok || echo FAILED) | $msg |
-"
+compile_ "compile --profile-file: a class tree 9 levels deep" 2 \
+  "$work/profile-depth.json"
 cat >"$work/profile-span.json" <<'EOF'
 {"profile":"x","name":"x","tables":[{"id":"t1","title":"表","layout":"grid",
  "header":[[{"t":"项目","rs":2147483647,"cs":2147483647}]],"columns":[{"show":"name"}]}]}
 EOF
-timeout 60 "$bin" compile "$examples" --profile-file "$work/profile-span.json" \
-  --out "$work/out-span" >"$work/out" 2>"$work/err"
-got=$?
-msg=$(grep -v '^$' "$work/err" | head -n 1 | sed "s|$work/||g; s/|/／/g")
-if [ "$got" != 2 ]; then
-  fail=1
-  echo "hostile: profile span: exit $got" >&2
-fi
-rows="$rows| compile --profile-file: a header span of 2147483647 | $got | $([ "$got" = 2 ] && echo ok || echo FAILED) | $msg |
-"
+compile_ "compile --profile-file: a header span of 2147483647" 2 \
+  "$work/profile-span.json"
 
 # --- workbooks and PDFs named for what they are not --------------------------
 printf 'PK\003\004 not a zip' >"$work/fake.xlsx"

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "support/placed.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
@@ -40,11 +41,6 @@ static int sh(const char *fmt, ...) {
 
 static bool have(const char *tool) {
   return sh("command -v %s >/dev/null 2>&1", tool) == 0;
-}
-
-static int cmp_i64(const void *a, const void *b) {
-  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-  return x < y ? -1 : x > y;
 }
 
 typedef struct reading {
@@ -69,32 +65,8 @@ static reading read_one(const char *path, const ys_catalog *cat,
     }
     fail_msg("%s: not read", path);
   }
-  size_t cap = 1024;
-  out.v = malloc(cap * sizeof *out.v);
+  out.v = tc_placed_amounts(d, &out.n, &out.tables);
   assert_non_null(out.v);
-  for (size_t t = 0; t < d->n; t++) {
-    const ys_rtable *rt = &d->tables[t];
-    if (!rt->cols) continue;
-    out.tables++;
-    for (size_t r = 0; r < rt->nrows; r++) {
-      const ys_rrow *row = &rt->rows[r];
-      if (!(row->flags & YS_RROW_PLACED)) continue;
-      for (size_t k = 0; k < row->n && k < rt->ncols; k++) {
-        const char *s = row->cells[k].text;
-        ys_amount am;
-        if (rt->cols[k].kind != YS_RCOL_AMOUNT || !*s ||
-            ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) || am.empty)
-          continue;
-        if (out.n == cap) {
-          cap *= 2;
-          out.v = realloc(out.v, cap * sizeof *out.v);
-          assert_non_null(out.v);
-        }
-        out.v[out.n++] = am.fen;
-      }
-    }
-  }
-  qsort(out.v, out.n, sizeof *out.v, cmp_i64);
   ys_findings *f = ys_findings_new();
   assert_non_null(f);
   assert_int_equal(ys_check_rdoc(d, cat, NULL, f, &errs), YS_OK);

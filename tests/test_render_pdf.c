@@ -34,6 +34,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/placed.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
@@ -305,43 +306,6 @@ static size_t amounts_found(const ys_tables *t, const char *pdf,
   return checked;
 }
 
-static int cmp_i64(const void *a, const void *b) {
-  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The amounts of placed rows in amount columns (tables read by meaning),
- * as printed values; *n of them. */
-static int64_t *placed_values(const ys_rdoc *d, size_t *n) {
-  size_t cap = 1024;
-  int64_t *v = malloc(cap * sizeof *v);
-  assert_non_null(v);
-  *n = 0;
-  for (size_t t = 0; t < d->n; t++) {
-    const ys_rtable *rt = &d->tables[t];
-    if (!rt->cols) continue;
-    for (size_t r = 0; r < rt->nrows; r++) {
-      const ys_rrow *row = &rt->rows[r];
-      if (!(row->flags & YS_RROW_PLACED)) continue;
-      for (size_t k = 0; k < row->n && k < rt->ncols; k++) {
-        const char *s = row->cells[k].text;
-        ys_amount am;
-        if (rt->cols[k].kind != YS_RCOL_AMOUNT || !*s ||
-            ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) || am.empty)
-          continue;
-        if (*n == cap) {
-          cap *= 2;
-          v = realloc(v, cap * sizeof *v);
-          assert_non_null(v);
-        }
-        v[(*n)++] = am.fen;
-      }
-    }
-  }
-  qsort(v, *n, sizeof *v, cmp_i64);
-  return v;
-}
-
 /*
  * The PDF read back by meaning (no profile): 0 errors, and the amounts of
  * the compiled tables (but performance targets) are the amounts its rows
@@ -385,9 +349,10 @@ static size_t read_back(const ys_tables *t, const char *pdf,
         want[nw++] = am.fen;
       }
   }
-  qsort(want, nw, sizeof *want, cmp_i64);
+  qsort(want, nw, sizeof *want, tc_cmp_i64);
   size_t ng = 0;
-  int64_t *got = placed_values(doc, &ng);
+  int64_t *got = tc_placed_amounts(doc, &ng, NULL);
+  assert_non_null(got);
   /* multiset difference, both ways */
   size_t i = 0, j = 0, lost = 0, extra = 0;
   while (i < nw || j < ng) {

@@ -47,6 +47,12 @@ void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
                        size_t elem_size);
 size_t ys_arena_used(const ys_arena *a);
 
+/* Appends n bytes of text to a growing buffer (NUL-terminated) and, for
+ * each byte, the source line it came from: the paragraph buffers of the
+ * narrative readers. YS_OK or YS_ENOMEM. */
+int ys_arena_text_put(ys_arena *a, char **buf, int **lineof, size_t *len,
+                      size_t *cap, const char *s, size_t n, int line);
+
 #ifdef __cplusplus
 }
 #endif

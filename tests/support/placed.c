@@ -1,0 +1,50 @@
+/*
+ * placed.c - the amounts a reading placed (placed.h).
+ */
+#include "placed.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/money.h"
+
+int tc_cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+int64_t *tc_placed_amounts(const ys_rdoc *d, size_t *n, size_t *tables) {
+  size_t cap = 1024;
+  int64_t *v = malloc(cap * sizeof *v);
+  *n = 0;
+  if (tables) *tables = 0;
+  if (!v) return NULL;
+  for (size_t t = 0; t < d->n; t++) {
+    const ys_rtable *rt = &d->tables[t];
+    if (!rt->cols) continue;
+    if (tables) (*tables)++;
+    for (size_t r = 0; r < rt->nrows; r++) {
+      const ys_rrow *row = &rt->rows[r];
+      if (!(row->flags & YS_RROW_PLACED)) continue;
+      for (size_t k = 0; k < row->n && k < rt->ncols; k++) {
+        const char *s = row->cells[k].text;
+        ys_amount am;
+        if (rt->cols[k].kind != YS_RCOL_AMOUNT || !*s ||
+            ys_money_parse(&am, s, strlen(s), YS_UNIT_YUAN, NULL) || am.empty)
+          continue;
+        if (*n == cap) {
+          cap *= 2;
+          int64_t *w = realloc(v, cap * sizeof *w);
+          if (!w) {
+            free(v);
+            return NULL;
+          }
+          v = w;
+        }
+        v[(*n)++] = am.fen;
+      }
+    }
+  }
+  qsort(v, *n, sizeof *v, tc_cmp_i64);
+  return v;
+}

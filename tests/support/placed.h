@@ -1,0 +1,21 @@
+/*
+ * placed.h - the amounts a reading placed, for tests that compare readings
+ * (one document in several formats, a compiled package and its PDF).
+ */
+#ifndef YS_TEST_PLACED_H
+#define YS_TEST_PLACED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yusuan/rawtable.h"
+
+/* The amounts of placed rows in amount columns of the tables read by
+ * meaning, as printed values in 分 of their printed unit, sorted; *n of
+ * them. malloc'd; NULL on OOM. */
+int64_t *tc_placed_amounts(const ys_rdoc *d, size_t *n, size_t *tables);
+
+/* qsort order of int64_t */
+int tc_cmp_i64(const void *a, const void *b);
+
+#endif
