@@ -974,8 +974,11 @@ static double yuan(const tk *t) {
 static const char *match_key(cr *r, const char *s) {
   char *k = ys_arena_strdup(r->a, s);
   if (!k) return "";
-  static const char *const drop[] = {"合计", "总计", "总额", "总",   "的",
-                                     "本年", "当年", "全年", "年度", "全部"};
+  /* the measure (预算, 决算) is matched apart: find_named's measure */
+  static const char *const drop[] = {
+      "合计", "总计",     "总额",     "总",     "的",     "本年",
+      "当年", "全年",     "年度",     "全部",   "年初预算", "调整预算",
+      "年初", "预算数",   "决算数",   "执行数", "预算",   "决算"};
   for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
     for (char *q; (q = strstr(k, drop[i]));)
       memmove(q, q + strlen(drop[i]), strlen(q + strlen(drop[i])) + 1);
@@ -2444,10 +2447,13 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
       head = digits <= 4;
     }
     /* a numbered item or a heading starts a paragraph */
+    /* "1." or "12、" opens an item; "92.82%," (a wrapped figure) does not */
     bool item =
-        head || (digit(k[0]) &&
-                 (starts(k + 1, "、") || k[1] == '.' ||
-                  (digit(k[1]) && (starts(k + 2, "、") || k[2] == '.'))));
+        head ||
+        (digit(k[0]) &&
+         (starts(k + 1, "、") || (k[1] == '.' && !digit(k[2])) ||
+          (digit(k[1]) &&
+           (starts(k + 2, "、") || (k[2] == '.' && !digit(k[3]))))));
     if (item) rc = paragraph(&r);
     if (rc) break;
     /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
