@@ -1789,12 +1789,33 @@ static void list_parts(cr *r, para *pg, size_t si) {
                      st->s[i - 1] == ';' || st->s[i - 1] == '(' ||
                      (i >= 3 && (starts(st->s + i - 3, "元") ||
                                  starts(st->s + i - 3, "亿")));
-    if (!opener_at(st->s + i, st->n - i)) continue;
+    /* "基本支出中医疗业务支出 5868.43 万元,…": 中 with no mark after it
+     * opens a list only after the exact name of an amount stated before
+     * (not in 其中, 集中, 中央…) */
+    bool bare = false;
+    if (!opener_at(st->s + i, st->n - i)) {
+      if (!starts(st->s + i, "中") || i < 6 || starts(st->s + i - 3, "其") ||
+          starts(st->s + i - 3, "集"))
+        continue;
+      bare = true;
+    }
     size_t first = 0;
     int depth = 0;
     for (size_t k = 0; k < st->nt; k++) {
       if (st->t[k].b >= i) break;
       first = k + 1;
+    }
+    if (bare) {
+      size_t b0 = first ? st->t[first - 1].e : 0, c0 = i;
+      while (c0 > b0 && st->s[c0 - 1] != ',' && st->s[c0 - 1] != ';' &&
+             st->s[c0 - 1] != ':')
+        c0--;
+      int yy, mm;
+      const char *nm = clean_subject(r, st->s + c0, i - c0, &yy, &mm);
+      tk *w = nm && *nm && !generic(nm)
+                  ? find_named(r, pg, si, first, nm, 0, NULL, false)
+                  : NULL;
+      if (!w || name_score(r, w->subject, nm) < 2) continue;
     }
     for (size_t j = 0; j < i; j++) {
       if (st->s[j] == '(') depth++;
