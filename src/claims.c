@@ -590,151 +590,147 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
 
 static bool generic(const char *s);
 
-/* Reads the role of every token of a sentence. */
-static void roles(cr *r, sent *st) {
-  for (size_t k = 0; k < st->nt; k++) {
-    tk *t = &st->t[k];
-    const char *p;
-    size_t n;
-    pre_text(st, k, &p, &n);
-    if (t->kind == TK_PCT) {
-      const char *cp;
-      size_t cn;
-      clause_text(st, k, &cp, &cn);
-      int dir = change_dir_end(p, n);
-      bool share =
-          has_n(p, n, "占") || has_n(p, n, "比重") || has_n(p, n, "比例");
-      bool compl_ =
-          (has_n(cp, cn, "完成") && has_n(cp, cn, "预算")) ||
-          ((has_n(p, n, "为") || has_n(p, n, "占") || has_n(p, n, "达")) &&
-           (ends_with(p, n, "预算的") || ends_with(p, n, "预算数的") ||
-            ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
-            ends_with(p, n, "任务数的")));
-      if (has_n(p, n, "执行率") || has_n(p, n, "完成率")) compl_ = true;
-      /* "占年初预算 10065 万元的 43.2%": of the whole just named */
-      if (k > 0 && st->t[k - 1].role == R_WHOLE && n <= 3) {
-        t->role = st->t[k - 1].measure == YS_PHASE_BUDGET ? R_COMPL : R_SHARE;
-        continue;
-      }
-      /* "减少 0.2 万元(100%)": the rate of the change just before */
-      if (!dir && k > 0 && st->t[k - 1].role == R_DELTA && n == 1 &&
-          *p == '(') {
-        t->role = R_RATE;
-        t->dir = st->t[k - 1].dir;
-        t->base = st->t[k - 1].base;
-        continue;
-      }
-      if (compl_)
-        t->role = R_COMPL;
-      else if (share && !dir)
-        t->role = R_SHARE;
-      else if (dir) {
-        t->role = R_RATE;
-        t->dir = dir;
-        t->base = base_of(cp, cn, &t->base_year);
-      } else if (t->listed && k > 0 && st->t[k - 1].kind == TK_PCT) {
-        t->role = st->t[k - 1].role;
-        t->dir = st->t[k - 1].dir;
-      }
-      t->together = has_n(p, n, "分别");
-      continue;
-    }
-    if (t->kind != TK_AMT) continue;
-    int dir = change_dir_end(p, n);
-    const char *cp;
-    size_t cn;
-    clause_text(st, k, &cp, &cn);
-    if (dir) {
-      t->role = R_DELTA;
-      t->dir = dir;
-      t->base = base_of(cp, cn, &t->base_year);
-      t->together = has_n(p, n, "分别");
-      continue;
-    }
-    /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
-    if (ends_with(p, n, "相比") || ends_with(p, n, "比较")) {
-      const char *after = st->s + t->e;
-      size_t an = st->n - t->e;
-      if (an && *after == ',') after++, an--;
-      int ad = 0;
-      for (size_t i = 0; i < sizeof up_words / sizeof up_words[0] && !ad; i++)
-        if (an >= strlen(up_words[i]) && starts(after, up_words[i])) ad = +1;
-      for (size_t i = 0; i < sizeof down_words / sizeof down_words[0] && !ad;
-           i++)
-        if (an >= strlen(down_words[i]) && starts(after, down_words[i]))
-          ad = -1;
-      if (ad) {
-        t->role = R_DELTA;
-        t->dir = ad;
-        t->base = base_of(cp, cn, &t->base_year);
-        continue;
-      }
-    }
-    if (t->listed && k > 0 && st->t[k - 1].kind == TK_AMT &&
-        st->t[k - 1].role == R_DELTA && st->t[k].list == st->t[k - 1].list) {
-      t->role = R_DELTA;
-      t->dir = st->t[k - 1].dir;
-      t->base = st->t[k - 1].base;
-      t->base_year = st->t[k - 1].base_year;
-      t->together = true;
-      continue;
-    }
-    /* "超过 150 亿的高校", "100 万元以上": a threshold, not a figure */
-    if (ends_with(p, n, "超过") || ends_with(p, n, "高于") ||
-        ends_with(p, n, "低于") || ends_with(p, n, "不足") ||
-        ends_with(p, n, "不到") || ends_with(p, n, "逾") ||
-        ends_with(p, n, "近") || ends_with(p, n, "突破") ||
-        starts(st->s + t->e, "以上") || starts(st->s + t->e, "以下") ||
-        starts(st->s + t->e, "左右")) {
-      t->role = R_NONE;
-      continue;
-    }
-    /* "占年初预算 10065 万元的 43.2%", "完成预算 105425 万元的 5.39%": the
-     * whole (or budget) of the percentage that follows */
-    if (k + 1 < st->nt && st->t[k + 1].kind == TK_PCT &&
-        (has_n(p, n, "占") || has_n(p, n, "完成") || ends_with(p, n, "为")) &&
-        st->t[k + 1].b - t->e <= 12 && starts(st->s + t->e, "的")) {
-      const char *z = rfind_n(p, n, "占");
-      if (!z) z = rfind_n(p, n, "完成");
-      const char *w = z ? z + 3 + (starts(z, "完成") ? 3 : 0) : p;
-      t->role = R_WHOLE;
-      t->subject =
-          clean_subject(r, w, (size_t)(p + n - w), &t->syear, &t->measure);
-      if (!t->subject) t->subject = "";
-      if (has_n(p, n, "预算") || has_n(p, n, "计划"))
-        t->measure = YS_PHASE_BUDGET;
-      continue;
-    }
-    /* "比上年 151271.81 万元减少 …", "较 2024 年的 2190 万元减少 …" */
-    if (comparison(cp, cn) &&
-        (!n || ends_with(p, n, "的") || ends_with(p, n, "年") ||
-         ends_with(p, n, "上年") || ends_with(p, n, "数") ||
-         ends_with(p, n, "预算") || ends_with(p, n, "同期"))) {
-      t->role = R_PRIOR;
-      t->base = base_of(cp, cn, &t->base_year);
-      continue;
-    }
-    /* the subject: the clause up to the amount, past any earlier number
-     * of the clause but a year ("2025 年当年预算执行数为") */
-    size_t sb = (size_t)(cp - st->s);
-    for (size_t j = 0; j < k; j++)
-      if (st->t[j].kind != TK_YEAR && st->t[j].kind != TK_CODE &&
-          st->t[j].e > sb && st->t[j].e <= t->b)
-        sb = st->t[j].e;
-    t->role = R_STATE;
-    t->subject =
-        clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
-    if (!t->subject) t->subject = "";
-    /* "…“三公”经费支出年初预算为 12000 元,支出决算为 12000 元": a bare
-     * 支出/收入 goes on with the subject of the clause before */
-    if (*t->subject && generic(t->subject) && !t->list)
-      for (size_t j = k; j-- > 0;)
-        if (st->t[j].role == R_STATE && st->t[j].subject &&
-            !generic(st->t[j].subject)) {
-          t->subject = st->t[j].subject;
-          break;
-        }
+/* The role of a percentage: a share, a completion rate, a rate of change
+ * (with its direction and base), from the words before it. */
+static void pct_role(sent *st, size_t k, const char *p, size_t n) {
+  tk *t = &st->t[k];
+  const char *cp;
+  size_t cn;
+  clause_text(st, k, &cp, &cn);
+  int dir = change_dir_end(p, n);
+  bool share = has_n(p, n, "占") || has_n(p, n, "比重") || has_n(p, n, "比例");
+  bool compl_ =
+      (has_n(cp, cn, "完成") && has_n(cp, cn, "预算")) ||
+      ((has_n(p, n, "为") || has_n(p, n, "占") || has_n(p, n, "达")) &&
+       (ends_with(p, n, "预算的") || ends_with(p, n, "预算数的") ||
+        ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
+        ends_with(p, n, "任务数的")));
+  if (has_n(p, n, "执行率") || has_n(p, n, "完成率")) compl_ = true;
+  /* "占年初预算 10065 万元的 43.2%": of the whole just named */
+  if (k > 0 && st->t[k - 1].role == R_WHOLE && n <= 3) {
+    t->role = st->t[k - 1].measure == YS_PHASE_BUDGET ? R_COMPL : R_SHARE;
+    return;
   }
+  /* "减少 0.2 万元(100%)": the rate of the change just before */
+  if (!dir && k > 0 && st->t[k - 1].role == R_DELTA && n == 1 && *p == '(') {
+    t->role = R_RATE;
+    t->dir = st->t[k - 1].dir;
+    t->base = st->t[k - 1].base;
+    return;
+  }
+  if (compl_)
+    t->role = R_COMPL;
+  else if (share && !dir)
+    t->role = R_SHARE;
+  else if (dir) {
+    t->role = R_RATE;
+    t->dir = dir;
+    t->base = base_of(cp, cn, &t->base_year);
+  } else if (t->listed && k > 0 && st->t[k - 1].kind == TK_PCT) {
+    t->role = st->t[k - 1].role;
+    t->dir = st->t[k - 1].dir;
+  }
+  t->together = has_n(p, n, "分别");
+}
+
+/* The role of an amount: a change, a prior amount, the whole a share is
+ * of, a threshold, or a stated amount with its subject. */
+static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
+  tk *t = &st->t[k];
+  int dir = change_dir_end(p, n);
+  const char *cp;
+  size_t cn;
+  clause_text(st, k, &cp, &cn);
+  if (dir) {
+    t->role = R_DELTA;
+    t->dir = dir;
+    t->base = base_of(cp, cn, &t->base_year);
+    t->together = has_n(p, n, "分别");
+    return;
+  }
+  /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
+  if (ends_with(p, n, "相比") || ends_with(p, n, "比较")) {
+    const char *after = st->s + t->e;
+    size_t an = st->n - t->e;
+    if (an && *after == ',') after++, an--;
+    int ad = 0;
+    for (size_t i = 0; i < sizeof up_words / sizeof up_words[0] && !ad; i++)
+      if (an >= strlen(up_words[i]) && starts(after, up_words[i])) ad = +1;
+    for (size_t i = 0; i < sizeof down_words / sizeof down_words[0] && !ad; i++)
+      if (an >= strlen(down_words[i]) && starts(after, down_words[i])) ad = -1;
+    if (ad) {
+      t->role = R_DELTA;
+      t->dir = ad;
+      t->base = base_of(cp, cn, &t->base_year);
+      return;
+    }
+  }
+  if (t->listed && k > 0 && st->t[k - 1].kind == TK_AMT &&
+      st->t[k - 1].role == R_DELTA && st->t[k].list == st->t[k - 1].list) {
+    t->role = R_DELTA;
+    t->dir = st->t[k - 1].dir;
+    t->base = st->t[k - 1].base;
+    t->base_year = st->t[k - 1].base_year;
+    t->together = true;
+    return;
+  }
+  /* "超过 150 亿的高校", "100 万元以上": a threshold, not a figure */
+  if (ends_with(p, n, "超过") || ends_with(p, n, "高于") ||
+      ends_with(p, n, "低于") || ends_with(p, n, "不足") ||
+      ends_with(p, n, "不到") || ends_with(p, n, "逾") ||
+      ends_with(p, n, "近") || ends_with(p, n, "突破") ||
+      starts(st->s + t->e, "以上") || starts(st->s + t->e, "以下") ||
+      starts(st->s + t->e, "左右")) {
+    t->role = R_NONE;
+    return;
+  }
+  /* "占年初预算 10065 万元的 43.2%", "完成预算 105425 万元的 5.39%": the
+   * whole (or budget) of the percentage that follows */
+  if (k + 1 < st->nt && st->t[k + 1].kind == TK_PCT &&
+      (has_n(p, n, "占") || has_n(p, n, "完成") || ends_with(p, n, "为")) &&
+      st->t[k + 1].b - t->e <= 12 && starts(st->s + t->e, "的")) {
+    const char *z = rfind_n(p, n, "占");
+    if (!z) z = rfind_n(p, n, "完成");
+    const char *w = z ? z + 3 + (starts(z, "完成") ? 3 : 0) : p;
+    t->role = R_WHOLE;
+    t->subject =
+        clean_subject(r, w, (size_t)(p + n - w), &t->syear, &t->measure);
+    if (!t->subject) t->subject = "";
+    if (has_n(p, n, "预算") || has_n(p, n, "计划"))
+      t->measure = YS_PHASE_BUDGET;
+    return;
+  }
+  /* "比上年 151271.81 万元减少 …", "较 2024 年的 2190 万元减少 …" */
+  if (comparison(cp, cn) &&
+      (!n || ends_with(p, n, "的") || ends_with(p, n, "年") ||
+       ends_with(p, n, "上年") || ends_with(p, n, "数") ||
+       ends_with(p, n, "预算") || ends_with(p, n, "同期"))) {
+    t->role = R_PRIOR;
+    t->base = base_of(cp, cn, &t->base_year);
+    return;
+  }
+  /* the subject: the clause up to the amount, past any earlier number
+   * of the clause but a year ("2025 年当年预算执行数为") */
+  size_t sb = (size_t)(cp - st->s);
+  for (size_t j = 0; j < k; j++)
+    if (st->t[j].kind != TK_YEAR && st->t[j].kind != TK_CODE &&
+        st->t[j].e > sb && st->t[j].e <= t->b)
+      sb = st->t[j].e;
+  t->role = R_STATE;
+  t->subject = clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
+  if (!t->subject) t->subject = "";
+  /* "…“三公”经费支出年初预算为 12000 元,支出决算为 12000 元": a bare
+   * 支出/收入 goes on with the subject of the clause before */
+  if (*t->subject && generic(t->subject) && !t->list)
+    for (size_t j = k; j-- > 0;)
+      if (st->t[j].role == R_STATE && st->t[j].subject &&
+          !generic(st->t[j].subject)) {
+        t->subject = st->t[j].subject;
+        break;
+      }
+}
+
+static void bare_priors(sent *st) {
   /* "相比 2016 年的总收入 6871.82 减少 243.10 万元": a bare number just
    * before a change, in a comparison, is the prior amount in its unit */
   for (size_t k = 0; k + 1 < st->nt; k++) {
@@ -749,6 +745,9 @@ static void roles(cr *r, sent *st) {
     t->role = R_PRIOR;
     t->base = base_of(cp, cn, &t->base_year);
   }
+}
+
+static void own_subjects(cr *r, sent *st) {
   /* the subject a change or rate names in its own clause: "其中:财政补助
    * 收入减少 660.26 万元", "公务接待费同口径比 2018 年减少 38 万元" */
   for (size_t k = 0; k < st->nt; k++) {
@@ -817,6 +816,21 @@ static void roles(cr *r, sent *st) {
       t->dmeasure = me;
     }
   }
+}
+
+/* Reads the role of every token of a sentence. */
+static void roles(cr *r, sent *st) {
+  for (size_t k = 0; k < st->nt; k++) {
+    const char *p;
+    size_t n;
+    pre_text(st, k, &p, &n);
+    if (st->t[k].kind == TK_PCT)
+      pct_role(st, k, p, n);
+    else if (st->t[k].kind == TK_AMT)
+      amount_role(r, st, k, p, n);
+  }
+  bare_priors(st);
+  own_subjects(r, st);
 }
 
 /* --- claims ------------------------------------------------------------ */
@@ -976,9 +990,9 @@ static const char *match_key(cr *r, const char *s) {
   if (!k) return "";
   /* the measure (预算, 决算) is matched apart: find_named's measure */
   static const char *const drop[] = {
-      "合计", "总计",     "总额",     "总",     "的",     "本年",
-      "当年", "全年",     "年度",     "全部",   "年初预算", "调整预算",
-      "年初", "预算数",   "决算数",   "执行数", "预算",   "决算"};
+      "合计", "总计",   "总额",   "总",     "的",       "本年",
+      "当年", "全年",   "年度",   "全部",   "年初预算", "调整预算",
+      "年初", "预算数", "决算数", "执行数", "预算",     "决算"};
   for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
     for (char *q; (q = strstr(k, drop[i]));)
       memmove(q, q + strlen(drop[i]), strlen(q + strlen(drop[i])) + 1);
@@ -1131,7 +1145,10 @@ static size_t list_len(const sent *st, size_t k) {
 }
 
 /* Ties every change, rate, share and completion rate of sentence si to
- * the stated amount it speaks of. */
+ * the stated amount it speaks of. One pass over the tokens with the state
+ * it carries (the amount stated last at each depth, a prior or whole
+ * pending in the clause): split up, that state would be passed around,
+ * which is why it stays one function of a little over 100 lines. */
 static void attach(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
 
@@ -1781,8 +1798,8 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
   (void)st;
 }
 
-/* Lists opened by 其中/包括/…: sets each part's headp (before attach). */
-static void list_parts(cr *r, para *pg, size_t si) {
+/* Lists opened by 其中/包括/中 (a whole before, its parts after). */
+static void opener_lists(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t i = 0; i < st->n && !r->rc; i++) {
     bool at_clause = i == 0 || st->s[i - 1] == ',' || st->s[i - 1] == ':' ||
@@ -1890,6 +1907,11 @@ static void list_parts(cr *r, para *pg, size_t si) {
     if (taken) continue; /* the parts of a list opened before */
     add_list(r, si, whole, parts, np, has_n(st->s + i, st->n - i, "分别为"));
   }
+}
+
+/* Breakdowns of a total stated before ("分中央和地方看,…"). */
+static void frame_lists(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
   /* "分中央和地方看,", "按级次分:", "从收入结构看:", "地方收入按构成分:":
    * a breakdown of a total stated before into the parts that follow */
   for (size_t i = 0; i < st->n && !r->rc; i++) {
@@ -1965,6 +1987,11 @@ static void list_parts(cr *r, para *pg, size_t si) {
     if (!whole) continue;
     add_list(r, si, whole, parts, np, false);
   }
+}
+
+/* Items enumerated after a colon, each with its amount. */
+static void enumerated_lists(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
   /* "…520 万元,与 2022 年预算持平:一、…170 万元…,二、…150 万元…,三、…
    * 200 万元": items enumerated after a colon, each with its amount */
   for (size_t i = 1; i < st->n && !r->rc; i++) {
@@ -1995,6 +2022,13 @@ static void list_parts(cr *r, para *pg, size_t si) {
     if (np < 2) continue;
     add_list(r, si, whole, parts, np, false);
   }
+}
+
+/* The lists of a sentence: each part's headp set (before attach). */
+static void list_parts(cr *r, para *pg, size_t si) {
+  opener_lists(r, pg, si);
+  frame_lists(r, pg, si);
+  enumerated_lists(r, pg, si);
 }
 
 /* "…164.03 亿元，以及对市县转移支付 378.22 亿元，合计 542.25 亿元": a
@@ -2471,10 +2505,9 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
     /* "1." or "12、" opens an item; "92.82%," (a wrapped figure) does not */
     bool item =
         head ||
-        (digit(k[0]) &&
-         (starts(k + 1, "、") || (k[1] == '.' && !digit(k[2])) ||
-          (digit(k[1]) &&
-           (starts(k + 2, "、") || (k[2] == '.' && !digit(k[3]))))));
+        (digit(k[0]) && (starts(k + 1, "、") || (k[1] == '.' && !digit(k[2])) ||
+                         (digit(k[1]) && (starts(k + 2, "、") ||
+                                          (k[2] == '.' && !digit(k[3]))))));
     if (item) rc = paragraph(&r);
     if (rc) break;
     /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
