@@ -1923,11 +1923,19 @@ static void frame_lists(cr *r, para *pg, size_t si) {
       end = "看";
     else if (starts(st->s + i, "按"))
       end = "分";
+    else if (starts(st->s + i, "关于"))
+      end = "情况"; /* "关于收入决算具体情况," */
+    else if (at_clause)
+      end = "方面"; /* "收入方面," */
     if (!end) continue;
-    for (size_t j = i + 3; j + 3 < st->n && j < i + 40 && !fe; j++)
+    size_t el = strlen(end);
+    for (size_t j = i + 3; j + el < st->n && j < i + 60 && !fe; j++)
       if (starts(st->s + j, end) &&
-          (st->s[j + 3] == ',' || st->s[j + 3] == ':'))
-        fe = j + 4;
+          (st->s[j + el] == ',' || st->s[j + el] == ':') &&
+          /* "收入方面", "财政支出方面": a side, not a topic ("在支持
+           * 中小企业发展方面") */
+          (strcmp(end, "方面") || j - i <= 12))
+        fe = j + el + 1;
       else if (st->s[j] == ',' || st->s[j] == ';' || digit(st->s[j]))
         break;
     if (!fe) continue;
