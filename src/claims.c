@@ -2181,7 +2181,8 @@ static void delta_repeats(cr *r, para *pg) {
         tk *u = r->hist[h];
         if (!u->delta || u->delta->kind != TK_AMT || u->unit != t->unit ||
             strcmp(u->num, t->num) ||
-            name_score(r, u->subject, t->subject) < 1 || u->syear != t->syear ||
+            name_score(r, u->subject, t->subject) < 1 ||
+            (u->syear && t->syear && u->syear != t->syear) ||
             u->delta->dir != t->delta->dir)
           continue;
         ys_rclaim *c = claim(r, st, YS_CLAIM_REPEAT, t->subject, t->delta);
