@@ -887,6 +887,12 @@ static void set_parts(cr *r, ys_rclaim *c, const tk **v, const int *neg,
     c->parts[i] = neg && neg[i] ? ys_arena_printf(a, "-%s", v[i]->num)
                                 : ys_arena_strdup(a, v[i]->num);
     c->part_units[i] = v[i]->unit;
+    /* a claim whose figure is a rate is in the unit of its amounts */
+    if (i == 0 &&
+        (c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ||
+         c->kind == YS_CLAIM_COMPLETION) &&
+        v[0]->kind == TK_AMT)
+      c->unit = v[0]->unit;
     if (!c->parts[i]) r->rc = YS_ENOMEM;
     ((sent *)v[i]->owner)->claimed = true;
     /* the span covers every figure the claim uses (same sentence only) */
@@ -911,7 +917,9 @@ static bool generic(const char *s) {
   return !*s || !strcmp(s, "预算") || !strcmp(s, "支出") ||
          !strcmp(s, "收入") || !strcmp(s, "决算") || !strcmp(s, "执行") ||
          !strcmp(s, "当年预算") || !strcmp(s, "当年预算执行") ||
-         !strcmp(s, "预算执行") || !strcmp(s, "当年");
+         !strcmp(s, "预算执行") || !strcmp(s, "当年") ||
+         !strcmp(s, "预算安排") || !strcmp(s, "安排") ||
+         !strcmp(s, "当年预算执行数");
 }
 
 typedef struct para {
@@ -2359,13 +2367,15 @@ static void leftovers(cr *r, para *pg) {
 
 /* --- paragraphs into sentences ----------------------------------------- */
 
-static bool sentence_end(const char *s) {
-  /* an ASCII full stop ends a sentence when no digit follows ("…15.9%.随着
-   * …"), not inside a number */
+static bool sentence_end(const char *p, size_t i) {
+  const char *s = p + i;
+  /* an ASCII full stop ends a sentence after a word or a %, with no digit
+   * after it ("…15.9%.随着…"); not in a number or a list number ("5.住房
+   * 公积金") */
   return starts(s, "。") || *s == '!' || *s == '?' || starts(s, "！") ||
          starts(s, "？") ||
-         (*s == '.' && s[1] && !(s[1] >= '0' && s[1] <= '9') &&
-          (unsigned char)s[1] >= 0x80);
+         (*s == '.' && i > 0 && !(p[i - 1] >= '0' && p[i - 1] <= '9') && s[1] &&
+          !(s[1] >= '0' && s[1] <= '9') && (unsigned char)s[1] >= 0x80);
 }
 
 static int paragraph(cr *r) {
@@ -2376,7 +2386,7 @@ static int paragraph(cr *r) {
   size_t cap = 0;
   for (size_t i = 0; i < n;) {
     size_t j = i;
-    while (j < n && !sentence_end(p + j)) j++;
+    while (j < n && !sentence_end(p, j)) j++;
     size_t e = j;
     if (j < n)
       j += starts(p + j, "。") || starts(p + j, "！") || starts(p + j, "？")

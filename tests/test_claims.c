@@ -1,0 +1,319 @@
+/*
+ * test_claims.c - narrative claims by their structure (claims.c) and the
+ * checks of them (observe_claims.c), on sentences written for this test
+ * (not copied from any publication), one shape each: what is read (kind,
+ * inputs) and the verdict (no finding, a warning for a last-digit slip, an
+ * error for a material one, info for what cannot be checked).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "yusuan/yusuan.h"
+
+static ys_catalog *cat;
+static ys_vocab *voc;
+
+static int setup(void **state) {
+  (void)state;
+  if (ys_catalog_open_builtin(&cat, NULL)) return -1;
+  if (ys_vocab_open_builtin(&voc, NULL)) return -1;
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ys_vocab_free(voc);
+  ys_catalog_free(cat);
+  return 0;
+}
+
+typedef struct reading {
+  ys_rdoc *d;
+  ys_findings *f;
+} reading;
+
+/* Reads a text (lines separated by \n) as a narrative and checks it. */
+static reading read_text(const char *text) {
+  reading r = {ys_rdoc_new("test.txt"), ys_findings_new()};
+  assert_non_null(r.d);
+  assert_non_null(r.f);
+  ys_tline lines[64];
+  size_t n = 0;
+  for (const char *p = text; *p && n < 64;) {
+    const char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    char *s = ys_arena_strndup(r.d->arena, p, len);
+    assert_non_null(s);
+    lines[n] = (ys_tline){s, len, (int)n + 1};
+    n++;
+    p += len + (e ? 1 : 0);
+  }
+  ys_claimctx cx = {voc, cat, 2024, false};
+  assert_int_equal(ys_claims_read(r.d, lines, n, &cx), YS_OK);
+  ys_errors errs = {0};
+  assert_int_equal(ys_check_rdoc(r.d, cat, NULL, r.f, &errs), YS_OK);
+  ys_errors_free(&errs);
+  return r;
+}
+
+static void done(reading *r) {
+  ys_findings_free(r->f);
+  ys_rdoc_free(r->d);
+}
+
+static void dump(const reading *r) {
+  for (size_t i = 0; i < r->d->n_claims; i++) {
+    const ys_rclaim *c = &r->d->claims[i];
+    print_message("  claim %zu %s text=%s parts=", i,
+                  ys_claim_kind_name(c->kind), c->text);
+    for (size_t k = 0; k < c->n_parts; k++)
+      print_message("%s%s", k ? "," : "", c->parts[k]);
+    print_message("\n");
+  }
+  for (size_t i = 0; i < r->f->n; i++)
+    print_message("  finding %s %s claim=%d %s\n",
+                  ys_severity_name(r->f->items[i].severity),
+                  r->f->items[i].rule, r->f->items[i].claim,
+                  r->f->items[i].message);
+}
+
+/* The claim of kind `kind` with published figure `text` and the given
+ * parts (in order, as printed, a change signed); its index or fails. */
+static size_t has_claim(const reading *r, ys_claim_kind kind, const char *text,
+                        const char *parts) {
+  for (size_t i = 0; i < r->d->n_claims; i++) {
+    const ys_rclaim *c = &r->d->claims[i];
+    if (c->kind != kind || strcmp(c->text, text)) continue;
+    char buf[512] = "";
+    for (size_t k = 0; k < c->n_parts; k++) {
+      size_t l = strlen(buf);
+      snprintf(buf + l, sizeof buf - l, "%s%s", k ? "," : "", c->parts[k]);
+    }
+    if (!strcmp(buf, parts)) return i;
+  }
+  dump(r);
+  fail_msg("no %s claim %s of %s", ys_claim_kind_name(kind), text, parts);
+  return 0;
+}
+
+/* The severity of the finding on claim i, or -1 for none. */
+static int verdict(const reading *r, size_t i) {
+  int sev = -1;
+  for (size_t k = 0; k < r->f->n; k++)
+    if (r->f->items[k].claim == (int)i + 1 &&
+        (int)r->f->items[k].severity > sev)
+      sev = (int)r->f->items[k].severity;
+  return sev;
+}
+
+static size_t count_kind(const reading *r, ys_claim_kind kind) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->d->n_claims; i++) n += r->d->claims[i].kind == kind;
+  return n;
+}
+
+static void test_list_with_shares(void **state) {
+  (void)state;
+  reading r = read_text(
+      "本单位2024年收入预算500.00万元，其中：一般公共预算拨款收入400.00万元，"
+      "占80.00%；上年结转100.00万元，占20.00%。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "500.00", "400.00,100.00");
+  assert_true(r.d->claims[s].exhaustive); /* the shares make 100 % */
+  assert_int_equal(verdict(&r, s), -1);
+  size_t a = has_claim(&r, YS_CLAIM_SHARE, "80.00", "400.00,500.00");
+  assert_int_equal(verdict(&r, a), -1);
+  done(&r);
+}
+
+static void test_list_that_falls_short(void **state) {
+  (void)state;
+  /* 基本 + 项目 is a partition of spending: 460 is not 500 */
+  reading r =
+      read_text("本单位2024年支出预算500.00万元，其中：基本支出300.00万元；"
+                "项目支出160.00万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "500.00", "300.00,160.00");
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_change_forms(void **state) {
+  (void)state;
+  reading r = read_text(
+      "本单位一般公共预算当年拨款120.00万元，比上年增加20.00万元，增长20.00%。"
+      "\n"
+      "事业收入同比增长10.0%，增收5.00万元，事业收入为55.00万元。\n"
+      "其他收入30.00万元，比上年减少10.00万元，下降30.00%。");
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "120.00,20.00");
+  assert_int_equal(verdict(&r, a), -1); /* 20 / (120 − 20) */
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "30.00", "30.00,-10.00");
+  /* 10 / (30 + 10) is 25 %, not 30 %: material */
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_prior_stated_in_the_sentence(void **state) {
+  (void)state;
+  /* the base is the prior amount printed, not the current one */
+  reading r =
+      read_text("本单位支出合计930.00万元，比上年1000.00万元减少70.00万元，"
+                "下降7.00%。");
+  size_t d = has_claim(&r, YS_CLAIM_DIFFERENCE, "70.00", "930.00,1000.00");
+  assert_int_equal(verdict(&r, d), -1);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "7.00", "-70.00,1000.00");
+  assert_int_equal(verdict(&r, c), -1);
+  done(&r);
+}
+
+static void test_paired_lists(void **state) {
+  (void)state;
+  reading r = read_text(
+      "“三公”经费预算合计90.00万元，其中：公务接待费40.00万元，"
+      "公务用车购置及运行维护费50.00万元。与上年相比，分别减少10.00万元、"
+      "5.00万元，分别下降20.00%、9.09%。");
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "40.00,-10.00");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_CHANGE, "9.09", "50.00,-5.00");
+  assert_int_equal(verdict(&r, b), -1);
+  done(&r);
+}
+
+static void test_share_of_a_named_whole(void **state) {
+  (void)state;
+  reading r = read_text("全县一般公共预算支出2000.00万元。\n"
+                        "教育支出500.00万元，占一般公共预算支出的25.05%。");
+  /* 25.00 % printed as 25.05: more than the last digit */
+  size_t s = has_claim(&r, YS_CLAIM_SHARE, "25.05", "500.00,2000.00");
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_last_digit_is_a_warning(void **state) {
+  (void)state;
+  reading r =
+      read_text("全县一般公共预算支出3000.00万元。\n"
+                "卫生健康支出1000.00万元，占一般公共预算支出的33.34%。");
+  size_t s = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,3000.00");
+  assert_int_equal(verdict(&r, s), YS_SEV_WARNING);
+  done(&r);
+}
+
+static void test_completion(void **state) {
+  (void)state;
+  reading r =
+      read_text("本单位“三公”经费支出年初预算为50.00万元，支出决算为40.00万元，"
+                "完成年初预算的80.00%。");
+  size_t c = has_claim(&r, YS_CLAIM_COMPLETION, "80.00", "40.00,50.00");
+  assert_int_equal(verdict(&r, c), -1);
+  done(&r);
+}
+
+static void test_whole_named_with_the_rate(void **state) {
+  (void)state;
+  reading r =
+      read_text("1-6月，全县完成税收收入600万元，占年初预算1200万元的50.0%，"
+                "同比增长5.0%。");
+  size_t c = has_claim(&r, YS_CLAIM_COMPLETION, "50.0", "600,1200");
+  assert_int_equal(verdict(&r, c), -1);
+  done(&r);
+}
+
+static void test_units_and_traditional(void **state) {
+  (void)state;
+  /* 亿元 and 元; traditional characters read as simplified */
+  reading r = read_text(
+      "全市政府採購規模為120.0億元，其中：貨物類30.0億元，工程類60.0億元，"
+      "服務類30.0億元。\n"
+      "本单位培训费支出12,345.60元，比上年减少1,234.40元，下降9.09%。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "120.0", "30.0,60.0,30.0");
+  assert_int_equal(verdict(&r, s), -1);
+  assert_int_equal(r.d->claims[s].unit, YS_UNIT_YIYUAN);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "9.09", "12345.60,-1234.40");
+  assert_int_equal(verdict(&r, c), -1);
+  assert_int_equal(r.d->claims[c].unit, YS_UNIT_YUAN);
+  done(&r);
+}
+
+static void test_changes_of_the_parts(void **state) {
+  (void)state;
+  /* the changes of the parts add up to the change of the whole */
+  reading r = read_text(
+      "本单位收入合计800.00万元，比上年增加50.00万元。其中：财政拨款收入"
+      "增加70.00万元；事业收入减少30.00万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "50.00", "70.00,-30.00");
+  /* 70 − 30 = 40: the changes listed are a selection, so no error */
+  assert_true(verdict(&r, s) < YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_restated_figure(void **state) {
+  (void)state;
+  reading r = read_text(
+      "5.住房公积金（项）60.00万元，主要用于职工住房公积金。2023年预算执行数"
+      "为55.00万元，2024年预算安排62.00万元，比2023年预算执行数增加9.09%。");
+  size_t s = has_claim(&r, YS_CLAIM_REPEAT, "62.00", "60.00");
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_unchecked_without_a_base(void **state) {
+  (void)state;
+  /* a rate whose base the text does not state: info, never an error */
+  reading r = read_text("全县一般公共预算收入900万元，同比增长8.3%。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_CHANGE), 0);
+  assert_true(count_kind(&r, YS_CLAIM_UNCHECKED) >= 1);
+  assert_int_equal(ys_findings_count(r.f, YS_SEV_ERROR), 0);
+  assert_int_equal(ys_findings_count(r.f, YS_SEV_WARNING), 0);
+  done(&r);
+}
+
+static void test_similar_names_are_not_one_whole(void **state) {
+  (void)state;
+  /* 转移支付 is not 税收返还和转移支付: the share is left unchecked */
+  reading r = read_text(
+      "对市县税收返还和转移支付400.00亿元（包括一般性转移支付300.00亿元，"
+      "占转移支付比重达80%；专项转移支付75.00亿元）。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SHARE), 0);
+  assert_int_equal(ys_findings_count(r.f, YS_SEV_ERROR), 0);
+  done(&r);
+}
+
+static void test_breakdown_frame(void **state) {
+  (void)state;
+  reading r = read_text(
+      "今年前5个月，全市一般公共预算收入5000亿元，同比增长3%。\n"
+      "分市本级和县区看，市本级一般公共预算收入2000亿元；县区一般公共预算"
+      "收入3100亿元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "5000", "2000,3100");
+  /* a breakdown that exceeds its total */
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_list_with_shares),
+      cmocka_unit_test(test_list_that_falls_short),
+      cmocka_unit_test(test_change_forms),
+      cmocka_unit_test(test_prior_stated_in_the_sentence),
+      cmocka_unit_test(test_paired_lists),
+      cmocka_unit_test(test_share_of_a_named_whole),
+      cmocka_unit_test(test_last_digit_is_a_warning),
+      cmocka_unit_test(test_completion),
+      cmocka_unit_test(test_whole_named_with_the_rate),
+      cmocka_unit_test(test_units_and_traditional),
+      cmocka_unit_test(test_changes_of_the_parts),
+      cmocka_unit_test(test_restated_figure),
+      cmocka_unit_test(test_unchecked_without_a_base),
+      cmocka_unit_test(test_similar_names_are_not_one_whole),
+      cmocka_unit_test(test_breakdown_frame),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
