@@ -327,7 +327,7 @@ static int cmp_sref(const void *a, const void *b) {
 
 /* The cell text, box and line from the spans assigned to it. */
 static int fill_cell(lx *x, ys_gcell *c, sref *sp, size_t n) {
-  qsort(sp, n, sizeof *sp, cmp_sref);
+  if (n > 1) qsort(sp, n, sizeof *sp, cmp_sref);
   const char *t = "";
   for (size_t i = 0; i < n; i++) {
     t = join_text(x->a, t, sp[i].s->text);
@@ -692,7 +692,7 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
       }
     }
     if (!m) continue;
-    qsort(lefts, m, sizeof *lefts, cmp_float);
+    if (m > 1) qsort(lefts, m, sizeof *lefts, cmp_float);
     float tol = x->d->synthetic ? 9.0f : 4.0f;
     int first = nt;
     for (size_t i = 0; i < m; i++) {
@@ -878,7 +878,7 @@ static int header_columns(lx *x, const ys_line **L, size_t first, pgrid *g) {
       if (!seen) xs[nx++] = m;
     }
   if (!nx) return YS_OK;
-  qsort(xs, (size_t)nx, sizeof *xs, cmp_float);
+  if (nx > 1) qsort(xs, (size_t)nx, sizeof *xs, cmp_float);
   int nc = g->ncols + nx;
   float *x0 = ys_arena_alloc(x->a, sizeof(float) * (size_t)(nc + 1));
   float *x1 = ys_arena_alloc(x->a, sizeof(float) * (size_t)(nc + 1));
@@ -1357,7 +1357,7 @@ static int unruled_table(lx *x, ys_gtable *gt, tabuild *t) {
   pgrid g;
   memset(&g, 0, sizeof g);
   if (unruled_grid(x, L, pg, n, &g)) return YS_ENOMEM;
-  qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+  if (g.cells.n > 1) qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
   int hrows = header_rows(x, &g.cells, g.nrows);
   if (unruled_header(x, &g, hrows)) return YS_ENOMEM;
   gt->cells = g.cells.v;
@@ -1394,7 +1394,8 @@ static int assemble(lx *x, ys_gtable *gt, pagecl *pcs, tabuild *t) {
       if (!have) {
         first = g;
         have = true;
-        qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+        if (g.cells.n > 1)
+          qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
         hrows = header_rows(x, &g.cells, g.nrows);
         if (!g.ruled && unruled_header(x, &g, hrows)) return YS_ENOMEM;
         for (size_t k = 0; k < g.cells.n; k++)
@@ -1403,7 +1404,8 @@ static int assemble(lx *x, ys_gtable *gt, pagecl *pcs, tabuild *t) {
         gt->ruled = g.ruled;
         gt->ncols = g.ncols;
       } else {
-        qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
+        if (g.cells.n > 1)
+          qsort(g.cells.v, g.cells.n, sizeof *g.cells.v, cmp_cell);
         int skip = repeated_header(&all, hrows, &g);
         int *cm = ys_arena_alloc(x->a, sizeof(int) * ((size_t)g.ncols + 1));
         if (!cm) return YS_ENOMEM;

@@ -395,7 +395,7 @@ static void key_codes(sbuf *b, const char *dim, const ys_qcodes *c) {
   if (!c->n) return;
   const char *v[YS_Q_MAXCODES];
   memcpy(v, c->v, sizeof(v[0]) * (size_t)c->n);
-  qsort(v, (size_t)c->n, sizeof v[0], cmp_str);
+  if (c->n > 1) qsort(v, (size_t)c->n, sizeof v[0], cmp_str);
   sb_add(b, "|");
   sb_add(b, dim);
   sb_add(b, "=");

@@ -276,7 +276,7 @@ static int emit_span(ys_doc *d, ys_line *l, sb *b, ys_box box, float size) {
 
 /* One row of characters (same baseline) into a line of spans. */
 static int emit_row(ys_doc *d, pch *c, size_t n, const rules *r, sb *b) {
-  qsort(c, n, sizeof *c, cmp_x);
+  if (n > 1) qsort(c, n, sizeof *c, cmp_x);
   ys_line *l = ys_doc_add_line(d);
   if (!l) return YS_ENOMEM;
   ys_box box = {0, 0, 0, 0};
@@ -363,6 +363,7 @@ static bool collect_chars(fz_stext_page *tp, pchs *out) {
 /* Characters of a page into rows (a baseline within a third of the font
  * size of the row's first), top to bottom. */
 static int page_lines(ys_doc *d, pchs *cs, const rules *r) {
+  if (!cs->n) return YS_OK; /* a page with no text (qsort of NULL is UB) */
   qsort(cs->v, cs->n, sizeof *cs->v, cmp_pch);
   sb b = {NULL, 0, 0};
   int rc = YS_OK;
