@@ -134,6 +134,22 @@ static ys_severity narrative_severity(const obs *o, int64_t diff) {
   int64_t ulp = ys_unit_fen(o->unit) / ck_pow10i(o->decimals);
   return ck_abs64(diff) <= (ulp ? ulp : 1) ? YS_SEV_WARNING : YS_SEV_ERROR;
 }
+/* A finding about the printed cell o: where it is, its unit. */
+static ys_finding *finding_at(chk *c, const char *rule, ys_severity sev,
+                              const obs *o) {
+  ys_finding *f = ck_add_finding(c, rule, sev);
+  if (!f) return NULL;
+  f->file = ck_fs(c, o->file);
+  f->line = o->line;
+  f->page = o->page;
+  f->box = o->box;
+  f->table = ck_fs(c, o->table);
+  f->row = ck_fs(c, o->row);
+  f->column = ck_fs(c, o->col);
+  f->unit = ck_fs(c, ys_unit_name(o->unit));
+  return f;
+}
+
 static const char *rule_title(const char *id) {
   const ys_rule *r = ys_rule_find(id);
   return r ? r->title : id;
@@ -207,17 +223,9 @@ void ck_blame(chk *c) {
     }
     const char *rule = main_rule(c, fixed, nf, o->narrative);
     o->blamed = true;
-    ys_finding *f = ck_add_finding(c, rule ? rule : "cross.table-equal",
-                                   narrative_severity(o, keep - best.value2));
+    ys_finding *f = finding_at(c, rule ? rule : "cross.table-equal",
+                               narrative_severity(o, keep - best.value2), o);
     if (!f) return;
-    f->file = ck_fs(c, o->file);
-    f->line = o->line;
-    f->page = o->page;
-    f->box = o->box;
-    f->table = ck_fs(c, o->table);
-    f->row = ck_fs(c, o->row);
-    f->column = ck_fs(c, o->col);
-    f->unit = ck_fs(c, ys_unit_name(o->unit));
     f->found = ck_fs(c, ck_fmt_amount(c, keep, o->unit, o->decimals));
     f->expected = ck_fs(c, ck_fmt_amount(c, o->v, o->unit, o->decimals));
     f->difference =
@@ -255,16 +263,8 @@ void ck_blame(chk *c) {
       if (x->idx[i] == x->anchor) coef = x->coef[i];
     int64_t expect = t->v - coef * x->resid;
     ys_finding *f =
-        ck_add_finding(c, x->rule, narrative_severity(t, t->v - expect));
+        finding_at(c, x->rule, narrative_severity(t, t->v - expect), t);
     if (!f) return;
-    f->file = ck_fs(c, t->file);
-    f->line = t->line;
-    f->page = t->page;
-    f->box = t->box;
-    f->table = ck_fs(c, t->table);
-    f->row = ck_fs(c, t->row);
-    f->column = ck_fs(c, t->col);
-    f->unit = ck_fs(c, ys_unit_name(t->unit));
     f->found = ck_fs(c, ck_fmt_amount(c, t->v, t->unit, t->decimals));
     f->expected = ck_fs(c, ck_fmt_amount(c, expect, t->unit, t->decimals));
     f->difference =
@@ -291,16 +291,8 @@ void ck_blame(chk *c) {
     ident *x = &c->id[m];
     if (x->failed || x->resid == 0) continue;
     obs *t = &c->o[x->anchor];
-    ys_finding *f = ck_add_finding(c, "rounding.tail", YS_SEV_INFO);
+    ys_finding *f = finding_at(c, "rounding.tail", YS_SEV_INFO, t);
     if (!f) return;
-    f->file = ck_fs(c, t->file);
-    f->line = t->line;
-    f->page = t->page;
-    f->box = t->box;
-    f->table = ck_fs(c, t->table);
-    f->row = ck_fs(c, t->row);
-    f->column = ck_fs(c, t->col);
-    f->unit = ck_fs(c, ys_unit_name(t->unit));
     f->found = ck_fs(c, ck_fmt_amount(c, t->v, t->unit, t->decimals));
     f->difference =
         ck_fs(c, ck_fmt_exact(c, ck_abs64(x->resid), t->unit, t->decimals));
