@@ -379,6 +379,12 @@ static bool match_code(nr *r, const char *k, subj *s) {
  * ("卫生健康支出"). */
 static bool match_names(nr *r, const char *k, subj *s) {
   if (!r->cat) return false;
+  /* "“…(项)”科目 43.83 万元": the word 科目 after the name says nothing */
+  size_t kl = strlen(k);
+  if (kl > 6 && !strcmp(k + kl - 6, "科目")) {
+    char *t = ys_arena_strndup(r->a, k, kl - 6);
+    if (t) k = t;
+  }
   const char *lei = strstr(k, "(类)"), *kuan = strstr(k, "(款)"),
              *xiang = strstr(k, "(项)");
   const ys_cat_entry *e = NULL;
