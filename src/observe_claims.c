@@ -347,6 +347,7 @@ static ys_finding *claim_finding(chk *c, const ys_rclaim *cl, size_t idx,
   f->file = ck_fs(c, c->doc->file);
   f->line = cl->line;
   f->page = cl->page;
+  f->box = cl->box;
   f->table = ck_fs(c, "情况说明");
   f->row = ck_fs(c, cl->subject);
   f->claim = (int)idx + 1;
@@ -585,6 +586,7 @@ static void name_claim(chk *c, const ys_rclaim *cl, size_t idx) {
                  cl->line);
   for (size_t i = before; i < c->out->n; i++) {
     c->out->items[i].page = cl->page;
+    c->out->items[i].box = cl->box;
     c->out->items[i].claim = (int)idx + 1;
   }
 }
@@ -640,6 +642,7 @@ void ck_observe_claims(chk *c) {
       c->o[o].narrative = true;
       c->o[o].unclear = cl->period_unclear;
       c->o[o].page = cl->page;
+      c->o[o].box = cl->box;
     }
   }
 }

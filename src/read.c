@@ -29,6 +29,73 @@
 #include "yusuan/check.h"
 #include "yusuan/text.h"
 
+/* Display width of UTF-8 text in half-width cells: a CJK character or
+ * full-width sign takes two, ASCII one. Good enough to place a figure
+ * within a span printed in one font. */
+static size_t cells(const char *s, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80)
+      w++;
+    else if (b >= 0xC0)
+      w += 2;
+  }
+  return w;
+}
+
+static bool is_digit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
+
+/* The box of figure `fig` in span sp, if the span prints it as a whole
+ * number (not inside a longer one: 33.31 is not in 233.31). */
+static bool figure_box(const ys_span *sp, const char *fig, ys_box *out) {
+  size_t fl = strlen(fig);
+  if (!fl) return false;
+  for (const char *p = strstr(sp->text, fig); p; p = strstr(p + 1, fig)) {
+    const char *e = p + fl;
+    bool before = p > sp->text &&
+                  (is_digit(p[-1]) || ((p[-1] == '.' || p[-1] == ',') &&
+                                       p - 1 > sp->text && is_digit(p[-2])));
+    bool after =
+        is_digit(e[0]) || ((e[0] == '.' || e[0] == ',') && is_digit(e[1]));
+    if (before || after) continue;
+    size_t tot = cells(sp->text, strlen(sp->text));
+    size_t pre = cells(sp->text, (size_t)(p - sp->text));
+    size_t w = cells(p, fl);
+    float width = sp->box.x1 - sp->box.x0;
+    *out = sp->box;
+    if (tot) {
+      out->x0 = sp->box.x0 + width * (float)pre / (float)tot;
+      out->x1 = sp->box.x0 + width * (float)(pre + w) / (float)tot;
+    }
+    return true;
+  }
+  return false;
+}
+
+/* A claim's page and box: the first place its figure is printed from the
+ * line its sentence starts on (a sentence runs over a few lines, and on
+ * to the next page); the sentence's first line when the figure is not
+ * printed as read (a figure written in full-width digits). */
+static void place_claim(ys_rclaim *c, const ys_layout *l) {
+  int no = c->line;
+  if (no < 1 || (size_t)no > l->ntext) return;
+  const ys_line *first = l->text[no - 1];
+  c->page = first->page;
+  c->box = first->box;
+  if (!c->text) return;
+  for (size_t i = (size_t)no - 1; i < l->ntext && i < (size_t)no + 12; i++) {
+    const ys_line *ln = l->text[i];
+    for (size_t j = 0; j < ln->n; j++)
+      if (figure_box(&ln->spans[j], c->text, &c->box)) {
+        c->page = ln->page;
+        return;
+      }
+  }
+}
+
 /* The narrative lines as the claim finder takes them: one per line of
  * text; on a PDF a line's number is its place in the document, and the
  * page of each number is kept for the claims. */
@@ -53,13 +120,9 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
   ys_claimctx cx = {v, cat, year, d->final};
   (void)errs;
   int rc = ys_claims_read(d, tl, n, &cx);
-  /* pages of the claims (PDF): by the line number given above */
+  /* where the claims are printed (PDF): by the line number given above */
   if (rc == YS_OK && doc->format == YS_DOC_PDF)
-    for (size_t k = before; k < d->n_claims; k++) {
-      int no = d->claims[k].line;
-      if (no >= 1 && (size_t)no <= l->ntext)
-        d->claims[k].page = l->text[no - 1]->page;
-    }
+    for (size_t k = before; k < d->n_claims; k++) place_claim(&d->claims[k], l);
   return rc;
 }
 

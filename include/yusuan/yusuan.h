@@ -5,6 +5,7 @@
 #ifndef YUSUAN_H
 #define YUSUAN_H
 
+#include "annotate.h"
 #include "arena.h"
 #include "catalog.h"
 #include "check.h"

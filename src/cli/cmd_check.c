@@ -13,6 +13,7 @@ const char *const help_check =
     "格式]\n"
     "                          [--profile-file 文件] [--year 年度] [--catalog "
     "目录]\n"
+    "                          [--annotate 输出.pdf]\n"
     "\n"
     "检查公开报表：PATH 可以是公开的 PDF、网页（.html）、Excel（.xlsx）、文本"
     "（.txt），\n"
@@ -25,6 +26,9 @@ const char *const help_check =
     "  --profile 格式      指定报表格式（默认按表名自动识别）\n"
     "  --profile-file 文件 使用磁盘上的报表格式 JSON 文件\n"
     "  --year 年度         科目表年度（默认取文档中的年度，否则最新）\n"
+    "  --annotate 输出.pdf 检查一个 PDF "
+    "时，另存一份副本，把每个有错误或警告的\n"
+    "                      单元格高亮，并附注应为数值与差额\n"
     "\n"
     "退出状态：0 没有错误；1 发现错误；2 输入无法读取或用法错误。\n";
 
@@ -60,7 +64,8 @@ int cmd_check(int argc, char **argv) {
     return EXIT_BAD;
   }
   size_t np = 0;
-  const char *format = "text", *catdir = NULL, *profile_file = NULL;
+  const char *format = "text", *catdir = NULL, *profile_file = NULL,
+             *annotate = NULL;
   ys_check_options opt = {0};
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
@@ -74,6 +79,8 @@ int cmd_check(int argc, char **argv) {
       catdir = argv[++i];
     else if (!strcmp(a, "--profile-file") && i + 1 < argc)
       profile_file = argv[++i];
+    else if (!strcmp(a, "--annotate") && i + 1 < argc)
+      annotate = argv[++i];
     else if (!strcmp(a, "--year") && i + 1 < argc) {
       char *end;
       long y = strtol(argv[++i], &end, 10);
@@ -90,6 +97,11 @@ int cmd_check(int argc, char **argv) {
     } else {
       paths[np++] = a;
     }
+  }
+  if (annotate && np != 1) {
+    fprintf(stderr, "yusuan check: --annotate 只能用于一个 PDF 文件\n");
+    free(paths);
+    return EXIT_BAD;
   }
   if (!np || (strcmp(format, "text") && strcmp(format, "json"))) {
     fputs(help_check, stderr);
@@ -141,6 +153,14 @@ int cmd_check(int argc, char **argv) {
         fprintf(stderr, "；其中 %zu 处表格、行或列未能读准，未参与检查",
                 unread);
       fputc('\n', stderr);
+    }
+    /* the annotated copy only of a document that was read and checked */
+    size_t marked = 0;
+    if (annotate && status == EXIT_OKAY) {
+      if (ys_annotate_pdf(paths[0], fnd, annotate, &marked, &errs))
+        status = EXIT_BAD;
+      else
+        fprintf(stderr, "已写出 %s：标注 %zu 处单元格\n", annotate, marked);
     }
     if (status == EXIT_OKAY && ne) status = EXIT_FINDINGS;
   }
