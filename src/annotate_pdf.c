@@ -21,9 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <mupdf/fitz.h>
-#include <mupdf/pdf.h>
-
+#include "pdf_edit.h"
 #include "yusuan/annotate.h"
 #include "yusuan/outdir.h"
 
@@ -166,24 +164,6 @@ static int draw(fz_context *ctx, pdf_document *doc, const mark *m, size_t n,
   return rc;
 }
 
-/* Reads every object once before anything is added. A file whose cross
- * reference table is wrong (cairo 1.16 leaves reserved object numbers
- * pointing at other objects; many producers leave stale offsets) is
- * repaired by MuPDF the first time a bad entry is read, and a repair
- * rebuilds the table from the file, dropping objects created before it:
- * without this pass the highlights would vanish when the copy is
- * written. An object that cannot be read is left as it is. */
-static void load_one(fz_context *ctx, pdf_document *doc, int num) {
-  pdf_obj *volatile o = NULL;
-  fz_try(ctx) o = pdf_load_object(ctx, doc, num);
-  fz_always(ctx) pdf_drop_obj(ctx, o);
-  fz_catch(ctx) {}
-}
-
-static void load_all(fz_context *ctx, pdf_document *doc) {
-  for (int i = 1; i < pdf_xref_len(ctx, doc); i++) load_one(ctx, doc, i);
-}
-
 /* Opens pdf, draws the marks and writes the copy to out. */
 static int write_marked(const char *pdf, const mark *m, size_t n,
                         const char *out, ys_errors *errs) {
@@ -208,7 +188,7 @@ static int write_marked(const char *pdf, const mark *m, size_t n,
       rc = YS_EINPUT;
     }
   }
-  if (rc == YS_OK) load_all(ctx, doc);
+  if (rc == YS_OK) ys_pdf_load_all(ctx, doc);
   if (rc == YS_OK) rc = draw(ctx, doc, m, n, pdf, errs);
   if (rc == YS_OK) {
     fz_try(ctx) {

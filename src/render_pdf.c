@@ -70,6 +70,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "pdf_edit.h"
 #include "yusuan/money.h"
 #include "yusuan/render.h"
 
@@ -187,7 +188,8 @@ typedef struct anchor {
   int level; /* 0: 目录, 情况说明, 公开报表; deeper: their contents */
   long parent; /* anchor index, -1 for the outline's root */
   bool toc;
-  int page; /* 1-based; 0 until laid out */
+  int page;    /* 1-based; 0 until laid out */
+  double x, y; /* where on that page it starts (its destination) */
 } anchor;
 
 typedef struct doc {
@@ -199,6 +201,8 @@ typedef struct doc {
   size_t npages, cappages;
   anchor *anchors;
   size_t nanchors, capanchors;
+  ys_pdf_link *links; /* the 目录's links, added by pdf_edit.c */
+  size_t nlinks, caplinks;
   /* the page being filled: content box and next free y */
   double left, top, right, bottom, y;
   int err; /* first failure (YS_ENOMEM) */
@@ -282,6 +286,8 @@ static void place_anchor(doc *d, size_t i, double y) {
   o->x = d->left;
   o->y = y > 6 ? y - 6 : 0;
   d->anchors[i].page = (int)d->npages;
+  d->anchors[i].x = o->x;
+  d->anchors[i].y = o->y;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1359,11 +1365,7 @@ static void draw_op(doc *d, cairo_t *cr, const op *o) {
     cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
     cairo_tag_end(cr, CAIRO_TAG_DEST);
     break;
-  case OP_LINK:
-    snprintf(attr, sizeof attr, "rect=[%.2f %.2f %.2f %.2f] dest='a%zu'", o->x,
-             o->y, o->w, o->h, o->target);
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  case OP_LINK: /* drawn by MuPDF afterwards (pdf_edit.c says why) */
     break;
   case OP_PAGENO: {
     char num[32];
@@ -1406,7 +1408,21 @@ static void draw(doc *d, cairo_surface_t *surf, cairo_t *cr) {
     cairo_pdf_surface_set_size(surf, w, h);
     cairo_set_source_rgb(cr, 0, 0, 0);
     size_t end = p + 1 < d->npages ? d->pages[p + 1].op0 : d->nops;
-    for (size_t i = pg->op0; i < end; i++) draw_op(d, cr, &d->ops[i]);
+    for (size_t i = pg->op0; i < end; i++) {
+      const op *o = &d->ops[i];
+      draw_op(d, cr, o);
+      if (o->kind == OP_LINK && o->target < d->nanchors &&
+          d->anchors[o->target].page) {
+        ys_pdf_link *l = grow(d, d->links, &d->caplinks, d->nlinks, sizeof *l);
+        if (!l) return;
+        d->links = l;
+        const anchor *a = &d->anchors[o->target];
+        d->links[d->nlinks++] = (ys_pdf_link){
+            (int)p + 1,           (float)o->x,          (float)o->y,
+            (float)(o->x + o->w), (float)(o->y + o->h), a->page,
+            (float)a->x,          (float)a->y};
+      }
+    }
     if (pg->kind != PG_COVER) {
       char foot[64];
       snprintf(foot, sizeof foot, "第 %zu 页 共 %d 页", p + 1, total);
@@ -1443,18 +1459,30 @@ static void draw(doc *d, cairo_surface_t *surf, cairo_t *cr) {
 /* ------------------------------------------------------------------ */
 /* Entry point                                                         */
 
+/* cairo writes into memory: the links are added before the file is
+ * written. */
 typedef struct sink {
-  FILE *f;
+  unsigned char *data;
+  size_t len, cap;
   bool failed;
 } sink;
 
 static cairo_status_t write_cb(void *closure, const unsigned char *data,
                                unsigned int length) {
   sink *s = closure;
-  if (fwrite(data, 1, length, s->f) != length) {
-    s->failed = true;
-    return CAIRO_STATUS_WRITE_ERROR;
+  if (s->len + length > s->cap) {
+    size_t cap = s->cap ? s->cap : 1 << 16;
+    while (cap < s->len + length) cap *= 2;
+    unsigned char *p = realloc(s->data, cap);
+    if (!p) {
+      s->failed = true;
+      return CAIRO_STATUS_NO_MEMORY;
+    }
+    s->data = p;
+    s->cap = cap;
   }
+  memcpy(s->data + s->len, data, length);
+  s->len += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1488,16 +1516,13 @@ static void doc_free(doc *d) {
   free(d->ops);
   free(d->pages);
   free(d->anchors);
+  free(d->links);
 }
 
 int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
   char path[4096];
   snprintf(path, sizeof path, "%s/tables.pdf", dir);
-  sink out = {fopen(path, "wb"), false};
-  if (!out.f) {
-    ys_errors_add(errs, YS_EIO, path, 0, 0, "无法写入文件");
-    return YS_EIO;
-  }
+  sink out = {NULL, 0, 0, false};
   cairo_surface_t *surf =
       cairo_pdf_surface_create_for_stream(write_cb, &out, A4_SHORT, A4_LONG);
   cairo_t *cr = cairo_create(surf);
@@ -1591,20 +1616,41 @@ int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
   cairo_surface_finish(surf);
   cairo_status_t st = cairo_surface_status(surf);
   cairo_surface_destroy(surf);
+  if (rc == YS_OK && (out.failed || st == CAIRO_STATUS_NO_MEMORY))
+    rc = YS_ENOMEM;
+  else if (rc == YS_OK && st != CAIRO_STATUS_SUCCESS) {
+    ys_errors_add(errs, YS_EIO, path, 0, 0, "生成 PDF 失败：%s",
+                  cairo_status_to_string(st));
+    rc = YS_EIO;
+  }
+  /* the 目录's links, by MuPDF (pdf_edit.c) */
+  unsigned char *bytes = out.data, *linked = NULL;
+  size_t nbytes = out.len;
+  if (rc == YS_OK && d.nlinks) {
+    int lr = ys_pdf_add_links(out.data, out.len, d.links, d.nlinks, &linked,
+                              &nbytes);
+    if (lr == YS_EINPUT)
+      ys_errors_add(errs, YS_EINPUT, path, 0, 0,
+                    "生成 PDF 失败：无法加入目录链接");
+    if (lr) rc = lr;
+    bytes = linked;
+  }
+  if (rc == YS_ENOMEM)
+    ys_errors_add(errs, YS_ENOMEM, path, 0, 0, "内存不足，无法生成 PDF");
   doc_free(&d);
   g_object_unref(d.ctx);
   g_object_unref(fm);
-  bool closed = fclose(out.f) == 0;
-  if (rc == YS_OK && (out.failed || !closed)) {
-    ys_errors_add(errs, YS_EIO, path, 0, 0, "写入文件失败");
-    rc = YS_EIO;
-  } else if (rc == YS_OK && st != CAIRO_STATUS_SUCCESS) {
-    ys_errors_add(errs, st == CAIRO_STATUS_NO_MEMORY ? YS_ENOMEM : YS_EIO, path,
-                  0, 0, "生成 PDF 失败：%s", cairo_status_to_string(st));
-    rc = st == CAIRO_STATUS_NO_MEMORY ? YS_ENOMEM : YS_EIO;
-  } else if (rc == YS_ENOMEM) {
-    ys_errors_add(errs, YS_ENOMEM, path, 0, 0, "内存不足，无法生成 PDF");
+  if (rc == YS_OK) {
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(bytes, 1, nbytes, f) == nbytes;
+    if (f && fclose(f)) ok = false;
+    if (!ok) {
+      ys_errors_add(errs, YS_EIO, path, 0, 0, "无法写入文件");
+      rc = YS_EIO;
+    }
   }
+  free(linked);
+  free(out.data);
   if (rc != YS_OK) remove(path);
   return rc;
 }

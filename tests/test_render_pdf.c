@@ -10,6 +10,9 @@
  *     check, so a value shown in two cells must be found twice;
  *   - the metadata carry the department, and the dates are the budget
  *     year's, not the clock's;
+ *   - (with MuPDF's library, not ours either) the file opens without
+ *     repair, and every entry of the 目录 is a link to the page that shows
+ *     that heading or table;
  * and, on xixiang-2023:
  *   - the same tables give the same bytes twice;
  *   - the narrative alone: every paragraph is found whole (justification
@@ -33,6 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <mupdf/fitz.h>
+#include <mupdf/pdf.h>
 
 #include "support/placed.h"
 #include "support/tablecsv.h"
@@ -451,6 +457,148 @@ static void test_reproducible(void **state) {
   compiled_free(&c);
 }
 
+/* Text of a page (MuPDF's structured text), malloc'd. */
+static char *page_text(fz_context *ctx, fz_page *page) {
+  fz_stext_page *volatile tp = NULL;
+  fz_buffer *volatile buf = NULL;
+  char *volatile out = NULL;
+  fz_try(ctx) {
+    tp = fz_new_stext_page_from_page(ctx, page, NULL);
+    buf = fz_new_buffer_from_stext_page(ctx, tp);
+    out = strdup(fz_string_from_buffer(ctx, buf));
+  }
+  fz_always(ctx) {
+    fz_drop_buffer(ctx, buf);
+    fz_drop_stext_page(ctx, tp);
+  }
+  fz_catch(ctx) out = NULL;
+  return out;
+}
+
+/* The characters whose centres lie in r, in reading order (malloc'd). */
+static char *text_in(fz_stext_page *tp, fz_rect r) {
+  size_t cap = 256, n = 0;
+  char *out = malloc(cap);
+  assert_non_null(out);
+  for (fz_stext_block *bl = tp->first_block; bl; bl = bl->next) {
+    if (bl->type != FZ_STEXT_BLOCK_TEXT) continue;
+    for (fz_stext_line *ln = bl->u.t.first_line; ln; ln = ln->next)
+      for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next) {
+        fz_rect q = fz_rect_from_quad(ch->quad);
+        fz_point c = {(q.x0 + q.x1) / 2, (q.y0 + q.y1) / 2};
+        if (!fz_is_point_inside_rect(c, r)) continue;
+        if (n + 8 > cap) {
+          cap *= 2;
+          out = realloc(out, cap);
+          assert_non_null(out);
+        }
+        n += (size_t)fz_runetochar(out + n, ch->c);
+      }
+  }
+  out[n] = '\0';
+  return out;
+}
+
+static pdf_document *open_pdf(fz_context *ctx, const char *path) {
+  pdf_document *volatile doc = NULL;
+  fz_try(ctx) doc = pdf_open_document(ctx, path);
+  fz_catch(ctx) doc = NULL;
+  return doc;
+}
+
+static bool readable(fz_context *ctx, pdf_document *doc, int num) {
+  pdf_obj *volatile o = NULL;
+  volatile bool ok = true;
+  fz_try(ctx) o = pdf_load_object(ctx, doc, num);
+  fz_catch(ctx) ok = false;
+  pdf_drop_obj(ctx, o);
+  return ok;
+}
+
+/*
+ * The 目录 as a reader uses it, read with MuPDF: the file opens without
+ * repair (every cross-reference entry points at its object), every entry
+ * of the 目录 is a link, and each link leads to the page that starts with
+ * that entry's heading or table title.
+ */
+static void test_toc_links(void **state) {
+  (void)state;
+  compiled c = compile("xixiang-2023", "shaanxi");
+  char path[2048];
+  render(c.t, "links", path, sizeof path);
+  fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
+  assert_non_null(ctx);
+  pdf_document *doc = open_pdf(ctx, path);
+  assert_non_null(doc);
+  for (int i = 1; i < pdf_xref_len(ctx, doc); i++)
+    if (!readable(ctx, doc, i)) fail_msg("object %d cannot be read", i);
+  assert_false(pdf_was_repaired(ctx, doc));
+  int npages = pdf_count_pages(ctx, doc);
+  size_t links = 0, tables = 0;
+  int pending = -1;
+  char pending_entry[512] = "";
+  /* the 目录 is on the pages after the cover, before the first target */
+  for (int p = 1; p < npages; p++) {
+    fz_page *page = fz_load_page(ctx, (fz_document *)doc, p);
+    fz_link *first = fz_load_links(ctx, page);
+    if (!first) {
+      fz_drop_page(ctx, page);
+      break;
+    }
+    fz_stext_page *tp = fz_new_stext_page_from_page(ctx, page, NULL);
+    for (fz_link *l = first; l; l = l->next) {
+      float x, y;
+      fz_location to = fz_resolve_link(ctx, (fz_document *)doc, l->uri, &x, &y);
+      int target = fz_page_number_from_location(ctx, (fz_document *)doc, to);
+      assert_true(target > p && target < npages);
+      /* the entry's words: the text under the link, less its page number */
+      char *raw = text_in(tp, l->rect);
+      char *entry = squeeze(raw);
+      free(raw);
+      size_t n = strlen(entry);
+      while (n && ((entry[n - 1] >= '0' && entry[n - 1] <= '9') ||
+                   entry[n - 1] == '.'))
+        entry[--n] = '\0';
+      assert_true(n > 0);
+      fz_page *tpg = fz_load_page(ctx, (fz_document *)doc, target);
+      char *raw_page = page_text(ctx, tpg);
+      fz_drop_page(ctx, tpg);
+      assert_non_null(raw_page);
+      char *text = squeeze(raw_page);
+      free(raw_page);
+      /* "（空表）" is the 目录's own note on an empty table */
+      char *note = strstr(entry, "（空表）");
+      if (note) *note = '\0';
+      /* a part printed with no heading of its own ("公开报表") starts
+       * where its first entry does */
+      if (pending >= 0 && target != pending)
+        fail_msg("link \"%s\" on page %d leads to page %d, which does not "
+                 "show it",
+                 pending_entry, p + 1, pending + 1);
+      pending = -1;
+      if (!strstr(text, entry)) {
+        pending = target;
+        snprintf(pending_entry, sizeof pending_entry, "%s", entry);
+      }
+      tables += strstr(entry, "表") != NULL;
+      free(text);
+      free(entry);
+      links++;
+    }
+    fz_drop_stext_page(ctx, tp);
+    fz_drop_link(ctx, first);
+    fz_drop_page(ctx, page);
+  }
+  if (pending >= 0)
+    fail_msg("link \"%s\" leads to page %d, which does not show it",
+             pending_entry, pending + 1);
+  print_message("%zu links in the 目录, %zu to tables\n", links, tables);
+  assert_true(tables >= c.t->n);
+  pdf_drop_document(ctx, doc);
+  fz_drop_context(ctx);
+  compiled_free(&c);
+}
+
 /* Does s (a line) end with an ASCII digit or '%'? */
 static bool ends_in_number(const char *s, size_t n) {
   while (n > 0 && s[n - 1] == ' ') n--;
@@ -675,6 +823,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_examples_profiles),
       cmocka_unit_test(test_reproducible),
+      cmocka_unit_test(test_toc_links),
       cmocka_unit_test(test_narrative),
       cmocka_unit_test(test_long_rows),
       cmocka_unit_test(test_odd_text),

@@ -153,7 +153,7 @@ typedef struct ys_rclaim {
   ys_unit unit;         /* of the figure */
   const char *sentence; /* the sentence, for the report */
   int line;
-  int page; /* PDF page of the figure, 0 = none */
+  int page;   /* PDF page of the figure, 0 = none */
   ys_box box; /* PDF: where the figure is printed on that page; else 0s */
   /* The text does not say whether the figure includes 上年结转: it is
    * read as all periods, and a mismatch is only a warning. */
