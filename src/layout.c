@@ -352,13 +352,15 @@ static int fill_cell(lx *x, ys_gcell *c, sref *sp, size_t n) {
 }
 
 /* Distinct positions (sorted) of a list, within tol. */
+static int cmp_float(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts v and merges values closer than tol; a ruled page has a rule per
+ * cell edge (thousands on a long table), hence qsort. */
 static size_t distinct(float *v, size_t n, float tol) {
-  for (size_t i = 1; i < n; i++) /* insertion sort: lists are short */
-    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
-      float t = v[j];
-      v[j] = v[j - 1];
-      v[j - 1] = t;
-    }
+  if (n > 1) qsort(v, n, sizeof *v, cmp_float);
   size_t k = 0;
   for (size_t i = 0; i < n; i++)
     if (!k || v[i] - v[k - 1] > tol) v[k++] = v[i];
@@ -585,11 +587,6 @@ typedef struct tcol {
   int zone;
   int n;
 } tcol;
-
-static int cmp_float(const void *a, const void *b) {
-  float p = *(const float *)a, q = *(const float *)b;
-  return (p > q) - (p < q);
-}
 
 /* Assigns the m amounts of a row (right edges r[0..m)) to amount columns
  * in order, minimising the total distance (a small DP: tables have few
