@@ -91,10 +91,13 @@ static size_t cn_digits(const char *s) {
 }
 
 /* Strips a leading numbering ("一、", "(一)", "1.", "1、", "(1)") and
- * "其中:" from a key; returns the rest, *kind the numbering kind. */
-static const char *strip_numbering(const char *k, int *kind, bool *subset) {
+ * "其中:" from a key; returns the rest, *kind the numbering kind, *first
+ * (may be NULL) whether the number is the first of its sequence (一, 1). */
+static const char *strip_numbering(const char *k, int *kind, bool *subset,
+                                   bool *first) {
   *kind = NUM_NONE;
   *subset = false;
+  bool one = false;
   for (int round = 0; round < 3; round++) {
     if (starts(k, "其中:") || starts(k, "其中：")) {
       *subset = true;
@@ -109,6 +112,7 @@ static const char *strip_numbering(const char *k, int *kind, bool *subset) {
     size_t n = cn_digits(k);
     if (n && starts(k + n, "、")) {
       *kind = NUM_CN;
+      one = n == 3 && starts(k, "一");
       k += n + 3;
       continue;
     }
@@ -116,6 +120,7 @@ static const char *strip_numbering(const char *k, int *kind, bool *subset) {
       size_t m = cn_digits(k + 1);
       if (m && k[1 + m] == ')') {
         *kind = NUM_PCN;
+        one = m == 3 && starts(k + 1, "一");
         k += m + 2;
         continue;
       }
@@ -123,6 +128,7 @@ static const char *strip_numbering(const char *k, int *kind, bool *subset) {
       while (k[j] >= '0' && k[j] <= '9') j++;
       if (j > 1 && k[j] == ')') {
         *kind = NUM_PAR;
+        one = j == 2 && k[1] == '1';
         k += j + 1;
         continue;
       }
@@ -132,11 +138,13 @@ static const char *strip_numbering(const char *k, int *kind, bool *subset) {
     if (j && j <= 2 && (k[j] == '.' || starts(k + j, "、")) && k[j + 1] &&
         !(k[j + 1] >= '0' && k[j + 1] <= '9')) {
       *kind = NUM_AR;
+      one = j == 1 && k[0] == '1';
       k += j + (k[j] == '.' ? 1 : 3);
       continue;
     }
     break;
   }
+  if (first) *first = one;
   return k;
 }
 
@@ -420,6 +428,11 @@ typedef struct rowstate {
   int indent;        /* the current row's indentation in steps, -1 none */
   int last_numbered; /* level of the last numbered row, 0 none */
   bool indented;     /* the label column shows levels by indentation */
+  /* the numbered row before, in an indented table: its kind, indentation
+   * and level; and per kind, how much deeper than its indentation a
+   * numbering runs (see place_row) */
+  int prev_kind, prev_indent, prev_nlevel;
+  int bump[NUM_KINDS];
   /* the numbered outline: the narrowing of the rows above, by level */
   ys_qfilter outline[8];
   bool has_outline[8];
@@ -574,8 +587,8 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   row->label = ys_arena_strdup(t->a, label);
   if (!row->label) return YS_ENOMEM;
   int kind;
-  bool subset;
-  const char *name = strip_numbering(lk, &kind, &subset);
+  bool subset, first;
+  const char *name = strip_numbering(lk, &kind, &subset, &first);
   if (subset) row->flags |= YS_RROW_SUBSET;
   ys_meaning m;
   if (ys_vocab_parse(t->ctx->vocab, name, &m, t->a)) return YS_ENOMEM;
@@ -623,7 +636,24 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
   int nlevel = numbering_level(s, kind);
   /* indentation, where the table shows levels by it, says more than the
    * numbering (a province may number 一、 and 1. at one depth) */
-  if (s->indented && s->indent >= 0) nlevel = s->indent + 1;
+  if (s->indented && s->indent >= 0) {
+    nlevel = s->indent + 1;
+    /* ... but a numbering that starts afresh right below a row numbered
+     * another way, at that row's indentation ("(1)一般公共预算拨款" under
+     * "1、财政拨款", both flush left as an office suite prints them), is a
+     * level below it: that table indents less than it numbers */
+    if (kind) {
+      if (first)
+        s->bump[kind] =
+            s->prev_kind && s->prev_kind != kind && s->prev_indent == s->indent
+                ? s->prev_nlevel + 1 - nlevel
+                : 0;
+      nlevel += s->bump[kind];
+      s->prev_kind = kind;
+      s->prev_indent = s->indent;
+      s->prev_nlevel = nlevel;
+    }
+  }
   /* the unit a class row belongs to: its own code column, else the chain */
   const char *within = *unit       ? unit
                        : s->nunits ? s->units[s->nunits - 1]
@@ -981,7 +1011,7 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
       int kd;
       bool sub;
       t->ctx->cur_labels[rt->nrows - 1] =
-          strip_numbering(keyz(t->a, row->label), &kd, &sub);
+          strip_numbering(keyz(t->a, row->label), &kd, &sub, NULL);
     }
   }
   return YS_OK;
