@@ -108,7 +108,8 @@ int main(int argc, char **argv) {
   double sum_m = 0, sum_c = 0;
   for (int i = 0; i < n; i++) {
     char cm[2300], cc[2300];
-    snprintf(cm, sizeof cm, "mutool draw -q -F stext -o /dev/null '%.1023s' 2>/dev/null",
+    snprintf(cm, sizeof cm,
+             "mutool draw -q -F stext -o /dev/null '%.1023s' 2>/dev/null",
              files[i]);
     snprintf(cc, sizeof cc, "build/yusuan check '%.1023s' >/dev/null 2>&1",
              files[i]);

@@ -102,13 +102,16 @@ bool ys_layout_is_page_number(const char *s) {
   size_t n = ys_text_key_buf(buf, sizeof buf, s, strlen(s));
   if (n >= sizeof buf || !n) return false;
   const char *p = buf;
-  /* "-3-", "—3—", "第3页", "第3页共24页", "3/24", "3" */
+  /* "-3-", "—3—", "第3页", "第3页共24页", "第 3 页，共 24 页" (office
+   * suites' footer), "3/24", "3" */
   size_t digits = 0, other = 0;
   for (; *p; p++) {
     if (*p >= '0' && *p <= '9')
       digits++;
-    else if (*p == '-' || *p == '/' || *p == '.')
+    else if (*p == '-' || *p == '/' || *p == '.' || *p == ',' || *p == ';')
       other++;
+    else if (!strncmp(p, "，", 3) || !strncmp(p, "、", 3))
+      p += 2, other++;
     else if (!strncmp(p, "第", 3) || !strncmp(p, "页", 3) ||
              !strncmp(p, "共", 3) || !strncmp(p, "—", 3))
       p += 2, other++;

@@ -9,6 +9,12 @@
  * must be a real, non-trivial picture. A person looks at the PNG when the
  * renderers change (fonts-noto-cjk must be installed for readable Chinese).
  *
+ * And the way a package is often published: its workbook printed to PDF
+ * by an office suite. Each example's tables.xlsx, printed by LibreOffice
+ * (its own page breaks, repeated title rows, "第 1 页，共 21 页" footers,
+ * indentation lost), is read and checked like any PDF: no error, and as
+ * many amounts placed as from our own tables.pdf of the same tables.
+ *
  * These tests are never skipped: a missing libreoffice or chromium is a
  * failure (scripts/install-deps installs both). LibreOffice gets a HOME and
  * a profile directory inside the build tree, so it neither needs a
@@ -26,6 +32,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "support/placed.h"
 #include "yusuan/yusuan.h"
 
 static ys_tables *tables;
@@ -140,6 +147,88 @@ static void test_xlsx_opens_in_libreoffice(void **state) {
   free(text);
 }
 
+/* Reads and checks a PDF; returns the error findings, *placed the
+ * amounts placed. */
+static size_t check_pdf(const char *path, ys_vocab *voc, size_t *placed) {
+  ys_errors errs = {0};
+  ys_rdoc *d = NULL;
+  if (ys_read_path(&d, path, voc, cat, &errs) != YS_OK)
+    fail_msg("%s: not read", path);
+  size_t nt = 0;
+  int64_t *v = tc_placed_amounts(d, placed, &nt);
+  assert_non_null(v);
+  free(v);
+  ys_findings *f = ys_findings_new();
+  assert_non_null(f);
+  assert_int_equal(ys_check_rdoc(d, cat, NULL, f, &errs), YS_OK);
+  size_t ne = 0;
+  for (size_t i = 0; i < f->n; i++)
+    if (f->items[i].severity == YS_SEV_ERROR && ne++ < 5)
+      print_message("%s: page %d %s %s\n", path, f->items[i].page,
+                    f->items[i].rule, f->items[i].message);
+  ys_findings_free(f);
+  ys_rdoc_free(d);
+  ys_errors_free(&errs);
+  return ne;
+}
+
+static void test_office_pdfs_check_clean(void **state) {
+  (void)state;
+  static const char *const examples[] = {"xixiang-2023", "cangxi-2023",
+                                         "pingxiang-2022"};
+  char out[2048], cmd[16384];
+  snprintf(out, sizeof out, "%s/printed", dir);
+  mkdir(out, 0777);
+  ys_vocab *voc = NULL;
+  assert_int_equal(ys_vocab_open_builtin(&voc, NULL), YS_OK);
+  size_t ours[3];
+  for (size_t i = 0; i < 3; i++) {
+    ys_errors errs = {0};
+    ys_dataset *d = NULL;
+    ys_profile *p = NULL;
+    ys_tables *t = NULL;
+    char src[256], sub[2300], from[2400], to[2400];
+    snprintf(src, sizeof src, "examples/%s", examples[i]);
+    assert_int_equal(ys_dataset_load(&d, src, cat, &errs), YS_OK);
+    assert_int_equal(ys_profile_open_builtin(&p, d->profile, &errs), YS_OK);
+    assert_int_equal(ys_compile(&t, d, p, cat, &errs), YS_OK);
+    snprintf(sub, sizeof sub, "%s/%s", out, examples[i]);
+    mkdir(sub, 0777);
+    assert_int_equal(ys_render_xlsx(t, sub, &errs), YS_OK);
+    assert_int_equal(ys_render_pdf(t, sub, &errs), YS_OK);
+    /* one LibreOffice run for all three: the workbooks by their names */
+    snprintf(from, sizeof from, "%s/tables.xlsx", sub);
+    snprintf(to, sizeof to, "%s/%s.xlsx", out, examples[i]);
+    assert_int_equal(rename(from, to), 0);
+    snprintf(from, sizeof from, "%s/tables.pdf", sub);
+    assert_int_equal(check_pdf(from, voc, &ours[i]), 0);
+    ys_tables_free(t);
+    ys_profile_free(p);
+    ys_dataset_free(d);
+    ys_errors_free(&errs);
+  }
+  snprintf(cmd, sizeof cmd,
+           "cd '%s' && HOME='%s/lo-home' timeout 300 "
+           "libreoffice -env:UserInstallation=file://%s/lo-profile "
+           "--headless --norestore --convert-to pdf --outdir '%s' "
+           "xixiang-2023.xlsx cangxi-2023.xlsx pingxiang-2022.xlsx "
+           ">'%s/lo-printed.log' 2>&1",
+           out, dir, dir, out, dir);
+  run(cmd);
+  for (size_t i = 0; i < 3; i++) {
+    char pdf[2400];
+    snprintf(pdf, sizeof pdf, "%s/%s.pdf", out, examples[i]);
+    size_t placed = 0;
+    size_t ne = check_pdf(pdf, voc, &placed);
+    print_message("%s printed by LibreOffice: %zu errors, %zu amounts placed "
+                  "(our PDF: %zu)\n",
+                  examples[i], ne, placed, ours[i]);
+    assert_int_equal(ne, 0);
+    assert_true(placed >= ours[i]);
+  }
+  ys_vocab_free(voc);
+}
+
 static void test_html_renders_in_chromium(void **state) {
   (void)state;
   char png[4300], cmd[16384];
@@ -174,6 +263,7 @@ static void test_html_renders_in_chromium(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_xlsx_opens_in_libreoffice),
+      cmocka_unit_test(test_office_pdfs_check_clean),
       cmocka_unit_test(test_html_renders_in_chromium),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
