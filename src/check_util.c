@@ -111,9 +111,11 @@ int ck_indent_level(const char *s, const char *indent) {
   }
   return n;
 }
+/* 10^d, saturating at 10^18 (the largest power of ten in int64): a
+ * printed figure with more decimals than that is exact to the 分 anyway. */
 int64_t ck_pow10i(int d) {
   int64_t r = 1;
-  while (d-- > 0) r *= 10;
+  while (d-- > 0 && r <= INT64_MAX / 10) r *= 10;
   return r;
 }
 

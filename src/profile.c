@@ -47,6 +47,19 @@ static int jint(const cJSON *o, const char *key, int dflt) {
   return cJSON_IsNumber(v) ? v->valueint : dflt;
 }
 
+/* Decimals of a displayed amount: a whole number 0..6 (what
+ * ys_money_format prints; 10^decimals must fit the checker's arithmetic). */
+static int jdecimals(pctx *c, const cJSON *o, const char *where, int dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "decimals");
+  if (!v) return dflt;
+  if (!cJSON_IsNumber(v) || v->valuedouble != (double)v->valueint ||
+      v->valueint < 0 || v->valueint > 6) {
+    perr(c, where, "“decimals”应为 0 到 6 之间的整数%s", "");
+    return dflt;
+  }
+  return v->valueint;
+}
+
 static int jbool(const cJSON *o, const char *key, int dflt) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
   if (cJSON_IsBool(v)) return cJSON_IsTrue(v);
@@ -309,7 +322,7 @@ static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
   else
     perr(c, t->id, "未知的 layout：%s", layout);
   t->unit = parse_unit(c, jstr(c, o, "unit", NULL), c->p->unit);
-  t->decimals = jint(o, "decimals", c->p->decimals);
+  t->decimals = jdecimals(c, o, t->id, c->p->decimals);
   t->empty_note = jstr(c, o, "empty_note", "");
   t->scope = jstr(c, o, "scope", "project");
   t->pcat = jstr(c, o, "pcat", NULL);
@@ -468,7 +481,7 @@ static int profile_from_text(ys_profile **out, const char *text, size_t len,
            "注：因数据四舍五入，合计数与分项之和可能存在尾数误差。");
   p->subtitle = jstr(&c, root, "subtitle", "");
   p->unit = parse_unit(&c, jstr(&c, root, "unit", "元"), YS_UNIT_YUAN);
-  p->decimals = jint(root, "decimals", 2);
+  p->decimals = jdecimals(&c, root, "decimals", 2);
   p->thousands = jbool(root, "thousands", 1);
   p->blank_zero = jbool(root, "blank_zero", 0);
   const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");

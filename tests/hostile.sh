@@ -84,6 +84,10 @@ cat >"$work/profile-span.json" <<'EOF'
 EOF
 compile_ "compile --profile-file: a header span of 2147483647" 2 \
   "$work/profile-span.json"
+sed '0,/"decimals": 2/s//"decimals": 238.31/' data/profiles/sichuan.json \
+  >"$work/profile-decimals.json"
+compile_ "compile --profile-file: 238.31 decimals (found by fuzz_profile)" 2 \
+  "$work/profile-decimals.json"
 
 # --- workbooks and PDFs named for what they are not --------------------------
 printf 'PK\003\004 not a zip' >"$work/fake.xlsx"
