@@ -93,6 +93,15 @@ typedef struct cr {
   size_t amounts_from; /* first claim of the amount reader */
   struct lst *lists;   /* lists of parts of the paragraph */
   size_t nlists, clists;
+  /* "…决算总额为 1023 万元…。其中:" closing a paragraph, then one numbered
+   * section per part ("一、因公出国(境)经费" and the paragraph under it):
+   * the parts are the sections' first amounts (section_lists) */
+  struct tk *sl_whole;
+  int sl_kind;  /* numbering of its sections (enum_kind), 0 none yet */
+  bool sl_want; /* a section heading was read: its amount comes next */
+  const struct tk *sl_parts[16];
+  size_t sl_np;
+  int head_kind; /* the paragraph being read is a heading: its numbering */
   int rc;
 } cr;
 
@@ -1810,10 +1819,13 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
 static void opener_lists(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t i = 0; i < st->n && !r->rc; i++) {
-    bool at_clause = i == 0 || st->s[i - 1] == ',' || st->s[i - 1] == ':' ||
-                     st->s[i - 1] == ';' || st->s[i - 1] == '(' ||
-                     (i >= 3 && (starts(st->s + i - 3, "元") ||
-                                 starts(st->s + i - 3, "亿")));
+    /* (after a figure's unit or a rate the comma is often left out:
+     * "…减少 28%其中:公务用车购置费 274 万元") */
+    bool at_clause =
+        i == 0 || st->s[i - 1] == ',' || st->s[i - 1] == ':' ||
+        st->s[i - 1] == ';' || st->s[i - 1] == '(' || st->s[i - 1] == '%' ||
+        (i >= 3 &&
+         (starts(st->s + i - 3, "元") || starts(st->s + i - 3, "亿")));
     /* "基本支出中医疗业务支出 5868.43 万元,…": 中 with no mark after it
      * opens a list only after the exact name of an amount stated before
      * (not in 其中, 集中, 中央…) */
@@ -2365,10 +2377,119 @@ static void leftovers(cr *r, para *pg) {
   }
 }
 
+/* --- lists over sections ---------------------------------------------- */
+
+static void close_section_list(cr *r) {
+  if (r->sl_whole && r->sl_np >= 2)
+    list_sum(r, (sent *)r->sl_whole->owner, r->sl_whole, r->sl_parts, r->sl_np,
+             false);
+  r->sl_whole = NULL;
+  r->sl_np = 0;
+  r->sl_kind = 0;
+  r->sl_want = false;
+}
+
+/* The sentence of a token held past its paragraph: its text is moved
+ * out of the paragraph buffer, which the next paragraph overwrites. */
+static bool keep_sentence(cr *r, const tk *t) {
+  sent *st = (sent *)t->owner;
+  const char *s = ys_arena_strndup(r->a, st->s, st->n);
+  if (!s) return false;
+  st->s = s;
+  return true;
+}
+
+/* Does the sentence end with a list opener and nothing after it ("…。
+ * 其中:", "具体如下:")? */
+static bool ends_with_opener(const sent *st) {
+  size_t n = st->n;
+  while (n && (st->s[n - 1] == ':' || st->s[n - 1] == ' ')) n--;
+  static const char *const op[] = {"其中",   "具体如下", "分项情况如下",
+                                   "分别为", "包括",     "情况如下"};
+  for (size_t i = 0; i < sizeof op / sizeof op[0]; i++) {
+    size_t k = strlen(op[i]);
+    if (n >= k && !memcmp(st->s + n - k, op[i], k)) {
+      for (size_t j = 0; j < st->nt; j++)
+        if (st->t[j].e > n - k) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* One paragraph's part in a list over sections: a heading of the list's
+ * numbering opens a part, the first amount stated under it is the part,
+ * a heading numbered otherwise ends the list; and a paragraph that ends
+ * with an opener starts one, its whole the last amount stated before. */
+static void section_lists(cr *r, para *pg) {
+  if (r->head_kind) {
+    if (!r->sl_whole) return;
+    if (r->head_kind > 0 && (!r->sl_kind || r->head_kind == r->sl_kind)) {
+      r->sl_kind = r->head_kind;
+      r->sl_want = true;
+    } else {
+      close_section_list(r);
+    }
+    return;
+  }
+  if (!pg->n) return;
+  if (r->sl_whole && r->sl_want) {
+    const tk *part = NULL;
+    for (size_t si = 0; si < pg->n && !part; si++)
+      for (size_t k = 0; k < pg->s[si].nt && !part; k++)
+        if (pg->s[si].t[k].role == R_STATE && pg->s[si].t[k].kind == TK_AMT &&
+            !pg->s[si].t[k].depth)
+          part = &pg->s[si].t[k];
+    r->sl_want = false;
+    if (part && !keep_sentence(r, part)) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    if (part && r->sl_np < 16)
+      r->sl_parts[r->sl_np++] = part;
+    else
+      close_section_list(r);
+  } else if (r->sl_whole && !r->sl_kind) {
+    /* text, not a section, after the opener: no such list */
+    close_section_list(r);
+  }
+  sent *last = &pg->s[pg->n - 1];
+  if (!ends_with_opener(last)) return;
+  tk *whole = NULL;
+  for (size_t si = pg->n; si-- > 0 && !whole;) {
+    sent *st = &pg->s[si];
+    for (size_t k = st->nt; k-- > 0 && !whole;)
+      if (st->t[k].role == R_STATE && st->t[k].kind == TK_AMT &&
+          !st->t[k].depth && st->t[k].subject)
+        whole = &st->t[k];
+  }
+  if (!whole) return;
+  close_section_list(r);
+  if (!keep_sentence(r, whole)) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  r->sl_whole = whole;
+}
+
+/* The numbering of a heading line: 1 "一、", 2 "(一)", 3 "1、" / "1.",
+ * 0 none. */
+static int enum_kind(const char *s, size_t n) {
+  if (enumerator_at(s, n)) return *s == '(' ? 2 : 1;
+  size_t j = 0;
+  while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+  if (j && j <= 2 && j < n && (s[j] == '.' || starts(s + j, "、"))) return 3;
+  return 0;
+}
+
 /* --- paragraphs into sentences ----------------------------------------- */
 
 static bool sentence_end(const char *p, size_t i) {
   const char *s = p + i;
+  /* "(公务用车购置费 100.00 万元;…运行维护费 400.00 万元。)比上年增加…":
+   * a full stop that closes a parenthesis ends the aside, not the
+   * sentence */
+  if (starts(s, "。") && (s[3] == ')' || starts(s + 3, "）"))) return false;
   /* an ASCII full stop ends a sentence after a word or a %, with no digit
    * after it ("…15.9%.随着…"); not in a number or a list number ("5.住房
    * 公积金") */
@@ -2429,6 +2550,7 @@ static int paragraph(cr *r) {
     added_sums(r, &pg, si);
   }
   delta_repeats(r, &pg);
+  if (!r->rc) section_lists(r, &pg);
   if (!r->rc) name_claims(r, &pg);
   if (!r->rc) leftovers(r, &pg);
   /* the stated amounts, for wholes named in later paragraphs */
@@ -2548,9 +2670,16 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
       r.sec_set = m.q.funds || m.q.periods || m.q.kinds;
     }
     rc = put(&r, k, kl, lines[i].no);
-    if (!rc && head) rc = paragraph(&r);
+    if (!rc && head) {
+      r.head_kind = enum_kind(k, kl);
+      /* an unnumbered title ends a list over sections too */
+      if (!r.head_kind) r.head_kind = -1;
+      rc = paragraph(&r);
+      r.head_kind = 0;
+    }
   }
   if (!rc) rc = paragraph(&r);
+  if (!rc) close_section_list(&r);
   ys_arena_free(r.a);
   return rc;
 }

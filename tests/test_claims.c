@@ -297,6 +297,41 @@ static void test_breakdown_frame(void **state) {
   done(&r);
 }
 
+static void test_lists_over_sections(void **state) {
+  (void)state;
+  /* a total, "其中:" closing its paragraph, then one numbered section per
+   * part; 0 + 60 + 25 is not 86 (the three 三公 items are the whole) */
+  reading r = read_text(
+      "2024年本单位“三公”经费预算总额为86.00万元，较上年减少5%。其中：\n"
+      "一、因公出国（境）费\n"
+      "2024年因公出国（境）费预算0万元。\n"
+      "二、公务用车购置及运行维护费\n"
+      "公务用车购置及运行维护费预算60.00万元，与上年持平。\n"
+      "三、公务接待费\n"
+      "公务接待费预算25.00万元，主要用于上级检查接待。\n"
+      "第三部分 其他说明\n"
+      "本单位无政府采购预算，机关运行经费预算12.00万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "86.00", "0,60.00,25.00");
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_clause_marks_left_out(void **state) {
+  (void)state;
+  /* "…10%其中:" with no comma; a full stop that closes an aside "(…。)" */
+  reading r = read_text(
+      "公务用车购置及运行维护费预算70.00万元，比上年减少10%其中：公务用车"
+      "购置费20.00万元，公务用车运行维护费50.00万元。\n"
+      "“三公”经费预算42.00万元，其中：因公出国（境）费0万元；公务用车购置"
+      "及运行费30.00万元（购置费10.00万元，运行维护费20.00万元。）；公务接待"
+      "费13.00万元。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "70.00", "20.00,50.00");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "42.00", "0,30.00,13.00");
+  assert_int_equal(verdict(&r, b), YS_SEV_ERROR);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_list_with_shares),
@@ -314,6 +349,8 @@ int main(void) {
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),
       cmocka_unit_test(test_breakdown_frame),
+      cmocka_unit_test(test_lists_over_sections),
+      cmocka_unit_test(test_clause_marks_left_out),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
