@@ -1805,8 +1805,14 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
     for (size_t m = 0; m < nm && like; m++) {
       const tk *t = more[m];
       size_t tl = strlen(t->subject);
+      /* named like the first: the same last two characters ("…费支出"),
+       * or the same last one and the same first two ("公务用车运行费",
+       * then "公务用车购置费" after the reasons for the first) */
       like = tl >= 6 && !t->headp && !t->syear && !generic(t->subject) &&
-             !strcmp(t->subject + tl - 6, first + fl - 6) &&
+             (!strcmp(t->subject + tl - 6, first + fl - 6) ||
+              (tl >= 9 && fl >= 9 &&
+               !strcmp(t->subject + tl - 3, first + fl - 3) &&
+               !strncmp(t->subject, first, 6))) &&
              side_of(r, t->subject) == side;
     }
     if (!like) break;
@@ -2053,10 +2059,49 @@ static void enumerated_lists(cr *r, para *pg, size_t si) {
 }
 
 /* The lists of a sentence: each part's headp set (before attach). */
+/* "公务用车购置及运行费 500.00 万元(公务用车购置费 100.00 万元,…;公务用车
+ * 运行维护费 400.00 万元,…)": an aside right after an amount that states
+ * two or more amounts and nothing else lists its parts. */
+static void aside_lists(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k + 2 < st->nt && !r->rc; k++) {
+    tk *w = &st->t[k];
+    if (w->role != R_STATE || w->kind != TK_AMT || !w->subject ||
+        !*w->subject || generic(w->subject))
+      continue;
+    size_t o = w->e;
+    while (o < st->n && st->s[o] == ' ') o++;
+    if (o >= st->n || st->s[o] != '(') continue;
+    /* the aside's end */
+    int depth = 0;
+    size_t c = o;
+    for (; c < st->n; c++) {
+      if (st->s[c] == '(') depth++;
+      if (st->s[c] == ')' && --depth == 0) break;
+    }
+    if (c >= st->n) continue;
+    const tk *parts[16];
+    size_t np = 0;
+    bool other = false;
+    for (size_t j = k + 1; j < st->nt && st->t[j].b < c; j++) {
+      const tk *t = &st->t[j];
+      if (t->depth != w->depth + 1) continue;
+      if (t->role == R_STATE && t->kind == TK_AMT && t->subject &&
+          *t->subject && !t->headp && np < 16)
+        parts[np++] = t;
+      else if (t->role == R_STATE)
+        other = true;
+    }
+    if (np < 2 || other) continue;
+    add_list(r, si, w, parts, np, false);
+  }
+}
+
 static void list_parts(cr *r, para *pg, size_t si) {
   opener_lists(r, pg, si);
   frame_lists(r, pg, si);
   enumerated_lists(r, pg, si);
+  aside_lists(r, pg, si);
 }
 
 /* "…164.03 亿元，以及对市县转移支付 378.22 亿元，合计 542.25 亿元": a

@@ -329,6 +329,21 @@ static void test_clause_marks_left_out(void **state) {
   assert_int_equal(verdict(&r, a), -1);
   size_t b = has_claim(&r, YS_CLAIM_SUM, "42.00", "0,30.00,13.00");
   assert_int_equal(verdict(&r, b), YS_SEV_ERROR);
+  /* the aside lists the parts of the amount it follows */
+  size_t c = has_claim(&r, YS_CLAIM_SUM, "30.00", "10.00,20.00");
+  assert_int_equal(verdict(&r, c), -1);
+  done(&r);
+}
+
+static void test_list_resumed_after_reasons(void **state) {
+  (void)state;
+  /* "其中:" with one part, its reasons, then the next part in a sentence of
+   * its own, named like the first (公务用车…费) */
+  reading r = read_text(
+      "公务用车购置及运行费预算18.00万元。其中：公务用车运行费16.00万元，"
+      "与上年持平，主要用于车辆燃油及维修。公务用车购置费0万元，与上年持平。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "18.00", "16.00,0");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
   done(&r);
 }
 
@@ -351,6 +366,7 @@ int main(void) {
       cmocka_unit_test(test_breakdown_frame),
       cmocka_unit_test(test_lists_over_sections),
       cmocka_unit_test(test_clause_marks_left_out),
+      cmocka_unit_test(test_list_resumed_after_reasons),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
