@@ -565,6 +565,22 @@ static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
       k = (char *)q + (*q == '.' ? 1 : 3);
       again = true;
     }
+    /* "三、", "(三)", and "三)" whose bracket went with the clause before */
+    static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                     "六", "七", "八", "九", "十"};
+    q = k + (*k == '(');
+    for (bool hit = true; hit;) {
+      hit = false;
+      for (size_t i = 0; i < 10; i++)
+        if (starts(q, cn[i])) {
+          q += 3;
+          hit = true;
+        }
+    }
+    if (q > k + (*k == '(') && (starts(q, "、") || *q == ')')) {
+      k = (char *)q + (*q == ')' ? 1 : 3);
+      again = true;
+    }
   }
   static const char *const tail[] = {
       "预算数为", "预算数",   "决算数为", "决算数",   "执行数为", "执行数",
@@ -2508,7 +2524,8 @@ static void section_lists(cr *r, para *pg) {
           !st->t[k].depth && st->t[k].subject)
         whole = &st->t[k];
   }
-  if (!whole) return;
+  /* a part of a list already made is no whole of another */
+  if (!whole || whole->headp) return;
   close_section_list(r);
   if (!keep_sentence(r, whole)) {
     r->rc = YS_ENOMEM;

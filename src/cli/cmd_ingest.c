@@ -222,8 +222,10 @@ static int write_index(const char *dir, const ys_rdoc *d,
   fprintf(f, "报表 %zu 张：\n", d->n);
   for (size_t i = 0; i < d->n; i++) {
     const ys_rtable *t = &d->tables[i];
-    fprintf(f, "  第 %d 行  %-6s %s  单位：%s  %zu 行%s\n", t->title_line,
-            t->number, t->title,
+    /* where the title is: its page in a PDF, else its line */
+    fprintf(f, "  第 %d %s  %-6s %s  单位：%s  %zu 行%s\n",
+            t->title_page ? t->title_page : t->title_line,
+            t->title_page ? "页" : "行", t->number, t->title,
             t->unit_known ? ys_unit_name(t->unit) : "（未印出）", t->nrows,
             t->empty_note ? "（有空表说明）" : "");
   }
