@@ -151,10 +151,25 @@ static void catalog_rows(chk *c, const ys_rtable *rt, const char *tname) {
     /* a parent of another 类 is a stale one (the table does not print the
      * 类 and 款 rows): nothing to say about where the row sits */
     if (par && strncmp(par, r->code, 3)) par = NULL;
-    int kind;
-    (void)kind;
     const char *name = ck_label_key(c, r->label);
+    size_t mark = c->out->n;
     ck_catalog_row(c, rt, tname, cls, r->code, name, par, r->line);
+    /* where the row's name is printed (else its code): the cell the
+     * finding is about */
+    const ys_rcell *at = NULL;
+    for (int pass = 0; pass < 2 && !at; pass++)
+      for (size_t k = 0; k < r->n && k < rt->ncols && !at; k++) {
+        ys_rcol_kind ck = rt->cols[k].kind;
+        bool want = pass == 0 ? ck == YS_RCOL_LABEL
+                              : ck == YS_RCOL_CODE || ck == YS_RCOL_LEI ||
+                                    ck == YS_RCOL_KUAN || ck == YS_RCOL_XIANG;
+        if (want && r->cells[k].page && r->cells[k].text && *r->cells[k].text)
+          at = &r->cells[k];
+      }
+    for (size_t k = mark; at && k < c->out->n; k++) {
+      c->out->items[k].page = at->page;
+      c->out->items[k].box = at->box;
+    }
     if (lvl >= 1 && lvl < 5) {
       parent[lvl] = r->code;
       for (int l = lvl + 1; l < 5; l++) parent[l] = NULL;
