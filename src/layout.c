@@ -152,7 +152,10 @@ static bool is_title_key(const char *k) {
   size_t n = strlen(k);
   if (!n || nchars(k) > 64 || nchars(k) < 4) return false;
   if (has(k, "。") || has(k, ";") || has(k, "；") || toc_like(k)) return false;
-  if (starts(k, "注") || starts(k, "单位") || starts(k, "金额单位") ||
+  /* "单位:元", "单位名称:…" are no titles; "单位“三公”经费…预算表" (a
+   * unit's own package, titled without a year) is */
+  if (starts(k, "注") || starts(k, "单位:") || starts(k, "单位：") ||
+      starts(k, "单位(") || starts(k, "单位名称") || starts(k, "金额单位") ||
       starts(k, "编制") || starts(k, "说明"))
     return false;
   bool trade = false;

@@ -88,10 +88,12 @@ static int write_table(const char *dir, size_t i, const ys_rtable *t) {
               ? (t->unit == YS_UNIT_WANYUAN ? "单位：万元" : "单位：元")
               : "单位：（未印出）");
   if (t->cols && t->ncols) {
-    /* what each column was read as: a quantity key, or its role */
-    fputs(",列含义", f);
+    /* what each column was read as: a quantity key, or its header; in
+     * the line-number column the row's name, so that the meanings stand
+     * over their cells */
+    fputs("列含义", f);
     ys_arena *a = ys_arena_new(1 << 16);
-    for (size_t k = 1; k < t->ncols && a; k++) {
+    for (size_t k = 0; k < t->ncols && a; k++) {
       const ys_rcol *c = &t->cols[k];
       const char *key = c->q.n ? ys_qexpr_key(a, &c->q) : NULL;
       fputc(',', f);
