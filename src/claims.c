@@ -1525,6 +1525,7 @@ static void completion_claims(cr *r, para *pg, size_t si) {
 /* Does a clause open a list of parts: 其中, 包括, 分项情况是, "…万元中" */
 static bool opener_at(const char *s, size_t n) {
   return starts(s, "其中") || starts(s, "包括") || starts(s, "主要包括") ||
+         starts(s, "主要用于以下方面") || starts(s, "用于以下方面") ||
          starts(s, "分项情况") || starts(s, "具体为") ||
          starts(s, "具体如下") || starts(s, "分别为") ||
          (n >= 3 && starts(s, "中,")) || starts(s, "中:");

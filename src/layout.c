@@ -1119,6 +1119,11 @@ static int unruled_header(lx *x, pgrid *g, int hrows) {
 
 /* --- regions ----------------------------------------------------------- */
 
+static bool ends_with_key(const char *k, const char *suf) {
+  size_t n = strlen(k), m = strlen(suf);
+  return n >= m && !strcmp(k + n - m, suf);
+}
+
 static bool is_note_key(const char *k) {
   return starts(k, "注") || starts(k, "说明:") || starts(k, "说明：") ||
          starts(k, "备注") || starts(k, "填表说明");
@@ -1272,7 +1277,13 @@ static int header_rows(lx *x, const cellv *cv, int nrows) {
     }
     if (big && label && r > 0) return r;
   }
-  return 0;
+  /* not a digit anywhere: an empty table, all header ("三公" columns with
+   * 预算数 / 决算数 under them, and nothing below) */
+  bool digits = false;
+  for (size_t i = 0; i < cv->n && !digits; i++)
+    for (const char *p = cv->v[i].text; p && *p && !digits; p++)
+      digits = *p >= '0' && *p <= '9';
+  return digits ? 0 : nrows;
 }
 
 static int cmp_cell(const void *a, const void *b) {
@@ -1619,7 +1630,12 @@ int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
         x.used[j] = true;
         continue;
       }
-      if (is_note_key(k) && !cl) {
+      /* notes below the grid; and a line between two of them that leads
+       * into the next ("无…的，仍保留该表格式，并在本表下方作下述说明："
+       * before "说明：…故本表无数据。") */
+      bool lead_in = *note && !cl && l->page == x.L[j - 1]->page &&
+                     (ends_with_key(k, ":") || ends_with_key(k, "："));
+      if ((is_note_key(k) || lead_in) && !cl) {
         note = *note ? ys_arena_printf(x.a, "%s\n%s", note, ys_line_text(d, l))
                      : ys_line_text(d, l);
         x.used[j] = true;

@@ -1102,6 +1102,23 @@ int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {
   return YS_OK;
 }
 
+/* The first year written "2024年" or, as covers space it, "2024 年" in s;
+ * 0 none. */
+static int year_in(const char *s) {
+  for (const char *p = strstr(s, "年"); p; p = strstr(p + 3, "年")) {
+    const char *q = p;
+    while (q > s && q[-1] == ' ') q--;
+    if (q - s < 4) continue;
+    const char *d = q - 4;
+    bool four = true;
+    for (int k = 0; k < 4; k++) four = four && d[k] >= '0' && d[k] <= '9';
+    if (!four || (d > s && d[-1] >= '0' && d[-1] <= '9')) continue;
+    int y = atoi(d);
+    if (y >= 1990 && y <= 2100) return y;
+  }
+  return 0;
+}
+
 void ys_tableread_doc_facts(const ys_layout *l, ys_doc *doc, int *year,
                             bool *final) {
   (void)doc;
@@ -1112,31 +1129,22 @@ void ys_tableread_doc_facts(const ys_layout *l, ys_doc *doc, int *year,
     const char *t = l->tables[i].title;
     if (strstr(t, "决算")) nfinal++;
     if (strstr(t, "预算")) nbudget++;
-    for (const char *p = t; *p; p++) {
-      if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
-          p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
-          !strncmp(p + 4, "年", 3)) {
-        int y = atoi(p);
-        for (int k = 0; k < 8; k++)
-          if (years[k] == y || !years[k]) {
-            years[k] = y;
-            counts[k]++;
-            break;
-          }
+    int y = year_in(t);
+    for (int k = 0; y && k < 8; k++)
+      if (years[k] == y || !years[k]) {
+        years[k] = y;
+        counts[k]++;
+        break;
       }
-    }
   }
   /* tables without a year: the first lines of the document (the cover) */
   for (size_t i = 0; i < l->ntext && i < 40 && !years[0]; i++) {
     const ys_line *ln = l->text[i];
     for (size_t s = 0; s < ln->n && !years[0]; s++) {
-      const char *p = strstr(ln->spans[s].text, "年");
-      if (p && p - ln->spans[s].text >= 4) {
-        int y = atoi(p - 4);
-        if (y >= 2000 && y <= 2100) {
-          years[0] = y;
-          counts[0] = 1;
-        }
+      int y = year_in(ln->spans[s].text);
+      if (y >= 2000) {
+        years[0] = y;
+        counts[0] = 1;
       }
       if (strstr(ln->spans[s].text, "决算")) nfinal += 2;
     }
