@@ -41,9 +41,26 @@ typedef struct rules {
   bool oom;
 } rules;
 
+/* Text drawn wholly outside its clip (WPS repeats the last lines of a
+ * page at the top of the next, clipped away): the structured-text device
+ * reports it like any other, so the boxes of such runs are kept here and
+ * their characters dropped. */
+typedef struct clips {
+  fz_rect *stack; /* the clip in force, innermost last */
+  size_t n, cap;
+  /* the glyphs of text runs no clip lets through: origin and character */
+  struct hglyph {
+    float x, y;
+    int ucs;
+  } * hidden;
+  size_t nh, caph;
+  bool oom;
+} clips;
+
 typedef struct rule_dev {
   fz_device super;
   rules *r;
+  clips *c;
 } rule_dev;
 
 static void rules_add(rules *r, float x0, float y0, float x1, float y1) {
@@ -212,6 +229,126 @@ static void rd_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
   walk_path(ctx, (rule_dev *)dev, path, ctm, true, lw);
 }
 
+static void clip_push(clips *c, fz_rect r) {
+  if (c->oom) return;
+  if (c->n == c->cap) {
+    size_t nc = c->cap ? c->cap * 2 : 16;
+    fz_rect *v = realloc(c->stack, nc * sizeof *v);
+    if (!v) {
+      c->oom = true;
+      return;
+    }
+    c->stack = v;
+    c->cap = nc;
+  }
+  c->stack[c->n] = c->n ? fz_intersect_rect(c->stack[c->n - 1], r) : r;
+  c->n++;
+}
+
+static void rd_clip_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+                         int even_odd, fz_matrix ctm, fz_rect scissor) {
+  (void)even_odd;
+  (void)scissor;
+  clip_push(((rule_dev *)dev)->c, fz_bound_path(ctx, path, NULL, ctm));
+}
+
+static void rd_clip_stroke_path(fz_context *ctx, fz_device *dev,
+                                const fz_path *path, const fz_stroke_state *st,
+                                fz_matrix ctm, fz_rect scissor) {
+  (void)scissor;
+  clip_push(((rule_dev *)dev)->c, fz_bound_path(ctx, path, st, ctm));
+}
+
+static void rd_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                         fz_matrix ctm, fz_rect scissor) {
+  (void)scissor;
+  clip_push(((rule_dev *)dev)->c, fz_bound_text(ctx, text, NULL, ctm));
+}
+
+static void rd_clip_stroke_text(fz_context *ctx, fz_device *dev,
+                                const fz_text *text, const fz_stroke_state *st,
+                                fz_matrix ctm, fz_rect scissor) {
+  (void)scissor;
+  clip_push(((rule_dev *)dev)->c, fz_bound_text(ctx, text, st, ctm));
+}
+
+static void rd_clip_image_mask(fz_context *ctx, fz_device *dev, fz_image *img,
+                               fz_matrix ctm, fz_rect scissor) {
+  (void)ctx;
+  (void)img;
+  (void)scissor;
+  clip_push(((rule_dev *)dev)->c, fz_transform_rect(fz_unit_rect, ctm));
+}
+
+static void rd_begin_mask(fz_context *ctx, fz_device *dev, fz_rect area,
+                          int luminosity, fz_colorspace *cs, const float *bc,
+                          fz_color_params cp) {
+  (void)ctx;
+  (void)luminosity;
+  (void)cs;
+  (void)bc;
+  (void)cp;
+  /* a mask is popped like a clip; it hides nothing outside its area that
+   * this reader could tell, so it only keeps the stack balanced */
+  clips *c = ((rule_dev *)dev)->c;
+  clip_push(c, c->n ? c->stack[c->n - 1] : fz_infinite_rect);
+  (void)area;
+}
+
+static void rd_pop_clip(fz_context *ctx, fz_device *dev) {
+  (void)ctx;
+  clips *c = ((rule_dev *)dev)->c;
+  if (c->n) c->n--;
+}
+
+/* A run of text: hidden when the clip in force leaves none of it. */
+static void text_run(fz_context *ctx, rule_dev *d, const fz_text *text,
+                     fz_matrix ctm) {
+  clips *c = d->c;
+  if (!c->n || c->oom) return;
+  fz_rect b = fz_bound_text(ctx, text, NULL, ctm);
+  if (fz_is_empty_rect(b) ||
+      !fz_is_empty_rect(fz_intersect_rect(b, c->stack[c->n - 1])))
+    return;
+  for (const fz_text_span *sp = text->head; sp; sp = sp->next)
+    for (int i = 0; i < sp->len; i++) {
+      if (c->nh == c->caph) {
+        size_t nc = c->caph ? c->caph * 2 : 64;
+        struct hglyph *h = realloc(c->hidden, nc * sizeof *h);
+        if (!h) {
+          c->oom = true;
+          return;
+        }
+        c->hidden = h;
+        c->caph = nc;
+      }
+      fz_point o = fz_transform_point_xy(sp->items[i].x, sp->items[i].y, ctm);
+      c->hidden[c->nh++] = (struct hglyph){o.x, o.y, sp->items[i].ucs};
+    }
+}
+
+static void rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                         fz_matrix ctm, fz_colorspace *cs, const float *color,
+                         float alpha, fz_color_params cp) {
+  (void)cs;
+  (void)color;
+  (void)alpha;
+  (void)cp;
+  text_run(ctx, (rule_dev *)dev, text, ctm);
+}
+
+static void rd_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                           const fz_stroke_state *st, fz_matrix ctm,
+                           fz_colorspace *cs, const float *color, float alpha,
+                           fz_color_params cp) {
+  (void)st;
+  (void)cs;
+  (void)color;
+  (void)alpha;
+  (void)cp;
+  text_run(ctx, (rule_dev *)dev, text, ctm);
+}
+
 /* --- characters into lines and spans ----------------------------------- */
 
 typedef struct pch {
@@ -330,7 +467,19 @@ typedef struct pchs {
   size_t n, cap;
 } pchs;
 
-static bool collect_chars(fz_stext_page *tp, pchs *out) {
+/* Is the character one of the glyphs its clip hides (the same character
+ * drawn at the same origin)? */
+static bool hidden_at(const clips *c, const fz_stext_char *ch) {
+  for (size_t i = 0; i < c->nh; i++) {
+    const struct hglyph *g = &c->hidden[i];
+    if (g->ucs == ch->c && fabsf(g->x - ch->origin.x) < 0.75f &&
+        fabsf(g->y - ch->origin.y) < 0.75f)
+      return true;
+  }
+  return false;
+}
+
+static bool collect_chars(fz_stext_page *tp, pchs *out, const clips *c) {
   for (fz_stext_block *bl = tp->first_block; bl; bl = bl->next) {
     if (bl->type != FZ_STEXT_BLOCK_TEXT) continue;
     for (fz_stext_line *ln = bl->u.t.first_line; ln; ln = ln->next) {
@@ -345,6 +494,7 @@ static bool collect_chars(fz_stext_page *tp, pchs *out) {
           out->cap = nc;
         }
         fz_rect q = fz_rect_from_quad(ch->quad);
+        if (c->nh && hidden_at(c, ch)) continue;
         pch *p = &out->v[out->n++];
         p->c = (uint32_t)ch->c;
         p->x0 = q.x0;
@@ -400,6 +550,7 @@ static void on_error(void *user, const char *msg) {
 typedef struct pagebits {
   rules r;
   pchs cs;
+  clips c;
 } pagebits;
 
 /* Reads one page; YS_OK, YS_ENOMEM or YS_EINPUT (page damaged). */
@@ -427,14 +578,24 @@ static int read_page(pdfctx *pc, fz_document *doc, int no, ys_doc *d,
     dev = NULL;
     rule_dev *rdv = fz_new_derived_device(ctx, rule_dev);
     rdv->r = &pb->r;
+    rdv->c = &pb->c;
     rdv->super.fill_path = rd_fill_path;
     rdv->super.stroke_path = rd_stroke_path;
+    rdv->super.clip_path = rd_clip_path;
+    rdv->super.clip_stroke_path = rd_clip_stroke_path;
+    rdv->super.clip_text = rd_clip_text;
+    rdv->super.clip_stroke_text = rd_clip_stroke_text;
+    rdv->super.clip_image_mask = rd_clip_image_mask;
+    rdv->super.begin_mask = rd_begin_mask;
+    rdv->super.pop_clip = rd_pop_clip;
+    rdv->super.fill_text = rd_fill_text;
+    rdv->super.stroke_text = rd_stroke_text;
     dev = &rdv->super;
     fz_run_display_list(ctx, list, dev, fz_identity, fz_infinite_rect, NULL);
     fz_close_device(ctx, dev);
     if (!ys_doc_add_page(d, bounds.x1 - bounds.x0, bounds.y1 - bounds.y0))
       rc = YS_ENOMEM;
-    else if (!collect_chars(tp, &pb->cs) || pb->r.oom)
+    else if (!collect_chars(tp, &pb->cs, &pb->c) || pb->r.oom || pb->c.oom)
       rc = YS_ENOMEM;
   }
   fz_always(ctx) {
@@ -461,6 +622,8 @@ static int read_page(pdfctx *pc, fz_document *doc, int no, ys_doc *d,
   }
   free(pb->r.v);
   free(pb->cs.v);
+  free(pb->c.stack);
+  free(pb->c.hidden);
   free(pb);
   return rc;
 }

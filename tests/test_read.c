@@ -234,10 +234,74 @@ static void test_broken_pdfs(void **state) {
   }
 }
 
+/* A page whose content stream draws one line inside its clip and one
+ * wholly outside it (as WPS repeats a page's last lines at the top of the
+ * next, clipped away): the reader keeps what a viewer shows. */
+static void test_clipped_text(void **state) {
+  (void)state;
+  assert_int_equal(tc_mkdirs(WORK), 0);
+  const char *content = "q 0 100 200 100 re W n\n"
+                        "BT /F1 10 Tf 10 20 Td (HIDDEN 111.11) Tj ET\n"
+                        "BT /F1 10 Tf 10 150 Td (SHOWN 222.22) Tj ET\n"
+                        "Q\n";
+  char buf[4096];
+  size_t off[8], n = 0;
+  n += (size_t)snprintf(buf + n, sizeof buf - n, "%%PDF-1.4\n");
+  off[1] = n;
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  off[2] = n;
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> "
+                        "endobj\n");
+  off[3] = n;
+  n += (size_t)snprintf(
+      buf + n, sizeof buf - n,
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+      "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+  off[4] = n;
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "4 0 obj << /Length %zu >> stream\n%sendstream "
+                        "endobj\n",
+                        strlen(content), content);
+  off[5] = n;
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont "
+                        "/Helvetica >> endobj\n");
+  size_t xref = n;
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "xref\n0 6\n0000000000 65535 f \n");
+  for (int i = 1; i <= 5; i++)
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%010zu 00000 n \n", off[i]);
+  n += (size_t)snprintf(buf + n, sizeof buf - n,
+                        "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n"
+                        "%%%%EOF\n",
+                        xref);
+  char path[2048];
+  snprintf(path, sizeof path, "%s/clipped.pdf", WORK);
+  put(path, buf, n);
+  ys_doc *d = NULL;
+  ys_errors errs = {0};
+  assert_int_equal(ys_doc_read_pdf(&d, path, &errs), YS_OK);
+  bool shown = false, hidden = false;
+  for (size_t p = 0; p < d->n; p++)
+    for (size_t i = 0; i < d->pages[p].n; i++) {
+      const char *t = ys_line_text(d, &d->pages[p].lines[i]);
+      assert_non_null(t);
+      shown |= strstr(t, "SHOWN 222.22") != NULL;
+      hidden |= strstr(t, "HIDDEN") != NULL || strstr(t, "111") != NULL;
+    }
+  assert_true(shown);
+  assert_false(hidden);
+  ys_doc_free(d);
+  ys_errors_free(&errs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_formats_agree),
       cmocka_unit_test(test_broken_pdfs),
+      cmocka_unit_test(test_clipped_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
