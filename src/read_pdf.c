@@ -467,19 +467,33 @@ typedef struct pchs {
   size_t n, cap;
 } pchs;
 
+static int cmp_hglyph(const void *a, const void *b) {
+  const struct hglyph *p = a, *q = b;
+  if (p->y != q->y) return p->y < q->y ? -1 : 1;
+  return (p->x > q->x) - (p->x < q->x);
+}
+
 /* Is the character one of the glyphs its clip hides (the same character
- * drawn at the same origin)? */
+ * drawn at the same origin)? The glyphs are sorted by y (collect_chars):
+ * a binary search, then the few within the tolerance. */
 static bool hidden_at(const clips *c, const fz_stext_char *ch) {
-  for (size_t i = 0; i < c->nh; i++) {
+  size_t lo = 0, hi = c->nh;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->hidden[mid].y < ch->origin.y - 0.75f)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < c->nh && c->hidden[i].y < ch->origin.y + 0.75f; i++) {
     const struct hglyph *g = &c->hidden[i];
-    if (g->ucs == ch->c && fabsf(g->x - ch->origin.x) < 0.75f &&
-        fabsf(g->y - ch->origin.y) < 0.75f)
-      return true;
+    if (g->ucs == ch->c && fabsf(g->x - ch->origin.x) < 0.75f) return true;
   }
   return false;
 }
 
-static bool collect_chars(fz_stext_page *tp, pchs *out, const clips *c) {
+static bool collect_chars(fz_stext_page *tp, pchs *out, clips *c) {
+  if (c->nh > 1) qsort(c->hidden, c->nh, sizeof *c->hidden, cmp_hglyph);
   for (fz_stext_block *bl = tp->first_block; bl; bl = bl->next) {
     if (bl->type != FZ_STEXT_BLOCK_TEXT) continue;
     for (fz_stext_line *ln = bl->u.t.first_line; ln; ln = ln->next) {
