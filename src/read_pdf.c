@@ -420,6 +420,7 @@ static int emit_row(ys_doc *d, pch *c, size_t n, const rules *r, sb *b) {
   float size = 0;
   bool open = false;
   float last_x1 = 0;
+  uint32_t last_cp = ' ';
   for (size_t i = 0; i < n; i++) {
     bool space = c[i].c == ' ' || c[i].c == 0x3000 || c[i].c == 0xA0;
     float em = c[i].size > 1 ? c[i].size : 10;
@@ -431,16 +432,28 @@ static int emit_row(ys_doc *d, pch *c, size_t n, const rules *r, sb *b) {
         int rc = emit_span(d, l, b, box, size);
         if (rc) return rc;
         open = false;
-      } else if (gap > 0.15f * em && !space) {
-        /* a space the PDF does not encode between two words */
-        uint32_t prev = 0;
-        if (b->n) prev = (unsigned char)b->s[b->n - 1];
-        if (prev < 0x80 && c[i].c < 0x80 && prev != ' ' && !sb_cp(b, ' '))
+      } else if (gap > 0.05f * em && !space && last_cp != ' ') {
+        /* a space the PDF does not encode: between two words, or between
+         * a Chinese word and a figure ("年终一次性奖金 7.74": a word
+         * processor prints the space as a gap). Not between two Chinese
+         * characters, which justified text spaces out. */
+        bool a = last_cp < 0x80, z = c[i].c < 0x80;
+        bool ideo_a = last_cp >= 0x3400 && last_cp < 0xA000,
+             ideo_z = c[i].c >= 0x3400 && c[i].c < 0xA000;
+        bool alnum_a = (last_cp >= '0' && last_cp <= '9') ||
+                       (last_cp >= 'A' && last_cp <= 'z'),
+             alnum_z = (c[i].c >= '0' && c[i].c <= '9') ||
+                       (c[i].c >= 'A' && c[i].c <= 'z');
+        /* (a tab that ends just short of its stop leaves a small gap) */
+        if (((a && z && gap > 0.15f * em) || (alnum_a && ideo_z) ||
+             (ideo_a && alnum_z)) &&
+            !sb_cp(b, ' '))
           return YS_ENOMEM;
       }
     }
     if (space) {
       if (open && !sb_cp(b, ' ')) return YS_ENOMEM;
+      last_cp = ' ';
       continue;
     }
     if (!open) {
@@ -456,6 +469,7 @@ static int emit_row(ys_doc *d, pch *c, size_t n, const rules *r, sb *b) {
     }
     if (!sb_cp(b, c[i].c)) return YS_ENOMEM;
     last_x1 = c[i].x1;
+    last_cp = c[i].c;
   }
   if (open) return emit_span(d, l, b, box, size);
   if (!l->n) d->pages[d->n - 1].n--; /* a row of spaces only */
