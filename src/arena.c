@@ -24,6 +24,7 @@ struct ys_arena {
   chunk *head;
   size_t limit, total;
   size_t next_size;
+  bool failed; /* some allocation was refused (see ys_arena_failed) */
 };
 
 #define ALIGN (sizeof(max_align_t))
@@ -50,15 +51,24 @@ void ys_arena_free(ys_arena *a) {
 void *ys_arena_alloc(ys_arena *a, size_t size) {
   if (!a) return NULL;
   if (size == 0) size = 1;
-  if (size > SIZE_MAX - ALIGN) return NULL;
+  if (size > SIZE_MAX - ALIGN) {
+    a->failed = true;
+    return NULL;
+  }
   size = (size + ALIGN - 1) / ALIGN * ALIGN;
-  if (a->limit && (size > a->limit || a->total > a->limit - size)) return NULL;
+  if (a->limit && (size > a->limit || a->total > a->limit - size)) {
+    a->failed = true;
+    return NULL;
+  }
   chunk *c = a->head;
   if (!c || c->size - c->used < size) {
     size_t cs = a->next_size;
     if (cs < size) cs = size;
     c = malloc(sizeof(chunk) + cs);
-    if (!c) return NULL;
+    if (!c) {
+      a->failed = true;
+      return NULL;
+    }
     c->size = cs;
     c->used = 0;
     c->next = a->head;
@@ -116,6 +126,10 @@ void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
   void *x = ys_arena_grow(a, v, n, nc, elem_size);
   if (x) *cap = nc;
   return x;
+}
+
+bool ys_arena_failed(const ys_arena *a) {
+  return a && a->failed;
 }
 
 size_t ys_arena_used(const ys_arena *a) {

@@ -31,9 +31,9 @@
 
 #include "check_impl.h"
 
-int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
-                  const ys_check_options *opt, ys_findings *out,
-                  ys_errors *errs) {
+static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
+                      const ys_check_options *opt, ys_findings *out,
+                      ys_errors *errs) {
   chk c;
   memset(&c, 0, sizeof c);
   c.doc = doc;
@@ -60,7 +60,12 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
   for (size_t k = 0; k < doc->n; k++)
     profiled = profiled || !doc->tables[k].cols;
   ys_profile *owned = NULL;
-  const ys_profile *p = profiled ? ck_detect_profile(&c, &owned) : NULL;
+  int drc = YS_OK;
+  const ys_profile *p = profiled ? ck_detect_profile(&c, &owned, &drc) : NULL;
+  if (drc) {
+    ys_arena_free(c.a);
+    return drc;
+  }
   if (profiled && !p) {
     ys_errors_add(errs, YS_ENOTFOUND, doc->file, 0, 0, "没有可用的报表格式");
     ys_arena_free(c.a);
@@ -151,6 +156,18 @@ int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
   for (size_t m = 0; m < c.ni; m++) ck_evaluate(&c, &c.id[m]);
   ck_blame(&c);
   ys_profile_free(owned);
+  /* an observation, identity or finding lost for want of memory makes the
+   * verdict incomplete: never a clean report */
+  bool lost = ys_arena_failed(c.a) || ys_arena_failed(out->arena);
   ys_arena_free(c.a);
-  return YS_OK;
+  return lost ? YS_ENOMEM : YS_OK;
+}
+
+/* ys_check_rdoc, with a message whenever it fails for want of memory. */
+int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
+                  const ys_check_options *opt, ys_findings *out,
+                  ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before, check_impl(doc, cat, opt, out, errs),
+                         "无法完成检查");
 }

@@ -113,7 +113,9 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                         const char *tname);
 void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
                      size_t nmatched);
-const ys_profile *ck_detect_profile(chk *c, ys_profile **owned);
+/* *rc: YS_ENOMEM when a profile could not be opened for want of memory
+ * (then NULL), else YS_OK. */
+const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc);
 void ck_observe_claims(chk *c);
 void ck_difference_idents(chk *c);
 void ck_normalise_keys(chk *c);

@@ -64,13 +64,20 @@ typedef struct cctx {
   const ys_ptable *pt;
   const ys_qfilter *ctx; /* rows generated inside a unit: that unit */
   int failed;
+  /* an allocation failed where the code could not return it (a row not
+   * generated): the compile fails with YS_ENOMEM, never with the sums
+   * that the missing row breaks */
+  bool oom;
 } cctx;
 
 static rowctx *rv_push(cctx *c, rowvec *rv) {
   if (rv->n == rv->cap) {
     size_t cap = rv->cap ? rv->cap * 2 : 32;
     rowctx *v = ys_arena_grow(c->a, rv->v, rv->n, cap, sizeof *v);
-    if (!v) return NULL;
+    if (!v) {
+      c->oom = true;
+      return NULL;
+    }
     rv->v = v;
     rv->cap = cap;
   }
@@ -1370,8 +1377,20 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
   return YS_OK;
 }
 
+static int compile_tables(ys_tables **out, const ys_dataset *ds,
+                          const ys_profile *p, const ys_catalog *cat,
+                          ys_errors *errs);
+
 int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
                const ys_catalog *cat, ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before, compile_tables(out, ds, p, cat, errs),
+                         "无法编制报表");
+}
+
+static int compile_tables(ys_tables **out, const ys_dataset *ds,
+                          const ys_profile *p, const ys_catalog *cat,
+                          ys_errors *errs) {
   *out = NULL;
   ys_tables *ts = calloc(1, sizeof *ts);
   ys_arena *a = ys_arena_new(0);
@@ -1389,7 +1408,7 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
     ys_tables_free(ts);
     return YS_ENOMEM;
   }
-  cctx c = {ds, p, cat, a, errs, NULL, NULL, 0};
+  cctx c = {ds, p, cat, a, errs, NULL, NULL, 0, false};
   for (size_t i = 0; i < p->n; i++) {
     const ys_ptable *pt = &p->tables[i];
     ys_table *t = &ts->tables[ts->n++];
@@ -1409,18 +1428,18 @@ int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
     int rc = pt->layout == LAYOUT_GRID     ? build_grid(&c, t, pt)
              : pt->layout == LAYOUT_PANELS ? build_panels(&c, t, pt)
                                            : build_targets(&c, t, pt);
-    if (rc) {
+    if (rc || c.oom) {
       ys_tables_free(ts);
-      return rc;
+      return rc ? rc : YS_ENOMEM;
     }
     if (!t->empty)
       t->empty_note = "";
     else if (!*t->empty_note)
       t->empty_note = "本单位无此项内容，公开空表。";
   }
-  if (c.failed) {
+  if (c.oom || c.failed) {
     ys_tables_free(ts);
-    return YS_EINPUT;
+    return c.oom ? YS_ENOMEM : YS_EINPUT;
   }
   /* The printed tables, read back by the checker, decide the 尾数误差
    * notes (verify.c). */

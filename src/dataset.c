@@ -1749,8 +1749,8 @@ static void check_balance(loader *L) {
 
 /* ---------------------------------------------------------------------- */
 
-int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
-                    ys_errors *errs) {
+static int load_impl(ys_dataset **out, const char *dir, const ys_catalog *cat,
+                     ys_errors *errs) {
   if (out) *out = NULL;
   if (!out || !dir) {
     ys_errors_add(errs, YS_EUSAGE, "", 0, 0, "没有指定数据集目录");
@@ -1817,4 +1817,12 @@ int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
 
 void ys_dataset_free(ys_dataset *ds) {
   if (ds) ys_arena_free(ds->arena);
+}
+
+/* ys_dataset_load, with a message whenever it fails for want of memory. */
+int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
+                    ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before, load_impl(out, dir, cat, errs),
+                         "无法读入数据集");
 }

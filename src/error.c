@@ -19,6 +19,12 @@ static void trim_partial_utf8(char *s) {
   if (n - (i - 1) < need) s[i - 1] = '\0';
 }
 
+int ys_errors_nomem(ys_errors *errs, size_t before, int rc, const char *what) {
+  if (rc == YS_ENOMEM && errs && errs->count == before)
+    ys_errors_add(errs, YS_ENOMEM, NULL, 0, 0, "内存不足：%s", what);
+  return rc;
+}
+
 void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
                    int column, const char *fmt, ...) {
   if (!errs) return;

@@ -961,8 +961,9 @@ void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
     f->message = ck_fs(c, msg);
   }
 }
-const ys_profile *ck_detect_profile(chk *c, ys_profile **owned) {
+const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc) {
   *owned = NULL;
+  *rc = YS_OK;
   if (c->opt && c->opt->profile_obj) return c->opt->profile_obj;
   char names[32][64];
   size_t n = ys_profile_builtin_list(names, 32);
@@ -972,7 +973,15 @@ const ys_profile *ck_detect_profile(chk *c, ys_profile **owned) {
     if (c->opt && c->opt->profile && strcmp(c->opt->profile, names[i]))
       continue;
     ys_profile *p = NULL;
-    if (ys_profile_open_builtin(&p, names[i], NULL)) continue;
+    int orc = ys_profile_open_builtin(&p, names[i], NULL);
+    /* a profile not opened for want of memory: no detection at all, or
+     * the document would be read by another profile than its own */
+    if (orc == YS_ENOMEM) {
+      ys_profile_free(best);
+      *rc = YS_ENOMEM;
+      return NULL;
+    }
+    if (orc) continue;
     /* Many titles share a tail (收支总表): the profile whose titles match
      * most specifically (the most matched characters) wins. A reader's
      * hint (the text reader recognises the family) breaks ties. */

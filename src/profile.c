@@ -499,6 +499,12 @@ static int profile_from_text(ys_profile **out, const char *text, size_t len,
       }
   }
   cJSON_Delete(root);
+  /* a string or table lost for want of memory is no profile */
+  if (ys_arena_failed(a)) {
+    ys_profile_free(p);
+    ys_errors_add(errs, YS_ENOMEM, file, 0, 0, "内存不足：无法读入报表格式");
+    return YS_ENOMEM;
+  }
   if (c.failed) {
     ys_profile_free(p);
     return YS_EINPUT;

@@ -203,8 +203,8 @@ static bool ends_with(const char *s, const char *suf) {
   return true;
 }
 
-int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
-                 const ys_catalog *cat, ys_errors *errs) {
+static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
+                          const ys_catalog *cat, ys_errors *errs) {
   *out = NULL;
   struct stat st;
   if (stat(path, &st) != 0) {
@@ -260,4 +260,12 @@ int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
     return rc;
   }
   return ys_read_package(out, path, v, cat, errs);
+}
+
+/* ys_read_path, with a message whenever it fails for want of memory. */
+int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
+                 const ys_catalog *cat, ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before, read_path_impl(out, path, v, cat, errs),
+                         "无法读取文档");
 }

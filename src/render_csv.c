@@ -90,10 +90,18 @@ static int write_table(const ys_table *t, const char *dir, ys_errors *errs) {
   return YS_OK;
 }
 
-int ys_render_csv(const ys_tables *t, const char *dir, ys_errors *errs) {
+static int render_csv_impl(const ys_tables *t, const char *dir,
+                           ys_errors *errs) {
   for (size_t i = 0; i < t->n; i++) {
     int rc = write_table(&t->tables[i], dir, errs);
     if (rc) return rc;
   }
   return YS_OK;
+}
+
+/* ys_render_csv, with a message whenever it fails for want of memory. */
+int ys_render_csv(const ys_tables *t, const char *dir, ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before, render_csv_impl(t, dir, errs),
+                         "无法写出 CSV 报表");
 }

@@ -173,8 +173,69 @@ static char *key_malloc(const char *s, size_t len, size_t *outlen) {
   return (char *)norm;
 }
 
+/* Keys of short texts (names, headers, codes: nearly all of them) are made
+ * on the stack, so that making one cannot fail: a key that came back
+ * empty for want of memory would match nothing and quietly change what a
+ * document is read as. */
+#define KEY_STACK 512 /* input bytes */
+
+/* The key of s into out (cap bytes, NUL-terminated); its length, or
+ * SIZE_MAX when s is too long for the stack (then key_malloc). */
+static size_t key_stack(const char *s, size_t len, char *out, size_t cap) {
+  if (len > KEY_STACK) return SIZE_MAX;
+  unsigned char clean[KEY_STACK * 3 + 1];
+  size_t c = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    if (k == 0 || cp == 0) {
+      clean[c++] = 0xEF, clean[c++] = 0xBF, clean[c++] = 0xBD;
+      i++;
+      continue;
+    }
+    memcpy(clean + c, p + i, k);
+    c += k;
+    i += k;
+  }
+  /* NFKC may expand ("㈱" is four characters): room for four per byte */
+  utf8proc_int32_t cps[KEY_STACK * 4 + 4];
+  const utf8proc_option_t opt =
+      UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE;
+  utf8proc_ssize_t n =
+      utf8proc_decompose(clean, (utf8proc_ssize_t)c, cps,
+                         (utf8proc_ssize_t)(sizeof cps / sizeof *cps), opt);
+  if (n < 0 || (size_t)n > sizeof cps / sizeof *cps) return SIZE_MAX;
+  n = utf8proc_reencode(cps, n, opt);
+  if (n < 0) return SIZE_MAX;
+  const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)cps;
+  size_t o = 0, full = 0;
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    utf8proc_int32_t ch;
+    utf8proc_ssize_t k = utf8proc_iterate(u + i, n - i, &ch);
+    if (k <= 0) {
+      i++;
+      continue;
+    }
+    if (!drop_from_key(ch)) {
+      /* cut like snprintf: as many bytes as fit */
+      size_t room = cap && o < cap - 1 ? cap - 1 - o : 0;
+      size_t m = (size_t)k < room ? (size_t)k : room;
+      if (m) memcpy(out + o, u + i, m);
+      o += m;
+      full += (size_t)k;
+    }
+    i += k;
+  }
+  if (cap) out[o] = '\0';
+  return full;
+}
+
 char *ys_text_key(ys_arena *a, const char *s, size_t len) {
-  size_t klen = 0;
+  if (s == NULL) len = 0;
+  char small[KEY_STACK * 4 + 1];
+  size_t klen = key_stack(s, len, small, sizeof small);
+  if (klen < sizeof small) return ys_arena_strndup(a, small, klen);
   char *k = key_malloc(s, len, &klen);
   if (!k) return NULL;
   char *r = ys_arena_strndup(a, k, klen);
@@ -182,12 +243,17 @@ char *ys_text_key(ys_arena *a, const char *s, size_t len) {
   return r;
 }
 
-/* On OOM this writes "" and returns 0: the signature leaves no other way to
- * report it, and an empty key matches nothing real. */
+/* A long text (over KEY_STACK bytes) whose key cannot be made for want of
+ * memory gives SIZE_MAX, which callers take as too long for buf. */
 size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len) {
-  size_t klen = 0;
+  if (s == NULL) len = 0;
+  size_t klen = key_stack(s, len, buf, n);
+  if (klen != SIZE_MAX) return klen;
   char *k = key_malloc(s, len, &klen);
-  if (!k) klen = 0;
+  if (!k) {
+    if (n > 0) buf[0] = '\0';
+    return SIZE_MAX;
+  }
   if (n > 0) {
     size_t c = klen < n - 1 ? klen : n - 1;
     if (c) memcpy(buf, k, c);

@@ -10,6 +10,7 @@
 #ifndef YUSUAN_ARENA_H
 #define YUSUAN_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -46,6 +47,10 @@ void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
 void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
                        size_t elem_size);
 size_t ys_arena_used(const ys_arena *a);
+/* Has any allocation of the arena been refused (out of memory, or its
+ * limit)? A sticky flag, so that code building a structure from many
+ * small allocations can check once at the end that none was lost. */
+bool ys_arena_failed(const ys_arena *a);
 
 /* Appends n bytes of text to a growing buffer (NUL-terminated) and, for
  * each byte, the source line it came from: the paragraph buffers of the

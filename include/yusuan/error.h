@@ -53,6 +53,12 @@ void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
 #endif
     ;
 
+/* At the end of a library call that failed for want of memory: says so
+ * ("内存不足：what") unless an error was recorded since `before` (the count
+ * at the call's start), so an out-of-memory status never comes without a
+ * message. rc is returned. */
+int ys_errors_nomem(ys_errors *errs, size_t before, int rc, const char *what);
+
 void ys_errors_free(ys_errors *errs);
 
 /* "file:line:column: message" (parts that are unknown are left out). */

@@ -27,7 +27,9 @@ extern "C" {
 char *ys_text_key(ys_arena *a, const char *s, size_t len);
 
 /* Same as ys_text_key into a caller buffer; returns the needed length
- * (excluding NUL) like snprintf. */
+ * (excluding NUL) like snprintf. Keys of texts up to 512 bytes are made
+ * without the heap; a longer one that cannot be made for want of memory
+ * gives SIZE_MAX (too long for any buffer). */
 size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len);
 
 /* Display width in terminal columns (East Asian wide = 2). */
