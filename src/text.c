@@ -85,13 +85,11 @@ int ys_text_valid_utf8(const char *s, size_t len) {
   return 1;
 }
 
-/* A malloc'd copy of s in which every invalid byte, and NUL (which would end
- * the key early), is replaced by U+FFFD. */
-static unsigned char *sanitize(const char *s, size_t len, size_t *outlen) {
+/* Copies s into d (room for len * 3 bytes), every invalid byte, and NUL
+ * (which would end the key early), replaced by U+FFFD; returns the
+ * length. */
+static size_t sanitize_into(const char *s, size_t len, unsigned char *d) {
   const unsigned char *p = (const unsigned char *)s;
-  if (len > (SIZE_MAX - 1) / 3) return NULL;
-  unsigned char *d = malloc(len * 3 + 1); /* each bad byte grows to 3 */
-  if (!d) return NULL;
   size_t o = 0;
   for (size_t i = 0; i < len;) {
     int32_t cp;
@@ -105,6 +103,15 @@ static unsigned char *sanitize(const char *s, size_t len, size_t *outlen) {
     o += k;
     i += k;
   }
+  return o;
+}
+
+/* A malloc'd copy of s, sanitised (sanitize_into), NUL-terminated. */
+static unsigned char *sanitize(const char *s, size_t len, size_t *outlen) {
+  if (len > (SIZE_MAX - 1) / 3) return NULL;
+  unsigned char *d = malloc(len * 3 + 1); /* each bad byte grows to 3 */
+  if (!d) return NULL;
+  size_t o = sanitize_into(s, len, d);
   d[o] = '\0';
   *outlen = o;
   return d;
@@ -184,20 +191,7 @@ static char *key_malloc(const char *s, size_t len, size_t *outlen) {
 static size_t key_stack(const char *s, size_t len, char *out, size_t cap) {
   if (len > KEY_STACK) return SIZE_MAX;
   unsigned char clean[KEY_STACK * 3 + 1];
-  size_t c = 0;
-  const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < len;) {
-    int32_t cp;
-    size_t k = utf8_seq(p + i, len - i, &cp);
-    if (k == 0 || cp == 0) {
-      clean[c++] = 0xEF, clean[c++] = 0xBF, clean[c++] = 0xBD;
-      i++;
-      continue;
-    }
-    memcpy(clean + c, p + i, k);
-    c += k;
-    i += k;
-  }
+  size_t c = sanitize_into(s, len, clean);
   /* NFKC may expand ("㈱" is four characters): room for four per byte */
   utf8proc_int32_t cps[KEY_STACK * 4 + 4];
   const utf8proc_option_t opt =

@@ -39,6 +39,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
 #define CORPUS "../shared/corpus/pdf"
@@ -142,21 +143,6 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static char *slurp(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) return NULL;
-  fseek(fp, 0, SEEK_END);
-  long n = ftell(fp);
-  fseek(fp, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  if (s) {
-    size_t got = fread(s, 1, (size_t)n, fp);
-    s[got] = '\0';
-  }
-  fclose(fp);
-  return s;
-}
-
 /* The lines of the golden about pkg, "#" comments left out. */
 static void golden_of(const char *all, const char *pkg, out *o) {
   size_t pl = strlen(pkg);
@@ -190,7 +176,8 @@ static void test_corpus(void **state) {
   assert_int_equal(ys_catalog_open_builtin(&cat, NULL), YS_OK);
   assert_int_equal(ys_vocab_open_builtin(&voc, NULL), YS_OK);
   bool update = getenv("YS_UPDATE_GOLDEN") != NULL;
-  char *golden = slurp(GOLDEN);
+  size_t glen = 0;
+  char *golden = tc_read_file(GOLDEN, &glen);
   if (!update) assert_non_null(golden);
   out all = {NULL, 0, 0};
   put(&all, "# yusuan corpus golden: tests/test_corpus.c says what each line "

@@ -121,11 +121,14 @@ static void put(const char *path, const char *s, size_t n) {
   assert_int_equal(fclose(f), 0);
 }
 
-/* A small PDF whose page tree says `count` pages (with `kids` objects). */
-static void tiny_pdf(const char *path, int count, bool one_kid) {
-  char buf[4096];
+/* A small PDF whose page tree says `count` pages (with one kid, page 3,
+ * when one_kid); the page draws `content` (a content stream, with font F1
+ * Helvetica) when it is not NULL. */
+static void small_pdf(const char *path, int count, bool one_kid,
+                      const char *content) {
+  char buf[8192];
   size_t off[8];
-  size_t n = 0;
+  size_t n = 0, nobj = content ? 5 : 3;
   n += (size_t)snprintf(buf + n, sizeof buf - n, "%%PDF-1.4\n");
   off[1] = n;
   n += (size_t)snprintf(buf + n, sizeof buf - n,
@@ -136,19 +139,37 @@ static void tiny_pdf(const char *path, int count, bool one_kid) {
                         "endobj\n",
                         one_kid ? "3 0 R" : "", count);
   off[3] = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 "
-                        "200 200] >> endobj\n");
+  n += (size_t)snprintf(
+      buf + n, sizeof buf - n,
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]%s >> "
+      "endobj\n",
+      content ? " /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>" : "");
+  if (content) {
+    off[4] = n;
+    n += (size_t)snprintf(buf + n, sizeof buf - n,
+                          "4 0 obj << /Length %zu >> stream\n%sendstream "
+                          "endobj\n",
+                          strlen(content), content);
+    off[5] = n;
+    n += (size_t)snprintf(buf + n, sizeof buf - n,
+                          "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont "
+                          "/Helvetica >> endobj\n");
+  }
   size_t xref = n;
   n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "xref\n0 4\n0000000000 65535 f \n");
-  for (int i = 1; i <= 3; i++)
+                        "xref\n0 %zu\n0000000000 65535 f \n", nobj + 1);
+  for (size_t i = 1; i <= nobj; i++)
     n += (size_t)snprintf(buf + n, sizeof buf - n, "%010zu 00000 n \n", off[i]);
   n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "trailer << /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n"
+                        "trailer << /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n"
                         "%%%%EOF\n",
-                        xref);
+                        nobj + 1, xref);
+  assert_true(n < sizeof buf);
   put(path, buf, n);
+}
+
+static void tiny_pdf(const char *path, int count, bool one_kid) {
+  small_pdf(path, count, one_kid, NULL);
 }
 
 /* `yusuan check` and `yusuan ingest --out` on a broken file: exit 2, the
@@ -244,42 +265,9 @@ static void test_clipped_text(void **state) {
                         "BT /F1 10 Tf 10 20 Td (HIDDEN 111.11) Tj ET\n"
                         "BT /F1 10 Tf 10 150 Td (SHOWN 222.22) Tj ET\n"
                         "Q\n";
-  char buf[4096];
-  size_t off[8], n = 0;
-  n += (size_t)snprintf(buf + n, sizeof buf - n, "%%PDF-1.4\n");
-  off[1] = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  off[2] = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> "
-                        "endobj\n");
-  off[3] = n;
-  n += (size_t)snprintf(
-      buf + n, sizeof buf - n,
-      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
-      "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
-  off[4] = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "4 0 obj << /Length %zu >> stream\n%sendstream "
-                        "endobj\n",
-                        strlen(content), content);
-  off[5] = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont "
-                        "/Helvetica >> endobj\n");
-  size_t xref = n;
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "xref\n0 6\n0000000000 65535 f \n");
-  for (int i = 1; i <= 5; i++)
-    n += (size_t)snprintf(buf + n, sizeof buf - n, "%010zu 00000 n \n", off[i]);
-  n += (size_t)snprintf(buf + n, sizeof buf - n,
-                        "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n"
-                        "%%%%EOF\n",
-                        xref);
   char path[2048];
   snprintf(path, sizeof path, "%s/clipped.pdf", WORK);
-  put(path, buf, n);
+  small_pdf(path, 1, true, content);
   ys_doc *d = NULL;
   ys_errors errs = {0};
   assert_int_equal(ys_doc_read_pdf(&d, path, &errs), YS_OK);
