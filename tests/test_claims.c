@@ -347,6 +347,19 @@ static void test_list_resumed_after_reasons(void **state) {
   done(&r);
 }
 
+static void test_uses_listed(void **state) {
+  (void)state;
+  /* "主要用于以下方面:" opens the list; its shares are of the amount before */
+  reading r = read_text(
+      "一般公共预算财政拨款支出200.00万元，主要用于以下方面：一般公共服务支出"
+      "（类）150.00万元，占75.00%；住房保障支出（类）50.00万元，占20.00%。");
+  size_t a = has_claim(&r, YS_CLAIM_SHARE, "20.00", "50.00,200.00");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
+  size_t b = has_claim(&r, YS_CLAIM_SHARE, "75.00", "150.00,200.00");
+  assert_int_equal(verdict(&r, b), -1);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_list_with_shares),
@@ -367,6 +380,7 @@ int main(void) {
       cmocka_unit_test(test_lists_over_sections),
       cmocka_unit_test(test_clause_marks_left_out),
       cmocka_unit_test(test_list_resumed_after_reasons),
+      cmocka_unit_test(test_uses_listed),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
