@@ -111,11 +111,6 @@ static int collect(const char *pdf, const ys_findings *f, mark **out,
   return YS_OK;
 }
 
-static void quiet(void *user, const char *msg) {
-  (void)user;
-  (void)msg;
-}
-
 /* Draws the marks onto the open document; page numbers outside it are
  * input errors (a finding about another edition of the file). */
 static int draw(fz_context *ctx, pdf_document *doc, const mark *m, size_t n,
@@ -168,14 +163,11 @@ static int draw(fz_context *ctx, pdf_document *doc, const mark *m, size_t n,
 static int write_marked(const char *pdf, const mark *m, size_t n,
                         const char *out, ys_errors *errs) {
   volatile int rc = YS_OK;
-  fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
+  fz_context *ctx = ys_pdf_context();
   if (!ctx) rc = YS_ENOMEM;
   pdf_document *volatile doc = NULL;
-  fz_buffer *volatile buf = NULL;
-  fz_output *volatile os = NULL;
+  fz_buffer *buf = NULL;
   if (ctx) {
-    fz_set_warning_callback(ctx, quiet, NULL);
-    fz_set_error_callback(ctx, quiet, NULL);
     fz_try(ctx) {
       doc = pdf_open_document(ctx, pdf);
       if (pdf_needs_password(ctx, doc) &&
@@ -191,13 +183,8 @@ static int write_marked(const char *pdf, const mark *m, size_t n,
   if (rc == YS_OK) ys_pdf_load_all(ctx, doc);
   if (rc == YS_OK) rc = draw(ctx, doc, m, n, pdf, errs);
   if (rc == YS_OK) {
-    fz_try(ctx) {
-      buf = fz_new_buffer(ctx, 1 << 16);
-      os = fz_new_output_with_buffer(ctx, buf);
-      pdf_write_document(ctx, doc, os, &pdf_default_write_options);
-      fz_close_output(ctx, os);
-    }
-    fz_catch(ctx) {
+    buf = ys_pdf_write_mem(ctx, doc, 1 << 16);
+    if (!buf) {
       ys_errors_add(errs, YS_ENOMEM, out, 0, 0, "无法生成标注后的 PDF");
       rc = YS_ENOMEM;
     }
@@ -208,7 +195,6 @@ static int write_marked(const char *pdf, const mark *m, size_t n,
     rc = ys_write_file_atomic(out, (const char *)data, len, errs);
   }
   if (ctx) {
-    fz_drop_output(ctx, os);
     fz_drop_buffer(ctx, buf);
     pdf_drop_document(ctx, doc);
     fz_drop_context(ctx);

@@ -23,6 +23,15 @@ static void quiet(void *user, const char *msg) {
   (void)msg;
 }
 
+fz_context *ys_pdf_context(void) {
+  fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
+  if (ctx) {
+    fz_set_warning_callback(ctx, quiet, NULL);
+    fz_set_error_callback(ctx, quiet, NULL);
+  }
+  return ctx;
+}
+
 static void load_one(fz_context *ctx, pdf_document *doc, int num) {
   pdf_obj *volatile o = NULL;
   fz_try(ctx) o = pdf_load_object(ctx, doc, num);
@@ -106,8 +115,7 @@ static pdf_document *open_mem(fz_context *ctx, const unsigned char *data,
   return doc;
 }
 
-/* The whole document as bytes; NULL (an exception) when it cannot. */
-static fz_buffer *write_mem(fz_context *ctx, pdf_document *doc, size_t hint) {
+fz_buffer *ys_pdf_write_mem(fz_context *ctx, pdf_document *doc, size_t hint) {
   fz_buffer *volatile buf = NULL;
   fz_output *volatile os = NULL;
   fz_try(ctx) {
@@ -129,15 +137,13 @@ int ys_pdf_add_links(const unsigned char *data, size_t len,
                      size_t *out_len) {
   *out = NULL;
   *out_len = 0;
-  fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
+  fz_context *ctx = ys_pdf_context();
   if (!ctx) return YS_ENOMEM;
-  fz_set_warning_callback(ctx, quiet, NULL);
-  fz_set_error_callback(ctx, quiet, NULL);
   fz_stream *stm = NULL;
   pdf_document *doc = open_mem(ctx, data, len, &stm);
   int rc = doc ? add_links(ctx, doc, links, n) : YS_EINPUT;
   fz_buffer *buf =
-      rc == YS_OK ? write_mem(ctx, doc, len + len / 8 + 4096) : NULL;
+      rc == YS_OK ? ys_pdf_write_mem(ctx, doc, len + len / 8 + 4096) : NULL;
   if (rc == YS_OK && !buf) rc = YS_ENOMEM;
   if (rc == YS_OK) {
     unsigned char *b = NULL;

@@ -28,6 +28,14 @@ typedef struct ys_pdf_link {
  * cannot be read is left as it is. */
 void ys_pdf_load_all(fz_context *ctx, pdf_document *doc);
 
+/* A MuPDF context whose warnings and errors go nowhere (the library
+ * prints nothing); NULL on OOM. */
+fz_context *ys_pdf_context(void);
+
+/* The whole document as bytes (a buffer of ctx); NULL when it cannot be
+ * written. hint: the expected size. */
+fz_buffer *ys_pdf_write_mem(fz_context *ctx, pdf_document *doc, size_t hint);
+
 /* The PDF in data[0, len) with the links added (link annotations with a
  * GoTo to an explicit destination), written whole into *out (malloc'd,
  * the caller frees it). YS_OK, YS_EINPUT (MuPDF cannot open data, or a

@@ -29,21 +29,6 @@
 #include "yusuan/check.h"
 #include "yusuan/text.h"
 
-/* Display width of UTF-8 text in half-width cells: a CJK character or
- * full-width sign takes two, ASCII one. Good enough to place a figure
- * within a span printed in one font. */
-static size_t cells(const char *s, size_t n) {
-  size_t w = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char b = (unsigned char)s[i];
-    if (b < 0x80)
-      w++;
-    else if (b >= 0xC0)
-      w += 2;
-  }
-  return w;
-}
-
 static bool is_digit(char ch) {
   return ch >= '0' && ch <= '9';
 }
@@ -61,9 +46,10 @@ static bool figure_box(const ys_span *sp, const char *fig, ys_box *out) {
     bool after =
         is_digit(e[0]) || ((e[0] == '.' || e[0] == ',') && is_digit(e[1]));
     if (before || after) continue;
-    size_t tot = cells(sp->text, strlen(sp->text));
-    size_t pre = cells(sp->text, (size_t)(p - sp->text));
-    size_t w = cells(p, fl);
+    /* placed by display width: CJK two cells, ASCII one */
+    size_t tot = ys_text_width(sp->text, strlen(sp->text));
+    size_t pre = ys_text_width(sp->text, (size_t)(p - sp->text));
+    size_t w = ys_text_width(p, fl);
     float width = sp->box.x1 - sp->box.x0;
     *out = sp->box;
     if (tot) {
