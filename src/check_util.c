@@ -247,11 +247,13 @@ void ck_tree_idents(chk *c, const rowinfo *ri, size_t n, size_t ncols,
                     const int *obs_at /* n × ncols, -1 none */,
                     const char *rule_tree, const char *rule_rows,
                     const bool *is_code_row) {
+  /* a row's children are among the rows after it: one buffer serves all */
+  size_t *kids = n ? ys_arena_alloc(c->a, sizeof *kids * n) : NULL;
+  if (!kids) return; /* the arena's failure is the check's result */
   for (size_t i = 0; i < n; i++) {
     if (!ri[i].placed || ri[i].subset) continue;
-    size_t kids[512];
     size_t nk = 0;
-    for (size_t j = i + 1; j < n && nk < 512; j++) {
+    for (size_t j = i + 1; j < n; j++) {
       if (!ri[j].placed) continue;
       if (ri[j].level <= ri[i].level) break;
       if (ri[j].level == ri[i].level + 1 && !ri[j].subset) kids[nk++] = j;

@@ -234,9 +234,9 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
   if (!keys) return;
   static const int func_len[] = {3, 5, 7}, econ_len[] = {3, 5, 7};
   const int *lens = pr->cls == YS_CLS_FUNC ? func_len : econ_len;
-  for (size_t i = 0; i < ds->n_items; i++) {
-    const ys_line_item *it = &ds->items[i];
-    if (!ys_qfilter_match_item(&base, ds, it)) continue;
+  ys_item_iter k;
+  ys_qfilter_items(&k, &base, ds);
+  for (const ys_line_item *it; (it = ys_item_next(&k));) {
     const char *code = pr->cls == YS_CLS_FUNC ? it->func : it->econ;
     size_t cl = strlen(code);
     for (int d = 0; d < pr->depth && d < 3; d++) {
@@ -313,17 +313,18 @@ static bool project_in_table(cctx *c, const ys_project *pj) {
   f.src = YS_Q_EXP;
   ys_qcodes_add(&f.project, pj->code);
   if (c->pt->has_base) ys_qfilter_and(&f, &f, &c->pt->base, c->a);
-  for (size_t i = 0; i < c->ds->n_items; i++)
-    if (ys_qfilter_match_item(&f, c->ds, &c->ds->items[i])) return true;
-  return false;
+  ys_item_iter k;
+  ys_qfilter_items(&k, &f, c->ds);
+  return ys_item_next(&k) != NULL;
 }
 
 static bool project_has_items(cctx *c, const ys_project *pj) {
-  for (size_t i = 0; i < c->ds->n_items; i++)
-    if (c->ds->items[i].project &&
-        strcmp(c->ds->items[i].project, pj->code) == 0)
-      return true;
-  return false;
+  ys_qfilter f = {0};
+  f.src = YS_Q_EXP;
+  ys_qcodes_add(&f.project, pj->code);
+  ys_item_iter k;
+  ys_qfilter_items(&k, &f, c->ds);
+  return ys_item_next(&k) != NULL;
 }
 
 /* Items in the table (base, unit context) narrowed by f: any? */
@@ -332,9 +333,9 @@ static bool any_item(cctx *c, const ys_qfilter *f) {
   g.src = YS_Q_EXP;
   if (c->pt->has_base) ys_qfilter_and(&g, &g, &c->pt->base, c->a);
   if (c->ctx) ys_qfilter_and(&g, &g, c->ctx, c->a);
-  for (size_t i = 0; i < c->ds->n_items; i++)
-    if (ys_qfilter_match_item(&g, c->ds, &c->ds->items[i])) return true;
-  return false;
+  ys_item_iter k;
+  ys_qfilter_items(&k, &g, c->ds);
+  return ys_item_next(&k) != NULL;
 }
 
 static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n);
@@ -368,7 +369,18 @@ static void gen_nested(cctx *c, rowvec *rv, const ys_prow *pr,
 
 /* Projects of one unit under the function 项 codes they spend on: a
  * heading row per 项, then one row per project and 项 (in projects.csv
- * order). One pass over the items per 项. */
+ * order). One pass over the unit's items, sorted once. */
+typedef struct fproj {
+  const char *func;
+  size_t proj; /* index into ds->projects; SIZE_MAX: not defined */
+} fproj;
+
+static int cmp_fproj(const void *a, const void *b) {
+  const fproj *x = a, *y = b;
+  int c = strcmp(x->func, y->func);
+  return c ? c : (x->proj > y->proj) - (x->proj < y->proj);
+}
+
 static void gen_projects_by_func(cctx *c, rowvec *rv, const ys_prow *pr,
                                  const ys_unit_rec *un) {
   const ys_dataset *ds = c->ds;
@@ -378,56 +390,55 @@ static void gen_projects_by_func(cctx *c, rowvec *rv, const ys_prow *pr,
   ys_qcodes_add(&g.unit, un->code);
   if (c->pt->has_base) ys_qfilter_and(&g, &g, &c->pt->base, c->a);
   if (c->ctx) ys_qfilter_and(&g, &g, c->ctx, c->a);
-  size_t n = 0;
-  const char **funcs = ys_arena_alloc(c->a, sizeof(char *) * (ds->n_items + 1));
-  bool *used = ys_arena_alloc(c->a, sizeof(bool) * (ds->n_projects + 1));
-  if (!funcs || !used) return;
-  for (size_t i = 0; i < ds->n_items; i++)
-    if (ds->items[i].project && ys_qfilter_match_item(&g, ds, &ds->items[i]))
-      funcs[n++] = ds->items[i].func;
-  qsort(funcs, n, sizeof funcs[0], cmp_cstr);
+  size_t n = 0, cap = 0;
+  ys_item_iter k;
+  ys_qfilter_items(&k, &g, ds);
+  for (ys_item_iter q = k; ys_item_next(&q);) cap++;
+  fproj *v = ys_arena_alloc(c->a, sizeof *v * (cap + 1));
+  if (!v) {
+    c->oom = true;
+    return;
+  }
+  for (const ys_line_item *it; (it = ys_item_next(&k));) {
+    if (!it->project) continue;
+    const ys_project *pj = ys_dataset_project(ds, it->project);
+    v[n++] = (fproj){it->func, pj ? (size_t)(pj - ds->projects) : SIZE_MAX};
+  }
+  qsort(v, n, sizeof v[0], cmp_fproj);
   for (size_t i = 0; i < n; i++) {
-    if (i && strcmp(funcs[i], funcs[i - 1]) == 0) continue;
-    rowctx *r = rv_push(c, rv);
-    if (!r) return;
-    r->kind = YS_ROW_GROUP;
-    r->level = pr->level + 3;
-    r->code = funcs[i];
-    r->func_code = "";
-    r->label = cat_name(c, YS_CLS_FUNC, funcs[i]);
-    r->indent = true;
-    r->unit_code = un->code;
-    r->unit_name = un->name;
-    ys_qcodes_add(&r->filter.unit, un->code);
-    ys_qcodes_add(&r->filter.func, funcs[i]);
-    memset(used, 0, sizeof(bool) * (ds->n_projects + 1));
-    for (size_t k = 0; k < ds->n_items; k++) {
-      const ys_line_item *it = &ds->items[k];
-      if (!it->project || strcmp(it->func, funcs[i]) ||
-          !ys_qfilter_match_item(&g, ds, it))
-        continue;
-      const ys_project *pj = ys_dataset_project(ds, it->project);
-      if (pj) used[pj - ds->projects] = true;
-    }
-    for (size_t j = 0; j < ds->n_projects; j++) {
-      if (!used[j]) continue;
-      const ys_project *pj = &ds->projects[j];
-      r = rv_push(c, rv);
+    bool new_func = i == 0 || strcmp(v[i].func, v[i - 1].func) != 0;
+    if (new_func) {
+      rowctx *r = rv_push(c, rv);
       if (!r) return;
-      r->kind = YS_ROW_DETAIL;
-      r->level = pr->level + 4;
-      r->code = pj->code;
-      r->func_code = funcs[i];
-      r->label = pj->name;
-      r->desc = pj->description;
-      r->proj = pj;
+      r->kind = YS_ROW_GROUP;
+      r->level = pr->level + 3;
+      r->code = v[i].func;
+      r->func_code = "";
+      r->label = cat_name(c, YS_CLS_FUNC, v[i].func);
       r->indent = true;
       r->unit_code = un->code;
       r->unit_name = un->name;
       ys_qcodes_add(&r->filter.unit, un->code);
-      ys_qcodes_add(&r->filter.func, funcs[i]);
-      ys_qcodes_add(&r->filter.project, pj->code);
+      ys_qcodes_add(&r->filter.func, v[i].func);
     }
+    if (v[i].proj == SIZE_MAX || (!new_func && v[i].proj == v[i - 1].proj))
+      continue;
+    const ys_project *pj = &ds->projects[v[i].proj];
+    rowctx *r = rv_push(c, rv);
+    if (!r) return;
+    r->kind = YS_ROW_DETAIL;
+    r->level = pr->level + 4;
+    r->code = pj->code;
+    r->func_code = v[i].func;
+    r->label = pj->name;
+    r->desc = pj->description;
+    r->proj = pj;
+    r->indent = true;
+    r->unit_code = un->code;
+    r->unit_name = un->name;
+    ys_qcodes_add(&r->filter.unit, un->code);
+    ys_qcodes_add(&r->filter.func, v[i].func);
+    ys_qcodes_add(&r->filter.project, pj->code);
   }
 }
 
@@ -445,9 +456,9 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
     const ys_unit_rec *un = &ds->units[u];
     if (with_projects) {
       bool any = false;
-      for (size_t j = 0; j < ds->n_projects && !any; j++)
-        any = strcmp(ds->projects[j].unit, un->code) == 0 &&
-              project_in_table(c, &ds->projects[j]);
+      const ys_project *const *up;
+      size_t nup = ys_dataset_unit_projects(ds, un->code, &up);
+      for (size_t j = 0; j < nup && !any; j++) any = project_in_table(c, up[j]);
       if (!any && pr->group == PGROUP_FUNC) {
         ys_qfilter f = {0};
         ys_qcodes_add(&f.unit, un->code);
@@ -473,14 +484,15 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
       continue;
     }
     /* Categories in order of first appearance, then their projects. */
-    for (size_t j = 0; j < ds->n_projects; j++) {
-      const ys_project *pj = &ds->projects[j];
-      if (strcmp(pj->unit, un->code) || !project_in_table(c, pj)) continue;
+    const ys_project *const *up;
+    size_t nup = ys_dataset_unit_projects(ds, un->code, &up);
+    for (size_t j = 0; j < nup; j++) {
+      const ys_project *pj = up[j];
+      if (!project_in_table(c, pj)) continue;
       bool seen = false;
       for (size_t k = 0; k < j && !seen; k++)
-        seen = strcmp(ds->projects[k].unit, un->code) == 0 &&
-               strcmp(ds->projects[k].category, pj->category) == 0 &&
-               project_in_table(c, &ds->projects[k]);
+        seen = strcmp(up[k]->category, pj->category) == 0 &&
+               project_in_table(c, up[k]);
       if (seen) continue;
       const char *catg = pj->category && *pj->category ? pj->category : NULL;
       if (catg) {
@@ -496,10 +508,9 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
         ys_qcodes_add(&r->filter.unit, un->code);
         ys_qcodes_add(&r->filter.pcat, catg);
       }
-      for (size_t k = j; k < ds->n_projects; k++) {
-        const ys_project *q = &ds->projects[k];
-        if (strcmp(q->unit, un->code) || strcmp(q->category, pj->category) ||
-            !project_in_table(c, q))
+      for (size_t k = j; k < nup; k++) {
+        const ys_project *q = up[k];
+        if (strcmp(q->category, pj->category) || !project_in_table(c, q))
           continue;
         r = rv_push(c, rv);
         if (!r) return;
@@ -528,10 +539,9 @@ static void gen_targets(cctx *c, rowvec *rv, const ys_prow *pr) {
     const ys_project *pj = &ds->projects[j];
     if (pr->pcat && !in_alts(pr->pcat, pj->category)) continue;
     if (pr->exclude_pcat && in_alts(pr->exclude_pcat, pj->category)) continue;
-    const ys_target *first = NULL;
-    for (size_t k = 0; k < ds->n_targets && !first; k++)
-      if (strcmp(ds->targets[k].project, pj->code) == 0)
-        first = &ds->targets[k];
+    const ys_target *const *tgs;
+    size_t ntg = ys_dataset_project_targets(ds, pj->code, &tgs);
+    const ys_target *first = ntg ? tgs[0] : NULL;
     if (!project_in_table(c, pj) && (project_has_items(c, pj) || !first))
       continue;
     rowctx *r = rv_push(c, rv);
@@ -546,9 +556,8 @@ static void gen_targets(cctx *c, rowvec *rv, const ys_prow *pr) {
     r->unit_code = pj->unit;
     r->unit_name = unit_name_of(c, pj->unit);
     ys_qcodes_add(&r->filter.project, pj->code);
-    for (size_t k = 0; first && k < ds->n_targets; k++) {
-      const ys_target *tg = &ds->targets[k];
-      if (tg == first || strcmp(tg->project, pj->code)) continue;
+    for (size_t k = 1; k < ntg; k++) {
+      const ys_target *tg = tgs[k];
       r = rv_push(c, rv);
       if (!r) return;
       r->kind = YS_ROW_TEXT;
@@ -1203,9 +1212,10 @@ static void form_targets(cctx *c, ys_table *t, size_t *cap,
   ys_row *row = form_row(c, t, cap, YS_ROW_TEXT);
   if (!row) return;
   form_texts(c, row, "一级指标", "二级指标", "指标内容", "指标值", "备注");
-  for (size_t i = 0; i < c->ds->n_targets; i++) {
-    const ys_target *tg = &c->ds->targets[i];
-    if (strcmp(tg->project ? tg->project : "", project)) continue;
+  const ys_target *const *tgs;
+  size_t ntg = ys_dataset_project_targets(c->ds, project, &tgs);
+  for (size_t i = 0; i < ntg; i++) {
+    const ys_target *tg = tgs[i];
     row = form_row(c, t, cap, YS_ROW_DETAIL);
     if (!row) return;
     form_texts(c, row, tg->level1, tg->level2, tg->name, target_value(c, tg),

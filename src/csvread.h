@@ -18,7 +18,7 @@
 
 /* A file larger than this is refused rather than read: no budget comes close,
  * and it bounds what a hostile file can make us allocate. */
-#define YS_CSV_MAX_BYTES ((size_t)64 * 1024 * 1024)
+#define YS_CSV_MAX_BYTES ((size_t)4 * 1024 * 1024 * 1024)
 /* Fields per record; a record with more is an error. */
 #define YS_CSV_MAX_FIELDS 1024
 

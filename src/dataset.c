@@ -37,6 +37,15 @@ typedef struct ds_impl {
   ys_unit_rec **unit_idx;   /* sorted by code */
   ys_project **project_idx; /* sorted by code */
   ys_fact **fact_idx;       /* sorted by key */
+  /* The line items sorted by each code a filter narrows by (ties in file
+   * order), so the items under a code prefix are one run found by binary
+   * search: a cell of a unit's row then costs that unit's items, not all of
+   * the department's (compile is linear in the items). by[YS_IDIM_PROJECT]
+   * holds only the items of projects (n_by of them). */
+  const ys_line_item **by[YS_IDIM_COUNT];
+  size_t n_by[YS_IDIM_COUNT];
+  const ys_project **proj_by_unit;  /* by unit code, file order within one */
+  const ys_target **tgt_by_project; /* by project code, file order within */
 } ds_impl;
 
 /* ---------------------------------------------------------------------- */
@@ -479,6 +488,174 @@ const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
   const ds_impl *im = (const ds_impl *)ds;
   return index_find((void *const *)im->fact_idx, ds->n_facts,
                     offsetof(ys_fact, key), key);
+}
+
+static const char *item_code(const ys_line_item *it, ys_item_dim d) {
+  switch (d) {
+  case YS_IDIM_UNIT:
+    return it->unit;
+  case YS_IDIM_FUNC:
+    return it->func;
+  case YS_IDIM_ECON:
+    return it->econ;
+  case YS_IDIM_PROJECT:
+    return it->project;
+  default:
+    return NULL;
+  }
+}
+
+static int cmp_target_project(const void *a, const void *b) {
+  const ys_target *x = *(const ys_target *const *)a,
+                  *y = *(const ys_target *const *)b;
+  int c = strcmp(x->project ? x->project : "", y->project ? y->project : "");
+  return c ? c : (x > y) - (x < y);
+}
+
+static int cmp_project_unit(const void *a, const void *b) {
+  const ys_project *x = *(const ys_project *const *)a,
+                   *y = *(const ys_project *const *)b;
+  int c = strcmp(x->unit, y->unit);
+  return c ? c : (x > y) - (x < y);
+}
+
+/* A merge sort by one code, stable by address: qsort's comparator cannot
+ * take the dimension without global state, and the library keeps none. */
+static void sort_items(const ys_line_item **v, const ys_line_item **tmp,
+                       size_t n, ys_item_dim d) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_items(v, tmp, h, d);
+  sort_items(v + h, tmp, n - h, d);
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n)
+    tmp[k++] =
+        strcmp(item_code(v[j], d), item_code(v[i], d)) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[k++] = v[i++];
+  while (j < n) tmp[k++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+static void index_items(loader *L) {
+  ys_dataset *ds = L->ds;
+  ds_impl *im = L->impl;
+  size_t n = ds->n_items;
+  const ys_line_item **tmp = malloc((n + 1) * sizeof *tmp);
+  if (!tmp) {
+    L->oom = 1;
+    return;
+  }
+  for (int d = 0; d < YS_IDIM_COUNT; d++) {
+    const ys_line_item **v = ys_arena_alloc(L->a, (n + 1) * sizeof *v);
+    if (!v) {
+      L->oom = 1;
+      break;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+      if (item_code(&ds->items[i], (ys_item_dim)d)) v[m++] = &ds->items[i];
+    sort_items(v, tmp, m, (ys_item_dim)d);
+    im->by[d] = v;
+    im->n_by[d] = m;
+  }
+  free(tmp);
+  if (L->oom) return;
+  if (ds->n_targets) {
+    const ys_target **tv = ys_arena_alloc(L->a, ds->n_targets * sizeof *tv);
+    if (!tv) {
+      L->oom = 1;
+      return;
+    }
+    for (size_t i = 0; i < ds->n_targets; i++) tv[i] = &ds->targets[i];
+    qsort(tv, ds->n_targets, sizeof *tv, cmp_target_project);
+    im->tgt_by_project = tv;
+  }
+  if (!ds->n_projects) return;
+  /* projects by unit: a stable insertion into runs would be quadratic in a
+   * large unit, so sort pointers (distinct addresses break ties in file
+   * order) */
+  const ys_project **pv = ys_arena_alloc(L->a, ds->n_projects * sizeof *pv);
+  if (!pv) {
+    L->oom = 1;
+    return;
+  }
+  for (size_t i = 0; i < ds->n_projects; i++) pv[i] = &ds->projects[i];
+  qsort(pv, ds->n_projects, sizeof *pv, cmp_project_unit);
+  im->proj_by_unit = pv;
+}
+
+size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
+                                const ys_project *const **run) {
+  *run = NULL;
+  const ds_impl *im = (const ds_impl *)ds;
+  if (!ds || !unit || !im->proj_by_unit) return 0;
+  const ys_project **v = im->proj_by_unit;
+  size_t lo = 0, hi = ds->n_projects;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(v[mid]->unit, unit) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t b = lo;
+  while (lo < ds->n_projects && strcmp(v[lo]->unit, unit) == 0) lo++;
+  *run = (const ys_project *const *)v + b;
+  return lo - b;
+}
+
+size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
+                                  const ys_target *const **run) {
+  *run = NULL;
+  const ds_impl *im = (const ds_impl *)ds;
+  if (!ds || !project || !im->tgt_by_project) return 0;
+  const ys_target **v = im->tgt_by_project;
+#define TP(i) (v[i]->project ? v[i]->project : "")
+  size_t lo = 0, hi = ds->n_targets;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(TP(mid), project) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t b = lo;
+  while (lo < ds->n_targets && strcmp(TP(lo), project) == 0) lo++;
+#undef TP
+  *run = (const ys_target *const *)v + b;
+  return lo - b;
+}
+
+size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
+                              const char *code, bool exact,
+                              const ys_line_item *const **run) {
+  *run = NULL;
+  if (!ds || !code || d < 0 || d >= YS_IDIM_COUNT) return SIZE_MAX;
+  const ds_impl *im = (const ds_impl *)ds;
+  const ys_line_item **v = im->by[d];
+  size_t n = im->n_by[d], len = strlen(code);
+  if (!v) return SIZE_MAX;
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* first code >= the prefix */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(item_code(v[mid], d), code) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t b = lo;
+  hi = n;
+  while (lo < hi) { /* first code past the codes starting with it */
+    size_t mid = lo + (hi - lo) / 2;
+    const char *c = item_code(v[mid], d);
+    int r = exact ? strcmp(c, code) : strncmp(c, code, len);
+    if (r <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *run = (const ys_line_item *const *)v + b;
+  return lo - b;
 }
 
 int ys_dataset_fact_amount(const ys_dataset *ds, const char *key,
@@ -1795,6 +1972,7 @@ static int load_impl(ys_dataset **out, const char *dir, const ys_catalog *cat,
   load_targets(&L);
   load_procurement(&L);
   load_facts(&L);
+  if (!L.oom) index_items(&L);
   if (L.nerr == 0 && !L.oom) check_unit_facts(&L);
   if (L.nerr == 0 && !L.oom) check_balance(&L);
   if (L.nerr == 0 && !L.oom) check_account(&L);

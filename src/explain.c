@@ -593,9 +593,9 @@ static size_t codes_of(ex *x, const char *filter, ys_cls cls, size_t len,
     return 0;
   size_t n = 0, cap = 0;
   const char **v = NULL;
-  for (size_t i = 0; i < x->ds->n_items; i++) {
-    const ys_line_item *it = &x->ds->items[i];
-    if (!ys_qfilter_match_item(&e.t[0], x->ds, it)) continue;
+  ys_item_iter k;
+  ys_qfilter_items(&k, &e.t[0], x->ds);
+  for (const ys_line_item *it; (it = ys_item_next(&k));) {
     const char *c = cls == YS_CLS_FUNC        ? it->func
                     : cls == YS_CLS_ECON_DEPT ? it->econ
                                               : it->gecon;
@@ -884,9 +884,8 @@ typedef struct projstat {
 } projstat;
 
 static bool project_has_targets(ex *x, const char *code) {
-  for (size_t i = 0; i < x->ds->n_targets; i++)
-    if (strcmp(x->ds->targets[i].project, code) == 0) return true;
-  return false;
+  const ys_target *const *run;
+  return ys_dataset_project_targets(x->ds, code, &run) > 0;
 }
 
 static bool dept_has_targets(ex *x) {

@@ -10,9 +10,77 @@
 
 #include "check_impl.h"
 
+static int cmp_obs_key(const void *a, const void *b, const chk *c) {
+  int x = *(const int *)a, y = *(const int *)b;
+  int r = strcmp(c->o[x].key, c->o[y].key);
+  return r ? r : (x < y ? -1 : x > y);
+}
+
+/* qsort_r is not C11; sort indexes with a small merge sort instead. */
+typedef int (*idx_cmp)(const void *, const void *, const chk *);
+
+static void sort_idx(int *v, size_t n, int *tmp, const chk *c, idx_cmp cmp) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_idx(v, h, tmp, c, cmp);
+  sort_idx(v + h, n - h, tmp, c, cmp);
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n) tmp[k++] = cmp(&v[i], &v[j], c) <= 0 ? v[i++] : v[j++];
+  while (i < h) tmp[k++] = v[i++];
+  while (j < n) tmp[k++] = v[j++];
+  memcpy(v, tmp, sizeof(int) * n);
+}
+/* Observations ordered by table, line, key: the cells of one row are a run
+ * found by binary search. */
+static int cmp_obs_row(const void *a, const void *b, const chk *c) {
+  const obs *x = &c->o[*(const int *)a], *y = &c->o[*(const int *)b];
+  int r = strcmp(x->table, y->table);
+  if (!r) r = (x->line > y->line) - (x->line < y->line);
+  if (!r) r = strcmp(x->key, y->key);
+  return r ? r
+           : (*(const int *)a > *(const int *)b) -
+                 (*(const int *)a < *(const int *)b);
+}
+
+/* Compares observation o with (table, line, the len bytes of key). */
+static int cmp_row_term(const obs *o, const char *table, int line,
+                        const char *key, size_t len) {
+  int r = strcmp(o->table, table);
+  if (!r) r = (o->line > line) - (o->line < line);
+  if (!r) r = strncmp(o->key, key, len);
+  if (!r) r = o->key[len] != '\0';
+  return r;
+}
+
+/* The first observation (in table, line, key order) other than self that
+ * shows the term; -1 when none. */
+static int find_term(const chk *c, const int *v, size_t n, int self,
+                     const char *key, size_t len) {
+  const obs *me = &c->o[self];
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cmp_row_term(&c->o[v[mid]], me->table, me->line, key, len) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < n; lo++) {
+    if (cmp_row_term(&c->o[v[lo]], me->table, me->line, key, len)) break;
+    if (v[lo] != self) return v[lo];
+  }
+  return -1;
+}
+
 /* A cell showing "A - B" (增减变化 = 当年 − 上年) is tied to the cells of
  * the same row showing A and B. */
 void ck_difference_idents(chk *c) {
+  if (!c->no) return;
+  int *v = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  int *tmp = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  if (!v || !tmp) return; /* the arena's failure is the check's result */
+  for (size_t i = 0; i < c->no; i++) v[i] = (int)i;
+  sort_idx(v, c->no, tmp, c, cmp_obs_row);
   for (size_t i = 0; i < c->no; i++) {
     const char *k = c->o[i].key;
     if (!strstr(k, " - ") && !strstr(k, " + ")) continue;
@@ -26,12 +94,7 @@ void ck_difference_idents(chk *c) {
       const char *plus = strstr(p, " + "), *minus = strstr(p, " - ");
       const char *op = plus && (!minus || plus < minus) ? plus : minus;
       size_t len = op ? (size_t)(op - p) : strlen(p);
-      int found = -1;
-      for (size_t j = 0; j < c->no && found < 0; j++)
-        if (j != i && c->o[j].line == c->o[i].line &&
-            strcmp(c->o[j].table, c->o[i].table) == 0 &&
-            strlen(c->o[j].key) == len && strncmp(c->o[j].key, p, len) == 0)
-          found = (int)j;
+      int found = find_term(c, v, c->no, (int)i, p, len);
       if (found < 0) ok = false;
       terms[nt] = found;
       sign[nt++] = sg;
@@ -191,26 +254,6 @@ void ck_normalise_keys(chk *c) {
         c->o[i].key = strip_component(c, c->o[i].key, srcs[s], strip[k].comp);
   }
 }
-static int cmp_obs_key(const void *a, const void *b, void *ctx) {
-  const chk *c = ctx;
-  int x = *(const int *)a, y = *(const int *)b;
-  int r = strcmp(c->o[x].key, c->o[y].key);
-  return r ? r : (x < y ? -1 : x > y);
-}
-
-/* qsort_r is not C11; sort indexes with a small merge sort instead. */
-static void sort_idx(int *v, size_t n, int *tmp, chk *c) {
-  if (n < 2) return;
-  size_t h = n / 2;
-  sort_idx(v, h, tmp, c);
-  sort_idx(v + h, n - h, tmp, c);
-  size_t i = 0, j = h, k = 0;
-  while (i < h && j < n)
-    tmp[k++] = cmp_obs_key(&v[i], &v[j], c) <= 0 ? v[i++] : v[j++];
-  while (i < h) tmp[k++] = v[i++];
-  while (j < n) tmp[k++] = v[j++];
-  memcpy(v, tmp, sizeof(int) * n);
-}
 static bool is_sangong_key(const char *k) {
   static const char *const codes[] = {"30212", "30217", "30231",
                                       "31013", "30215", "30216"};
@@ -228,7 +271,7 @@ void ck_equality_idents(chk *c) {
     if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none") &&
         strncmp(c->o[i].key, "text-sum:", 9))
       v[n++] = (int)i;
-  sort_idx(v, n, tmp, c);
+  sort_idx(v, n, tmp, c, cmp_obs_key);
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;

@@ -269,20 +269,29 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs) {
       ys_errors_add(errs, YS_EIO, path, 0, 0, "无法读取目录");
       return YS_EIO;
     }
-    const char *names[512];
-    size_t n = 0;
+    const char **names = NULL;
+    size_t n = 0, cap = 0;
     bool has_json = false, has_xlsx = false;
     struct dirent *e;
-    while ((e = readdir(dir)) && n < 512) {
-      if (ends_with(e->d_name, ".csv"))
-        names[n++] = ys_arena_strdup(d->arena, e->d_name);
-      else if (strcmp(e->d_name, "tables.json") == 0)
+    while ((e = readdir(dir))) {
+      if (ends_with(e->d_name, ".csv")) {
+        const char **x =
+            ys_arena_reserve(d->arena, names, n, &cap, sizeof *names);
+        const char *nm = ys_arena_strdup(d->arena, e->d_name);
+        if (!x || !nm) {
+          closedir(dir);
+          ys_rdoc_free(d);
+          return YS_ENOMEM;
+        }
+        names = x;
+        names[n++] = nm;
+      } else if (strcmp(e->d_name, "tables.json") == 0)
         has_json = true;
       else if (strcmp(e->d_name, "tables.xlsx") == 0)
         has_xlsx = true;
     }
     closedir(dir);
-    qsort(names, n, sizeof names[0], cmp_name);
+    if (n) qsort(names, n, sizeof names[0], cmp_name);
     for (size_t i = 0; i < n && rc == YS_OK; i++) {
       char *p = ys_arena_printf(d->arena, "%s/%s", path, names[i]);
       rc = p ? read_csv_file(d, p, errs) : YS_ENOMEM;

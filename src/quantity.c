@@ -492,6 +492,37 @@ bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
   return true;
 }
 
+void ys_qfilter_items(ys_item_iter *k, const ys_qfilter *f,
+                      const ys_dataset *ds) {
+  *k = (ys_item_iter){.f = f, .ds = ds, .n = ds ? ds->n_items : 0};
+  if (!ds || f->none || f->src != YS_Q_EXP) {
+    k->n = 0;
+    return;
+  }
+  const ys_qcodes *dims[YS_IDIM_COUNT] = {&f->unit, &f->func, &f->econ,
+                                          &f->project};
+  for (int d = 0; d < YS_IDIM_COUNT; d++) {
+    /* one code only: the runs of several codes may overlap (209, 209002) */
+    if (dims[d]->n != 1) continue;
+    const ys_line_item *const *run;
+    size_t n = ys_dataset_items_under(ds, (ys_item_dim)d, dims[d]->v[0],
+                                      d == YS_IDIM_PROJECT, &run);
+    if (n != SIZE_MAX && (!k->run || n < k->n)) {
+      k->run = run;
+      k->n = n;
+    }
+  }
+}
+
+const ys_line_item *ys_item_next(ys_item_iter *k) {
+  while (k->i < k->n) {
+    size_t i = k->i++;
+    const ys_line_item *it = k->run ? k->run[i] : &k->ds->items[i];
+    if (ys_qfilter_match_item(k->f, k->ds, it)) return it;
+  }
+  return NULL;
+}
+
 bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r) {
   if (f->none || f->src != YS_Q_REV) return false;
   if (f->kinds || f->natures || f->func.n || f->econ.n || f->gecon.n ||
@@ -529,11 +560,12 @@ int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds) {
   int64_t sum = 0;
   if (f->none) return 0;
   switch (f->src) {
-  case YS_Q_EXP:
-    for (size_t i = 0; i < ds->n_items; i++)
-      if (ys_qfilter_match_item(f, ds, &ds->items[i]))
-        sum += ds->items[i].amount;
+  case YS_Q_EXP: {
+    ys_item_iter k;
+    ys_qfilter_items(&k, f, ds);
+    for (const ys_line_item *it; (it = ys_item_next(&k));) sum += it->amount;
     break;
+  }
   case YS_Q_REV:
     for (size_t i = 0; i < ds->n_revenues; i++)
       if (ys_qfilter_match_revenue(f, &ds->revenues[i]))

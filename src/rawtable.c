@@ -10,9 +10,10 @@
 ys_rdoc *ys_rdoc_new(const char *file) {
   ys_rdoc *d = calloc(1, sizeof *d);
   if (!d) return NULL;
-  /* 256 MiB per document: far above any real package, low enough that a
-   * hostile input cannot exhaust the machine. */
-  d->arena = ys_arena_new((size_t)256 << 20);
+  /* 4 GiB per document: a compiled department of tens of thousands of
+   * units fits (about 60 KiB per unit), and a hostile input still cannot
+   * exhaust the machine; past it the caller gets YS_ENOMEM. */
+  d->arena = ys_arena_new((size_t)4 << 30);
   if (!d->arena) {
     free(d);
     return NULL;

@@ -12,6 +12,7 @@
 #ifndef YUSUAN_DATASET_H
 #define YUSUAN_DATASET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -177,6 +178,34 @@ typedef struct ys_dataset {
 int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
                     ys_errors *errs);
 void ys_dataset_free(ys_dataset *ds);
+
+/* The codes the line items are indexed by (ys_dataset_items_under). */
+typedef enum ys_item_dim {
+  YS_IDIM_UNIT,
+  YS_IDIM_FUNC,
+  YS_IDIM_ECON,
+  YS_IDIM_PROJECT,
+  YS_IDIM_COUNT
+} ys_item_dim;
+
+/*
+ * The line items whose code of dimension d starts with code (equals it when
+ * exact): a run of *run of the returned length, sorted by that code and in
+ * file order within one code. SIZE_MAX (and *run NULL) when there is no
+ * index: the caller then looks at every item. Binary search: O(log n).
+ */
+size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
+                              const char *code, bool exact,
+                              const ys_line_item *const **run);
+
+/* The projects of one unit, in projects.csv order: a run of *run. */
+size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
+                                const ys_project *const **run);
+
+/* The targets of one project ("" = the department's), in targets.csv
+ * order: a run of *run. */
+size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
+                                  const ys_target *const **run);
 
 const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code);
 const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code);

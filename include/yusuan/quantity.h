@@ -115,6 +115,26 @@ bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
                            const ys_line_item *it);
 bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r);
 
+/*
+ * The line items a filter selects, without looking at all of them: the
+ * candidates are the shortest run of the dataset's item index among the
+ * filter's single-code dimensions (unit, func, econ, project), every item
+ * when it has none. Order: by that code, file order within one code.
+ *
+ *   ys_item_iter k;
+ *   ys_qfilter_items(&k, f, ds);
+ *   for (const ys_line_item *it; (it = ys_item_next(&k));) ...
+ */
+typedef struct ys_item_iter {
+  const ys_qfilter *f;
+  const ys_dataset *ds;
+  const ys_line_item *const *run; /* NULL: every item of ds */
+  size_t i, n;
+} ys_item_iter;
+void ys_qfilter_items(ys_item_iter *k, const ys_qfilter *f,
+                      const ys_dataset *ds);
+const ys_line_item *ys_item_next(ys_item_iter *k);
+
 /* The value in 分. Facts named in key are looked up as "KEY@UNIT" when the
  * filter names one unit, else as "KEY"; a unit filter on a department with
  * a single unit falls back to "KEY". */
