@@ -215,8 +215,8 @@ static void text_cell(cctx *c, ys_cell *cell, const char *s) {
 
 /* --- row generators ---------------------------------------------------- */
 
-static int cmp_cstr(const void *x, const void *y) {
-  return strcmp(*(const char *const *)x, *(const char *const *)y);
+static int cmp_slot(const void *x, const void *y) {
+  return strcmp(x, y);
 }
 
 static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
@@ -228,14 +228,21 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
   if (pr->q.n == 1) ys_qfilter_and(&base, &base, &pr->q.t[0], c->a);
   if (c->ctx) ys_qfilter_and(&base, &base, c->ctx, c->a);
   /* Every prefix of every code in use, deduplicated by sorting: n log n in
-   * the number of items. For econ_gov leaves the key is "econ/gecon". */
-  size_t cap = ds->n_items * 3 + 1, n = 0;
-  const char **keys = ys_arena_alloc(c->a, sizeof(char *) * cap);
-  if (!keys) return;
-  static const int func_len[] = {3, 5, 7}, econ_len[] = {3, 5, 7};
-  const int *lens = pr->cls == YS_CLS_FUNC ? func_len : econ_len;
+   * the number of items. For econ_gov leaves the key is "econ/gecon". The
+   * keys are fixed-width slots of a temporary buffer: only the distinct
+   * ones are kept in the arena. */
+  enum { KW = 24 }; /* a 7-digit code, '/', a government 款, NUL */
   ys_item_iter k;
   ys_qfilter_items(&k, &base, ds);
+  size_t cap = 1, n = 0;
+  for (ys_item_iter q = k; ys_item_next(&q);) cap += 3;
+  char *keys = malloc(cap * KW);
+  if (!keys) {
+    c->oom = true;
+    return;
+  }
+  static const int func_len[] = {3, 5, 7}, econ_len[] = {3, 5, 7};
+  const int *lens = pr->cls == YS_CLS_FUNC ? func_len : econ_len;
   for (const ys_line_item *it; (it = ys_item_next(&k));) {
     const char *code = pr->cls == YS_CLS_FUNC ? it->func : it->econ;
     size_t cl = strlen(code);
@@ -245,21 +252,25 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
       /* the last level there is (a profile may ask for more than 3) */
       bool leaf = d == pr->depth - 1 || d == 2 || (size_t)lens[d + 1] > cl;
       if (pr->econ_gov && leaf)
-        keys[n++] = ys_arena_printf(c->a, "%.*s/%s", (int)l, code,
-                                    it->gecon ? it->gecon : "");
+        snprintf(keys + n++ * KW, KW, "%.*s/%s", (int)l, code,
+                 it->gecon ? it->gecon : "");
       else
-        keys[n++] = ys_arena_strndup(c->a, code, l);
+        snprintf(keys + n++ * KW, KW, "%.*s", (int)l, code);
     }
   }
-  qsort(keys, n, sizeof keys[0], cmp_cstr);
+  qsort(keys, n, KW, cmp_slot);
   for (size_t i = 0; i < n; i++) {
-    if (i && strcmp(keys[i], keys[i - 1]) == 0) continue;
+    const char *key = keys + i * KW;
+    if (i && strcmp(key, key - KW) == 0) continue;
     rowctx *r = rv_push(c, rv);
-    if (!r) return;
-    const char *slash = strchr(keys[i], '/');
-    const char *code =
-        slash ? ys_arena_strndup(c->a, keys[i], (size_t)(slash - keys[i]))
-              : keys[i];
+    if (!r) break;
+    const char *slash = strchr(key, '/');
+    const char *code = ys_arena_strndup(
+        c->a, key, slash ? (size_t)(slash - key) : strlen(key));
+    if (!code) {
+      c->oom = true;
+      break;
+    }
     int lvl = ys_catalog_code_level(pr->cls, code);
     r->level = pr->level + (lvl ? lvl : 1);
     r->kind = YS_ROW_GROUP;
@@ -269,12 +280,18 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
     ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &r->filter.func : &r->filter.econ;
     ys_qcodes_add(dim, code);
     if (slash) {
+      const char *gov = ys_arena_strdup(c->a, slash + 1);
+      if (!gov) {
+        c->oom = true;
+        break;
+      }
       r->kind = YS_ROW_DETAIL;
-      r->gov_code = slash + 1;
-      r->gov_name = cat_name(c, YS_CLS_ECON_GOV, slash + 1);
-      ys_qcodes_add(&r->filter.gecon, slash + 1);
+      r->gov_code = gov;
+      r->gov_name = cat_name(c, YS_CLS_ECON_GOV, gov);
+      ys_qcodes_add(&r->filter.gecon, gov);
     }
   }
+  free(keys);
   /* A row is a leaf when the next row is not deeper. */
   for (size_t i = 0; i < rv->n; i++)
     if (rv->v[i].kind == YS_ROW_GROUP &&

@@ -1246,12 +1246,87 @@ static void check_project_ref(loader *L, const table *t, const ys_csv_record *r,
             code, p->unit, ucode);
 }
 
+/* Codes repeat across line items (a department has a few hundred codes
+ * and may have millions of items): each distinct one is kept once. */
+typedef struct interns {
+  const char **v; /* open addressing, malloc'd; NULL slots empty */
+  size_t cap, n;
+} interns;
+
+static size_t fnv1a(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (size_t)h;
+}
+
+static const char *intern(loader *L, interns *h, const char *s) {
+  if (!s) return NULL;
+  if (2 * (h->n + 1) > h->cap) {
+    size_t nc = h->cap ? h->cap * 2 : 1024;
+    const char **nv = calloc(nc, sizeof *nv);
+    if (!nv) {
+      L->oom = 1;
+      return NULL;
+    }
+    for (size_t i = 0; i < h->cap; i++) {
+      if (!h->v[i]) continue;
+      size_t k = fnv1a(h->v[i]) & (nc - 1);
+      while (nv[k]) k = (k + 1) & (nc - 1);
+      nv[k] = h->v[i];
+    }
+    free(h->v);
+    h->v = nv;
+    h->cap = nc;
+  }
+  size_t k = fnv1a(s) & (h->cap - 1);
+  for (; h->v[k]; k = (k + 1) & (h->cap - 1))
+    if (strcmp(h->v[k], s) == 0) return h->v[k];
+  const char *d = ys_arena_strdup(L->a, s);
+  if (!d) {
+    L->oom = 1;
+    return NULL;
+  }
+  h->n++;
+  return h->v[k] = d;
+}
+
+static void load_items_in(loader *L, ys_arena *dataset_arena);
+
+/* items.csv is by far the largest file: it is parsed, and each row
+ * validated, in a scratch arena freed at the end, so what stays is the
+ * items (one exact-size array) and their distinct codes. */
 static void load_items(loader *L) {
+  ys_arena *keep = L->a, *scratch = ys_arena_new(DS_ARENA_LIMIT);
+  if (!scratch) {
+    L->oom = 1;
+    return;
+  }
+  L->a = scratch;
+  load_items_in(L, keep);
+  L->a = keep;
+  ys_arena_free(scratch);
+}
+
+static void load_items_in(loader *L, ys_arena *dataset_arena) {
   ys_dataset *ds = L->ds;
   table t;
   if (!open_table(L, &t, "items.csv", item_cols, I_NCOLS, 1)) return;
   L->item_amount_col = colno(&t, I_AMOUNT);
-  for (size_t i = 1; i < t.csv.n; i++) {
+  /* the path outlives the scratch arena (messages and the balance check) */
+  const char *path = ys_arena_strdup(dataset_arena, t.path);
+  if (!path) {
+    L->oom = 1;
+    return;
+  }
+  t.path = path;
+  interns codes = {NULL, 0, 0};
+  ds->items = ys_arena_alloc(dataset_arena, sizeof *ds->items * t.csv.n);
+  if (!ds->items) {
+    L->oom = 1;
+    return;
+  }
+  L->cap_items = t.csv.n;
+  for (size_t i = 1; i < t.csv.n && !L->oom; i++) {
     const ys_csv_record *r = &t.csv.rec[i];
     size_t nerr0 = L->nerr;
     int ln = r->line;
@@ -1310,14 +1385,16 @@ static void load_items(loader *L) {
     check_amount(L, t.path, ln, colno(&t, I_AMOUNT), cell(&t, r, I_AMOUNT),
                  "金额", &fen);
     if (L->nerr != nerr0) continue;
-    ys_line_item *it =
-        push(L, &ds->items, &ds->n_items, &L->cap_items, sizeof *it);
-    if (!it) return;
-    it->unit = ucode;
-    it->func = func;
-    it->econ = econ;
-    it->gecon = gecon;
-    it->project = project;
+    ys_line_item *it = &ds->items[ds->n_items++];
+    const ys_project *pj = project ? ys_dataset_project(ds, project) : NULL;
+    ys_arena *row_arena = L->a;
+    L->a = dataset_arena;
+    it->unit = u ? u->code : intern(L, &codes, ucode);
+    it->func = intern(L, &codes, func);
+    it->econ = intern(L, &codes, econ);
+    it->gecon = intern(L, &codes, gecon);
+    it->project = pj ? pj->code : intern(L, &codes, project);
+    L->a = row_arena;
     it->fund = fund;
     it->kind = kind;
     it->nature = nature;
@@ -1325,6 +1402,7 @@ static void load_items(loader *L) {
     it->amount = fen;
     it->line = ln;
   }
+  free(codes.v);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -578,12 +578,18 @@ static const char *cat_name(ex *x, ys_cls cls, const char *code) {
   return e ? e->name : NULL;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The distinct codes (func, econ or gecon) of the line items matching the
  * filter, cut to len digits (0 = as they are), sorted. */
+static const char *item_code_of(const ys_line_item *it, ys_cls cls) {
+  return cls == YS_CLS_FUNC        ? it->func
+         : cls == YS_CLS_ECON_DEPT ? it->econ
+                                   : it->gecon;
+}
+
+static int cmp_slot(const void *a, const void *b) {
+  return strcmp(a, b);
+}
+
 static size_t codes_of(ex *x, const char *filter, ys_cls cls, size_t len,
                        const char ***out) {
   *out = NULL;
@@ -591,42 +597,50 @@ static size_t codes_of(ex *x, const char *filter, ys_cls cls, size_t len,
   char err[160];
   if (ys_qexpr_parse(&e, filter, x->a, err, sizeof err) != YS_OK || e.n != 1)
     return 0;
-  size_t n = 0, cap = 0;
-  const char **v = NULL;
+  /* The codes cut to len, in fixed-width slots (width: the longest plus
+   * its NUL), sorted and deduplicated: n log n in the matching items. */
+  size_t m = 0, width = 1;
   ys_item_iter k;
   ys_qfilter_items(&k, &e.t[0], x->ds);
+  for (ys_item_iter q = k; ys_item_next(&q);) m++;
+  if (!m) return 0;
+  for (ys_item_iter q = k;;) {
+    const ys_line_item *it = ys_item_next(&q);
+    if (!it) break;
+    const char *c = item_code_of(it, cls);
+    size_t l = c ? strlen(c) : 0;
+    if (len && l > len) l = len;
+    if (l + 1 > width) width = l + 1;
+  }
+  char *slot = calloc(m, width);
+  if (!slot) {
+    oom(x);
+    return 0;
+  }
+  size_t n = 0;
   for (const ys_line_item *it; (it = ys_item_next(&k));) {
-    const char *c = cls == YS_CLS_FUNC        ? it->func
-                    : cls == YS_CLS_ECON_DEPT ? it->econ
-                                              : it->gecon;
+    const char *c = item_code_of(it, cls);
     if (!c) continue;
     size_t l = strlen(c);
     if (len && l < len) continue;
     if (len) l = len;
-    bool seen = false;
-    for (size_t j = 0; j < n && !seen; j++)
-      seen = strlen(v[j]) == l && memcmp(v[j], c, l) == 0;
-    if (seen) continue;
-    if (n == cap) {
-      size_t nc = cap ? cap * 2 : 16;
-      const char **nv = ys_arena_grow(x->a, (void *)v, n, nc, sizeof *nv);
-      if (!nv) {
-        oom(x);
-        break;
-      }
-      v = nv;
-      cap = nc;
-    }
-    char *d = ys_arena_strndup(x->a, c, l);
-    if (!d) {
-      oom(x);
-      break;
-    }
-    v[n++] = d;
+    memcpy(slot + n++ * width, c, l);
   }
-  if (n) qsort((void *)v, n, sizeof *v, cmp_str);
+  qsort(slot, n, width, cmp_slot);
+  const char **v = n ? ys_arena_alloc(x->a, sizeof *v * n) : NULL;
+  size_t d = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    const char *c = slot + i * width;
+    if (d && strcmp(v[d - 1], c) == 0) continue;
+    if (!(v[d++] = ys_arena_strdup(x->a, c))) v = NULL;
+  }
+  free(slot);
+  if (n && !v) {
+    oom(x);
+    return 0;
+  }
   *out = v;
-  return n;
+  return d;
 }
 
 static const char *purpose_of(ex *x, const char *code) {
