@@ -28,9 +28,10 @@
 #include "yusuan/money.h"
 #include "yusuan/text.h"
 
-/* What one hostile dataset may make us allocate (files are capped at
- * YS_CSV_MAX_BYTES each; the arena holds their parsed copies). */
-#define DS_ARENA_LIMIT ((size_t)1024 * 1024 * 1024)
+/* What one dataset may make us allocate (files are capped at
+ * YS_CSV_MAX_BYTES each; an arena holds their parsed copies, about three
+ * times the bytes): 10^7 line items fit, a hostile file cannot take more. */
+#define DS_ARENA_LIMIT ((size_t)16 * 1024 * 1024 * 1024)
 
 typedef struct ds_impl {
   ys_dataset pub;           /* first: a ys_dataset * is a ds_impl * */
@@ -46,6 +47,7 @@ typedef struct ds_impl {
   size_t n_by[YS_IDIM_COUNT];
   const ys_project **proj_by_unit;  /* by unit code, file order within one */
   const ys_target **tgt_by_project; /* by project code, file order within */
+  const ys_revenue **rev_by_unit;   /* by unit code, file order within one */
 } ds_impl;
 
 /* ---------------------------------------------------------------------- */
@@ -512,6 +514,13 @@ static int cmp_target_project(const void *a, const void *b) {
   return c ? c : (x > y) - (x < y);
 }
 
+static int cmp_revenue_unit(const void *a, const void *b) {
+  const ys_revenue *x = *(const ys_revenue *const *)a,
+                   *y = *(const ys_revenue *const *)b;
+  int c = strcmp(x->unit ? x->unit : "", y->unit ? y->unit : "");
+  return c ? c : (x > y) - (x < y);
+}
+
 static int cmp_project_unit(const void *a, const void *b) {
   const ys_project *x = *(const ys_project *const *)a,
                    *y = *(const ys_project *const *)b;
@@ -560,6 +569,16 @@ static void index_items(loader *L) {
   }
   free(tmp);
   if (L->oom) return;
+  if (ds->n_revenues) {
+    const ys_revenue **rv = ys_arena_alloc(L->a, ds->n_revenues * sizeof *rv);
+    if (!rv) {
+      L->oom = 1;
+      return;
+    }
+    for (size_t i = 0; i < ds->n_revenues; i++) rv[i] = &ds->revenues[i];
+    qsort(rv, ds->n_revenues, sizeof *rv, cmp_revenue_unit);
+    im->rev_by_unit = rv;
+  }
   if (ds->n_targets) {
     const ys_target **tv = ys_arena_alloc(L->a, ds->n_targets * sizeof *tv);
     if (!tv) {
@@ -601,6 +620,36 @@ size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
   size_t b = lo;
   while (lo < ds->n_projects && strcmp(v[lo]->unit, unit) == 0) lo++;
   *run = (const ys_project *const *)v + b;
+  return lo - b;
+}
+
+size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
+                                 const ys_revenue *const **run) {
+  *run = NULL;
+  const ds_impl *im = (const ds_impl *)ds;
+  if (!ds || !unit || !im->rev_by_unit) return SIZE_MAX;
+  const ys_revenue **v = im->rev_by_unit;
+  size_t n = ds->n_revenues, len = strlen(unit);
+#define RU(i) (v[i]->unit ? v[i]->unit : "")
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(RU(mid), unit) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t b = lo;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strncmp(RU(mid), unit, len) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+#undef RU
+  *run = (const ys_revenue *const *)v + b;
   return lo - b;
 }
 

@@ -566,11 +566,22 @@ int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds) {
     for (const ys_line_item *it; (it = ys_item_next(&k));) sum += it->amount;
     break;
   }
-  case YS_Q_REV:
-    for (size_t i = 0; i < ds->n_revenues; i++)
-      if (ys_qfilter_match_revenue(f, &ds->revenues[i]))
-        sum += ds->revenues[i].amount;
+  case YS_Q_REV: {
+    /* one unit: its run of the revenue index, not every revenue */
+    const ys_revenue *const *run = NULL;
+    size_t n = f->unit.n == 1
+                   ? ys_dataset_revenues_under(ds, f->unit.v[0], &run)
+                   : SIZE_MAX;
+    if (n == SIZE_MAX) {
+      run = NULL;
+      n = ds->n_revenues;
+    }
+    for (size_t i = 0; i < n; i++) {
+      const ys_revenue *r = run ? run[i] : &ds->revenues[i];
+      if (ys_qfilter_match_revenue(f, r)) sum += r->amount;
+    }
     break;
+  }
   case YS_Q_FACT:
     for (int i = 0; i < f->key.n; i++) sum += fact_value(ds, f->key.v[i], f);
     break;

@@ -198,6 +198,11 @@ size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
                               const char *code, bool exact,
                               const ys_line_item *const **run);
 
+/* The revenues of the units whose code starts with unit: a run of *run,
+ * by unit code; SIZE_MAX when there is no index (look at every revenue). */
+size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
+                                 const ys_revenue *const **run);
+
 /* The projects of one unit, in projects.csv order: a run of *run. */
 size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
                                 const ys_project *const **run);
