@@ -492,115 +492,116 @@ const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
                     offsetof(ys_fact, key), key);
 }
 
-static const char *item_code(const ys_line_item *it, ys_item_dim d) {
-  switch (d) {
-  case YS_IDIM_UNIT:
-    return it->unit;
-  case YS_IDIM_FUNC:
-    return it->func;
-  case YS_IDIM_ECON:
-    return it->econ;
-  case YS_IDIM_PROJECT:
-    return it->project;
-  default:
-    return NULL;
-  }
+/* --- indexes by a code ------------------------------------------------ */
+
+/* An index is an array of pointers to records sorted by one string field
+ * (at byte offset off of each record; NULL sorts as ""), in file order
+ * within one value: the records under a code are then one run, found by
+ * binary search. One merge sort serves every index: qsort's comparator
+ * could not be told the field without global state. */
+static const char *field(const void *rec, size_t off) {
+  const char *s = *(const char *const *)((const char *)rec + off);
+  return s ? s : "";
 }
 
-static int cmp_target_project(const void *a, const void *b) {
-  const ys_target *x = *(const ys_target *const *)a,
-                  *y = *(const ys_target *const *)b;
-  int c = strcmp(x->project ? x->project : "", y->project ? y->project : "");
-  return c ? c : (x > y) - (x < y);
-}
-
-static int cmp_revenue_unit(const void *a, const void *b) {
-  const ys_revenue *x = *(const ys_revenue *const *)a,
-                   *y = *(const ys_revenue *const *)b;
-  int c = strcmp(x->unit ? x->unit : "", y->unit ? y->unit : "");
-  return c ? c : (x > y) - (x < y);
-}
-
-static int cmp_project_unit(const void *a, const void *b) {
-  const ys_project *x = *(const ys_project *const *)a,
-                   *y = *(const ys_project *const *)b;
-  int c = strcmp(x->unit, y->unit);
-  return c ? c : (x > y) - (x < y);
-}
-
-/* A merge sort by one code, stable by address: qsort's comparator cannot
- * take the dimension without global state, and the library keeps none. */
-static void sort_items(const ys_line_item **v, const ys_line_item **tmp,
-                       size_t n, ys_item_dim d) {
+static void sort_by_field(const void **v, const void **tmp, size_t n,
+                          size_t off) {
   if (n < 2) return;
   size_t h = n / 2;
-  sort_items(v, tmp, h, d);
-  sort_items(v + h, tmp, n - h, d);
+  sort_by_field(v, tmp, h, off);
+  sort_by_field(v + h, tmp, n - h, off);
   size_t i = 0, j = h, k = 0;
   while (i < h && j < n)
-    tmp[k++] =
-        strcmp(item_code(v[j], d), item_code(v[i], d)) < 0 ? v[j++] : v[i++];
+    tmp[k++] = strcmp(field(v[j], off), field(v[i], off)) < 0 ? v[j++] : v[i++];
   while (i < h) tmp[k++] = v[i++];
   while (j < n) tmp[k++] = v[j++];
   memcpy(v, tmp, n * sizeof *v);
 }
 
-static void index_items(loader *L) {
+/* Pointers to the records of base[0..n) (each size bytes) whose field is
+ * set (all of them when keep_null), sorted; *m of them. */
+static const void **field_index(loader *L, const void *base, size_t n,
+                                size_t size, size_t off, bool keep_null,
+                                const void **tmp, size_t *m) {
+  *m = 0;
+  const void **v = ys_arena_alloc(L->a, (n + 1) * sizeof *v);
+  if (!v) {
+    L->oom = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const void *rec = (const char *)base + i * size;
+    if (keep_null || *(const char *const *)((const char *)rec + off))
+      v[(*m)++] = rec;
+  }
+  sort_by_field(v, tmp, *m, off);
+  return v;
+}
+
+/* The run of an index whose field starts with key (equals it when exact):
+ * its start in *run, its length returned. */
+static size_t field_run(const void *const *v, size_t n, size_t off,
+                        const char *key, bool exact, const void *const **run) {
+  size_t len = strlen(key), lo = 0, hi = n;
+  while (lo < hi) { /* the first value >= key */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(field(v[mid], off), key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t b = lo;
+  hi = n;
+  while (lo < hi) { /* the first value past those starting with key */
+    size_t mid = lo + (hi - lo) / 2;
+    const char *c = field(v[mid], off);
+    if ((exact ? strcmp(c, key) : strncmp(c, key, len)) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *run = v + b;
+  return lo - b;
+}
+
+static const size_t item_off[YS_IDIM_COUNT] = {
+    offsetof(ys_line_item, unit), offsetof(ys_line_item, func),
+    offsetof(ys_line_item, econ), offsetof(ys_line_item, project)};
+
+/* The indexes compile and the narrative read through: items by each code
+ * a filter narrows by (a cell of a unit's row then costs that unit's
+ * items, not the department's), revenues and projects by unit, targets by
+ * project. */
+static void index_dataset(loader *L) {
   ys_dataset *ds = L->ds;
   ds_impl *im = L->impl;
-  size_t n = ds->n_items;
-  const ys_line_item **tmp = malloc((n + 1) * sizeof *tmp);
+  size_t most = ds->n_items;
+  if (ds->n_revenues > most) most = ds->n_revenues;
+  if (ds->n_projects > most) most = ds->n_projects;
+  if (ds->n_targets > most) most = ds->n_targets;
+  const void **tmp = malloc((most + 1) * sizeof *tmp);
   if (!tmp) {
     L->oom = 1;
     return;
   }
-  for (int d = 0; d < YS_IDIM_COUNT; d++) {
-    const ys_line_item **v = ys_arena_alloc(L->a, (n + 1) * sizeof *v);
-    if (!v) {
-      L->oom = 1;
-      break;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-      if (item_code(&ds->items[i], (ys_item_dim)d)) v[m++] = &ds->items[i];
-    sort_items(v, tmp, m, (ys_item_dim)d);
-    im->by[d] = v;
-    im->n_by[d] = m;
-  }
+  for (int d = 0; d < YS_IDIM_COUNT && !L->oom; d++)
+    im->by[d] = (const ys_line_item **)field_index(
+        L, ds->items, ds->n_items, sizeof *ds->items, item_off[d], false, tmp,
+        &im->n_by[d]);
+  size_t m;
+  if (!L->oom)
+    im->rev_by_unit = (const ys_revenue **)field_index(
+        L, ds->revenues, ds->n_revenues, sizeof *ds->revenues,
+        offsetof(ys_revenue, unit), true, tmp, &m);
+  if (!L->oom)
+    im->tgt_by_project = (const ys_target **)field_index(
+        L, ds->targets, ds->n_targets, sizeof *ds->targets,
+        offsetof(ys_target, project), true, tmp, &m);
+  if (!L->oom)
+    im->proj_by_unit = (const ys_project **)field_index(
+        L, ds->projects, ds->n_projects, sizeof *ds->projects,
+        offsetof(ys_project, unit), true, tmp, &m);
   free(tmp);
-  if (L->oom) return;
-  if (ds->n_revenues) {
-    const ys_revenue **rv = ys_arena_alloc(L->a, ds->n_revenues * sizeof *rv);
-    if (!rv) {
-      L->oom = 1;
-      return;
-    }
-    for (size_t i = 0; i < ds->n_revenues; i++) rv[i] = &ds->revenues[i];
-    qsort(rv, ds->n_revenues, sizeof *rv, cmp_revenue_unit);
-    im->rev_by_unit = rv;
-  }
-  if (ds->n_targets) {
-    const ys_target **tv = ys_arena_alloc(L->a, ds->n_targets * sizeof *tv);
-    if (!tv) {
-      L->oom = 1;
-      return;
-    }
-    for (size_t i = 0; i < ds->n_targets; i++) tv[i] = &ds->targets[i];
-    qsort(tv, ds->n_targets, sizeof *tv, cmp_target_project);
-    im->tgt_by_project = tv;
-  }
-  if (!ds->n_projects) return;
-  /* projects by unit: a stable insertion into runs would be quadratic in a
-   * large unit, so sort pointers (distinct addresses break ties in file
-   * order) */
-  const ys_project **pv = ys_arena_alloc(L->a, ds->n_projects * sizeof *pv);
-  if (!pv) {
-    L->oom = 1;
-    return;
-  }
-  for (size_t i = 0; i < ds->n_projects; i++) pv[i] = &ds->projects[i];
-  qsort(pv, ds->n_projects, sizeof *pv, cmp_project_unit);
-  im->proj_by_unit = pv;
 }
 
 size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
@@ -608,19 +609,9 @@ size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
   *run = NULL;
   const ds_impl *im = (const ds_impl *)ds;
   if (!ds || !unit || !im->proj_by_unit) return 0;
-  const ys_project **v = im->proj_by_unit;
-  size_t lo = 0, hi = ds->n_projects;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(v[mid]->unit, unit) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t b = lo;
-  while (lo < ds->n_projects && strcmp(v[lo]->unit, unit) == 0) lo++;
-  *run = (const ys_project *const *)v + b;
-  return lo - b;
+  return field_run((const void *const *)im->proj_by_unit, ds->n_projects,
+                   offsetof(ys_project, unit), unit, true,
+                   (const void *const **)run);
 }
 
 size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
@@ -628,29 +619,9 @@ size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
   *run = NULL;
   const ds_impl *im = (const ds_impl *)ds;
   if (!ds || !unit || !im->rev_by_unit) return SIZE_MAX;
-  const ys_revenue **v = im->rev_by_unit;
-  size_t n = ds->n_revenues, len = strlen(unit);
-#define RU(i) (v[i]->unit ? v[i]->unit : "")
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(RU(mid), unit) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t b = lo;
-  hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strncmp(RU(mid), unit, len) <= 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-#undef RU
-  *run = (const ys_revenue *const *)v + b;
-  return lo - b;
+  return field_run((const void *const *)im->rev_by_unit, ds->n_revenues,
+                   offsetof(ys_revenue, unit), unit, false,
+                   (const void *const **)run);
 }
 
 size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
@@ -658,53 +629,20 @@ size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
   *run = NULL;
   const ds_impl *im = (const ds_impl *)ds;
   if (!ds || !project || !im->tgt_by_project) return 0;
-  const ys_target **v = im->tgt_by_project;
-#define TP(i) (v[i]->project ? v[i]->project : "")
-  size_t lo = 0, hi = ds->n_targets;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(TP(mid), project) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t b = lo;
-  while (lo < ds->n_targets && strcmp(TP(lo), project) == 0) lo++;
-#undef TP
-  *run = (const ys_target *const *)v + b;
-  return lo - b;
+  return field_run((const void *const *)im->tgt_by_project, ds->n_targets,
+                   offsetof(ys_target, project), project, true,
+                   (const void *const **)run);
 }
 
 size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
                               const char *code, bool exact,
                               const ys_line_item *const **run) {
   *run = NULL;
-  if (!ds || !code || d < 0 || d >= YS_IDIM_COUNT) return SIZE_MAX;
   const ds_impl *im = (const ds_impl *)ds;
-  const ys_line_item **v = im->by[d];
-  size_t n = im->n_by[d], len = strlen(code);
-  if (!v) return SIZE_MAX;
-  size_t lo = 0, hi = n;
-  while (lo < hi) { /* first code >= the prefix */
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(item_code(v[mid], d), code) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t b = lo;
-  hi = n;
-  while (lo < hi) { /* first code past the codes starting with it */
-    size_t mid = lo + (hi - lo) / 2;
-    const char *c = item_code(v[mid], d);
-    int r = exact ? strcmp(c, code) : strncmp(c, code, len);
-    if (r <= 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  *run = (const ys_line_item *const *)v + b;
-  return lo - b;
+  if (!ds || !code || d < 0 || d >= YS_IDIM_COUNT || !im->by[d])
+    return SIZE_MAX;
+  return field_run((const void *const *)im->by[d], im->n_by[d], item_off[d],
+                   code, exact, (const void *const **)run);
 }
 
 int ys_dataset_fact_amount(const ys_dataset *ds, const char *key,
@@ -2099,7 +2037,7 @@ static int load_impl(ys_dataset **out, const char *dir, const ys_catalog *cat,
   load_targets(&L);
   load_procurement(&L);
   load_facts(&L);
-  if (!L.oom) index_items(&L);
+  if (!L.oom) index_dataset(&L);
   if (L.nerr == 0 && !L.oom) check_unit_facts(&L);
   if (L.nerr == 0 && !L.oom) check_balance(&L);
   if (L.nerr == 0 && !L.oom) check_account(&L);

@@ -19,32 +19,16 @@
 
 #include <cmocka.h>
 
+#include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
 #define UNITS 5000
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)n + 1);
-  if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-    free(b);
-    b = NULL;
-  }
-  if (b) b[n] = '\0';
-  fclose(f);
-  *len = b ? (size_t)n : 0;
-  return b;
-}
 
 /* Writes src's body UNITS times into dst, 209002 renamed per copy (and the
  * unit's name made unique in units.csv). */
 static void replicate(const char *src, const char *dst, bool units) {
   size_t len;
-  char *text = slurp(src, &len);
+  char *text = tc_read_file(src, &len);
   assert_non_null(text);
   FILE *out = fopen(dst, "w");
   assert_non_null(out);
@@ -79,7 +63,7 @@ static void replicate(const char *src, const char *dst, bool units) {
 
 static void copy_lines(const char *src, const char *dst, const char *skip) {
   size_t len;
-  char *text = slurp(src, &len);
+  char *text = tc_read_file(src, &len);
   assert_non_null(text);
   FILE *out = fopen(dst, "w");
   assert_non_null(out);
