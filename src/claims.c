@@ -1524,6 +1524,9 @@ static void completion_claims(cr *r, para *pg, size_t si) {
 
 /* Does a clause open a list of parts: 其中, 包括, 分项情况是, "…万元中" */
 static bool opener_at(const char *s, size_t n) {
+  /* the openers start with 其 包 具 分 (E5), 主 中 (E4) or 用 (E7) */
+  unsigned char c = (unsigned char)s[0];
+  if (c != 0xE5 && c != 0xE4 && c != 0xE7) return false;
   return starts(s, "其中") || starts(s, "包括") || starts(s, "主要包括") ||
          starts(s, "主要用于以下方面") || starts(s, "用于以下方面") ||
          starts(s, "分项情况") || starts(s, "具体为") ||

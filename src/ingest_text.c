@@ -3461,20 +3461,27 @@ static int read_table(rd *r, const treg *g0) {
 /* Finds the profile whose titles the document uses most, and the title
  * lines. */
 static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
+  /* the vocabulary's profiles, parsed once per process; without one, each
+   * built-in profile is opened here (and the winner owned) */
+  const ys_profiles *set = ys_vocab_profiles(r->vocab);
   char names[32][64];
-  size_t np = ys_profile_builtin_list(names, 32);
+  size_t np = set ? set->n : ys_profile_builtin_list(names, 32);
+  const ys_profile *best = NULL;
   int best_score = 0;
   *owned = NULL;
-  for (size_t i = 0; i < np && i < 32; i++) {
+  for (size_t i = 0; i < np && (set || i < 32); i++) {
     ys_profile *p = NULL;
-    if (ys_profile_open_builtin(&p, names[i], NULL)) continue;
+    if (set)
+      p = set->v[i];
+    else if (ys_profile_open_builtin(&p, names[i], NULL))
+      continue;
     tdef *defs;
     size_t nd;
     title_defs(r, p, &defs, &nd);
     int score = 0;
     bool *seen = ys_arena_alloc(r->tmp, p->n + 1);
     if (!seen) {
-      ys_profile_free(p);
+      if (!set) ys_profile_free(p);
       return YS_ENOMEM;
     }
     for (size_t l = 0; l < r->nl; l++) {
@@ -3486,15 +3493,18 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
       score += m.dist == 0 ? 3 : 1;
     }
     if (score > best_score) {
-      ys_profile_free(*owned);
-      *owned = p;
+      if (!set) {
+        ys_profile_free(*owned);
+        *owned = p;
+      }
+      best = p;
       best_score = score;
-    } else {
+    } else if (!set) {
       ys_profile_free(p);
     }
   }
-  if (!*owned) return YS_OK;
-  r->p = *owned;
+  if (!best) return YS_OK;
+  r->p = best;
   tdef *defs;
   size_t nd;
   title_defs(r, r->p, &defs, &nd);
@@ -3666,12 +3676,12 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
   size_t nreg = 0;
   rc = find_tables(&r, &prof, &regs, &nreg);
   if (rc) goto fail;
-  if (prof) d->profile_hint = ys_arena_strdup(d->arena, ys_profile_name(prof));
+  if (r.p) d->profile_hint = ys_arena_strdup(d->arena, ys_profile_name(r.p));
   for (size_t i = 0; i < nreg; i++) {
     if (regs[i].dist)
       info(&r, r.L[regs[i].title].no,
            "表题“%s”与报表格式“%s”中的标准表题“%s”不完全一致，按该表读取",
-           regs[i].printed, ys_profile_name(prof), regs[i].pt->title);
+           regs[i].printed, ys_profile_name(r.p), regs[i].pt->title);
     rc = read_table(&r, &regs[i]);
     if (rc) goto fail;
   }

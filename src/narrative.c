@@ -464,6 +464,10 @@ static int add_claim(nr *r, ys_claim_kind kind, const char *q,
 /* Delimiters between clauses (the subject of an amount starts after the
  * last one). */
 static size_t delim_at(const char *s) {
+  /* every delimiter starts with one of these bytes: most positions are
+   * none of them */
+  unsigned char c = (unsigned char)s[0];
+  if (c != 0xEF && c != 0xE3 && c != ',' && c != ';' && c != ':') return 0;
   static const char *const d[] = {"，", "；", "：", "、", "。", ",", ";", ":"};
   for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
     if (starts(s, d[i])) return strlen(d[i]);

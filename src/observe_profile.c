@@ -965,15 +965,16 @@ const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc) {
   *owned = NULL;
   *rc = YS_OK;
   if (c->opt && c->opt->profile_obj) return c->opt->profile_obj;
+  const ys_profiles *set = c->opt ? c->opt->profiles : NULL;
   char names[32][64];
-  size_t n = ys_profile_builtin_list(names, 32);
+  size_t n = set ? set->n : ys_profile_builtin_list(names, 32);
   int best_score = -1;
   ys_profile *best = NULL;
-  for (size_t i = 0; i < n && i < 32; i++) {
-    if (c->opt && c->opt->profile && strcmp(c->opt->profile, names[i]))
-      continue;
-    ys_profile *p = NULL;
-    int orc = ys_profile_open_builtin(&p, names[i], NULL);
+  for (size_t i = 0; i < n && (set || i < 32); i++) {
+    const char *name = set ? ys_profile_name(set->v[i]) : names[i];
+    if (c->opt && c->opt->profile && strcmp(c->opt->profile, name)) continue;
+    ys_profile *p = set ? set->v[i] : NULL;
+    int orc = set ? YS_OK : ys_profile_open_builtin(&p, name, NULL);
     /* a profile not opened for want of memory: no detection at all, or
      * the document would be read by another profile than its own */
     if (orc == YS_ENOMEM) {
@@ -991,16 +992,15 @@ const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc) {
       ck_match_table_len(c, p, &c->doc->tables[k], &len);
       score += 2 * (int)len;
     }
-    if (c->doc->profile_hint && !strcmp(c->doc->profile_hint, names[i]))
-      score += 1;
+    if (c->doc->profile_hint && !strcmp(c->doc->profile_hint, name)) score += 1;
     if (score > best_score) {
-      ys_profile_free(best);
+      if (!set) ys_profile_free(best);
       best = p;
       best_score = score;
-    } else {
+    } else if (!set) {
       ys_profile_free(p);
     }
   }
-  *owned = best;
+  if (!set) *owned = best;
   return best;
 }

@@ -566,3 +566,35 @@ size_t ys_profile_builtin_list(char (*out)[64], size_t max) {
   }
   return n;
 }
+
+int ys_profiles_open_builtin(ys_profiles **out, ys_errors *errs) {
+  *out = NULL;
+  size_t n = ys_profile_builtin_list(NULL, 0);
+  char(*names)[64] = calloc(n + 1, sizeof *names);
+  ys_profiles *s = names ? calloc(1, sizeof *s) : NULL;
+  if (!s || !(s->v = calloc(n + 1, sizeof *s->v))) {
+    free(s);
+    free(names);
+    return YS_ENOMEM;
+  }
+  ys_profile_builtin_list(names, n);
+  for (size_t i = 0; i < n; i++) {
+    int rc = ys_profile_open_builtin(&s->v[s->n], names[i], errs);
+    if (rc) {
+      free(names);
+      ys_profiles_free(s);
+      return rc;
+    }
+    s->n++;
+  }
+  free(names);
+  *out = s;
+  return YS_OK;
+}
+
+void ys_profiles_free(ys_profiles *s) {
+  if (!s) return;
+  for (size_t i = 0; i < s->n; i++) ys_profile_free(s->v[i]);
+  free(s->v);
+  free(s);
+}

@@ -188,8 +188,60 @@ static char *key_malloc(const char *s, size_t len, size_t *outlen) {
 
 /* The key of s into out (cap bytes, NUL-terminated); its length, or
  * SIZE_MAX when s is too long for the stack (then key_malloc). */
+/* NFKC of code points whose normal form is known without utf8proc: ASCII
+ * (itself), CJK unified ideographs and the CJK symbols U+3001–U+3029 (no
+ * decomposition, combining class 0: nothing composes with them), and the
+ * full-width ASCII forms U+FF01–U+FF5E (their ASCII letter). -1: ask
+ * utf8proc. Most of what is keyed (headers, names, sentences) is only these,
+ * and keying is the readers' commonest step. */
+static int32_t nfkc_simple(int32_t c) {
+  if (c >= 0x20 && c < 0x7F) return c;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029)) return c;
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  return -1;
+}
+
+/* key_stack without utf8proc, when every code point is nfkc_simple's;
+ * SIZE_MAX when one is not (or the input is not valid UTF-8). */
+static size_t key_simple(const char *s, size_t len, char *out, size_t cap) {
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < len;) { /* all simple? (nothing written yet) */
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    if (k == 0 || cp == 0 || nfkc_simple(cp) < 0) return SIZE_MAX;
+    i += k;
+  }
+  size_t o = 0, full = 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = utf8_seq(p + i, len - i, &cp);
+    i += k;
+    int32_t c = nfkc_simple(cp);
+    /* drop_from_key of these: the quotes and the space (Zs) only */
+    if (c == '"' || c == '\'' || c == ' ') continue;
+    unsigned char b[3];
+    size_t m = 0;
+    if (c < 0x80) {
+      b[m++] = (unsigned char)c;
+    } else { /* all others here are three bytes (U+0800–U+FFFF) */
+      b[m++] = (unsigned char)(0xE0 | (c >> 12));
+      b[m++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+      b[m++] = (unsigned char)(0x80 | (c & 0x3F));
+    }
+    size_t room = cap && o < cap - 1 ? cap - 1 - o : 0;
+    size_t w = m < room ? m : room;
+    if (w) memcpy(out + o, b, w);
+    o += w;
+    full += m;
+  }
+  if (cap) out[o] = '\0';
+  return full;
+}
+
 static size_t key_stack(const char *s, size_t len, char *out, size_t cap) {
   if (len > KEY_STACK) return SIZE_MAX;
+  size_t quick = key_simple(s, len, out, cap);
+  if (quick != SIZE_MAX) return quick;
   unsigned char clean[KEY_STACK * 3 + 1];
   size_t c = sanitize_into(s, len, clean);
   /* NFKC may expand ("㈱" is four characters): room for four per byte */

@@ -8,6 +8,7 @@
  * once at load time; a malformed line fails the load with its line number.
  */
 #include "yusuan/vocab.h"
+#include "yusuan/profile.h"
 
 #include <opencc/opencc.h>
 
@@ -32,6 +33,8 @@ struct ys_vocab {
   entry *e;
   size_t n;
   opencc_t t2s; /* traditional → simplified; (opencc_t)-1 when unavailable */
+  ys_profiles *profiles; /* the built-in table sets, whose titles detect a
+                            document's profile: parsed once with the rest */
 };
 
 static int cmp_entry(const void *x, const void *y) {
@@ -175,6 +178,11 @@ static int load(ys_vocab **out, const char *name, const char *data, size_t len,
   /* OpenCC loads its dictionaries here, once per vocabulary: texts from
    * mirror sites come in traditional characters */
   v->t2s = opencc_open("t2s.json");
+  int prc = ys_profiles_open_builtin(&v->profiles, errs);
+  if (prc) {
+    ys_vocab_free(v);
+    return prc;
+  }
   ys_csv t;
   int rc = ys_csv_read_mem(&t, name, data, len, v->a, errs);
   static const ys_csv_col cols[] = {{"phrase", "词语", 1},
@@ -250,9 +258,14 @@ int ys_vocab_open_file(ys_vocab **out, const char *path, ys_errors *errs) {
   return rc;
 }
 
+const ys_profiles *ys_vocab_profiles(const ys_vocab *v) {
+  return v ? v->profiles : NULL;
+}
+
 void ys_vocab_free(ys_vocab *v) {
   if (!v) return;
   if (v->t2s != (opencc_t)-1) opencc_close(v->t2s);
+  ys_profiles_free(v->profiles);
   ys_arena_free(v->a);
   free(v);
 }

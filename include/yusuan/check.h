@@ -96,6 +96,9 @@ typedef struct ys_check_options {
   /* force this profile (one read from a file, --profile-file); it wins
    * over `profile`. Shared, read-only. */
   const ys_profile *profile_obj;
+  /* the built-in profiles to detect from, opened once for many documents
+   * (ys_vocab_profiles); NULL = each is opened per document */
+  const ys_profiles *profiles;
   int year; /* 0 = from the document */
 } ys_check_options;
 

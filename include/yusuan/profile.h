@@ -34,6 +34,17 @@ const char *ys_profile_title(const ys_profile *p);
  * most max, each up to 63 bytes); returns how many exist. */
 size_t ys_profile_builtin_list(char (*out)[64], size_t max);
 
+/* Every built-in profile, parsed once and then shared read-only by every
+ * document a process reads (detection tries each): v[i] is named by
+ * ys_profile_name. YS_OK, YS_ENOMEM, or the error of a profile that does
+ * not parse. */
+typedef struct ys_profiles {
+  ys_profile **v;
+  size_t n;
+} ys_profiles;
+int ys_profiles_open_builtin(ys_profiles **out, ys_errors *errs);
+void ys_profiles_free(ys_profiles *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "error.h"
+#include "profile.h"
 #include "quantity.h"
 
 #ifdef __cplusplus
@@ -80,6 +81,10 @@ int ys_vocab_open_builtin(ys_vocab **out, ys_errors *errs);
 /* A phrases.csv of one's own (same format as data/vocab/phrases.csv). */
 int ys_vocab_open_file(ys_vocab **out, const char *path, ys_errors *errs);
 void ys_vocab_free(ys_vocab *v);
+/* The built-in profiles, opened with the vocabulary (read-only, shared by
+ * every document read with it): the titles that detect a document's table
+ * set are reading vocabulary too. */
+const ys_profiles *ys_vocab_profiles(const ys_vocab *v);
 size_t ys_vocab_size(const ys_vocab *v);
 
 /*

@@ -120,6 +120,7 @@ int cmd_check(int argc, char **argv) {
       (profile_file && ys_profile_open_file(&prof, profile_file, &errs)))
     goto done;
   opt.profile_obj = prof;
+  opt.profiles = ys_vocab_profiles(voc);
   fnd = ys_findings_new();
   if (!fnd) {
     ys_errors_add(&errs, YS_ENOMEM, NULL, 0, 0, "内存不足");
