@@ -534,11 +534,22 @@ static const char *number_line(rd *r, const ys_tline *l) {
  * 表N, numbering, year and 部门/单位 removed) must equal a title core, or be
  * within a small edit distance of exactly one (a dropped 按, a changed
  * character). Returns false if nothing matches. */
+static bool match_title_key(rd *r, const char *k, const tdef *defs, size_t nd,
+                            tmatch *m);
+
 static bool match_title(rd *r, const char *s, size_t len, const tdef *defs,
                         size_t nd, tmatch *m) {
   memset(m, 0, sizeof *m);
   if (len > 240 || !nd) return false;
-  const char *k = key(r, s, len);
+  return match_title_key(r, key(r, s, len), defs, nd, m);
+}
+
+/* match_title of a line's key (made once per line: every profile's titles
+ * are tried against every line). */
+static bool match_title_key(rd *r, const char *k, const tdef *defs, size_t nd,
+                            tmatch *m) {
+  memset(m, 0, sizeof *m);
+  if (!k || !nd) return false;
   while (*k == '#' || *k == '*' || *k == '-' || *k == '>') k++;
   if (starts(k, "表") && k[3] >= '0' && k[3] <= '9') {
     const char *e = k + 3;
@@ -3464,6 +3475,11 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
   /* the vocabulary's profiles, parsed once per process; without one, each
    * built-in profile is opened here (and the winner owned) */
   const ys_profiles *set = ys_vocab_profiles(r->vocab);
+  /* each line's key, made once for all profiles; NULL: too long a line */
+  const char **lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
+  if (!lk) return YS_ENOMEM;
+  for (size_t l = 0; l < r->nl; l++)
+    lk[l] = r->L[l].len > 240 ? NULL : key(r, r->L[l].s, r->L[l].len);
   char names[32][64];
   size_t np = set ? set->n : ys_profile_builtin_list(names, 32);
   const ys_profile *best = NULL;
@@ -3486,7 +3502,7 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
     }
     for (size_t l = 0; l < r->nl; l++) {
       tmatch m;
-      if (!match_title(r, r->L[l].s, r->L[l].len, defs, nd, &m)) continue;
+      if (!match_title_key(r, lk[l], defs, nd, &m)) continue;
       size_t ti = (size_t)(m.pt - p->tables);
       if (seen[ti]) continue;
       seen[ti] = true;
@@ -3513,7 +3529,7 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
   for (size_t l = 0; l < r->nl; l++) {
     tmatch m;
     const ys_tline *L = &r->L[l];
-    bool hit = match_title(r, L->s, L->len, defs, nd, &m);
+    bool hit = match_title_key(r, lk[l], defs, nd, &m);
     size_t title_end = l + 1;
     if (!hit && L->len > 6 && L->len < 200) {
       /* A title broken before its last characters ("…绩效目\n标表"). */
