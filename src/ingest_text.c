@@ -534,34 +534,50 @@ static const char *number_line(rd *r, const ys_tline *l) {
  * 表N, numbering, year and 部门/单位 removed) must equal a title core, or be
  * within a small edit distance of exactly one (a dropped 按, a changed
  * character). Returns false if nothing matches. */
-static bool match_title_key(rd *r, const char *k, const tdef *defs, size_t nd,
-                            tmatch *m);
+/* What a line's key could be the title of, whatever the profile: its 表N
+ * number (or NULL) and the words left after numbering, year and prefix
+ * words are stripped; NULL when it reads as prose. */
+typedef struct tcore {
+  const char *k, *number;
+} tcore;
 
-static bool match_title(rd *r, const char *s, size_t len, const tdef *defs,
-                        size_t nd, tmatch *m) {
-  memset(m, 0, sizeof *m);
-  if (len > 240 || !nd) return false;
-  return match_title_key(r, key(r, s, len), defs, nd, m);
-}
-
-/* match_title of a line's key (made once per line: every profile's titles
- * are tried against every line). */
-static bool match_title_key(rd *r, const char *k, const tdef *defs, size_t nd,
-                            tmatch *m) {
-  memset(m, 0, sizeof *m);
-  if (!k || !nd) return false;
+static tcore title_core(rd *r, const char *k) {
+  tcore c = {NULL, NULL};
+  if (!k) return c;
   while (*k == '#' || *k == '*' || *k == '-' || *k == '>') k++;
   if (starts(k, "表") && k[3] >= '0' && k[3] <= '9') {
     const char *e = k + 3;
     while (*e >= '0' && *e <= '9') e++;
-    m->number = ys_arena_printf(r->d->arena, "表%.*s", (int)(e - k - 3), k + 3);
+    c.number = ys_arena_printf(r->d->arena, "表%.*s", (int)(e - k - 3), k + 3);
     k = e;
     while (*k == ':' || *k == '.') k++;
   }
   k = strip_numbering(r, k);
   k = strip_year(k, NULL);
   k = strip_prefix_words(k);
-  if (strstr(k, ",") || strstr(k, "。") || strstr(k, ";")) return false;
+  if (strstr(k, ",") || strstr(k, "。") || strstr(k, ";")) return c;
+  c.k = k;
+  return c;
+}
+
+static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd,
+                       tmatch *m);
+
+static bool match_title(rd *r, const char *s, size_t len, const tdef *defs,
+                        size_t nd, tmatch *m) {
+  memset(m, 0, sizeof *m);
+  if (len > 240 || !nd) return false;
+  return match_core(r, title_core(r, key(r, s, len)), defs, nd, m);
+}
+
+/* match_title of a line's title core (made once per line: every profile's
+ * titles are tried against every line). */
+static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd,
+                       tmatch *m) {
+  memset(m, 0, sizeof *m);
+  const char *k = c.k;
+  if (!k || !nd) return false;
+  m->number = c.number;
   /* A title ends with 表 or with 表(…) unless it is exactly a profile's
    * title ("部门政府采购预算"): anything else is prose or a table of
    * contents entry with a remark. */
@@ -3476,10 +3492,11 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
    * built-in profile is opened here (and the winner owned) */
   const ys_profiles *set = ys_vocab_profiles(r->vocab);
   /* each line's key, made once for all profiles; NULL: too long a line */
-  const char **lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
+  tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
   if (!lk) return YS_ENOMEM;
   for (size_t l = 0; l < r->nl; l++)
-    lk[l] = r->L[l].len > 240 ? NULL : key(r, r->L[l].s, r->L[l].len);
+    lk[l] = title_core(
+        r, r->L[l].len > 240 ? NULL : key(r, r->L[l].s, r->L[l].len));
   char names[32][64];
   size_t np = set ? set->n : ys_profile_builtin_list(names, 32);
   const ys_profile *best = NULL;
@@ -3502,7 +3519,7 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
     }
     for (size_t l = 0; l < r->nl; l++) {
       tmatch m;
-      if (!match_title_key(r, lk[l], defs, nd, &m)) continue;
+      if (!match_core(r, lk[l], defs, nd, &m)) continue;
       size_t ti = (size_t)(m.pt - p->tables);
       if (seen[ti]) continue;
       seen[ti] = true;
@@ -3529,7 +3546,7 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
   for (size_t l = 0; l < r->nl; l++) {
     tmatch m;
     const ys_tline *L = &r->L[l];
-    bool hit = match_title_key(r, lk[l], defs, nd, &m);
+    bool hit = match_core(r, lk[l], defs, nd, &m);
     size_t title_end = l + 1;
     if (!hit && L->len > 6 && L->len < 200) {
       /* A title broken before its last characters ("…绩效目\n标表"). */
