@@ -1585,9 +1585,50 @@ static bool shares_complete(const tk **parts, size_t n, const tk *whole) {
   return pct > 99.5 && pct < 100.5;
 }
 
+/* Does the text after stated amount t, to the next figure or the end of
+ * its clause group (；。), say the amount did not change ("与上年持平",
+ * "无变化", "无增减")? */
+static bool stated_flat(const sent *st, const tk *t) {
+  size_t e = st->n;
+  for (size_t i = 0; i < st->nt; i++)
+    if (st->t[i].b >= t->e && st->t[i].b < e &&
+        (st->t[i].kind == TK_AMT || st->t[i].kind == TK_PCT))
+      e = st->t[i].b;
+  for (size_t i = t->e; i < e; i++)
+    if (st->s[i] == ';' || starts(st->s + i, "。")) {
+      e = i;
+      break;
+    }
+  static const char *const flat[] = {"持平", "无变化", "无增减", "没有变化",
+                                     "未变化", "不变"};
+  for (size_t k = 0; k < sizeof flat / sizeof *flat; k++)
+    if (e > t->e && has_n(st->s + t->e, e - t->e, flat[k])) return true;
+  return false;
+}
+
+/* A part's change: the one stated, or a zero when the text says it is
+ * unchanged (a token made for it, in the unit of the whole's change). */
+static const tk *part_change(cr *r, const sent *st, const tk *part,
+                             const tk *whole_delta) {
+  if (part->delta) return part->delta->kind == TK_AMT ? part->delta : NULL;
+  if (part->owner != st || !stated_flat(st, part)) return NULL;
+  tk *z = ys_arena_alloc(r->a, sizeof *z);
+  if (!z) {
+    r->rc = YS_ENOMEM;
+    return NULL;
+  }
+  *z = *whole_delta;
+  z->num = z->shown = "0";
+  z->dir = 0;
+  z->owner = part->owner;
+  z->b = part->b;
+  z->e = part->e;
+  return z;
+}
+
 /* The sums a list implies beyond its amounts: the changes of the parts add
- * up to the change of the whole, their budgets to its budget, their
- * shares to 100 %. */
+ * up to the change of the whole (a part said to be unchanged adds 0),
+ * their budgets to its budget, their shares to 100 %. */
 static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
                            size_t np, bool exhaustive, size_t parent) {
   const tk *v[64];
@@ -1595,13 +1636,17 @@ static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
   /* changes */
   if (whole->delta && whole->delta->kind == TK_AMT) {
     size_t n = 0;
-    for (size_t i = 0; i < np; i++) {
-      const tk *d = parts[i]->delta;
-      if (!d || d->kind != TK_AMT) break;
+    size_t stated = 0;
+    for (size_t i = 0; i < np && i < 64; i++) {
+      const tk *d = part_change(r, st, parts[i], whole->delta);
+      if (!d) break;
+      stated += d->dir != 0;
       neg[n] = d->dir < 0;
       v[n++] = d;
     }
-    if (n == np) {
+    if (r->rc) return;
+    /* every part accounted for, and at least one change stated */
+    if (n == np && stated) {
       ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, whole->subject, whole->delta);
       if (!c) return;
       set_parts(r, c, v, neg, n);

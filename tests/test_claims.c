@@ -253,6 +253,31 @@ static void test_changes_of_the_parts(void **state) {
   done(&r);
 }
 
+static void test_unchanged_part_adds_zero(void **state) {
+  (void)state;
+  /* a part said to be unchanged (持平, 无变化) adds 0 to the sum of the
+   * changes; a part whose change is not said spoils it */
+  reading r = read_text(
+      "2025年会议费和培训费预算合计260万元，较上年减少18万元。其中：会议费"
+      "60万元，与上年持平；培训费200万元，减少18万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "-18", "0,-18");
+  assert_true(verdict(&r, s) < YS_SEV_WARNING);
+  done(&r);
+  r = read_text(
+      "2025年会议费和培训费预算合计260万元，较上年减少18万元。其中：会议费"
+      "60万元，与上年持平；培训费200万元，减少10万元。");
+  s = has_claim(&r, YS_CLAIM_SUM, "-18", "0,-10");
+  assert_int_equal(verdict(&r, s), YS_SEV_ERROR);
+  done(&r);
+  r = read_text(
+      "2025年会议费和培训费预算合计260万元，较上年减少18万元。其中：会议费"
+      "60万元；培训费200万元，减少18万元。");
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    assert_false(r.d->claims[i].kind == YS_CLAIM_SUM &&
+                 !strcmp(r.d->claims[i].text, "-18"));
+  done(&r);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -373,6 +398,7 @@ int main(void) {
       cmocka_unit_test(test_whole_named_with_the_rate),
       cmocka_unit_test(test_units_and_traditional),
       cmocka_unit_test(test_changes_of_the_parts),
+      cmocka_unit_test(test_unchanged_part_adds_zero),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),
