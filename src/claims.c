@@ -1594,13 +1594,15 @@ static bool stated_flat(const sent *st, const tk *t) {
     if (st->t[i].b >= t->e && st->t[i].b < e &&
         (st->t[i].kind == TK_AMT || st->t[i].kind == TK_PCT))
       e = st->t[i].b;
+  /* a ；right after the amount still leads to what is said of it
+   * ("8.2 万元；与上年预算数持平") */
   for (size_t i = t->e; i < e; i++)
-    if (st->s[i] == ';' || starts(st->s + i, "。")) {
+    if ((st->s[i] == ';' && i > t->e) || starts(st->s + i, "。")) {
       e = i;
       break;
     }
-  static const char *const flat[] = {"持平", "无变化", "无增减", "没有变化",
-                                     "未变化", "不变"};
+  static const char *const flat[] = {"持平",     "无变化", "无增减",
+                                     "没有变化", "未变化", "不变"};
   for (size_t k = 0; k < sizeof flat / sizeof *flat; k++)
     if (e > t->e && has_n(st->s + t->e, e - t->e, flat[k])) return true;
   return false;
@@ -1611,7 +1613,8 @@ static bool stated_flat(const sent *st, const tk *t) {
 static const tk *part_change(cr *r, const sent *st, const tk *part,
                              const tk *whole_delta) {
   if (part->delta) return part->delta->kind == TK_AMT ? part->delta : NULL;
-  if (part->owner != st || !stated_flat(st, part)) return NULL;
+  (void)st;
+  if (!part->owner || !stated_flat(part->owner, part)) return NULL;
   tk *z = ys_arena_alloc(r->a, sizeof *z);
   if (!z) {
     r->rc = YS_ENOMEM;
@@ -1841,8 +1844,37 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
 static size_t collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
                             bool sides, const tk **parts, size_t max);
 
-static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
-                           size_t *np, size_t max) {
+/* Does the part's subject name a quantity inside the whole's, by meaning
+ * (公务接待费 inside “三公”经费: the vocabulary gives both their codes)? A
+ * subject the vocabulary leaves partly unread does not count. */
+static bool within_whole(cr *r, const tk *whole, const tk *part) {
+  if (!whole || !whole->subject || !part->subject) return false;
+  ys_meaning wm, pm;
+  if (ys_vocab_parse(r->x->vocab, whole->subject, &wm, r->a) ||
+      ys_vocab_parse(r->x->vocab, part->subject, &pm, r->a))
+    return false;
+  /* (one stray character left over is tolerated: "经费费") */
+  if (wm.conflict || pm.conflict || !wm.phrases || !pm.phrases ||
+      (pm.rest && strlen(pm.rest) > 3))
+    return false;
+  /* by their codes only: a part takes the rest (fund, period) from its
+   * whole ("一般公共预算安排的“三公”经费 … 其中:公务接待费") */
+  if (!pm.q.econ.n && !pm.q.func.n) return false;
+  ys_qfilter pc = {0}, wc = {0};
+  pc.src = wc.src = YS_Q_EXP;
+  pc.econ = pm.q.econ;
+  pc.func = pm.q.func;
+  wc.econ = wm.q.econ;
+  wc.func = wm.q.func;
+  if (!wc.econ.n && !wc.func.n) return false;
+  /* strictly narrower: fewer codes, or longer ones */
+  bool same = pc.econ.n == wc.econ.n && pc.func.n == wc.func.n &&
+              ys_qfilter_within(&wc, &pc);
+  return !same && ys_qfilter_within(&pc, &wc);
+}
+
+static void continue_parts(cr *r, para *pg, size_t si, const tk *whole,
+                           const tk **parts, size_t *np, size_t max) {
   sent *st = &pg->s[si];
   /* only a list cut short by its first sentence's end: one part there */
   if (*np != 1) return;
@@ -1850,10 +1882,21 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
   size_t fl = strlen(first);
   if (fl < 6) return;
   int side = side_of(r, first);
+  /* past a sentence of reasons, only a part of the whole by meaning goes
+   * on the list (a name alike may be the next topic: 会议费 after 三公) */
+  bool skipped = false;
   for (size_t s = si + 1; s < pg->n && *np < max; s++) {
     sent *ss = &pg->s[s];
     size_t k0 = 0;
     while (k0 < ss->nt && ss->t[k0].kind == TK_YEAR) k0++;
+    /* a sentence of reasons, with no figure, between two parts
+     * ("…减少 317 万元。主要原因是…。因公出国(境)经费 62 万元…") */
+    if (k0 >= ss->nt &&
+        (has_n(ss->s, ss->n, "原因") || has_n(ss->s, ss->n, "主要用于") ||
+         has_n(ss->s, ss->n, "主要是"))) {
+      skipped = true;
+      continue;
+    }
     if (k0 >= ss->nt || ss->t[k0].role != R_STATE || ss->t[k0].depth) break;
     /* the parts the sentence lists, each named like the first ("…费支出")
      * and of its side, the first opening the sentence (no frame or clause
@@ -1873,11 +1916,14 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk **parts,
       /* named like the first: the same last two characters ("…费支出"),
        * or the same last one and the same first two ("公务用车运行费",
        * then "公务用车购置费" after the reasons for the first) */
+      bool alike = !skipped && (!strcmp(t->subject + tl - 6, first + fl - 6) ||
+                                (tl >= 9 && fl >= 9 &&
+                                 !strcmp(t->subject + tl - 3, first + fl - 3) &&
+                                 !strncmp(t->subject, first, 6)));
       like = tl >= 6 && !t->headp && !t->syear && !generic(t->subject) &&
-             (!strcmp(t->subject + tl - 6, first + fl - 6) ||
-              (tl >= 9 && fl >= 9 &&
-               !strcmp(t->subject + tl - 3, first + fl - 3) &&
-               !strncmp(t->subject, first, 6))) &&
+             /* or, like the first, a part of the whole by meaning */
+             (alike || (within_whole(r, whole, parts[0]) &&
+                        within_whole(r, whole, t))) &&
              side_of(r, t->subject) == side;
     }
     if (!like) break;
@@ -1946,10 +1992,6 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     const tk *parts[64];
     size_t np = collect_parts(r, st, first, i, depth, true, parts, 64);
     if (!np) continue;
-    /* "其中:" at the end of its clause: the list may go on */
-    size_t ol = starts(st->s + i, "其中") ? 6 : 0;
-    if (ol && i + ol < st->n && st->s[i + ol] == ':' && !depth)
-      continue_parts(r, pg, si, parts, &np, 64);
     /* the whole: the name before the opener; else the last amount stated
      * before it at its depth; at the start of a sentence, the previous
      * sentence's — of the parts' measure (预算 or 决算) when it states
@@ -1988,6 +2030,10 @@ static void opener_lists(cr *r, para *pg, size_t si) {
       }
     }
     if (!whole) continue;
+    /* "其中:" at the end of its clause: the list may go on */
+    size_t ol = starts(st->s + i, "其中") ? 6 : 0;
+    if (ol && i + ol < st->n && st->s[i + ol] == ':' && !depth)
+      continue_parts(r, pg, si, whole, parts, &np, 64);
     if (np == 1) {
       /* one part: no sum to check, but a share of it is of this whole */
       if (!parts[0]->headp) ((tk *)parts[0])->headp = whole;
@@ -2044,7 +2090,8 @@ static void frame_lists(cr *r, para *pg, size_t si) {
     if (between) continue;
     const tk *parts[64];
     size_t np = collect_parts(r, st, first, fe, 0, true, parts, 64);
-    if (np && st->s[fe - 1] == ':') continue_parts(r, pg, si, parts, &np, 64);
+    if (np && st->s[fe - 1] == ':')
+      continue_parts(r, pg, si, NULL, parts, &np, 64);
     if (np < 2) continue;
     bool taken = false;
     for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
@@ -2559,9 +2606,33 @@ static void section_lists(cr *r, para *pg) {
       r->sl_parts[r->sl_np++] = part;
     else
       close_section_list(r);
-  } else if (r->sl_whole && !r->sl_kind) {
-    /* text, not a section, after the opener: no such list */
-    close_section_list(r);
+  } else if (r->sl_whole && r->sl_kind <= 0) {
+    /* no numbering: a paragraph that opens with an amount stated of a
+     * subject ("公务接待费 638 万元，比上年…。主要原因是…") is the next
+     * part; other text after the opener: no such list */
+    const tk *part = NULL;
+    const sent *first = &pg->s[0];
+    for (size_t k = 0; k < first->nt && !part; k++) {
+      const tk *t = &first->t[k];
+      if (t->kind != TK_AMT && t->kind != TK_PCT) continue;
+      if (t->role == R_STATE && t->kind == TK_AMT && !t->depth && !t->clause &&
+          t->subject && *t->subject)
+        part = t;
+      break; /* only the paragraph's first figure */
+    }
+    /* unnumbered, a part must be one of the whole by meaning (the next
+     * paragraph may well open with an amount of the next topic) */
+    if (part && !within_whole(r, r->sl_whole, part)) part = NULL;
+    if (part && r->sl_np < 16) {
+      if (!keep_sentence(r, part)) {
+        r->rc = YS_ENOMEM;
+        return;
+      }
+      r->sl_kind = -1;
+      r->sl_parts[r->sl_np++] = part;
+    } else {
+      close_section_list(r);
+    }
   }
   sent *last = &pg->s[pg->n - 1];
   if (!ends_with_opener(last)) return;

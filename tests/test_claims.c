@@ -278,6 +278,29 @@ static void test_unchanged_part_adds_zero(void **state) {
   done(&r);
 }
 
+static void test_parts_between_reasons(void **state) {
+  (void)state;
+  /* "其中:" then each part in a sentence of its own with its reasons in
+   * between; the parts are not named alike, but each is a part of the
+   * whole by meaning (the 三公 items of “三公”经费) */
+  reading r = read_text(
+      "2025年一般公共预算安排“三公”经费预算共计120万元，比上年减少6万元。"
+      "其中：公务接待费30万元，比上年减少8万元。主要原因是压减接待批次。"
+      "因公出国（境）费10万元，与上年持平。公务用车购置及运行维护费80万元，"
+      "比上年增加2万元，主要原因是车辆老化。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "120", "30,10,80");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t c = has_claim(&r, YS_CLAIM_SUM, "-6", "-8,0,2");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  done(&r);
+  /* a next sentence about something else ends the list */
+  r = read_text(
+      "2025年基本支出预算100万元。其中：人员经费70万元，主要用于工资。"
+      "项目支出预算40万元，主要用于专项业务。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  done(&r);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -399,6 +422,7 @@ int main(void) {
       cmocka_unit_test(test_units_and_traditional),
       cmocka_unit_test(test_changes_of_the_parts),
       cmocka_unit_test(test_unchanged_part_adds_zero),
+      cmocka_unit_test(test_parts_between_reasons),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),
