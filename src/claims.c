@@ -2046,6 +2046,22 @@ static void opener_lists(cr *r, para *pg, size_t si) {
   }
 }
 
+/* Does a frame's name ("地方收入") name the stated amount u: its first two
+ * characters among u's first words and its last two ending u's subject
+ * ("完成地方一般公共预算收入")? */
+static bool frame_names(const tk *u, const char *name) {
+  if (!u->subject || u->role != R_STATE) return false;
+  size_t ul = strlen(u->subject), nl = strlen(name);
+  if (nl < 12 || ul < nl || strcmp(u->subject + ul - 6, name + nl - 6))
+    return false;
+  char head[7];
+  memcpy(head, name, 6);
+  head[6] = '\0';
+  const char *at = strstr(u->subject, head);
+  /* among its first words: at most two characters before ("完成") */
+  return at && at - u->subject <= 6;
+}
+
 /* Breakdowns of a total stated before ("分中央和地方看,…"). */
 static void frame_lists(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
@@ -2114,20 +2130,20 @@ static void frame_lists(cr *r, para *pg, size_t si) {
         tk *u = &ss->t[j];
         if (u->role != R_STATE || (s2 == si && u->b >= cb)) continue;
         if (*name) {
-          size_t ul = strlen(u->subject), nl = strlen(name);
-          if (nl >= 12 && ul >= nl && !strncmp(u->subject, name, 6) &&
-              !strcmp(u->subject + ul - 6, name + nl - 6))
-            whole = u;
+          if (frame_names(u, name)) whole = u;
         } else if (!u->headp && yuan(u) >= most &&
                    (!side || side_of(r, u->subject) == side)) {
           whole = u;
         }
       }
     }
-    for (size_t h = r->nh; h-- > 0 && !whole && !*name;) {
+    /* a paragraph may be the breakdown of a total stated in the one
+     * before ("地方收入按构成分:…" after "…地方一般公共预算收入 1720 万元") */
+    for (size_t h = r->nh; h-- > 0 && !whole;) {
       tk *u = r->hist[h];
-      if (!u->headp && yuan(u) >= most &&
-          (!side || side_of(r, u->subject) == side))
+      if (*name ? frame_names(u, name) && yuan(u) >= most
+                : !u->headp && yuan(u) >= most &&
+                      (!side || side_of(r, u->subject) == side))
         whole = u;
     }
     if (!whole) continue;

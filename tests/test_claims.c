@@ -301,6 +301,21 @@ static void test_parts_between_reasons(void **state) {
   done(&r);
 }
 
+static void test_breakdown_in_the_next_paragraph(void **state) {
+  (void)state;
+  /* a paragraph breaking down a total the paragraph before states, its
+   * frame naming it by its first and last words */
+  reading r = read_text(
+      "1-6月，全县完成地方一般公共预算收入2400万元，占年初预算5000万元的"
+      "48.0%。\n\n地方收入按部门分：税务部门完成1500万元，占年初预算3100万元"
+      "的48.4%；财政部门完成900万元，占年初预算1900万元的47.4%。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "2400", "1500,900");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "5000", "3100,1900");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -423,6 +438,7 @@ int main(void) {
       cmocka_unit_test(test_changes_of_the_parts),
       cmocka_unit_test(test_unchanged_part_adds_zero),
       cmocka_unit_test(test_parts_between_reasons),
+      cmocka_unit_test(test_breakdown_in_the_next_paragraph),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),
