@@ -560,8 +560,7 @@ static tcore title_core(rd *r, const char *k) {
   return c;
 }
 
-static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd,
-                       tmatch *m);
+static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd, tmatch *m);
 
 static bool match_title(rd *r, const char *s, size_t len, const tdef *defs,
                         size_t nd, tmatch *m) {
@@ -572,8 +571,7 @@ static bool match_title(rd *r, const char *s, size_t len, const tdef *defs,
 
 /* match_title of a line's title core (made once per line: every profile's
  * titles are tried against every line). */
-static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd,
-                       tmatch *m) {
+static bool match_core(rd *r, tcore c, const tdef *defs, size_t nd, tmatch *m) {
   memset(m, 0, sizeof *m);
   const char *k = c.k;
   if (!k || !nd) return false;
@@ -3495,8 +3493,8 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
   tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
   if (!lk) return YS_ENOMEM;
   for (size_t l = 0; l < r->nl; l++)
-    lk[l] = title_core(
-        r, r->L[l].len > 240 ? NULL : key(r, r->L[l].s, r->L[l].len));
+    lk[l] = title_core(r, r->L[l].len > 240 ? NULL
+                                            : key(r, r->L[l].s, r->L[l].len));
   char names[32][64];
   size_t np = set ? set->n : ys_profile_builtin_list(names, 32);
   const ys_profile *best = NULL;
