@@ -2803,11 +2803,17 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   if (!r.a) return YS_ENOMEM;
   for (size_t i = 0; i < n && !r.carry; i++)
     r.carry = strstr(lines[i].s, "上年结转") != NULL;
-  int rc = YS_OK;
+  bool *in_table = malloc(n + 1);
+  int rc = in_table
+               ? ys_table_claims(doc, lines, n, in_table, !ctx->tables_read)
+               : YS_ENOMEM;
   for (size_t i = 0; i < n && rc == YS_OK; i++) {
     const char *s = lines[i].s;
     size_t len = lines[i].len;
     ys_text_trim(&s, &len);
+    /* a table's lines are read as a table (claims_table.c): to the
+     * sentence reader they end a paragraph */
+    if (in_table[i]) len = 0;
     bool blank = !len;
     /* Markdown emphasis and heading marks carry no words */
     while (len && (*s == '#' || *s == '*' || *s == '>' || *s == ' '))
@@ -2878,6 +2884,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   }
   if (!rc) rc = paragraph(&r);
   if (!rc) close_section_list(&r);
+  free(in_table);
   ys_arena_free(r.a);
   return rc;
 }

@@ -3664,7 +3664,7 @@ static int narrative(rd *r, const treg *regs, size_t nreg) {
   size_t n = 0;
   for (size_t i = 0; i < r->nl; i++)
     if (kind[i] == PART_NARRATIVE) nl[n++] = r->L[i];
-  ys_claimctx cx = {r->vocab, r->cat, r->year, false};
+  ys_claimctx cx = {r->vocab, r->cat, r->year, false, false};
   return ys_claims_read(r->d, nl, n, &cx);
 }
 

@@ -103,7 +103,7 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
     tl[n++] = (ys_tline){s, strlen(s), no};
   }
   size_t before = d->n_claims;
-  ys_claimctx cx = {v, cat, year, d->final};
+  ys_claimctx cx = {v, cat, year, d->final, false};
   (void)errs;
   int rc = ys_claims_read(d, tl, n, &cx);
   /* where the claims are printed (PDF): by the line number given above */
@@ -133,8 +133,12 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
     d->year = ctx.year;
     d->final = ctx.final;
   }
-  for (size_t i = 0; i < l.n && rc == YS_OK; i++)
+  for (size_t i = 0; i < l.n && rc == YS_OK; i++) {
+    size_t before = d->n;
     rc = ys_tableread(d, &l.tables[i], &ctx);
+    /* a grid of no known kind: the identities its own figures show */
+    if (rc == YS_OK && d->n == before) rc = ys_gtable_claims(d, &l.tables[i]);
+  }
   if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, errs);
   if (rc) {
     ys_rdoc_free(d);

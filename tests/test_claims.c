@@ -56,7 +56,7 @@ static reading read_text(const char *text) {
     n++;
     p += len + (e ? 1 : 0);
   }
-  ys_claimctx cx = {voc, cat, 2024, false};
+  ys_claimctx cx = {voc, cat, 2024, false, false};
   assert_int_equal(ys_claims_read(r.d, lines, n, &cx), YS_OK);
   ys_errors errs = {0};
   assert_int_equal(ys_check_rdoc(r.d, cat, NULL, r.f, &errs), YS_OK);
@@ -316,6 +316,44 @@ static void test_breakdown_in_the_next_paragraph(void **state) {
   done(&r);
 }
 
+static void test_table_in_the_text(void **state) {
+  (void)state;
+  /* a table copied from a page, cells separated by bars, one row broken
+   * over lines: its structure read from its figures (合计 = the three
+   * items, 公车 = 购置 + 运行; a row of rates between the year rows) */
+  reading r = read_text(
+      "近两年“三公”经费对比\n"
+      "年度 | 合计 | 因公出国 | 公务接待 | 公务用车 | 合计 | 购置 | 运行 |\n"
+      "2023年 | 520 | 40 | 180 | 300 | 100 | 200 |\n"
+      "2024年 | 470 | 30 | 160 |\n"
+      "| 280 | 90 | 190 |\n"
+      "2024年比2023年增减% | -9.62 | -25.00 | -11.11 | -6.67 | -10.00 | -5.00 "
+      "|");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "520", "40,180,300");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  has_claim(&r, YS_CLAIM_SUM, "280", "90,190");
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "9.62", "470,520");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  done(&r);
+  /* −11.11 % is (160 − 180) / 180 (−10.6 … −11.6 % with the amounts
+   * rounded to whole 万元): written −15.00 it is an error; and 2025's
+   * 30 + 150 + 260 = 440, not 450, breaks the column sum the three other
+   * years keep */
+  r = read_text("年度 | 合计 | 因公出国 | 公务接待 | 公务用车 |\n"
+                "2022年 | 500 | 40 | 170 | 290 |\n"
+                "2023年 | 520 | 40 | 180 | 300 |\n"
+                "2024年 | 470 | 30 | 160 | 280 |\n"
+                "2025年 | 450 | 30 | 150 | 260 |\n"
+                "2024年比2023年增减% | -9.62 | -25.00 | -15.00 | -6.67 |");
+  size_t e = has_claim(&r, YS_CLAIM_CHANGE, "15.00", "160,180");
+  assert_int_equal(verdict(&r, e), YS_SEV_ERROR);
+  size_t f = has_claim(&r, YS_CLAIM_SUM, "450", "30,150,260");
+  assert_int_equal(verdict(&r, f), YS_SEV_ERROR);
+  size_t g = has_claim(&r, YS_CLAIM_SUM, "520", "40,180,300");
+  assert_true(verdict(&r, g) < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -439,6 +477,7 @@ int main(void) {
       cmocka_unit_test(test_unchanged_part_adds_zero),
       cmocka_unit_test(test_parts_between_reasons),
       cmocka_unit_test(test_breakdown_in_the_next_paragraph),
+      cmocka_unit_test(test_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),

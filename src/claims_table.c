@@ -1,0 +1,629 @@
+/*
+ * claims_table.c - the claims of a table printed inside a narrative.
+ *
+ * Web pages and converted documents carry small tables in the text: the
+ * “三公” table of a 情况说明, a monthly revenue table under a report. Copied
+ * as text, the cells come out separated by '|', a row often broken over
+ * several lines or one cell per line, and the header rows flattened into
+ * one run of names, so neither the rows nor the header tree can be read
+ * from the layout. What survives is the order of the cells: a row is its
+ * label (a cell that is not a number) and the numbers after it.
+ *
+ * The structure is then read from the figures themselves, as an auditor
+ * reading such a table would: a column that is the sum of the columns
+ * after it in the rows (合计 = 出国 + 接待 + 公车; 公车 = 购置 + 运行), a row
+ * that is the sum of the rows after it in the columns (合计 = its items; 区级
+ * = its districts), a row of rates of change between two year rows
+ * ("2016年比2015年增减%"). An identity is taken as the table's only when it
+ * holds in most of the rows (columns) it could apply to and in at least two;
+ * it is then claimed for all of them, so the one row that breaks it is
+ * reported. Rows whose cells are missing (a blank cell lost in the copy
+ * shifts the rest) have another length than the table's and are left out.
+ */
+#include "claims.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "yusuan/text.h"
+
+typedef struct cell {
+  const char *s; /* trimmed, inner spaces removed */
+  int line;
+  bool num;     /* a number ("2,840", "-16.77", "0%") */
+  bool blank;   /* "-" / "—": no figure */
+  bool pct;     /* written with % */
+  double v;     /* num: its value */
+  int decimals; /* num: digits after the point */
+} cell;
+
+typedef struct row {
+  const cell *label;
+  const cell *c[64]; /* the figures after the label */
+  size_t n;
+  bool rate; /* a row of rates (its label or figures say %) */
+} row;
+
+static bool is_pipe_only(const char *s, size_t n) {
+  ys_text_trim(&s, &n);
+  return n == 1 && *s == '|';
+}
+
+static bool has(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  for (size_t i = 0; i + k <= n; i++)
+    if (!memcmp(s + i, p, k)) return true;
+  return false;
+}
+
+/* A cell's text: spaces dropped ("合 计" → "合计"), full-width folded. */
+static cell make_cell(ys_arena *a, const char *s, size_t n, int line) {
+  cell c = {0};
+  c.line = line;
+  char *k = ys_text_key(a, s, n);
+  c.s = k ? k : "";
+  const char *p = c.s;
+  if (!strcmp(p, "-") || !strcmp(p, "—") || !strcmp(p, "--") ||
+      !strcmp(p, "/")) {
+    c.blank = true;
+    return c;
+  }
+  const char *q = p;
+  if (*q == '-' || *q == '+') q++;
+  bool digits = false, point = false;
+  int dec = 0;
+  char buf[64];
+  size_t bl = 0;
+  if (*p == '-') buf[bl++] = '-';
+  for (; *q; q++) {
+    if (*q >= '0' && *q <= '9') {
+      digits = true;
+      if (point) dec++;
+      if (bl < sizeof buf - 1) buf[bl++] = *q;
+    } else if (*q == '.' && !point) {
+      point = true;
+      if (bl < sizeof buf - 1) buf[bl++] = '.';
+    } else if (*q == ',' && !point) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (*q == '%' && !q[1]) {
+    c.pct = true;
+    q++;
+  }
+  if (!digits || *q) return c;
+  buf[bl] = '\0';
+  c.num = true;
+  c.v = strtod(buf, NULL);
+  c.decimals = dec;
+  return c;
+}
+
+/* |a - Σ parts| within what rounding each printed figure allows. */
+static bool adds_up(const cell *total, const cell *const *parts, size_t n) {
+  double sum = 0, tol = 0.5 * pow(10, -total->decimals);
+  for (size_t i = 0; i < n; i++) {
+    sum += parts[i]->v;
+    tol += 0.5 * pow(10, -parts[i]->decimals);
+  }
+  return fabs(total->v - sum) <= tol + 1e-9;
+}
+
+typedef struct tctx {
+  ys_rdoc *d;
+  ys_arena *a;
+  ys_unit unit;
+  const char *text; /* the region, for the claims' sentence */
+  int rc;
+} tctx;
+
+static const char *row_text(tctx *x, const row *r) {
+  char buf[1024];
+  size_t o = (size_t)snprintf(buf, sizeof buf, "%s", r->label->s);
+  for (size_t i = 0; i < r->n && o < sizeof buf - 1; i++)
+    o += (size_t)snprintf(buf + o, sizeof buf - o, " | %s", r->c[i]->s);
+  return ys_arena_strdup(x->d->arena, buf);
+}
+
+static ys_rclaim *add(tctx *x, ys_claim_kind kind, const char *subject,
+                      const cell *fig, const row *where) {
+  ys_rclaim *c = ys_rdoc_add_claim(x->d);
+  if (!c) {
+    x->rc = YS_ENOMEM;
+    return NULL;
+  }
+  ys_arena *a = x->d->arena;
+  c->kind = kind;
+  c->quantity = "";
+  c->subject = ys_arena_strdup(a, subject);
+  c->text = ys_arena_strdup(a, fig->s);
+  c->unit = x->unit;
+  c->sentence = row_text(x, where);
+  c->line = fig->line;
+  if (!c->subject || !c->text || !c->sentence) x->rc = YS_ENOMEM;
+  return c;
+}
+
+static void set_parts(tctx *x, ys_rclaim *c, const cell *const *v, size_t n) {
+  ys_arena *a = x->d->arena;
+  c->parts = ys_arena_alloc(a, sizeof(char *) * (n + 1));
+  c->part_units = ys_arena_alloc(a, sizeof(ys_unit) * (n + 1));
+  if (!c->parts || !c->part_units) {
+    x->rc = YS_ENOMEM;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    c->parts[i] = ys_arena_strdup(a, v[i]->s);
+    c->part_units[i] = x->unit;
+    if (!c->parts[i]) x->rc = YS_ENOMEM;
+  }
+  c->n_parts = n;
+}
+
+/* Is figure j of row r an amount (a number, not a rate)? */
+static const cell *amount(const row *r, size_t j) {
+  if (r->rate || j >= r->n) return NULL;
+  const cell *c = r->c[j];
+  return c->num && !c->pct ? c : NULL;
+}
+
+/* Columns: figure j = figures j+1 … j+k, in the amount rows. */
+static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
+                        bool *amount_col) {
+  for (size_t j = 0; j + 2 < w && !x->rc; j++)
+    for (size_t k = 2; j + k < w; k++) {
+      size_t hold = 0, fail = 0;
+      for (size_t i = 0; i < nr; i++) {
+        const cell *t = amount(&rows[i], j), *p[64];
+        bool all = t != NULL, nonzero = t && t->v != 0;
+        for (size_t m = 0; m < k && all; m++) {
+          p[m] = amount(&rows[i], j + 1 + m);
+          all = p[m] != NULL;
+        }
+        if (!all || !nonzero) continue;
+        if (adds_up(t, p, k))
+          hold++;
+        else
+          fail++;
+      }
+      if (hold < 2 || fail > 1 || (fail && hold < 3)) continue;
+      amount_col[j] = true;
+      for (size_t m = 1; m <= k; m++) amount_col[j + m] = true;
+      for (size_t i = 0; i < nr && !x->rc; i++) {
+        const cell *t = amount(&rows[i], j), *p[64];
+        bool all = t != NULL;
+        for (size_t m = 0; m < k && all; m++) {
+          p[m] = amount(&rows[i], j + 1 + m);
+          all = p[m] != NULL;
+        }
+        if (!all) continue;
+        ys_rclaim *c = add(x, YS_CLAIM_SUM, rows[i].label->s, t, &rows[i]);
+        if (!c) return;
+        set_parts(x, c, p, k);
+        c->exhaustive = true;
+      }
+      break; /* the first span that adds up: the column's parts */
+    }
+}
+
+/* Rows: row i = rows i+1 … i+k, in the amount columns. */
+static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
+                     const bool *amount_col) {
+  for (size_t i = 0; i + 2 < nr && !x->rc; i++) {
+    if (rows[i].rate) continue;
+    for (size_t k = 2; i + k < nr; k++) {
+      bool rates = false;
+      for (size_t m = 1; m <= k; m++) rates = rates || rows[i + m].rate;
+      if (rates) break;
+      size_t hold = 0, fail = 0, can = 0;
+      for (size_t j = 0; j < w; j++) {
+        const cell *t = amount(&rows[i], j), *p[64];
+        bool all = t != NULL && t->v != 0;
+        for (size_t m = 0; m < k && all; m++) {
+          p[m] = amount(&rows[i + 1 + m], j);
+          all = p[m] != NULL;
+        }
+        if (!all) continue;
+        can++;
+        if (adds_up(t, p, k))
+          hold++;
+        else if (amount_col[j])
+          fail++;
+      }
+      /* in two columns, or in the only one where all these rows have
+       * figures (the others "-") */
+      if (fail || !hold || (hold < 2 && can > 1)) continue;
+      for (size_t j = 0; j < w && !x->rc; j++) {
+        const cell *t = amount(&rows[i], j), *p[64];
+        bool all = t != NULL;
+        for (size_t m = 0; m < k && all; m++) {
+          p[m] = amount(&rows[i + 1 + m], j);
+          all = p[m] != NULL;
+        }
+        if (!all || (!amount_col[j] && !adds_up(t, p, k))) continue;
+        ys_rclaim *c = add(x, YS_CLAIM_SUM, rows[i].label->s, t, &rows[i]);
+        if (!c) return;
+        set_parts(x, c, p, k);
+        c->exhaustive = true;
+      }
+      break;
+    }
+  }
+}
+
+/* The year a row label names ("2016年", "2016年度"), 0 none. */
+static int label_year(const char *s) {
+  if (strlen(s) < 4) return 0;
+  for (int i = 0; i < 4; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return atoi(s);
+}
+
+/* Rows of rates of change: "2016年比2015年增减%" between the rows of those
+ * years (else the two rows before it), column by column. */
+static void rate_rows(tctx *x, row *rows, size_t nr, size_t w) {
+  for (size_t i = 0; i < nr && !x->rc; i++) {
+    const char *l = rows[i].label->s;
+    size_t ll = strlen(l);
+    if (!rows[i].rate || !(has(l, ll, "增减") || has(l, ll, "增长") ||
+                           has(l, ll, "变动") || has(l, ll, "同比")))
+      continue;
+    int ya = label_year(l), yb = 0;
+    const char *bi = strstr(l, "比");
+    if (bi) yb = label_year(bi + strlen("比"));
+    const row *a = NULL, *b = NULL;
+    for (size_t k = 0; k < nr; k++) {
+      int y = label_year(rows[k].label->s);
+      if (ya && y == ya && !rows[k].rate) a = &rows[k];
+      if (yb && y == yb && !rows[k].rate) b = &rows[k];
+    }
+    if ((!a || !b) && i >= 2 && !rows[i - 1].rate && !rows[i - 2].rate && !ya) {
+      a = &rows[i - 1];
+      b = &rows[i - 2];
+    }
+    if (!a || !b) continue;
+    for (size_t j = 0; j < w && !x->rc; j++) {
+      const cell *r = j < rows[i].n ? rows[i].c[j] : NULL;
+      const cell *cur = amount(a, j), *prev = amount(b, j);
+      if (!r || !r->num || !cur || !prev) continue;
+      ys_rclaim *c = add(x, YS_CLAIM_CHANGE, a->label->s, r, &rows[i]);
+      if (!c) return;
+      if (r->s[0] == '-') c->text++;
+      const cell *v[2] = {cur, prev};
+      set_parts(x, c, v, 2);
+      c->how = YS_CHANGE_PRIOR;
+      c->dir = r->v < 0 ? -1 : r->v > 0 ? 1 : 0;
+    }
+  }
+}
+
+static void infer(tctx *x, row *rows, size_t nr);
+
+/* Is the text before the line's first bar prose (a sentence's end or a
+ * title), not a cell? */
+static bool prose_before_bar(const ys_tline *l) {
+  const char *bar = memchr(l->s, '|', l->len);
+  size_t pre = bar ? (size_t)(bar - l->s) : 0;
+  return bar && (pre > 60 || has(l->s, pre, "。") || has(l->s, pre, "：") ||
+                 has(l->s, pre, ":") || has(l->s, pre, "，"));
+}
+
+/* The claims of one region of lines [b, e). */
+static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
+  cell *cells = NULL;
+  size_t nc = 0, cap = 0;
+  for (size_t i = b; i < e && !x->rc; i++) {
+    const char *s = lines[i].s;
+    size_t n = lines[i].len;
+    size_t from = 0;
+    /* text before the first bar of the first line: a title or the end of
+     * a sentence, not a cell, unless short and plain */
+    if (i == b && prose_before_bar(&lines[i]))
+      from = (size_t)((const char *)memchr(s, '|', n) - s) + 1;
+    for (size_t p = from; p <= n;) {
+      const char *bar = p < n ? memchr(s + p, '|', n - p) : NULL;
+      size_t q = bar ? (size_t)(bar - s) : n;
+      const char *cs = s + p;
+      size_t cl = q - p;
+      ys_text_trim(&cs, &cl);
+      if (cl) {
+        cell *nv = ys_arena_reserve(x->a, cells, nc, &cap, sizeof *cells);
+        if (!nv) {
+          x->rc = YS_ENOMEM;
+          return;
+        }
+        cells = nv;
+        cells[nc++] = make_cell(x->a, cs, cl, lines[i].no);
+      }
+      p = q + 1;
+    }
+  }
+  /* rows: a label and the figures after it */
+  row *rows = NULL;
+  size_t nr = 0, rcap = 0;
+  for (size_t i = 0; i < nc && !x->rc; i++) {
+    if (cells[i].num || cells[i].blank) {
+      if (nr && rows[nr - 1].n < 64)
+        rows[nr - 1].c[rows[nr - 1].n++] = &cells[i];
+      continue;
+    }
+    row *nv = ys_arena_reserve(x->a, rows, nr, &rcap, sizeof *rows);
+    if (!nv) {
+      x->rc = YS_ENOMEM;
+      return;
+    }
+    rows = nv;
+    memset(&rows[nr], 0, sizeof rows[nr]);
+    rows[nr++].label = &cells[i];
+  }
+  infer(x, rows, nr);
+}
+
+/* The identities of a table's rows (label and figures each). */
+static void infer(tctx *x, row *rows, size_t nr) {
+  /* the table's width: the commonest number of figures (two rows at
+   * least); rows of another width lost or gained a cell in the copy */
+  size_t best = 0, bestn = 0;
+  for (size_t i = 0; i < nr; i++) {
+    if (!rows[i].n) continue;
+    size_t same = 0;
+    for (size_t k = 0; k < nr; k++) same += rows[k].n == rows[i].n;
+    if (same > bestn || (same == bestn && rows[i].n > best)) {
+      best = rows[i].n;
+      bestn = same;
+    }
+  }
+  if (bestn < 2 || !best) return;
+  size_t m = 0;
+  for (size_t i = 0; i < nr; i++) {
+    if (rows[i].n != best) continue;
+    row r = rows[i];
+    size_t ll = strlen(r.label->s);
+    r.rate = has(r.label->s, ll, "%");
+    for (size_t j = 0; j < r.n; j++) r.rate = r.rate || r.c[j]->pct;
+    rows[m++] = r;
+  }
+  bool amount_col[64] = {false};
+  column_sums(x, rows, m, best, amount_col);
+  row_sums(x, rows, m, best, amount_col);
+  rate_rows(x, rows, m, best);
+}
+
+/* The unit a note before the region states ("单位:万元"). */
+static ys_unit unit_before(const ys_tline *lines, size_t b) {
+  for (size_t i = b; i-- > 0 && i + 4 > b;) {
+    const char *s = lines[i].s;
+    size_t n = lines[i].len;
+    if (!has(s, n, "单位")) continue;
+    if (has(s, n, "亿元")) return YS_UNIT_YIYUAN;
+    if (has(s, n, "万元")) return YS_UNIT_WANYUAN;
+    if (has(s, n, "元")) return YS_UNIT_YUAN;
+  }
+  return YS_UNIT_WANYUAN;
+}
+
+/* Has a table reader read a table from lines [first, last]? */
+static bool read_as_table(const ys_rdoc *d, int first, int last) {
+  for (size_t t = 0; t < d->n; t++)
+    for (size_t r = 0; r < d->tables[t].nrows; r++) {
+      int l = d->tables[t].rows[r].line;
+      if (l >= first && l <= last) return true;
+    }
+  return false;
+}
+
+/* A line of a table set as text with spaces between its cells ("2015年 2840
+ * 90 1400"): a label, then figures (or "-") and nothing else. */
+static bool aligned_row(const ys_tline *l) {
+  const char *s = l->s;
+  size_t n = l->len;
+  if (has(s, n, "。") || has(s, n, "，") || has(s, n, ",") || has(s, n, ";") ||
+      has(s, n, "；") || memchr(s, '|', n))
+    return false;
+  size_t figs = 0, toks = 0;
+  bool label_first = false;
+  for (size_t i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    size_t b = i;
+    while (i < n && s[i] != ' ') i++;
+    if (i == b) break;
+    char tmp[64];
+    size_t tl = i - b < sizeof tmp - 1 ? i - b : sizeof tmp - 1;
+    memcpy(tmp, s + b, tl);
+    tmp[tl] = '\0';
+    bool num = false;
+    const char *q = tmp;
+    if (*q == '-' || *q == '+') q++;
+    if (*q >= '0' && *q <= '9') {
+      num = true;
+      for (; *q && num; q++)
+        num = (*q >= '0' && *q <= '9') || *q == '.' || (*q == '%' && !q[1]);
+    }
+    bool dash = !strcmp(tmp, "-") || !strcmp(tmp, "—");
+    if (!toks)
+      label_first = !num && !dash;
+    else if (!num && !dash)
+      return false; /* words after the figures */
+    figs += num;
+    toks++;
+  }
+  /* a label and two cells at least, one a figure ("公务接待费 71.53 - -") */
+  return label_first && figs >= 1 && toks >= 3;
+}
+
+/* The rows of lines [b, e) that aligned_row accepts. */
+static void aligned_region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
+  row *rows = ys_arena_alloc(x->a, sizeof *rows * (e - b + 1));
+  if (!rows) {
+    x->rc = YS_ENOMEM;
+    return;
+  }
+  size_t nr = 0;
+  for (size_t i = b; i < e && !x->rc; i++) {
+    if (!aligned_row(&lines[i])) continue;
+    const char *s = lines[i].s;
+    size_t n = lines[i].len;
+    row *r = &rows[nr++];
+    memset(r, 0, sizeof *r);
+    for (size_t k = 0; k < n;) {
+      while (k < n && s[k] == ' ') k++;
+      size_t t0 = k;
+      while (k < n && s[k] != ' ') k++;
+      if (k == t0) break;
+      cell *c = ys_arena_alloc(x->a, sizeof *c);
+      if (!c) {
+        x->rc = YS_ENOMEM;
+        return;
+      }
+      *c = make_cell(x->a, s + t0, k - t0, lines[i].no);
+      if (!r->label)
+        r->label = c;
+      else if (r->n < 64)
+        r->c[r->n++] = c;
+    }
+  }
+  infer(x, rows, nr);
+}
+
+int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
+                    bool *in_table, bool make_claims) {
+  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20)};
+  if (!x.a) return YS_ENOMEM;
+  for (size_t i = 0; i < n; i++) in_table[i] = false;
+  /* a region: lines with a bar, and the cells between lines that are a
+   * bar alone (one cell per line) */
+  for (size_t i = 0; i < n && !x.rc;) {
+    if (!memchr(lines[i].s, '|', lines[i].len)) {
+      i++;
+      continue;
+    }
+    size_t e = i, bars = 0;
+    while (e < n) {
+      const char *s = lines[e].s;
+      size_t l = lines[e].len;
+      bool bar = memchr(s, '|', l) != NULL;
+      bool between =
+          !bar && l < 120 && !has(s, l, "。") &&
+          ((e > 0 && is_pipe_only(lines[e - 1].s, lines[e - 1].len)) ||
+           (e + 1 < n && is_pipe_only(lines[e + 1].s, lines[e + 1].len)));
+      if (!bar && !between) break;
+      for (size_t k = 0; k < l; k++) bars += s[k] == '|';
+      e++;
+    }
+    if (bars >= 8) {
+      x.unit = unit_before(lines, i);
+      if (make_claims && !read_as_table(doc, lines[i].no, lines[e - 1].no))
+        region(&x, lines, i, e);
+      /* a first line that opens with prose ("…情况如下: 表 | 科目 |") stays
+       * the sentence reader's too */
+      for (size_t k = i; k < e; k++)
+        in_table[k] = k > i || !prose_before_bar(&lines[i]);
+    }
+    i = e > i ? e : i + 1;
+  }
+  /* tables set as text: runs of aligned rows (blank lines and header
+   * lines between them allowed), two rows at least */
+  for (size_t i = 0; i < n && !x.rc;) {
+    if (in_table[i] || !aligned_row(&lines[i])) {
+      i++;
+      continue;
+    }
+    size_t e = i, last = i, rows = 0;
+    for (; e < n && e <= last + 3; e++) {
+      if (in_table[e]) break;
+      if (aligned_row(&lines[e])) {
+        rows++;
+        last = e;
+      }
+    }
+    e = last + 1;
+    if (rows >= 2) {
+      x.unit = unit_before(lines, i);
+      if (make_claims && !read_as_table(doc, lines[i].no, lines[e - 1].no))
+        aligned_region(&x, lines, i, e);
+      for (size_t k = i; k < e; k++)
+        in_table[k] = in_table[k] || aligned_row(&lines[k]);
+    }
+    i = e;
+  }
+  int rc = x.rc;
+  ys_arena_free(x.a);
+  return rc;
+}
+
+int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t) {
+  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20)};
+  if (!x.a) return YS_ENOMEM;
+  /* a grid of '|'-separated text (one cell per line, "公务接待费 |"): its
+   * cells in order are the stream of a table copied as text */
+  size_t bars = 0;
+  for (size_t i = 0; i < t->ncells; i++)
+    for (const char *p = t->cells[i].text; *p; p++) bars += *p == '|';
+  if (bars >= 8) {
+    ys_tline *tl = ys_arena_alloc(x.a, sizeof *tl * (t->ncells + 1));
+    if (!tl) {
+      ys_arena_free(x.a);
+      return YS_ENOMEM;
+    }
+    for (size_t i = 0; i < t->ncells; i++)
+      tl[i] = (ys_tline){t->cells[i].text, strlen(t->cells[i].text),
+                         t->cells[i].line};
+    x.unit = YS_UNIT_WANYUAN;
+    region(&x, tl, 0, t->ncells);
+    int rc = x.rc;
+    ys_arena_free(x.a);
+    return rc;
+  }
+  if (t->ncols < 3 || t->nrows - t->header_rows < 2) {
+    ys_arena_free(x.a);
+    return YS_OK;
+  }
+  x.unit = YS_UNIT_WANYUAN;
+  const char *u = t->unit_text ? t->unit_text : "";
+  size_t ul = strlen(u);
+  if (has(u, ul, "亿元"))
+    x.unit = YS_UNIT_YIYUAN;
+  else if (has(u, ul, "万元"))
+    x.unit = YS_UNIT_WANYUAN;
+  else if (has(u, ul, "元"))
+    x.unit = YS_UNIT_YUAN;
+  size_t nr = (size_t)(t->nrows - t->header_rows), w = (size_t)t->ncols - 1;
+  row *rows = ys_arena_alloc(x.a, sizeof *rows * (nr + 1));
+  cell *cells = ys_arena_alloc(x.a, sizeof *cells * (nr * (w + 1) + 1));
+  if (!rows || !cells || w > 64) {
+    int rc = rows && cells ? YS_OK : YS_ENOMEM;
+    ys_arena_free(x.a);
+    return rc;
+  }
+  size_t m = 0, nc = 0;
+  for (int r = t->header_rows; r < t->nrows; r++) {
+    const ys_gcell *lc = ys_gtable_at(t, r, 0);
+    if (!lc || !*lc->text) continue;
+    cell *label = &cells[nc++];
+    *label = make_cell(x.a, lc->text, strlen(lc->text), lc->line);
+    if (label->num) continue; /* a row without a label */
+    row *rw = &rows[m++];
+    memset(rw, 0, sizeof *rw);
+    rw->label = label;
+    for (size_t c = 1; c <= w; c++) {
+      const ys_gcell *g = ys_gtable_at(t, r, (int)c);
+      /* a cell spanning from the left (the label's) is no figure */
+      if (g && g->col != (int)c) g = NULL;
+      cell *f = &cells[nc++];
+      if (g && *g->text)
+        *f = make_cell(x.a, g->text, strlen(g->text), g->line);
+      else
+        *f = (cell){.s = "", .line = lc->line, .blank = true};
+      rw->c[rw->n++] = f;
+    }
+  }
+  infer(&x, rows, m);
+  int rc = x.rc;
+  ys_arena_free(x.a);
+  return rc;
+}
