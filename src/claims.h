@@ -38,9 +38,11 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
                     bool *in_table, bool make_claims);
 
-/* The same claims of a grid the layout found that no table reading took
- * (a table of no known kind: the rows of its labels and figures). */
+/* The same claims of a grid the layout found (the rows of its labels and
+ * figures): all of them when no table reading took it (a table of no known
+ * kind), its rates of change only when one did (the table rules check its
+ * sums, not rates between rows). */
 struct ys_gtable;
-int ys_gtable_claims(ys_rdoc *doc, const struct ys_gtable *t);
+int ys_gtable_claims(ys_rdoc *doc, const struct ys_gtable *t, bool read);
 
 #endif

@@ -104,6 +104,14 @@ static cell make_cell(ys_arena *a, const char *s, size_t n, int line) {
   return c;
 }
 
+/* The year a row label names ("2016年", "2016年度"), 0 none. */
+static int label_year(const char *s) {
+  if (strlen(s) < 4) return 0;
+  for (int i = 0; i < 4; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return atoi(s);
+}
+
 /* |a - Σ parts| within what rounding each printed figure allows. */
 static bool adds_up(const cell *total, const cell *const *parts, size_t n) {
   double sum = 0, tol = 0.5 * pow(10, -total->decimals);
@@ -117,6 +125,7 @@ static bool adds_up(const cell *total, const cell *const *parts, size_t n) {
 typedef struct tctx {
   ys_rdoc *d;
   ys_arena *a;
+  bool rates_only; /* a table a table reader has read: its sums are its */
   ys_unit unit;
   const char *text; /* the region, for the claims' sentence */
   int rc;
@@ -256,14 +265,6 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
   }
 }
 
-/* The year a row label names ("2016年", "2016年度"), 0 none. */
-static int label_year(const char *s) {
-  if (strlen(s) < 4) return 0;
-  for (int i = 0; i < 4; i++)
-    if (s[i] < '0' || s[i] > '9') return 0;
-  return atoi(s);
-}
-
 /* Rows of rates of change: "2016年比2015年增减%" between the rows of those
  * years (else the two rows before it), column by column. */
 static void rate_rows(tctx *x, row *rows, size_t nr, size_t w) {
@@ -311,6 +312,49 @@ static bool prose_before_bar(const ys_tline *l) {
   size_t pre = bar ? (size_t)(bar - l->s) : 0;
   return bar && (pre > 60 || has(l->s, pre, "。") || has(l->s, pre, "：") ||
                  has(l->s, pre, ":") || has(l->s, pre, "，"));
+}
+
+/* Columns of rates of change down the rows ("比上年增长(%)" beside the
+ * amounts of successive years): figure j of a row = the change of figure
+ * c from the row before, for the c that most rows agree on. */
+static void rate_columns(tctx *x, row *rows, size_t nr, size_t w) {
+  if (nr < 3) return;
+  for (size_t j = 0; j < w && !x->rc; j++)
+    for (size_t c = 0; c < w; c++) {
+      if (c == j) continue;
+      size_t hold = 0, fail = 0;
+      for (size_t i = 1; i < nr; i++) {
+        const cell *r = j < rows[i].n ? rows[i].c[j] : NULL;
+        const cell *cur = amount(&rows[i], c), *prev = amount(&rows[i - 1], c);
+        if (!r || !r->num || !cur || !prev || prev->v <= 0) continue;
+        /* the rate as printed against the change of the amounts as
+         * printed, each within half its last digit */
+        double want = (cur->v - prev->v) / prev->v * 100;
+        double tol = 0.5 * pow(10, -r->decimals) +
+                     100 *
+                         (0.5 * pow(10, -cur->decimals) +
+                          cur->v / prev->v * 0.5 * pow(10, -prev->decimals)) /
+                         prev->v;
+        if (fabs(want - r->v) <= tol)
+          hold++;
+        else
+          fail++;
+      }
+      if (hold < 2 || fail > 1 || (fail && hold < 3)) continue;
+      for (size_t i = 1; i < nr && !x->rc; i++) {
+        const cell *r = j < rows[i].n ? rows[i].c[j] : NULL;
+        const cell *cur = amount(&rows[i], c), *prev = amount(&rows[i - 1], c);
+        if (!r || !r->num || !cur || !prev) continue;
+        ys_rclaim *cl = add(x, YS_CLAIM_CHANGE, rows[i].label->s, r, &rows[i]);
+        if (!cl) return;
+        if (r->s[0] == '-') cl->text++;
+        const cell *v[2] = {cur, prev};
+        set_parts(x, cl, v, 2);
+        cl->how = YS_CHANGE_PRIOR;
+        cl->dir = r->v < 0 ? -1 : r->v > 0 ? 1 : 0;
+      }
+      break;
+    }
 }
 
 /* The claims of one region of lines [b, e). */
@@ -389,9 +433,12 @@ static void infer(tctx *x, row *rows, size_t nr) {
     rows[m++] = r;
   }
   bool amount_col[64] = {false};
-  column_sums(x, rows, m, best, amount_col);
-  row_sums(x, rows, m, best, amount_col);
+  if (!x->rates_only) {
+    column_sums(x, rows, m, best, amount_col);
+    row_sums(x, rows, m, best, amount_col);
+  }
   rate_rows(x, rows, m, best);
+  rate_columns(x, rows, m, best);
 }
 
 /* The unit a note before the region states ("单位:万元"). */
@@ -445,8 +492,10 @@ static bool aligned_row(const ys_tline *l) {
         num = (*q >= '0' && *q <= '9') || *q == '.' || (*q == '%' && !q[1]);
     }
     bool dash = !strcmp(tmp, "-") || !strcmp(tmp, "—");
+    /* a year opening the row is its label ("2018 43.89 7.1 …") */
+    bool year = tl == 4 && label_year(tmp) >= 1950 && label_year(tmp) <= 2100;
     if (!toks)
-      label_first = !num && !dash;
+      label_first = (!num && !dash) || year;
     else if (!num && !dash)
       return false; /* words after the figures */
     figs += num;
@@ -556,8 +605,8 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
   return rc;
 }
 
-int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t) {
-  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20)};
+int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
+  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20), .rates_only = read};
   if (!x.a) return YS_ENOMEM;
   /* a grid of '|'-separated text (one cell per line, "公务接待费 |"): its
    * cells in order are the stream of a table copied as text */
@@ -606,7 +655,10 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t) {
     if (!lc || !*lc->text) continue;
     cell *label = &cells[nc++];
     *label = make_cell(x.a, lc->text, strlen(lc->text), lc->line);
-    if (label->num) continue; /* a row without a label */
+    /* a row without a label (a year is one: "2018") */
+    if (label->num && !(strlen(label->s) == 4 && label_year(label->s) >= 1950 &&
+                        label_year(label->s) <= 2100))
+      continue;
     row *rw = &rows[m++];
     memset(rw, 0, sizeof *rw);
     rw->label = label;

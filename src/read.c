@@ -136,8 +136,9 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
   for (size_t i = 0; i < l.n && rc == YS_OK; i++) {
     size_t before = d->n;
     rc = ys_tableread(d, &l.tables[i], &ctx);
-    /* a grid of no known kind: the identities its own figures show */
-    if (rc == YS_OK && d->n == before) rc = ys_gtable_claims(d, &l.tables[i]);
+    /* the identities its own figures show (of a grid of no known kind;
+     * of a known one, the rates of change between its rows) */
+    if (rc == YS_OK) rc = ys_gtable_claims(d, &l.tables[i], d->n != before);
   }
   if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, errs);
   if (rc) {

@@ -354,6 +354,25 @@ static void test_table_in_the_text(void **state) {
   done(&r);
 }
 
+static void test_rate_column_of_a_table(void **state) {
+  (void)state;
+  /* a table set as text, years for labels, each amount with the rate of
+   * change from the year before beside it: the rates are checked against
+   * the amounts (2024: (52.00 − 50.00) / 50.00 = 4.0 %, not 6.0 %) */
+  reading r = read_text("表3  2020—2024年财政收入情况\n"
+                        "年份 财政收入(亿元) 比上年增长(%)\n"
+                        "2020 38.10 2.1\n"
+                        "2021 40.00 5.0\n"
+                        "2022 44.00 10.0\n"
+                        "2023 50.00 13.6\n"
+                        "2024 52.00 6.0\n");
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "13.6", "50.00,44.00");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_CHANGE, "6.0", "52.00,50.00");
+  assert_int_equal(verdict(&r, b), YS_SEV_ERROR);
+  done(&r);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -478,6 +497,7 @@ int main(void) {
       cmocka_unit_test(test_parts_between_reasons),
       cmocka_unit_test(test_breakdown_in_the_next_paragraph),
       cmocka_unit_test(test_table_in_the_text),
+      cmocka_unit_test(test_rate_column_of_a_table),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),
