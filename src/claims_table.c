@@ -225,7 +225,7 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
                      const bool *amount_col) {
   for (size_t i = 0; i + 2 < nr && !x->rc; i++) {
     if (rows[i].rate) continue;
-    for (size_t k = 2; i + k < nr; k++) {
+    for (size_t k = 2; i + k < nr && k < 64; k++) {
       bool rates = false;
       for (size_t m = 1; m <= k; m++) rates = rates || rows[i + m].rate;
       if (rates) break;

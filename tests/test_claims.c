@@ -373,6 +373,25 @@ static void test_rate_column_of_a_table(void **state) {
   done(&r);
 }
 
+static void test_long_table_in_the_text(void **state) {
+  (void)state;
+  /* a total over 99 rows: more rows than any sum takes (63), nothing
+   * overruns, and no sum is claimed from a part of them */
+  char *text = malloc(8192);
+  assert_non_null(text);
+  size_t o = (size_t)snprintf(text, 8192,
+                              "本单位收入合计9900万元。\n单位 | 收入 | 支出 |\n"
+                              "合计 | 9900 | 4950 |\n");
+  /* three rows a line: the 64 lines of read_text hold them */
+  for (int i = 0; i < 99; i++)
+    o += (size_t)snprintf(text + o, 8192 - o, "单位%d | 100 | 50 |%s", i + 1,
+                          i % 3 == 2 ? "\n" : " ");
+  reading r = read_text(text);
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  done(&r);
+  free(text);
+}
+
 static void test_restated_figure(void **state) {
   (void)state;
   reading r = read_text(
@@ -498,6 +517,7 @@ int main(void) {
       cmocka_unit_test(test_breakdown_in_the_next_paragraph),
       cmocka_unit_test(test_table_in_the_text),
       cmocka_unit_test(test_rate_column_of_a_table),
+      cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
       cmocka_unit_test(test_similar_names_are_not_one_whole),

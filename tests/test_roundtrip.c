@@ -19,7 +19,7 @@
 #include "yusuan/yusuan.h"
 
 static void roundtrip(const char *example) {
-  char out[2048], cmd[8192];
+  char out[2048], cmd[16384];
   snprintf(out, sizeof out, "%.1500s/roundtrip-%.100s", YS_BINARY_DIR, example);
   snprintf(cmd, sizeof cmd,
            "'%.1500s' compile examples/%.100s --out '%.1800s' "
@@ -32,6 +32,17 @@ static void roundtrip(const char *example) {
            "grep -q '<h2>情况说明</h2>' '%.1800s/tables.html' && "
            "unzip -p '%.1800s/tables.xlsx' xl/workbook.xml | grep -q 情况说明",
            out, out);
+  assert_int_equal(system(cmd), 0);
+  /* and as one published text (the narrative, then the tables drawn with
+   * '|' borders): read and checked to the end. Not yet without findings:
+   * the text readers leave most amounts of the drawn tables unplaced (a
+   * known defect, docs/corpus.md) */
+  snprintf(cmd, sizeof cmd,
+           "'%.1500s' compile examples/%.100s --out '%.1800s-txt' "
+           "--format txt >/dev/null 2>&1 && cat '%.1800s-txt/narrative.txt' "
+           "'%.1800s-txt/tables.txt' > '%.1800s-txt.txt' && '%.1500s' check "
+           "'%.1800s-txt.txt' >/dev/null 2>&1; test $? -le 1",
+           YS_CLI, example, out, out, out, out, YS_CLI, out);
   assert_int_equal(system(cmd), 0);
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
