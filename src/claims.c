@@ -875,36 +875,25 @@ static const char *doc_str(cr *r, const char *s) {
 
 static ys_rclaim *claim(cr *r, const sent *st, ys_claim_kind kind,
                         const char *subject, const tk *fig) {
-  ys_rclaim *c = ys_rdoc_add_claim(r->d);
+  ys_rclaim *c =
+      ys_rdoc_claim(r->d, kind, subject, fig ? fig->num : "",
+                    fig && fig->kind == TK_AMT ? fig->unit : YS_UNIT_WANYUAN,
+                    sentence_text(r, st), st->line);
   if (!c) {
     r->rc = YS_ENOMEM;
     return NULL;
   }
-  ys_arena *a = r->d->arena;
-  c->kind = kind;
-  c->quantity = "";
-  c->subject = ys_arena_strdup(a, subject ? subject : "");
-  c->text = ys_arena_strdup(a, fig ? fig->num : "");
-  c->unit = fig && fig->kind == TK_AMT ? fig->unit : YS_UNIT_WANYUAN;
-  c->sentence = sentence_text(r, st);
-  c->line = st->line;
   c->span_b = fig ? fig->b : 0;
   c->span_e = fig ? fig->e : 0;
   ((sent *)st)->claimed = true;
   r->cur = st;
-  if (!c->subject || !c->text || !c->sentence) {
-    r->rc = YS_ENOMEM;
-    return NULL;
-  }
   return c;
 }
 
 static void set_parts(cr *r, ys_rclaim *c, const tk **v, const int *neg,
                       size_t n) {
   ys_arena *a = r->d->arena;
-  c->parts = ys_arena_alloc(a, sizeof(char *) * (n + 1));
-  c->part_units = ys_arena_alloc(a, sizeof(ys_unit) * (n + 1));
-  if (!c->parts || !c->part_units) {
+  if (!ys_rclaim_parts(r->d, c, n)) {
     r->rc = YS_ENOMEM;
     return;
   }

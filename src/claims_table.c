@@ -141,28 +141,15 @@ static const char *row_text(tctx *x, const row *r) {
 
 static ys_rclaim *add(tctx *x, ys_claim_kind kind, const char *subject,
                       const cell *fig, const row *where) {
-  ys_rclaim *c = ys_rdoc_add_claim(x->d);
-  if (!c) {
-    x->rc = YS_ENOMEM;
-    return NULL;
-  }
-  ys_arena *a = x->d->arena;
-  c->kind = kind;
-  c->quantity = "";
-  c->subject = ys_arena_strdup(a, subject);
-  c->text = ys_arena_strdup(a, fig->s);
-  c->unit = x->unit;
-  c->sentence = row_text(x, where);
-  c->line = fig->line;
-  if (!c->subject || !c->text || !c->sentence) x->rc = YS_ENOMEM;
+  ys_rclaim *c = ys_rdoc_claim(x->d, kind, subject, fig->s, x->unit,
+                               row_text(x, where), fig->line);
+  if (!c) x->rc = YS_ENOMEM;
   return c;
 }
 
 static void set_parts(tctx *x, ys_rclaim *c, const cell *const *v, size_t n) {
   ys_arena *a = x->d->arena;
-  c->parts = ys_arena_alloc(a, sizeof(char *) * (n + 1));
-  c->part_units = ys_arena_alloc(a, sizeof(ys_unit) * (n + 1));
-  if (!c->parts || !c->part_units) {
+  if (!ys_rclaim_parts(x->d, c, n)) {
     x->rc = YS_ENOMEM;
     return;
   }

@@ -62,6 +62,27 @@ ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d) {
   return c;
 }
 
+ys_rclaim *ys_rdoc_claim(ys_rdoc *d, ys_claim_kind kind, const char *subject,
+                         const char *text, ys_unit unit, const char *sentence,
+                         int line) {
+  ys_rclaim *c = ys_rdoc_add_claim(d);
+  if (!c || !sentence) return NULL;
+  c->kind = kind;
+  c->quantity = "";
+  c->subject = ys_arena_strdup(d->arena, subject ? subject : "");
+  c->text = ys_arena_strdup(d->arena, text ? text : "");
+  c->unit = unit;
+  c->sentence = sentence;
+  c->line = line;
+  return c->subject && c->text ? c : NULL;
+}
+
+bool ys_rclaim_parts(ys_rdoc *d, ys_rclaim *c, size_t n) {
+  c->parts = ys_arena_alloc(d->arena, sizeof(char *) * (n + 1));
+  c->part_units = ys_arena_alloc(d->arena, sizeof(ys_unit) * (n + 1));
+  return c->parts && c->part_units;
+}
+
 ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line) {
   /* Rows grow by doubling inside the arena; the capacity is implied by the
    * count (next power of two), so no extra field is needed. */

@@ -204,6 +204,14 @@ void ys_rdoc_free(ys_rdoc *d);
 ys_rtable *ys_rdoc_add_table(ys_rdoc *d);
 /* Appends a zeroed claim owned by the document; NULL on OOM. */
 ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d);
+/* A claim with its words copied into the document's arena (sentence NULL
+ * counts as out of memory); NULL when out of memory. */
+ys_rclaim *ys_rdoc_claim(ys_rdoc *d, ys_claim_kind kind, const char *subject,
+                         const char *text, ys_unit unit, const char *sentence,
+                         int line);
+/* Room for n parts of c (parts and part_units, zeroed); false when out of
+ * memory. */
+bool ys_rclaim_parts(ys_rdoc *d, ys_rclaim *c, size_t n);
 /* Appends a row of n cells to a table; NULL on OOM. */
 ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line);
 
