@@ -30,6 +30,11 @@
 #include "layout.h"
 #include "yusuan/text.h"
 
+/* The most parts one sum takes: the small tables of a narrative list a
+ * handful of items under a total; the bound keeps the search linear in
+ * the rows (a larger table is the table readers'). */
+enum { KMAX = 16 };
+
 typedef struct cell {
   const char *s; /* trimmed, inner spaces removed */
   int line;
@@ -172,7 +177,7 @@ static const cell *amount(const row *r, size_t j) {
 static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
                         bool *amount_col) {
   for (size_t j = 0; j + 2 < w && !x->rc; j++)
-    for (size_t k = 2; j + k < w; k++) {
+    for (size_t k = 2; j + k < w && k <= KMAX; k++) {
       size_t hold = 0, fail = 0;
       for (size_t i = 0; i < nr; i++) {
         const cell *t = amount(&rows[i], j), *p[64];
@@ -212,7 +217,7 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
                      const bool *amount_col) {
   for (size_t i = 0; i + 2 < nr && !x->rc; i++) {
     if (rows[i].rate) continue;
-    for (size_t k = 2; i + k < nr && k < 64; k++) {
+    for (size_t k = 2; i + k < nr && k <= KMAX; k++) {
       bool rates = false;
       for (size_t m = 1; m <= k; m++) rates = rates || rows[i + m].rate;
       if (rates) break;
@@ -399,16 +404,13 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
 static void infer(tctx *x, row *rows, size_t nr) {
   /* the table's width: the commonest number of figures (two rows at
    * least); rows of another width lost or gained a cell in the copy */
-  size_t best = 0, bestn = 0;
-  for (size_t i = 0; i < nr; i++) {
-    if (!rows[i].n) continue;
-    size_t same = 0;
-    for (size_t k = 0; k < nr; k++) same += rows[k].n == rows[i].n;
-    if (same > bestn || (same == bestn && rows[i].n > best)) {
-      best = rows[i].n;
-      bestn = same;
+  size_t count[65] = {0}, best = 0, bestn = 0;
+  for (size_t i = 0; i < nr; i++) count[rows[i].n <= 64 ? rows[i].n : 0]++;
+  for (size_t w = 1; w <= 64; w++)
+    if (count[w] >= bestn) {
+      best = w;
+      bestn = count[w];
     }
-  }
   if (bestn < 2 || !best) return;
   size_t m = 0;
   for (size_t i = 0; i < nr; i++) {

@@ -375,7 +375,7 @@ static void test_rate_column_of_a_table(void **state) {
 
 static void test_long_table_in_the_text(void **state) {
   (void)state;
-  /* a total over 99 rows: more rows than any sum takes (63), nothing
+  /* a total over 99 rows: more rows than any sum takes (16), nothing
    * overruns, and no sum is claimed from a part of them */
   char *text = malloc(8192);
   assert_non_null(text);
