@@ -1905,10 +1905,11 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk *whole,
       /* named like the first: the same last two characters ("…费支出"),
        * or the same last one and the same first two ("公务用车运行费",
        * then "公务用车购置费" after the reasons for the first) */
-      bool alike = !skipped && (!strcmp(t->subject + tl - 6, first + fl - 6) ||
-                                (tl >= 9 && fl >= 9 &&
-                                 !strcmp(t->subject + tl - 3, first + fl - 3) &&
-                                 !strncmp(t->subject, first, 6)));
+      bool alike = !skipped && tl >= 6 &&
+                   (!strcmp(t->subject + tl - 6, first + fl - 6) ||
+                    (tl >= 9 && fl >= 9 &&
+                     !strcmp(t->subject + tl - 3, first + fl - 3) &&
+                     !strncmp(t->subject, first, 6)));
       like = tl >= 6 && !t->headp && !t->syear && !generic(t->subject) &&
              /* or, like the first, a part of the whole by meaning */
              (alike || (within_whole(r, whole, parts[0]) &&
