@@ -166,6 +166,20 @@ static void set_parts(tctx *x, ys_rclaim *c, const cell *const *v, size_t n) {
   c->n_parts = n;
 }
 
+/* A rate of change r (as printed, its sign the direction) of cur against
+ * prev; false when out of memory. */
+static bool add_change(tctx *x, const char *subject, const cell *r,
+                       const cell *cur, const cell *prev, const row *where) {
+  ys_rclaim *c = add(x, YS_CLAIM_CHANGE, subject, r, where);
+  if (!c) return false;
+  if (r->s[0] == '-') c->text++;
+  const cell *v[2] = {cur, prev};
+  set_parts(x, c, v, 2);
+  c->how = YS_CHANGE_PRIOR;
+  c->dir = r->v < 0 ? -1 : r->v > 0 ? 1 : 0;
+  return !x->rc;
+}
+
 /* Is figure j of row r an amount (a number, not a rate)? */
 static const cell *amount(const row *r, size_t j) {
   if (r->rate || j >= r->n) return NULL;
@@ -284,13 +298,7 @@ static void rate_rows(tctx *x, row *rows, size_t nr, size_t w) {
       const cell *r = j < rows[i].n ? rows[i].c[j] : NULL;
       const cell *cur = amount(a, j), *prev = amount(b, j);
       if (!r || !r->num || !cur || !prev) continue;
-      ys_rclaim *c = add(x, YS_CLAIM_CHANGE, a->label->s, r, &rows[i]);
-      if (!c) return;
-      if (r->s[0] == '-') c->text++;
-      const cell *v[2] = {cur, prev};
-      set_parts(x, c, v, 2);
-      c->how = YS_CHANGE_PRIOR;
-      c->dir = r->v < 0 ? -1 : r->v > 0 ? 1 : 0;
+      if (!add_change(x, a->label->s, r, cur, prev, &rows[i])) return;
     }
   }
 }
@@ -337,13 +345,7 @@ static void rate_columns(tctx *x, row *rows, size_t nr, size_t w) {
         const cell *r = j < rows[i].n ? rows[i].c[j] : NULL;
         const cell *cur = amount(&rows[i], c), *prev = amount(&rows[i - 1], c);
         if (!r || !r->num || !cur || !prev) continue;
-        ys_rclaim *cl = add(x, YS_CLAIM_CHANGE, rows[i].label->s, r, &rows[i]);
-        if (!cl) return;
-        if (r->s[0] == '-') cl->text++;
-        const cell *v[2] = {cur, prev};
-        set_parts(x, cl, v, 2);
-        cl->how = YS_CHANGE_PRIOR;
-        cl->dir = r->v < 0 ? -1 : r->v > 0 ? 1 : 0;
+        if (!add_change(x, rows[i].label->s, r, cur, prev, &rows[i])) return;
       }
       break;
     }
