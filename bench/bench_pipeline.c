@@ -16,13 +16,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_clock.h"
 #include "yusuan/yusuan.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void die(const char *what, ys_errors *errs) {
   char buf[1024];

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
     nl++;
     i = j + 1;
   }
-  ys_claimctx cx = {fz_voc, fz_cat, 2024, false, false};
+  ys_claimctx cx = {fz_voc, fz_cat, 2024, false};
   if (lines && ys_claims_read(d, lines, nl, &cx) == YS_OK) {
     ys_findings *f = ys_findings_new();
     ys_errors errs = {0};

@@ -59,7 +59,7 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
   bool profiled = false;
   for (size_t k = 0; k < doc->n; k++)
     profiled = profiled || !doc->tables[k].cols;
-  ys_profile *owned = NULL;
+  ys_profiles *owned = NULL;
   int drc = YS_OK;
   const ys_profile *p = profiled ? ck_detect_profile(&c, &owned, &drc) : NULL;
   if (drc) {
@@ -155,7 +155,7 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
   ck_equality_idents(&c);
   for (size_t m = 0; m < c.ni; m++) ck_evaluate(&c, &c.id[m]);
   ck_blame(&c);
-  ys_profile_free(owned);
+  ys_profiles_free(owned);
   /* an observation, identity or finding lost for want of memory makes the
    * verdict incomplete: never a clean report */
   bool lost = ys_arena_failed(c.a) || ys_arena_failed(out->arena);

@@ -54,14 +54,6 @@ static bool ends_with(const char *s, size_t n, const char *p) {
   return n >= k && !memcmp(s + n - k, p, k);
 }
 
-/* Does [s, s+n) contain p? */
-static bool has_n(const char *s, size_t n, const char *p) {
-  size_t k = strlen(p);
-  for (size_t i = 0; i + k <= n; i++)
-    if (!memcmp(s + i, p, k)) return true;
-  return false;
-}
-
 /* The last occurrence of p in [s, s+n). */
 static const char *rfind_n(const char *s, size_t n, const char *p) {
   size_t k = strlen(p);
@@ -491,8 +483,9 @@ static int change_dir_end(const char *p, size_t n) {
 }
 
 static bool comparison(const char *p, size_t n) {
-  return has_n(p, n, "比") || has_n(p, n, "较") || has_n(p, n, "相比") ||
-         has_n(p, n, "同比") || has_n(p, n, "与");
+  return ys_text_has(p, n, "比") || ys_text_has(p, n, "较") ||
+         ys_text_has(p, n, "相比") || ys_text_has(p, n, "同比") ||
+         ys_text_has(p, n, "与");
 }
 
 /* What a comparison is against, from its words. */
@@ -503,8 +496,8 @@ static int base_of(const char *p, size_t n, int *year) {
     yr = digit(p[i]) && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3]) &&
          starts(p + i + 4, "年");
   /* "比 2019 年预算" is the prior year's budget, not this year's */
-  if (!yr && has_n(p, n, "预算") && !has_n(p, n, "上年预算") &&
-      !has_n(p, n, "去年预算") && !has_n(p, n, "预算执行"))
+  if (!yr && ys_text_has(p, n, "预算") && !ys_text_has(p, n, "上年预算") &&
+      !ys_text_has(p, n, "去年预算") && !ys_text_has(p, n, "预算执行"))
     return B_BUDGET;
   for (size_t i = 0; i + 7 <= n; i++)
     if (digit(p[i]) && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3]) &&
@@ -512,8 +505,9 @@ static int base_of(const char *p, size_t n, int *year) {
       *year = atoi(p + i);
       return B_YEAR;
     }
-  if (has_n(p, n, "上年") || has_n(p, n, "去年") || has_n(p, n, "同比") ||
-      has_n(p, n, "同期") || has_n(p, n, "上年度"))
+  if (ys_text_has(p, n, "上年") || ys_text_has(p, n, "去年") ||
+      ys_text_has(p, n, "同比") || ys_text_has(p, n, "同期") ||
+      ys_text_has(p, n, "上年度"))
     return B_PRIOR;
   return B_NONE;
 }
@@ -623,14 +617,15 @@ static void pct_role(sent *st, size_t k, const char *p, size_t n) {
   size_t cn;
   clause_text(st, k, &cp, &cn);
   int dir = change_dir_end(p, n);
-  bool share = has_n(p, n, "占") || has_n(p, n, "比重") || has_n(p, n, "比例");
-  bool compl_ =
-      (has_n(cp, cn, "完成") && has_n(cp, cn, "预算")) ||
-      ((has_n(p, n, "为") || has_n(p, n, "占") || has_n(p, n, "达")) &&
-       (ends_with(p, n, "预算的") || ends_with(p, n, "预算数的") ||
-        ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
-        ends_with(p, n, "任务数的")));
-  if (has_n(p, n, "执行率") || has_n(p, n, "完成率")) compl_ = true;
+  bool share = ys_text_has(p, n, "占") || ys_text_has(p, n, "比重") ||
+               ys_text_has(p, n, "比例");
+  bool compl_ = (ys_text_has(cp, cn, "完成") && ys_text_has(cp, cn, "预算")) ||
+                ((ys_text_has(p, n, "为") || ys_text_has(p, n, "占") ||
+                  ys_text_has(p, n, "达")) &&
+                 (ends_with(p, n, "预算的") || ends_with(p, n, "预算数的") ||
+                  ends_with(p, n, "计划的") || ends_with(p, n, "任务的") ||
+                  ends_with(p, n, "任务数的")));
+  if (ys_text_has(p, n, "执行率") || ys_text_has(p, n, "完成率")) compl_ = true;
   /* "占年初预算 10065 万元的 43.2%": of the whole just named */
   if (k > 0 && st->t[k - 1].role == R_WHOLE && n <= 3) {
     t->role = st->t[k - 1].measure == YS_PHASE_BUDGET ? R_COMPL : R_SHARE;
@@ -655,7 +650,7 @@ static void pct_role(sent *st, size_t k, const char *p, size_t n) {
     t->role = st->t[k - 1].role;
     t->dir = st->t[k - 1].dir;
   }
-  t->together = has_n(p, n, "分别");
+  t->together = ys_text_has(p, n, "分别");
 }
 
 /* The role of an amount: a change, a prior amount, the whole a share is
@@ -670,7 +665,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     t->role = R_DELTA;
     t->dir = dir;
     t->base = base_of(cp, cn, &t->base_year);
-    t->together = has_n(p, n, "分别");
+    t->together = ys_text_has(p, n, "分别");
     return;
   }
   /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
@@ -712,7 +707,8 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   /* "占年初预算 10065 万元的 43.2%", "完成预算 105425 万元的 5.39%": the
    * whole (or budget) of the percentage that follows */
   if (k + 1 < st->nt && st->t[k + 1].kind == TK_PCT &&
-      (has_n(p, n, "占") || has_n(p, n, "完成") || ends_with(p, n, "为")) &&
+      (ys_text_has(p, n, "占") || ys_text_has(p, n, "完成") ||
+       ends_with(p, n, "为")) &&
       st->t[k + 1].b - t->e <= 12 && starts(st->s + t->e, "的")) {
     const char *z = rfind_n(p, n, "占");
     if (!z) z = rfind_n(p, n, "完成");
@@ -721,7 +717,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     t->subject =
         clean_subject(r, w, (size_t)(p + n - w), &t->syear, &t->measure);
     if (!t->subject) t->subject = "";
-    if (has_n(p, n, "预算") || has_n(p, n, "计划"))
+    if (ys_text_has(p, n, "预算") || ys_text_has(p, n, "计划"))
       t->measure = YS_PHASE_BUDGET;
     return;
   }
@@ -764,7 +760,8 @@ static void bare_priors(sent *st) {
     const char *cp;
     size_t cn;
     clause_text(st, k, &cp, &cn);
-    if (!comparison(cp, cn) || has_n(st->s + t->e, u->b - t->e, ",")) continue;
+    if (!comparison(cp, cn) || ys_text_has(st->s + t->e, u->b - t->e, ","))
+      continue;
     t->kind = TK_AMT;
     t->unit = u->unit;
     t->role = R_PRIOR;
@@ -798,8 +795,8 @@ static void own_subjects(cr *r, sent *st) {
       size_t ml = strlen(marks[i]);
       for (size_t x = 0; x + ml <= qn; x++)
         if (!memcmp(q + x, marks[i], ml)) {
-          if (!strcmp(marks[i], "与") && !has_n(q + x, qn - x, "相比") &&
-              !has_n(q + x, qn - x, "比较"))
+          if (!strcmp(marks[i], "与") && !ys_text_has(q + x, qn - x, "相比") &&
+              !ys_text_has(q + x, qn - x, "比较"))
             continue;
           if (!m || q + x < m) m = q + x;
           break;
@@ -1144,7 +1141,7 @@ static bool pair_list(para *pg, size_t si, size_t k, size_t n, tk **out) {
   if (got || si == 0) return false;
   /* "…分别减少 a、b、c" after a sentence listing three parts — unless
    * this sentence names its own items ("公开招标、邀请招标…分别占…") */
-  if (has_n(st->s, st->t[k].b, "、")) return false;
+  if (ys_text_has(st->s, st->t[k].b, "、")) return false;
   sent *pv = &pg->s[si - 1];
   size_t have = 0;
   for (size_t j = 0; j < pv->nt; j++)
@@ -1179,7 +1176,8 @@ static void attach(cr *r, para *pg, size_t si) {
   for (size_t k = 0; k < st->nt; k++) {
     tk *t = &st->t[k];
     int d = t->depth < 8 ? t->depth : 7;
-    if (k > 0 && has_n(st->s + st->t[k - 1].e, t->b - st->t[k - 1].e, ";"))
+    if (k > 0 &&
+        ys_text_has(st->s + st->t[k - 1].e, t->b - st->t[k - 1].e, ";"))
       prior = whole = NULL;
     switch (t->role) {
     case R_STATE:
@@ -1593,16 +1591,14 @@ static bool stated_flat(const sent *st, const tk *t) {
   static const char *const flat[] = {"持平",     "无变化", "无增减",
                                      "没有变化", "未变化", "不变"};
   for (size_t k = 0; k < sizeof flat / sizeof *flat; k++)
-    if (e > t->e && has_n(st->s + t->e, e - t->e, flat[k])) return true;
+    if (e > t->e && ys_text_has(st->s + t->e, e - t->e, flat[k])) return true;
   return false;
 }
 
 /* A part's change: the one stated, or a zero when the text says it is
  * unchanged (a token made for it, in the unit of the whole's change). */
-static const tk *part_change(cr *r, const sent *st, const tk *part,
-                             const tk *whole_delta) {
+static const tk *part_change(cr *r, const tk *part, const tk *whole_delta) {
   if (part->delta) return part->delta->kind == TK_AMT ? part->delta : NULL;
-  (void)st;
   if (!part->owner || !stated_flat(part->owner, part)) return NULL;
   tk *z = ys_arena_alloc(r->a, sizeof *z);
   if (!z) {
@@ -1630,7 +1626,7 @@ static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
     size_t n = 0;
     size_t stated = 0;
     for (size_t i = 0; i < np && i < 64; i++) {
-      const tk *d = part_change(r, st, parts[i], whole->delta);
+      const tk *d = part_change(r, parts[i], whole->delta);
       if (!d) break;
       stated += d->dir != 0;
       neg[n] = d->dir < 0;
@@ -1734,10 +1730,11 @@ static bool new_list_between(const sent *st, size_t b, size_t e) {
     if (!clause) continue;
     /* an opener whose own list reaches the next amount ("…8.2 万元,主要
      * 包括燃料费、维修费…;公务接待费…" closes before it: the list goes on) */
-    bool opener = opener_at(st->s + j, e - j) && !has_n(st->s + j, e - j, ";");
+    bool opener =
+        opener_at(st->s + j, e - j) && !ys_text_has(st->s + j, e - j, ";");
     if (opener || enumerator_at(st->s + j, e - j) ||
         ((starts(st->s + j, "主要原因") || starts(st->s + j, "原因是")) &&
-         !has_n(st->s + j, e - j, ";")) ||
+         !ys_text_has(st->s + j, e - j, ";")) ||
         starts(st->s + j, "另有") || starts(st->s + j, "此外") ||
         starts(st->s + j, "另外") || starts(st->s + j, "在"))
       return true;
@@ -1880,9 +1877,9 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk *whole,
     while (k0 < ss->nt && ss->t[k0].kind == TK_YEAR) k0++;
     /* a sentence of reasons, with no figure, between two parts
      * ("…减少 317 万元。主要原因是…。因公出国(境)经费 62 万元…") */
-    if (k0 >= ss->nt &&
-        (has_n(ss->s, ss->n, "原因") || has_n(ss->s, ss->n, "主要用于") ||
-         has_n(ss->s, ss->n, "主要是"))) {
+    if (k0 >= ss->nt && (ys_text_has(ss->s, ss->n, "原因") ||
+                         ys_text_has(ss->s, ss->n, "主要用于") ||
+                         ys_text_has(ss->s, ss->n, "主要是"))) {
       skipped = true;
       continue;
     }
@@ -1893,8 +1890,9 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk *whole,
     bool before = false;
     for (size_t j = 0; j < ss->t[k0].b && !before; j++)
       before = ss->s[j] == ',' || ss->s[j] == ':' || ss->s[j] == ';';
-    if (before || has_n(ss->s, ss->n, "合计") || has_n(ss->s, ss->n, "共计") ||
-        starts(ss->s, "加") || starts(ss->s, "另") || starts(ss->s, "扣除"))
+    if (before || ys_text_has(ss->s, ss->n, "合计") ||
+        ys_text_has(ss->s, ss->n, "共计") || starts(ss->s, "加") ||
+        starts(ss->s, "另") || starts(ss->s, "扣除"))
       break;
     const tk *more[16];
     size_t nm = collect_parts(r, ss, k0, ss->t[k0].b, 0, true, more, 16);
@@ -2032,7 +2030,8 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     bool taken = false;
     for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
     if (taken) continue; /* the parts of a list opened before */
-    add_list(r, si, whole, parts, np, has_n(st->s + i, st->n - i, "分别为"));
+    add_list(r, si, whole, parts, np,
+             ys_text_has(st->s + i, st->n - i, "分别为"));
   }
 }
 
@@ -2232,7 +2231,8 @@ static void trailing_sums(cr *r, para *pg, size_t si) {
     const char *p;
     size_t n;
     pre_text(st, k, &p, &n);
-    if (!(has_n(p, n, "合计") || has_n(p, n, "共计") || has_n(p, n, "总计")))
+    if (!(ys_text_has(p, n, "合计") || ys_text_has(p, n, "共计") ||
+          ys_text_has(p, n, "总计")))
       continue;
     /* "进口货物增值税、消费税和关税合计 X" names its own figure */
     if (*t->subject && !generic(t->subject)) continue;
@@ -2268,7 +2268,8 @@ static void added_sums(cr *r, para *pg, size_t si) {
     const char *p;
     size_t n;
     pre_text(st, k, &p, &n);
-    if (has_n(p, n, "合计") || has_n(p, n, "共计") || has_n(p, n, "总计"))
+    if (ys_text_has(p, n, "合计") || ys_text_has(p, n, "共计") ||
+        ys_text_has(p, n, "总计"))
       tot = &st->t[k];
     break;
   }
@@ -2751,7 +2752,7 @@ static int paragraph(cr *r) {
 
 /* A heading: a short numbered line with no sentence in it. */
 static bool heading(const char *s, size_t n) {
-  if (n > 90 || has_n(s, n, "。")) return false;
+  if (n > 90 || ys_text_has(s, n, "。")) return false;
   const char *q = s;
   if (*q == '(') q++;
   size_t k = 0;
@@ -2765,7 +2766,7 @@ static bool heading(const char *s, size_t n) {
         hit = true;
       }
   }
-  if (!k) return starts(s, "第") && has_n(s, n, "部分");
+  if (!k) return starts(s, "第") && ys_text_has(s, n, "部分");
   q += k;
   return starts(q, "、") || *q == ')';
 }
@@ -2794,9 +2795,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   for (size_t i = 0; i < n && !r.carry; i++)
     r.carry = strstr(lines[i].s, "上年结转") != NULL;
   bool *in_table = malloc(n + 1);
-  int rc = in_table
-               ? ys_table_claims(doc, lines, n, in_table, !ctx->tables_read)
-               : YS_ENOMEM;
+  int rc = in_table ? ys_table_claims(doc, lines, n, in_table) : YS_ENOMEM;
   for (size_t i = 0; i < n && rc == YS_OK; i++) {
     const char *s = lines[i].s;
     size_t len = lines[i].len;
@@ -2830,8 +2829,9 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
     bool head = heading(k, kl);
     /* a title line opening a paragraph: no punctuation, no figure but a
      * year ("【图表解读】2021年省级一般公共预算支出情况") */
-    if (!head && !r.n && kl <= 90 && !has_n(k, kl, ",") && !has_n(k, kl, ";") &&
-        !has_n(k, kl, ":") && !has_n(k, kl, "。")) {
+    if (!head && !r.n && kl <= 90 && !ys_text_has(k, kl, ",") &&
+        !ys_text_has(k, kl, ";") && !ys_text_has(k, kl, ":") &&
+        !ys_text_has(k, kl, "。")) {
       size_t digits = 0;
       for (size_t j = 0; j < kl; j++) digits += digit(k[j]);
       head = digits <= 4;
@@ -2846,8 +2846,8 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
     if (item) rc = paragraph(&r);
     if (rc) break;
     /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
-    if (item && !head && kl < 90 && !has_n(k, kl, "。") && !has_n(k, kl, ",") &&
-        !has_n(k, kl, ";")) {
+    if (item && !head && kl < 90 && !ys_text_has(k, kl, "。") &&
+        !ys_text_has(k, kl, ",") && !ys_text_has(k, kl, ";")) {
       bool fig = false;
       for (size_t j = 2; j < kl && !fig; j++)
         fig = digit(k[j]) && !digit(k[j - 1]) && j > 3;

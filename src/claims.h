@@ -20,9 +20,6 @@ typedef struct ys_claimctx {
   const ys_catalog *cat; /* may be NULL */
   int year;              /* the document's year, 0 unknown */
   bool final;            /* a 决算: figures are actuals */
-  /* the caller has read the '|'-tables of the whole document already
-   * (ys_table_claims over every line, not only the narrative's) */
-  bool tables_read;
 } ys_claimctx;
 
 /* Reads lines [0, n) (the narrative, in order) into doc->claims.
@@ -34,9 +31,9 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
  * the text as '|'-separated cells (none for a table a table reader has
  * read into doc: its rows' lines); in_table[i] (n of them) is set for the
  * lines that are such a table, which the sentence reader then skips.
- * make_claims false: only in_table. YS_OK or YS_ENOMEM. */
+ * YS_OK or YS_ENOMEM. */
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
-                    bool *in_table, bool make_claims);
+                    bool *in_table);
 
 /* The same claims of a grid the layout found (the rows of its labels and
  * figures): all of them when no table reading took it (a table of no known

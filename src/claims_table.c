@@ -41,8 +41,8 @@ typedef struct cell {
   bool num;     /* a number ("2,840", "-16.77", "0%") */
   bool blank;   /* "-" / "—": no figure */
   bool pct;     /* written with % */
-  double v;     /* num: its value */
-  int decimals; /* num: digits after the point */
+  ys_amount am; /* num: its value, exact (read as 万元: 6 decimals fit) */
+  double v;     /* num: the same, for rates */
 } cell;
 
 typedef struct row {
@@ -57,11 +57,28 @@ static bool is_pipe_only(const char *s, size_t n) {
   return n == 1 && *s == '|';
 }
 
-static bool has(const char *s, size_t n, const char *p) {
-  size_t k = strlen(p);
-  for (size_t i = 0; i + k <= n; i++)
-    if (!memcmp(s + i, p, k)) return true;
-  return false;
+/* What a cell or a word of a row is: a figure (its value in *am, % said
+ * in *pct), a blank ("-", "—", "/": no figure), or a word. */
+typedef enum { FIG_WORD, FIG_NUM, FIG_BLANK } figkind;
+
+static figkind figure(const char *s, size_t n, ys_amount *am, bool *pct) {
+  ys_text_trim(&s, &n);
+  *pct = n && s[n - 1] == '%';
+  if (*pct) n--;
+  if ((n == 1 && *s == '/') || (n == 2 && !memcmp(s, "--", 2)) ||
+      (n == 3 && !memcmp(s, "—", 3)))
+    return FIG_BLANK;
+  /* the money parser reads figures as they are printed (千分位, full-width
+   * digits); read as 万元, any six decimals fit in 分 */
+  if (!n || ys_money_parse(am, s, n, YS_UNIT_WANYUAN, NULL) != YS_OK)
+    return FIG_WORD;
+  return am->empty ? FIG_BLANK : FIG_NUM;
+}
+
+/* A figure that is a year ("2018"): a row's label, not its figure. */
+static bool is_year(const ys_amount *am, size_t len) {
+  return len == 4 && !am->decimals && am->fen >= INT64_C(1950000000) &&
+         am->fen <= INT64_C(2100000000);
 }
 
 /* A cell's text: spaces dropped ("合 计" → "合计"), full-width folded. */
@@ -70,42 +87,10 @@ static cell make_cell(ys_arena *a, const char *s, size_t n, int line) {
   c.line = line;
   char *k = ys_text_key(a, s, n);
   c.s = k ? k : "";
-  const char *p = c.s;
-  if (!strcmp(p, "-") || !strcmp(p, "—") || !strcmp(p, "--") ||
-      !strcmp(p, "/")) {
-    c.blank = true;
-    return c;
-  }
-  const char *q = p;
-  if (*q == '-' || *q == '+') q++;
-  bool digits = false, point = false;
-  int dec = 0;
-  char buf[64];
-  size_t bl = 0;
-  if (*p == '-') buf[bl++] = '-';
-  for (; *q; q++) {
-    if (*q >= '0' && *q <= '9') {
-      digits = true;
-      if (point) dec++;
-      if (bl < sizeof buf - 1) buf[bl++] = *q;
-    } else if (*q == '.' && !point) {
-      point = true;
-      if (bl < sizeof buf - 1) buf[bl++] = '.';
-    } else if (*q == ',' && !point) {
-      continue;
-    } else {
-      break;
-    }
-  }
-  if (*q == '%' && !q[1]) {
-    c.pct = true;
-    q++;
-  }
-  if (!digits || *q) return c;
-  buf[bl] = '\0';
-  c.num = true;
-  c.v = strtod(buf, NULL);
-  c.decimals = dec;
+  figkind f = figure(c.s, strlen(c.s), &c.am, &c.pct);
+  c.num = f == FIG_NUM;
+  c.blank = f == FIG_BLANK;
+  c.v = (double)c.am.fen / 1e6;
   return c;
 }
 
@@ -117,14 +102,23 @@ static int label_year(const char *s) {
   return atoi(s);
 }
 
-/* |a - Σ parts| within what rounding each printed figure allows. */
+/* Half the last printed digit of a figure read as 万元, doubled (in 分:
+ * 10^6 / 10^decimals), so that tolerances stay whole. */
+static int64_t half2(const cell *c) {
+  int64_t u = 1000000;
+  for (int d = 0; d < c->am.decimals && u > 1; d++) u /= 10;
+  return u;
+}
+
+/* total = Σ parts, exactly, within what rounding each printed figure
+ * allows (half its last digit). */
 static bool adds_up(const cell *total, const cell *const *parts, size_t n) {
-  double sum = 0, tol = 0.5 * pow(10, -total->decimals);
+  int64_t diff = total->am.fen, tol = half2(total);
   for (size_t i = 0; i < n; i++) {
-    sum += parts[i]->v;
-    tol += 0.5 * pow(10, -parts[i]->decimals);
+    diff -= parts[i]->am.fen;
+    tol += half2(parts[i]);
   }
-  return fabs(total->v - sum) <= tol + 1e-9;
+  return 2 * (diff < 0 ? -diff : diff) <= tol;
 }
 
 typedef struct tctx {
@@ -132,7 +126,6 @@ typedef struct tctx {
   ys_arena *a;
   bool rates_only; /* a table a table reader has read: its sums are its */
   ys_unit unit;
-  const char *text; /* the region, for the claims' sentence */
   int rc;
 } tctx;
 
@@ -194,7 +187,7 @@ static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
     for (size_t k = 2; j + k < w && k <= KMAX; k++) {
       size_t hold = 0, fail = 0;
       for (size_t i = 0; i < nr; i++) {
-        const cell *t = amount(&rows[i], j), *p[64];
+        const cell *t = amount(&rows[i], j), *p[KMAX];
         bool all = t != NULL, nonzero = t && t->v != 0;
         for (size_t m = 0; m < k && all; m++) {
           p[m] = amount(&rows[i], j + 1 + m);
@@ -210,7 +203,7 @@ static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
       amount_col[j] = true;
       for (size_t m = 1; m <= k; m++) amount_col[j + m] = true;
       for (size_t i = 0; i < nr && !x->rc; i++) {
-        const cell *t = amount(&rows[i], j), *p[64];
+        const cell *t = amount(&rows[i], j), *p[KMAX];
         bool all = t != NULL;
         for (size_t m = 0; m < k && all; m++) {
           p[m] = amount(&rows[i], j + 1 + m);
@@ -237,7 +230,7 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
       if (rates) break;
       size_t hold = 0, fail = 0, can = 0;
       for (size_t j = 0; j < w; j++) {
-        const cell *t = amount(&rows[i], j), *p[64];
+        const cell *t = amount(&rows[i], j), *p[KMAX];
         bool all = t != NULL && t->v != 0;
         for (size_t m = 0; m < k && all; m++) {
           p[m] = amount(&rows[i + 1 + m], j);
@@ -254,7 +247,7 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
        * figures (the others "-") */
       if (fail || !hold || (hold < 2 && can > 1)) continue;
       for (size_t j = 0; j < w && !x->rc; j++) {
-        const cell *t = amount(&rows[i], j), *p[64];
+        const cell *t = amount(&rows[i], j), *p[KMAX];
         bool all = t != NULL;
         for (size_t m = 0; m < k && all; m++) {
           p[m] = amount(&rows[i + 1 + m], j);
@@ -277,8 +270,9 @@ static void rate_rows(tctx *x, row *rows, size_t nr, size_t w) {
   for (size_t i = 0; i < nr && !x->rc; i++) {
     const char *l = rows[i].label->s;
     size_t ll = strlen(l);
-    if (!rows[i].rate || !(has(l, ll, "增减") || has(l, ll, "增长") ||
-                           has(l, ll, "变动") || has(l, ll, "同比")))
+    if (!rows[i].rate ||
+        !(ys_text_has(l, ll, "增减") || ys_text_has(l, ll, "增长") ||
+          ys_text_has(l, ll, "变动") || ys_text_has(l, ll, "同比")))
       continue;
     int ya = label_year(l), yb = 0;
     const char *bi = strstr(l, "比");
@@ -310,8 +304,9 @@ static void infer(tctx *x, row *rows, size_t nr);
 static bool prose_before_bar(const ys_tline *l) {
   const char *bar = memchr(l->s, '|', l->len);
   size_t pre = bar ? (size_t)(bar - l->s) : 0;
-  return bar && (pre > 60 || has(l->s, pre, "。") || has(l->s, pre, "：") ||
-                 has(l->s, pre, ":") || has(l->s, pre, "，"));
+  return bar && (pre > 60 || ys_text_has(l->s, pre, "。") ||
+                 ys_text_has(l->s, pre, "：") || ys_text_has(l->s, pre, ":") ||
+                 ys_text_has(l->s, pre, "，"));
 }
 
 /* Columns of rates of change down the rows ("比上年增长(%)" beside the
@@ -330,11 +325,10 @@ static void rate_columns(tctx *x, row *rows, size_t nr, size_t w) {
         /* the rate as printed against the change of the amounts as
          * printed, each within half its last digit */
         double want = (cur->v - prev->v) / prev->v * 100;
-        double tol = 0.5 * pow(10, -r->decimals) +
-                     100 *
-                         (0.5 * pow(10, -cur->decimals) +
-                          cur->v / prev->v * 0.5 * pow(10, -prev->decimals)) /
-                         prev->v;
+        double tol =
+            (half2(r) +
+             100 * (half2(cur) + cur->v / prev->v * half2(prev)) / prev->v) /
+            2e6;
         if (fabs(want - r->v) <= tol)
           hold++;
         else
@@ -419,7 +413,7 @@ static void infer(tctx *x, row *rows, size_t nr) {
     if (rows[i].n != best) continue;
     row r = rows[i];
     size_t ll = strlen(r.label->s);
-    r.rate = has(r.label->s, ll, "%");
+    r.rate = ys_text_has(r.label->s, ll, "%");
     for (size_t j = 0; j < r.n; j++) r.rate = r.rate || r.c[j]->pct;
     rows[m++] = r;
   }
@@ -437,10 +431,10 @@ static ys_unit unit_before(const ys_tline *lines, size_t b) {
   for (size_t i = b; i-- > 0 && i + 4 > b;) {
     const char *s = lines[i].s;
     size_t n = lines[i].len;
-    if (!has(s, n, "单位")) continue;
-    if (has(s, n, "亿元")) return YS_UNIT_YIYUAN;
-    if (has(s, n, "万元")) return YS_UNIT_WANYUAN;
-    if (has(s, n, "元")) return YS_UNIT_YUAN;
+    if (!ys_text_has(s, n, "单位")) continue;
+    if (ys_text_has(s, n, "亿元")) return YS_UNIT_YIYUAN;
+    if (ys_text_has(s, n, "万元")) return YS_UNIT_WANYUAN;
+    if (ys_text_has(s, n, "元")) return YS_UNIT_YUAN;
   }
   return YS_UNIT_WANYUAN;
 }
@@ -460,8 +454,9 @@ static bool read_as_table(const ys_rdoc *d, int first, int last) {
 static bool aligned_row(const ys_tline *l) {
   const char *s = l->s;
   size_t n = l->len;
-  if (has(s, n, "。") || has(s, n, "，") || has(s, n, ",") || has(s, n, ";") ||
-      has(s, n, "；") || memchr(s, '|', n))
+  if (ys_text_has(s, n, "。") || ys_text_has(s, n, "，") ||
+      ys_text_has(s, n, ",") || ys_text_has(s, n, ";") ||
+      ys_text_has(s, n, "；") || memchr(s, '|', n))
     return false;
   size_t figs = 0, toks = 0;
   bool label_first = false;
@@ -470,26 +465,16 @@ static bool aligned_row(const ys_tline *l) {
     size_t b = i;
     while (i < n && s[i] != ' ') i++;
     if (i == b) break;
-    char tmp[64];
-    size_t tl = i - b < sizeof tmp - 1 ? i - b : sizeof tmp - 1;
-    memcpy(tmp, s + b, tl);
-    tmp[tl] = '\0';
-    bool num = false;
-    const char *q = tmp;
-    if (*q == '-' || *q == '+') q++;
-    if (*q >= '0' && *q <= '9') {
-      num = true;
-      for (; *q && num; q++)
-        num = (*q >= '0' && *q <= '9') || *q == '.' || (*q == '%' && !q[1]);
-    }
-    bool dash = !strcmp(tmp, "-") || !strcmp(tmp, "—");
+    ys_amount am;
+    bool pct;
+    figkind f = figure(s + b, i - b, &am, &pct);
     /* a year opening the row is its label ("2018 43.89 7.1 …") */
-    bool year = tl == 4 && label_year(tmp) >= 1950 && label_year(tmp) <= 2100;
+    bool year = f == FIG_NUM && is_year(&am, i - b);
     if (!toks)
-      label_first = (!num && !dash) || year;
-    else if (!num && !dash)
+      label_first = f == FIG_WORD || year;
+    else if (f == FIG_WORD)
       return false; /* words after the figures */
-    figs += num;
+    figs += f == FIG_NUM;
     toks++;
   }
   /* a label and two cells at least, one a figure ("公务接待费 71.53 - -") */
@@ -497,7 +482,8 @@ static bool aligned_row(const ys_tline *l) {
 }
 
 /* The rows of lines [b, e) that aligned_row accepts. */
-static void aligned_region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
+static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
+                           size_t b, size_t e) {
   row *rows = ys_arena_alloc(x->a, sizeof *rows * (e - b + 1));
   if (!rows) {
     x->rc = YS_ENOMEM;
@@ -505,7 +491,7 @@ static void aligned_region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   }
   size_t nr = 0;
   for (size_t i = b; i < e && !x->rc; i++) {
-    if (!aligned_row(&lines[i])) continue;
+    if (!aligned[i]) continue;
     const char *s = lines[i].s;
     size_t n = lines[i].len;
     row *r = &rows[nr++];
@@ -531,9 +517,13 @@ static void aligned_region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
 }
 
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
-                    bool *in_table, bool make_claims) {
+                    bool *in_table) {
   tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20)};
-  if (!x.a) return YS_ENOMEM;
+  bool *aligned = x.a ? ys_arena_alloc(x.a, n + 1) : NULL;
+  if (!aligned) {
+    ys_arena_free(x.a);
+    return YS_ENOMEM;
+  }
   for (size_t i = 0; i < n; i++) in_table[i] = false;
   /* a region: lines with a bar, and the cells between lines that are a
    * bar alone (one cell per line) */
@@ -548,7 +538,7 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
       size_t l = lines[e].len;
       bool bar = memchr(s, '|', l) != NULL;
       bool between =
-          !bar && l < 120 && !has(s, l, "。") &&
+          !bar && l < 120 && !ys_text_has(s, l, "。") &&
           ((e > 0 && is_pipe_only(lines[e - 1].s, lines[e - 1].len)) ||
            (e + 1 < n && is_pipe_only(lines[e + 1].s, lines[e + 1].len)));
       if (!bar && !between) break;
@@ -557,7 +547,7 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
     }
     if (bars >= 8) {
       x.unit = unit_before(lines, i);
-      if (make_claims && !read_as_table(doc, lines[i].no, lines[e - 1].no))
+      if (!read_as_table(doc, lines[i].no, lines[e - 1].no))
         region(&x, lines, i, e);
       /* a first line that opens with prose ("…情况如下: 表 | 科目 |") stays
        * the sentence reader's too */
@@ -568,26 +558,25 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
   }
   /* tables set as text: runs of aligned rows (blank lines and header
    * lines between them allowed), two rows at least */
+  for (size_t i = 0; i < n; i++)
+    aligned[i] = !in_table[i] && aligned_row(&lines[i]);
   for (size_t i = 0; i < n && !x.rc;) {
-    if (in_table[i] || !aligned_row(&lines[i])) {
+    if (!aligned[i]) {
       i++;
       continue;
     }
     size_t e = i, last = i, rows = 0;
-    for (; e < n && e <= last + 3; e++) {
-      if (in_table[e]) break;
-      if (aligned_row(&lines[e])) {
+    for (; e < n && e <= last + 3 && !in_table[e]; e++)
+      if (aligned[e]) {
         rows++;
         last = e;
       }
-    }
     e = last + 1;
     if (rows >= 2) {
       x.unit = unit_before(lines, i);
-      if (make_claims && !read_as_table(doc, lines[i].no, lines[e - 1].no))
-        aligned_region(&x, lines, i, e);
-      for (size_t k = i; k < e; k++)
-        in_table[k] = in_table[k] || aligned_row(&lines[k]);
+      if (!read_as_table(doc, lines[i].no, lines[e - 1].no))
+        aligned_region(&x, lines, aligned, i, e);
+      for (size_t k = i; k < e; k++) in_table[k] = in_table[k] || aligned[k];
     }
     i = e;
   }
@@ -626,11 +615,11 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
   x.unit = YS_UNIT_WANYUAN;
   const char *u = t->unit_text ? t->unit_text : "";
   size_t ul = strlen(u);
-  if (has(u, ul, "亿元"))
+  if (ys_text_has(u, ul, "亿元"))
     x.unit = YS_UNIT_YIYUAN;
-  else if (has(u, ul, "万元"))
+  else if (ys_text_has(u, ul, "万元"))
     x.unit = YS_UNIT_WANYUAN;
-  else if (has(u, ul, "元"))
+  else if (ys_text_has(u, ul, "元"))
     x.unit = YS_UNIT_YUAN;
   size_t nr = (size_t)(t->nrows - t->header_rows), w = (size_t)t->ncols - 1;
   row *rows = ys_arena_alloc(x.a, sizeof *rows * (nr + 1));
@@ -647,9 +636,7 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
     cell *label = &cells[nc++];
     *label = make_cell(x.a, lc->text, strlen(lc->text), lc->line);
     /* a row without a label (a year is one: "2018") */
-    if (label->num && !(strlen(label->s) == 4 && label_year(label->s) >= 1950 &&
-                        label_year(label->s) <= 2100))
-      continue;
+    if (label->num && !is_year(&label->am, strlen(label->s))) continue;
     row *rw = &rows[m++];
     memset(rw, 0, sizeof *rw);
     rw->label = label;

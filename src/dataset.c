@@ -34,10 +34,10 @@
 #define DS_ARENA_LIMIT ((size_t)16 * 1024 * 1024 * 1024)
 
 typedef struct ds_impl {
-  ys_dataset pub;           /* first: a ys_dataset * is a ds_impl * */
-  ys_unit_rec **unit_idx;   /* sorted by code */
-  ys_project **project_idx; /* sorted by code */
-  ys_fact **fact_idx;       /* sorted by key */
+  ys_dataset pub;                 /* first: a ys_dataset * is a ds_impl * */
+  const ys_unit_rec **unit_idx;   /* by code, file order within one */
+  const ys_project **project_idx; /* by code, file order within one */
+  const ys_fact **fact_idx;       /* by key, file order within one */
   /* The line items sorted by each code a filter narrows by (ties in file
    * order), so the items under a code prefix are one run found by binary
    * search: a cell of a unit's row then costs that unit's items, not all of
@@ -431,64 +431,36 @@ static int colno(const table *t, int col) {
 /* ---------------------------------------------------------------------- */
 /* Lookups                                                                */
 
-static int cmp_unit_ptr(const void *a, const void *b) {
-  const ys_unit_rec *x = *(ys_unit_rec *const *)a;
-  const ys_unit_rec *y = *(ys_unit_rec *const *)b;
-  int c = strcmp(x->code, y->code);
-  return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static int cmp_fact_ptr(const void *a, const void *b) {
-  const ys_fact *x = *(ys_fact *const *)a;
-  const ys_fact *y = *(ys_fact *const *)b;
-  int c = strcmp(x->key, y->key);
-  return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static int cmp_project_ptr(const void *a, const void *b) {
-  const ys_project *x = *(ys_project *const *)a;
-  const ys_project *y = *(ys_project *const *)b;
-  int c = strcmp(x->code, y->code);
-  return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
 /* Leftmost entry of a sorted index whose string field (at offset off in
  * each record) equals key, so the first definition wins; NULL if none. */
-static const void *index_find(void *const *idx, size_t n, size_t off,
+static size_t field_run(const void *const *v, size_t n, size_t off,
+                        const char *key, bool exact, const void *const **run);
+
+static const void *index_find(const void *const *idx, size_t n, size_t off,
                               const char *key) {
   if (!idx || !key) return NULL;
-#define FIELD(i) (*(const char *const *)((const char *)idx[i] + off))
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(FIELD(mid), key) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  const void *hit = lo < n && strcmp(FIELD(lo), key) == 0 ? idx[lo] : NULL;
-#undef FIELD
-  return hit;
+  const void *const *run;
+  return field_run(idx, n, off, key, true, &run) ? run[0] : NULL;
 }
 
 const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code) {
   if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
-  return index_find((void *const *)im->unit_idx, ds->n_units,
+  return index_find((const void *const *)im->unit_idx, ds->n_units,
                     offsetof(ys_unit_rec, code), code);
 }
 
 const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code) {
   if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
-  return index_find((void *const *)im->project_idx, ds->n_projects,
+  return index_find((const void *const *)im->project_idx, ds->n_projects,
                     offsetof(ys_project, code), code);
 }
 
 const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
   if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
-  return index_find((void *const *)im->fact_idx, ds->n_facts,
+  return index_find((const void *const *)im->fact_idx, ds->n_facts,
                     offsetof(ys_fact, key), key);
 }
 
@@ -522,10 +494,12 @@ static void sort_by_field(const void **v, const void **tmp, size_t n,
  * set (all of them when keep_null), sorted; *m of them. */
 static const void **field_index(loader *L, const void *base, size_t n,
                                 size_t size, size_t off, bool keep_null,
-                                const void **tmp, size_t *m) {
+                                size_t *m) {
   *m = 0;
   const void **v = ys_arena_alloc(L->a, (n + 1) * sizeof *v);
-  if (!v) {
+  const void **tmp = malloc((n + 1) * sizeof *tmp); /* the merge's */
+  if (!v || !tmp) {
+    free(tmp);
     L->oom = 1;
     return NULL;
   }
@@ -535,6 +509,7 @@ static const void **field_index(loader *L, const void *base, size_t n,
       v[(*m)++] = rec;
   }
   sort_by_field(v, tmp, *m, off);
+  free(tmp);
   return v;
 }
 
@@ -575,33 +550,23 @@ static const size_t item_off[YS_IDIM_COUNT] = {
 static void index_dataset(loader *L) {
   ys_dataset *ds = L->ds;
   ds_impl *im = L->impl;
-  size_t most = ds->n_items;
-  if (ds->n_revenues > most) most = ds->n_revenues;
-  if (ds->n_projects > most) most = ds->n_projects;
-  if (ds->n_targets > most) most = ds->n_targets;
-  const void **tmp = malloc((most + 1) * sizeof *tmp);
-  if (!tmp) {
-    L->oom = 1;
-    return;
-  }
   for (int d = 0; d < YS_IDIM_COUNT && !L->oom; d++)
     im->by[d] = (const ys_line_item **)field_index(
-        L, ds->items, ds->n_items, sizeof *ds->items, item_off[d], false, tmp,
+        L, ds->items, ds->n_items, sizeof *ds->items, item_off[d], false,
         &im->n_by[d]);
   size_t m;
   if (!L->oom)
     im->rev_by_unit = (const ys_revenue **)field_index(
         L, ds->revenues, ds->n_revenues, sizeof *ds->revenues,
-        offsetof(ys_revenue, unit), true, tmp, &m);
+        offsetof(ys_revenue, unit), true, &m);
   if (!L->oom)
     im->tgt_by_project = (const ys_target **)field_index(
         L, ds->targets, ds->n_targets, sizeof *ds->targets,
-        offsetof(ys_target, project), true, tmp, &m);
+        offsetof(ys_target, project), true, &m);
   if (!L->oom)
     im->proj_by_unit = (const ys_project **)field_index(
         L, ds->projects, ds->n_projects, sizeof *ds->projects,
-        offsetof(ys_project, unit), true, tmp, &m);
-  free(tmp);
+        offsetof(ys_project, unit), true, &m);
 }
 
 size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
@@ -1020,13 +985,11 @@ static void load_units(loader *L) {
     problem(L, t.path, t.csv.rec[0].line, 0, "没有定义任何单位");
   ds_impl *im = L->impl;
   if (ds->n_units) {
-    im->unit_idx = ys_arena_alloc(L->a, ds->n_units * sizeof *im->unit_idx);
-    if (!im->unit_idx) {
-      L->oom = 1;
-      return;
-    }
-    for (size_t i = 0; i < ds->n_units; i++) im->unit_idx[i] = &ds->units[i];
-    qsort(im->unit_idx, ds->n_units, sizeof *im->unit_idx, cmp_unit_ptr);
+    size_t m;
+    im->unit_idx = (const ys_unit_rec **)field_index(
+        L, ds->units, ds->n_units, sizeof *ds->units,
+        offsetof(ys_unit_rec, code), true, &m);
+    if (!im->unit_idx) return;
     for (size_t i = 1; i < ds->n_units; i++)
       if (!strcmp(im->unit_idx[i]->code, im->unit_idx[i - 1]->code))
         problem(L, t.path, im->unit_idx[i]->line, colno(&t, U_CODE),
@@ -1105,16 +1068,11 @@ static void load_projects(loader *L) {
   }
   ds_impl *im = L->impl;
   if (ds->n_projects) {
-    im->project_idx =
-        ys_arena_alloc(L->a, ds->n_projects * sizeof *im->project_idx);
-    if (!im->project_idx) {
-      L->oom = 1;
-      return;
-    }
-    for (size_t i = 0; i < ds->n_projects; i++)
-      im->project_idx[i] = &ds->projects[i];
-    qsort(im->project_idx, ds->n_projects, sizeof *im->project_idx,
-          cmp_project_ptr);
+    size_t m;
+    im->project_idx = (const ys_project **)field_index(
+        L, ds->projects, ds->n_projects, sizeof *ds->projects,
+        offsetof(ys_project, code), true, &m);
+    if (!im->project_idx) return;
     for (size_t i = 1; i < ds->n_projects; i++)
       if (!strcmp(im->project_idx[i]->code, im->project_idx[i - 1]->code))
         problem(L, t.path, im->project_idx[i]->line, colno(&t, P_CODE),
@@ -1764,13 +1722,11 @@ static void load_facts(loader *L) {
   /* sorted once, so that neither duplicates nor lookups cost n² */
   ds_impl *im = L->impl;
   if (!ds->n_facts) return;
-  im->fact_idx = ys_arena_alloc(L->a, ds->n_facts * sizeof *im->fact_idx);
-  if (!im->fact_idx) {
-    L->oom = 1;
-    return;
-  }
-  for (size_t i = 0; i < ds->n_facts; i++) im->fact_idx[i] = &ds->facts[i];
-  qsort(im->fact_idx, ds->n_facts, sizeof *im->fact_idx, cmp_fact_ptr);
+  size_t m;
+  im->fact_idx = (const ys_fact **)field_index(
+      L, ds->facts, ds->n_facts, sizeof *ds->facts, offsetof(ys_fact, key),
+      true, &m);
+  if (!im->fact_idx) return;
   for (size_t i = 1; i < ds->n_facts; i++)
     if (!strcmp(im->fact_idx[i]->key, im->fact_idx[i - 1]->key))
       problem(L, t.path, im->fact_idx[i]->line, colno(&t, F_KEY),

@@ -602,16 +602,16 @@ static size_t codes_of(ex *x, const char *filter, ys_cls cls, size_t len,
   size_t m = 0, width = 1;
   ys_item_iter k;
   ys_qfilter_items(&k, &e.t[0], x->ds);
-  for (ys_item_iter q = k; ys_item_next(&q);) m++;
-  if (!m) return 0;
-  for (ys_item_iter q = k;;) {
+  for (ys_item_iter q = k;;) { /* how many, and the longest code */
     const ys_line_item *it = ys_item_next(&q);
     if (!it) break;
     const char *c = item_code_of(it, cls);
     size_t l = c ? strlen(c) : 0;
     if (len && l > len) l = len;
     if (l + 1 > width) width = l + 1;
+    m++;
   }
+  if (!m) return 0;
   char *slot = calloc(m, width);
   if (!slot) {
     oom(x);

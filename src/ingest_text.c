@@ -3485,9 +3485,8 @@ static int read_table(rd *r, const treg *g0) {
 
 /* Finds the profile whose titles the document uses most, and the title
  * lines. */
-static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
-  /* the vocabulary's profiles, parsed once per process; without one, each
-   * built-in profile is opened here (and the winner owned) */
+static int find_tables(rd *r, treg **regs, size_t *nreg) {
+  /* the vocabulary's profiles, parsed once per process */
   const ys_profiles *set = ys_vocab_profiles(r->vocab);
   /* each line's key, made once for all profiles; NULL: too long a line */
   tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
@@ -3495,26 +3494,16 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
   for (size_t l = 0; l < r->nl; l++)
     lk[l] = title_core(r, r->L[l].len > 240 ? NULL
                                             : key(r, r->L[l].s, r->L[l].len));
-  char names[32][64];
-  size_t np = set ? set->n : ys_profile_builtin_list(names, 32);
   const ys_profile *best = NULL;
   int best_score = 0;
-  *owned = NULL;
-  for (size_t i = 0; i < np && (set || i < 32); i++) {
-    ys_profile *p = NULL;
-    if (set)
-      p = set->v[i];
-    else if (ys_profile_open_builtin(&p, names[i], NULL))
-      continue;
+  for (size_t i = 0; set && i < set->n; i++) {
+    const ys_profile *p = set->v[i];
     tdef *defs;
     size_t nd;
     title_defs(r, p, &defs, &nd);
     int score = 0;
     bool *seen = ys_arena_alloc(r->tmp, p->n + 1);
-    if (!seen) {
-      if (!set) ys_profile_free(p);
-      return YS_ENOMEM;
-    }
+    if (!seen) return YS_ENOMEM;
     for (size_t l = 0; l < r->nl; l++) {
       tmatch m;
       if (!match_core(r, lk[l], defs, nd, &m)) continue;
@@ -3524,14 +3513,8 @@ static int find_tables(rd *r, ys_profile **owned, treg **regs, size_t *nreg) {
       score += m.dist == 0 ? 3 : 1;
     }
     if (score > best_score) {
-      if (!set) {
-        ys_profile_free(*owned);
-        *owned = p;
-      }
       best = p;
       best_score = score;
-    } else if (!set) {
-      ys_profile_free(p);
     }
   }
   if (!best) return YS_OK;
@@ -3664,7 +3647,7 @@ static int narrative(rd *r, const treg *regs, size_t nreg) {
   size_t n = 0;
   for (size_t i = 0; i < r->nl; i++)
     if (kind[i] == PART_NARRATIVE) nl[n++] = r->L[i];
-  ys_claimctx cx = {r->vocab, r->cat, r->year, false, false};
+  ys_claimctx cx = {r->vocab, r->cat, r->year, false};
   return ys_claims_read(r->d, nl, n, &cx);
 }
 
@@ -3696,7 +3679,6 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
     ys_rdoc_free(d);
     return YS_ENOMEM;
   }
-  ys_profile *prof = NULL;
   int rc = read_lines(&r, path);
   if (rc) goto fail;
   r.year = detect_year(&r);
@@ -3705,7 +3687,7 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
   r.vocab = vocab;
   treg *regs = NULL;
   size_t nreg = 0;
-  rc = find_tables(&r, &prof, &regs, &nreg);
+  rc = find_tables(&r, &regs, &nreg);
   if (rc) goto fail;
   if (r.p) d->profile_hint = ys_arena_strdup(d->arena, ys_profile_name(r.p));
   for (size_t i = 0; i < nreg; i++) {
@@ -3718,12 +3700,10 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
   }
   rc = narrative(&r, regs, nreg);
   if (rc) goto fail;
-  ys_profile_free(prof);
   ys_arena_free(r.tmp);
   *out = d;
   return YS_OK;
 fail:
-  ys_profile_free(prof);
   ys_arena_free(r.tmp);
   ys_rdoc_free(d);
   return rc;

@@ -961,28 +961,26 @@ void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
     f->message = ck_fs(c, msg);
   }
 }
-const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc) {
+const ys_profile *ck_detect_profile(chk *c, ys_profiles **owned, int *rc) {
   *owned = NULL;
   *rc = YS_OK;
   if (c->opt && c->opt->profile_obj) return c->opt->profile_obj;
+  /* the caller's profiles (parsed once for many documents), else the
+   * built-in ones opened for this document (the caller frees them) */
   const ys_profiles *set = c->opt ? c->opt->profiles : NULL;
-  char names[32][64];
-  size_t n = set ? set->n : ys_profile_builtin_list(names, 32);
-  int best_score = -1;
-  ys_profile *best = NULL;
-  for (size_t i = 0; i < n && (set || i < 32); i++) {
-    const char *name = set ? ys_profile_name(set->v[i]) : names[i];
-    if (c->opt && c->opt->profile && strcmp(c->opt->profile, name)) continue;
-    ys_profile *p = set ? set->v[i] : NULL;
-    int orc = set ? YS_OK : ys_profile_open_builtin(&p, name, NULL);
+  if (!set) {
     /* a profile not opened for want of memory: no detection at all, or
      * the document would be read by another profile than its own */
-    if (orc == YS_ENOMEM) {
-      ys_profile_free(best);
-      *rc = YS_ENOMEM;
-      return NULL;
-    }
-    if (orc) continue;
+    *rc = ys_profiles_open_builtin(owned, NULL);
+    if (*rc) return NULL;
+    set = *owned;
+  }
+  int best_score = -1;
+  const ys_profile *best = NULL;
+  for (size_t i = 0; i < set->n; i++) {
+    const ys_profile *p = set->v[i];
+    const char *name = ys_profile_name(p);
+    if (c->opt && c->opt->profile && strcmp(c->opt->profile, name)) continue;
     /* Many titles share a tail (收支总表): the profile whose titles match
      * most specifically (the most matched characters) wins. A reader's
      * hint (the text reader recognises the family) breaks ties. */
@@ -994,13 +992,9 @@ const ys_profile *ck_detect_profile(chk *c, ys_profile **owned, int *rc) {
     }
     if (c->doc->profile_hint && !strcmp(c->doc->profile_hint, name)) score += 1;
     if (score > best_score) {
-      if (!set) ys_profile_free(best);
       best = p;
       best_score = score;
-    } else if (!set) {
-      ys_profile_free(p);
     }
   }
-  if (!set) *owned = best;
   return best;
 }

@@ -103,7 +103,7 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
     tl[n++] = (ys_tline){s, strlen(s), no};
   }
   size_t before = d->n_claims;
-  ys_claimctx cx = {v, cat, year, d->final, false};
+  ys_claimctx cx = {v, cat, year, d->final};
   (void)errs;
   int rc = ys_claims_read(d, tl, n, &cx);
   /* where the claims are printed (PDF): by the line number given above */

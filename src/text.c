@@ -186,8 +186,6 @@ static char *key_malloc(const char *s, size_t len, size_t *outlen) {
  * document is read as. */
 #define KEY_STACK 512 /* input bytes */
 
-/* The key of s into out (cap bytes, NUL-terminated); its length, or
- * SIZE_MAX when s is too long for the stack (then key_malloc). */
 /* NFKC of code points whose normal form is known without utf8proc: ASCII
  * (itself), CJK unified ideographs and the CJK symbols U+3001–U+3029 (no
  * decomposition, combining class 0: nothing composes with them), and the
@@ -238,6 +236,8 @@ static size_t key_simple(const char *s, size_t len, char *out, size_t cap) {
   return full;
 }
 
+/* The key of s into out (cap bytes, NUL-terminated); its length, or
+ * SIZE_MAX when s is too long for the stack (then key_malloc). */
 static size_t key_stack(const char *s, size_t len, char *out, size_t cap) {
   if (len > KEY_STACK) return SIZE_MAX;
   size_t quick = key_simple(s, len, out, cap);
@@ -333,6 +333,13 @@ static size_t space_at(const unsigned char *p, size_t n) {
   if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;
   if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;
   return 0;
+}
+
+bool ys_text_has(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  for (size_t i = 0; i + k <= n; i++)
+    if (!memcmp(s + i, p, k)) return true;
+  return false;
 }
 
 void ys_text_trim(const char **s, size_t *len) {

@@ -56,7 +56,7 @@ static reading read_text(const char *text) {
     n++;
     p += len + (e ? 1 : 0);
   }
-  ys_claimctx cx = {voc, cat, 2024, false, false};
+  ys_claimctx cx = {voc, cat, 2024, false};
   assert_int_equal(ys_claims_read(r.d, lines, n, &cx), YS_OK);
   ys_errors errs = {0};
   assert_int_equal(ys_check_rdoc(r.d, cat, NULL, r.f, &errs), YS_OK);

@@ -8,6 +8,7 @@
 #ifndef YUSUAN_TEXT_H
 #define YUSUAN_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,9 @@ size_t ys_text_width(const char *s, size_t len);
 /* Trims ASCII white space, U+3000 and U+00A0 at both ends, in place on a
  * (pointer, length) view. */
 void ys_text_trim(const char **s, size_t *len);
+
+/* Does [s, s+n) contain the string p? (s need not be NUL-terminated) */
+bool ys_text_has(const char *s, size_t n, const char *p);
 
 /* Decodes the code point at s (n bytes available) into *cp and returns its
  * length in bytes: 1 with *cp = U+FFFD for a byte that starts no valid
