@@ -39,7 +39,8 @@ typedef struct cell {
   const char *s; /* trimmed, inner spaces removed */
   int line;
   bool num;     /* a number ("2,840", "-16.77", "0%") */
-  bool blank;   /* "-" / "—": no figure */
+  bool blank;   /* "-" / "—" or an empty cell: no figure */
+  bool gap;     /* an empty cell: "| |", or a line break between two bars */
   bool pct;     /* written with % */
   ys_amount am; /* num: its value, exact (read as 万元: 6 decimals fit) */
   double v;     /* num: the same, for rates */
@@ -51,6 +52,11 @@ typedef struct row {
   size_t n;
   bool rate; /* a row of rates (its label or figures say %) */
 } row;
+
+/* Is figure j of row r a number (an amount or a rate)? */
+static const cell *number(const row *r, size_t j) {
+  return j < r->n && r->c[j]->num ? r->c[j] : NULL;
+}
 
 static bool is_pipe_only(const char *s, size_t n) {
   ys_text_trim(&s, &n);
@@ -125,6 +131,8 @@ typedef struct tctx {
   ys_rdoc *d;
   ys_arena *a;
   bool rates_only; /* a table a table reader has read: its sums are its */
+  bool plan_head; /* its header names a plan or budget ("占计划%", "完成预算%")
+                   */
   ys_unit unit;
   int rc;
 } tctx;
@@ -180,39 +188,58 @@ static const cell *amount(const row *r, size_t j) {
   return c->num && !c->pct ? c : NULL;
 }
 
-/* Columns: figure j = figures j+1 … j+k, in the amount rows. */
+/* The parts of a sum in row r: its figures first … first+k-1, a blank
+ * ("-", an empty cell) being none of them; false when one is not an
+ * amount, or fewer than two remain. */
+static bool sum_parts(const row *r, size_t first, size_t k, const cell **p,
+                      size_t *np) {
+  *np = 0;
+  if (r->rate || first + k > r->n) return false;
+  for (size_t m = 0; m < k; m++) {
+    const cell *c = r->c[first + m];
+    if (c->blank) continue;
+    if (!c->num || c->pct) return false;
+    p[(*np)++] = c;
+  }
+  return *np >= 2;
+}
+
+/* Columns: figure j = the figures just after it (合计 | 出国 | 接待 | 公车)
+ * or just before it (中央级 | 省级 | 县乡级 | 合计), in the amount rows. */
 static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
                         bool *amount_col) {
-  for (size_t j = 0; j + 2 < w && !x->rc; j++)
-    for (size_t k = 2; j + k < w && k <= KMAX; k++) {
-      size_t hold = 0, fail = 0;
-      for (size_t i = 0; i < nr; i++) {
-        const cell *t = amount(&rows[i], j), *p[KMAX];
-        bool all = t != NULL, nonzero = t && t->v != 0;
-        for (size_t m = 0; m < k && all; m++) {
-          p[m] = amount(&rows[i], j + 1 + m);
-          all = p[m] != NULL;
+  for (size_t j = 0; j < w && !x->rc; j++)
+    for (size_t k = 2; k <= KMAX && k < w; k++) {
+      /* parts after j, then parts before it */
+      size_t firsts[2] = {j + 1, j >= k ? j - k : w};
+      size_t dir = 0;
+      for (; dir < 2; dir++) {
+        size_t first = firsts[dir];
+        if (first + k > w) continue;
+        size_t hold = 0, fail = 0;
+        for (size_t i = 0; i < nr; i++) {
+          const cell *t = amount(&rows[i], j), *p[KMAX];
+          size_t np;
+          if (!t || t->v == 0 || !sum_parts(&rows[i], first, k, p, &np))
+            continue;
+          if (adds_up(t, p, np))
+            hold++;
+          else
+            fail++;
         }
-        if (!all || !nonzero) continue;
-        if (adds_up(t, p, k))
-          hold++;
-        else
-          fail++;
+        if (hold >= 2 && fail <= 1 && (!fail || hold >= 3)) break;
       }
-      if (hold < 2 || fail > 1 || (fail && hold < 3)) continue;
+      if (dir == 2) continue;
+      size_t first = firsts[dir];
       amount_col[j] = true;
-      for (size_t m = 1; m <= k; m++) amount_col[j + m] = true;
+      for (size_t m = 0; m < k; m++) amount_col[first + m] = true;
       for (size_t i = 0; i < nr && !x->rc; i++) {
         const cell *t = amount(&rows[i], j), *p[KMAX];
-        bool all = t != NULL;
-        for (size_t m = 0; m < k && all; m++) {
-          p[m] = amount(&rows[i], j + 1 + m);
-          all = p[m] != NULL;
-        }
-        if (!all) continue;
+        size_t np;
+        if (!t || !sum_parts(&rows[i], first, k, p, &np)) continue;
         ys_rclaim *c = add(x, YS_CLAIM_SUM, rows[i].label->s, t, &rows[i]);
         if (!c) return;
-        set_parts(x, c, p, k);
+        set_parts(x, c, p, np);
         c->exhaustive = true;
       }
       break; /* the first span that adds up: the column's parts */
@@ -345,6 +372,135 @@ static void rate_columns(tctx *x, row *rows, size_t nr, size_t w) {
     }
 }
 
+/* Within a row, a column of rates of two others: figure j = the change
+ * from figure b to figure a (本年 | 上年同期 | 同比增减%), or a / b when
+ * the header names a plan or budget (合计 | … | 本年收入计划 | 占计划%):
+ * the pair (a, b) most rows agree on. Only the first columns are searched
+ * (a wider table is the table readers'), keeping it linear in the rows. */
+enum { RATE_COLS = 24 };
+
+static bool rate_holds(const cell *r, const cell *a, const cell *b,
+                       bool ratio) {
+  double want = (ratio ? a->v : a->v - b->v) / b->v * 100;
+  /* each figure within half its last digit, as in rate_columns */
+  double tol =
+      (half2(r) + 100 * (half2(a) + a->v / b->v * half2(b)) / b->v) / 2e6;
+  return fabs(want - r->v) <= tol;
+}
+
+/* A row of rates by its label ("2016年比2015年增减%"), not one whose rate
+ * cells print "%". */
+static bool rate_label(const row *r) {
+  return ys_text_has(r->label->s, strlen(r->label->s), "%");
+}
+
+static void row_rates(tctx *x, row *rows, size_t nr, size_t w) {
+  if (nr < 2) return;
+  size_t cw = w < RATE_COLS ? w : RATE_COLS;
+  for (size_t j = 0; j < cw && !x->rc; j++)
+    for (size_t k = 0; k < cw * cw * 2; k++) {
+      size_t a = k / 2 / cw, b = k / 2 % cw;
+      bool ratio = k % 2;
+      /* a / b is the rate in its right-hand column: b = a / r read the
+       * other way holds as well (本年收入计划 = 合计 / 占计划%) */
+      if (a == j || b == j || a == b ||
+          (ratio && (!x->plan_head || j < a || j < b)))
+        continue;
+      size_t hold = 0, fail = 0;
+      for (size_t i = 0; i < nr; i++) {
+        const row *rw = &rows[i];
+        const cell *r = number(rw, j), *ca = number(rw, a), *cb = number(rw, b);
+        if (!r || !ca || !cb || ca->pct || cb->pct || cb->v <= 0 ||
+            rate_label(rw))
+          continue;
+        if (rate_holds(r, ca, cb, ratio))
+          hold++;
+        else
+          fail++;
+      }
+      if (hold < 2 || fail > 1 || (fail && hold < 3)) continue;
+      for (size_t i = 0; i < nr && !x->rc; i++) {
+        const row *rw = &rows[i];
+        const cell *r = number(rw, j), *ca = number(rw, a), *cb = number(rw, b);
+        if (!r || !ca || !cb || ca->pct || cb->pct || rate_label(rw)) continue;
+        if (!ratio) {
+          if (!add_change(x, rw->label->s, r, ca, cb, rw)) return;
+          continue;
+        }
+        ys_rclaim *c = add(x, YS_CLAIM_COMPLETION, rw->label->s, r, rw);
+        if (!c) return;
+        const cell *v[2] = {ca, cb};
+        set_parts(x, c, v, 2);
+      }
+      break;
+    }
+}
+
+/* Does a trimmed line start (end) with a bar? */
+static bool opens_bar(const char *s, size_t n) {
+  ys_text_trim(&s, &n);
+  return n && s[0] == '|';
+}
+
+static bool closes_bar(const char *s, size_t n) {
+  ys_text_trim(&s, &n);
+  return n && s[n - 1] == '|';
+}
+
+/* The rows of a run of cells: a label and the figures after it. With
+ * gaps, an empty cell is a blank figure (the trailing ones of a row, its
+ * 备注, left out); without, it is no cell at all. */
+static row *make_rows(tctx *x, cell *cells, size_t nc, bool gaps, size_t *nr) {
+  row *rows = NULL;
+  size_t cap = 0;
+  *nr = 0;
+  for (size_t i = 0; i < nc && !x->rc; i++) {
+    if (cells[i].gap && !gaps) continue;
+    if (cells[i].num || cells[i].blank) {
+      row *r = *nr ? &rows[*nr - 1] : NULL;
+      if (r && r->n < 64) r->c[r->n++] = &cells[i];
+      continue;
+    }
+    if (*nr)
+      while (rows[*nr - 1].n && rows[*nr - 1].c[rows[*nr - 1].n - 1]->gap)
+        rows[*nr - 1].n--;
+    row *nv = ys_arena_reserve(x->a, rows, *nr, &cap, sizeof *rows);
+    if (!nv) {
+      x->rc = YS_ENOMEM;
+      return NULL;
+    }
+    rows = nv;
+    memset(&rows[*nr], 0, sizeof rows[*nr]);
+    rows[(*nr)++].label = &cells[i];
+  }
+  if (*nr)
+    while (rows[*nr - 1].n && rows[*nr - 1].c[rows[*nr - 1].n - 1]->gap)
+      rows[*nr - 1].n--;
+  return rows;
+}
+
+/* The table's width: the commonest number of figures of its rows, and how
+ * many rows have it (*votes). */
+static size_t common_width(const row *rows, size_t nr, size_t *votes) {
+  size_t count[65] = {0}, best = 0, bestn = 0;
+  for (size_t i = 0; i < nr; i++) count[rows[i].n <= 64 ? rows[i].n : 0]++;
+  for (size_t w = 1; w <= 64; w++)
+    if (count[w] >= bestn) {
+      best = w;
+      bestn = count[w];
+    }
+  *votes = bestn;
+  return best;
+}
+
+/* Does a header cell name a plan or budget as the base of its rates? */
+static bool plan_word(const char *s) {
+  size_t n = strlen(s);
+  return (ys_text_has(s, n, "计划") || ys_text_has(s, n, "预算")) &&
+         (ys_text_has(s, n, "%") || ys_text_has(s, n, "占") ||
+          ys_text_has(s, n, "完成"));
+}
+
 /* The claims of one region of lines [b, e). */
 static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   cell *cells = NULL;
@@ -357,56 +513,66 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
      * a sentence, not a cell, unless short and plain */
     if (i == b && prose_before_bar(&lines[i]))
       from = (size_t)((const char *)memchr(s, '|', n) - s) + 1;
+    /* a page copied from an HTML table breaks the line where a cell was
+     * empty ("| 2186 |" / "| 5711 |"): a gap, which make_rows keeps or
+     * drops, whichever gives the rows one width */
+    bool gap_before = i > b && closes_bar(lines[i - 1].s, lines[i - 1].len) &&
+                      opens_bar(s, n);
     for (size_t p = from; p <= n;) {
       const char *bar = p < n ? memchr(s + p, '|', n - p) : NULL;
       size_t q = bar ? (size_t)(bar - s) : n;
       const char *cs = s + p;
       size_t cl = q - p;
       ys_text_trim(&cs, &cl);
-      if (cl) {
+      bool gap = gap_before || (!cl && bar && p > 0 && s[p - 1] == '|');
+      if (cl || gap) {
         cell *nv = ys_arena_reserve(x->a, cells, nc, &cap, sizeof *cells);
         if (!nv) {
           x->rc = YS_ENOMEM;
           return;
         }
         cells = nv;
+        if (gap) {
+          cells[nc++] =
+              (cell){.s = "", .line = lines[i].no, .blank = true, .gap = true};
+          gap_before = false;
+          if (!cl) {
+            p = q + 1;
+            continue;
+          }
+          nv = ys_arena_reserve(x->a, cells, nc, &cap, sizeof *cells);
+          if (!nv) {
+            x->rc = YS_ENOMEM;
+            return;
+          }
+          cells = nv;
+        }
         cells[nc++] = make_cell(x->a, cs, cl, lines[i].no);
+        if (!cells[nc - 1].num && !cells[nc - 1].blank &&
+            plan_word(cells[nc - 1].s))
+          x->plan_head = true;
       }
       p = q + 1;
     }
   }
-  /* rows: a label and the figures after it */
-  row *rows = NULL;
-  size_t nr = 0, rcap = 0;
-  for (size_t i = 0; i < nc && !x->rc; i++) {
-    if (cells[i].num || cells[i].blank) {
-      if (nr && rows[nr - 1].n < 64)
-        rows[nr - 1].c[rows[nr - 1].n++] = &cells[i];
-      continue;
-    }
-    row *nv = ys_arena_reserve(x->a, rows, nr, &rcap, sizeof *rows);
-    if (!nv) {
-      x->rc = YS_ENOMEM;
-      return;
-    }
-    rows = nv;
-    memset(&rows[nr], 0, sizeof rows[nr]);
-    rows[nr++].label = &cells[i];
-  }
-  infer(x, rows, nr);
+  size_t n1, n2, v1, v2;
+  row *r1 = make_rows(x, cells, nc, false, &n1);
+  row *r2 = x->rc ? NULL : make_rows(x, cells, nc, true, &n2);
+  if (x->rc) return;
+  common_width(r1, n1, &v1);
+  common_width(r2, n2, &v2);
+  if (v2 > v1)
+    infer(x, r2, n2);
+  else
+    infer(x, r1, n1);
+  x->plan_head = false;
 }
 
 /* The identities of a table's rows (label and figures each). */
 static void infer(tctx *x, row *rows, size_t nr) {
   /* the table's width: the commonest number of figures (two rows at
    * least); rows of another width lost or gained a cell in the copy */
-  size_t count[65] = {0}, best = 0, bestn = 0;
-  for (size_t i = 0; i < nr; i++) count[rows[i].n <= 64 ? rows[i].n : 0]++;
-  for (size_t w = 1; w <= 64; w++)
-    if (count[w] >= bestn) {
-      best = w;
-      bestn = count[w];
-    }
+  size_t bestn, best = common_width(rows, nr, &bestn);
   if (bestn < 2 || !best) return;
   size_t m = 0;
   for (size_t i = 0; i < nr; i++) {
@@ -424,6 +590,7 @@ static void infer(tctx *x, row *rows, size_t nr) {
   }
   rate_rows(x, rows, m, best);
   rate_columns(x, rows, m, best);
+  row_rates(x, rows, m, best);
 }
 
 /* The unit a note before the region states ("单位:万元"). */

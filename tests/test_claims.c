@@ -354,6 +354,38 @@ static void test_table_in_the_text(void **state) {
   done(&r);
 }
 
+static void test_flattened_table_with_empty_cells(void **state) {
+  (void)state;
+  /* a table copied from an HTML page: header rows flattened into one run,
+   * the first row on the same line, and a line broken wherever a cell was
+   * empty; 合计 after its parts, a rate of the plan and a rate of change
+   * beside it. The empty cells are kept (the rows then have one width):
+   * 印花税's 150 / 1000 is 15.00 % of the plan, not 16.00 % */
+  reading r = read_text(
+      "全县收入执行情况如下: 2025年3月收入执行表 | 科 目 | 年度计划 | 累计完成 "
+      "| 占计划% | 上年同期 | 同比增减% | 备注 | 县级 | 乡镇级 | 街道 | 合 计 "
+      "| 收入合计 | 50000 | 6000 | 3000 | 1000 | 10000 | 20.00 | 8000 | 25.00 "
+      "|\n"
+      "| 增值税 | 20000 | 2500 |\n"
+      "| 500 | 3000 | 15.00 | 2400 | 25.00 |\n"
+      "| 契税 | 4000 |\n"
+      "|\n"
+      "| 800 | 800 | 20.00 | 1000 | -20.00 |\n"
+      "| 印花税 | 1000 | 120 | 30 |\n"
+      "| 150 | 16.00 | 100 | 50.00 |");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "10000", "6000,3000,1000");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "3000", "2500,500");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  size_t c = has_claim(&r, YS_CLAIM_COMPLETION, "20.00", "800,4000");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  size_t d = has_claim(&r, YS_CLAIM_COMPLETION, "16.00", "150,1000");
+  assert_int_equal(verdict(&r, d), YS_SEV_ERROR);
+  size_t e = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "800,1000");
+  assert_true(verdict(&r, e) < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -517,6 +549,7 @@ int main(void) {
       cmocka_unit_test(test_breakdown_in_the_next_paragraph),
       cmocka_unit_test(test_table_in_the_text),
       cmocka_unit_test(test_rate_column_of_a_table),
+      cmocka_unit_test(test_flattened_table_with_empty_cells),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
