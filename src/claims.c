@@ -94,6 +94,9 @@ typedef struct cr {
   const struct tk *sl_parts[16];
   size_t sl_np;
   int head_kind; /* the paragraph being read is a heading: its numbering */
+  /* the unit of the paragraph's last amount so far (tokenize), 0 none */
+  ys_unit last_unit;
+  bool has_last_unit;
   int rc;
 } cr;
 
@@ -387,6 +390,35 @@ static int tokenize(cr *r, sent *st) {
       v[m].listed = v[m + 1].listed = true;
     }
   }
+  /* an amount whose unit was left off, between siblings that have one:
+   * "基本支出 29955.97 万元,…;项目支出 639.07,占…" — a number with
+   * decimals right after a name and before a clause break takes the unit
+   * of the amount before it in the sentence */
+  for (size_t k = 0; k < nt; k++) {
+    tk *t = &v[k];
+    if (t->kind != TK_NUM || !strchr(t->num, '.') || t->b < 3 ||
+        (unsigned char)s[t->b - 3] < 0xE3 ||
+        (t->e < n && s[t->e] != ',' && s[t->e] != ';'))
+      continue;
+    bool found = false;
+    for (size_t m = k; m-- > 0 && !found;)
+      if (v[m].kind == TK_AMT) {
+        t->kind = TK_AMT;
+        t->unit = v[m].unit;
+        found = true;
+      }
+    /* or of the sentence before, in the paragraph (a list split at ';') */
+    if (!found && r->has_last_unit) {
+      t->kind = TK_AMT;
+      t->unit = r->last_unit;
+    }
+  }
+  for (size_t k = nt; k-- > 0;)
+    if (v[k].kind == TK_AMT) {
+      r->last_unit = v[k].unit;
+      r->has_last_unit = true;
+      break;
+    }
   /* figures of one kind separated only by 、 , 和 及: one list */
   int lists = 0;
   for (size_t k = 1; k < nt; k++) {
@@ -2694,6 +2726,7 @@ static int paragraph(cr *r) {
   size_t n = r->n;
   para pg = {NULL, 0};
   size_t cap = 0;
+  r->has_last_unit = false;
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && !sentence_end(p, j)) j++;

@@ -246,49 +246,71 @@ static void column_sums(tctx *x, row *rows, size_t nr, size_t w,
     }
 }
 
-/* Rows: row i = rows i+1 … i+k, in the amount columns. */
+/* Does row t = the rows idx[0 … k-1] in the amount columns: in two
+ * columns, or in the only one where all these rows have figures (the
+ * others "-"), and in none against it? With claim, each column's sum is
+ * claimed. */
+static bool rows_add_up(tctx *x, const row *rows, size_t t, const size_t *idx,
+                        size_t k, size_t w, const bool *amount_col,
+                        bool claim) {
+  size_t hold = 0, fail = 0, can = 0;
+  for (size_t j = 0; j < w && !x->rc; j++) {
+    const cell *tc = amount(&rows[t], j), *p[KMAX];
+    bool all = tc != NULL && (claim || tc->v != 0);
+    for (size_t m = 0; m < k && all; m++) {
+      p[m] = amount(&rows[idx[m]], j);
+      all = p[m] != NULL;
+    }
+    if (!all) continue;
+    bool ok = adds_up(tc, p, k);
+    if (claim) {
+      if (!amount_col[j] && !ok) continue;
+      ys_rclaim *c = add(x, YS_CLAIM_SUM, rows[t].label->s, tc, &rows[t]);
+      if (!c) return false;
+      set_parts(x, c, p, k);
+      c->exhaustive = true;
+      continue;
+    }
+    can++;
+    if (ok)
+      hold++;
+    else if (amount_col[j])
+      fail++;
+  }
+  return claim || (!fail && hold && (hold >= 2 || can <= 1));
+}
+
+/* Rows: row i = the rows after it, in the amount columns. First the rows
+ * just after it (合计 = its items; 区级 = its districts); then, a total's
+ * items being its block, the totals and rows that follow one another
+ * block by block (县区级 = 区级 [its districts] + 县级 [its counties]). */
 static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
                      const bool *amount_col) {
-  for (size_t i = 0; i + 2 < nr && !x->rc; i++) {
-    if (rows[i].rate) continue;
-    for (size_t k = 2; i + k < nr && k <= KMAX; k++) {
-      bool rates = false;
-      for (size_t m = 1; m <= k; m++) rates = rates || rows[i + m].rate;
-      if (rates) break;
-      size_t hold = 0, fail = 0, can = 0;
-      for (size_t j = 0; j < w; j++) {
-        const cell *t = amount(&rows[i], j), *p[KMAX];
-        bool all = t != NULL && t->v != 0;
-        for (size_t m = 0; m < k && all; m++) {
-          p[m] = amount(&rows[i + 1 + m], j);
-          all = p[m] != NULL;
-        }
-        if (!all) continue;
-        can++;
-        if (adds_up(t, p, k))
-          hold++;
-        else if (amount_col[j])
-          fail++;
-      }
-      /* in two columns, or in the only one where all these rows have
-       * figures (the others "-") */
-      if (fail || !hold || (hold < 2 && can > 1)) continue;
-      for (size_t j = 0; j < w && !x->rc; j++) {
-        const cell *t = amount(&rows[i], j), *p[KMAX];
-        bool all = t != NULL;
-        for (size_t m = 0; m < k && all; m++) {
-          p[m] = amount(&rows[i + 1 + m], j);
-          all = p[m] != NULL;
-        }
-        if (!all || (!amount_col[j] && !adds_up(t, p, k))) continue;
-        ys_rclaim *c = add(x, YS_CLAIM_SUM, rows[i].label->s, t, &rows[i]);
-        if (!c) return;
-        set_parts(x, c, p, k);
-        c->exhaustive = true;
-      }
-      break;
-    }
+  size_t *end = ys_arena_alloc(x->a, sizeof *end * (nr + 1));
+  if (!end) {
+    x->rc = YS_ENOMEM;
+    return;
   }
+  for (size_t i = 0; i < nr; i++) end[i] = i;
+  size_t idx[KMAX];
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i + 2 < nr && !x->rc; i++) {
+      if (rows[i].rate || end[i] != i) continue;
+      size_t next = i + 1;
+      bool skipped = false;
+      for (size_t k = 1; k <= KMAX && next < nr; k++) {
+        if (rows[next].rate) break;
+        idx[k - 1] = next;
+        skipped = skipped || end[next] != next;
+        next = (pass ? end[next] : next) + 1;
+        /* the second pass: only chains that pass over a block */
+        if (k < 2 || (pass && !skipped)) continue;
+        if (!rows_add_up(x, rows, i, idx, k, w, amount_col, false)) continue;
+        rows_add_up(x, rows, i, idx, k, w, amount_col, true);
+        end[i] = pass ? end[idx[k - 1]] : idx[k - 1];
+        break;
+      }
+    }
 }
 
 /* Rows of rates of change: "2016年比2015年增减%" between the rows of those

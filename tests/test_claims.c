@@ -386,6 +386,45 @@ static void test_flattened_table_with_empty_cells(void **state) {
   done(&r);
 }
 
+static void test_totals_over_blocks(void **state) {
+  (void)state;
+  /* a table of a city and its districts and counties: 县区级 = 区级 + 县级,
+   * each a total of the rows under it; the rows in between are their
+   * blocks, not parts of 县区级 */
+  reading r = read_text("单位 | 收入 | 支出 |\n"
+                        "全市 | 1000 | 3000 |\n"
+                        "市本级 | 400 | 500 |\n"
+                        "县区级 | 600 | 2500 |\n"
+                        "区级 | 250 | 1100 |\n"
+                        "甲区 | 100 | 500 |\n"
+                        "乙区 | 150 | 600 |\n"
+                        "县级 | 350 | 1400 |\n"
+                        "丙县 | 200 | 900 |\n"
+                        "丁县 | 150 | 500 |");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "600", "250,350");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "2500", "1100,1400");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  has_claim(&r, YS_CLAIM_SUM, "3000", "500,2500");
+  has_claim(&r, YS_CLAIM_SUM, "350", "200,150");
+  /* 区级 is no part of 全市 beside 县区级 */
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    assert_false(!strcmp(r.d->claims[i].text, "1000") &&
+                 r.d->claims[i].n_parts != 2);
+  done(&r);
+}
+
+static void test_unit_left_off(void **state) {
+  (void)state;
+  /* "项目支出 40.05," without 万元: the unit of its sibling; the parts
+   * then add to 100.05, not the 100.00 stated */
+  reading r = read_text("本年支出合计100.00万元,其中:基本支出60.00万元,占60%;"
+                        "项目支出40.05,占40%。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "100.00", "60.00,40.05");
+  assert_true(verdict(&r, a) >= YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -550,6 +589,8 @@ int main(void) {
       cmocka_unit_test(test_table_in_the_text),
       cmocka_unit_test(test_rate_column_of_a_table),
       cmocka_unit_test(test_flattened_table_with_empty_cells),
+      cmocka_unit_test(test_totals_over_blocks),
+      cmocka_unit_test(test_unit_left_off),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
