@@ -188,15 +188,60 @@ static char *key_malloc(const char *s, size_t len, size_t *outlen) {
 
 /* NFKC of code points whose normal form is known without utf8proc: ASCII
  * (itself), CJK unified ideographs and the CJK symbols U+3001–U+3029 (no
- * decomposition, combining class 0: nothing composes with them), and the
- * full-width ASCII forms U+FF01–U+FF5E (their ASCII letter). -1: ask
- * utf8proc. Most of what is keyed (headers, names, sentences) is only these,
- * and keying is the readers' commonest step. */
+ * decomposition, combining class 0: nothing composes with them), the
+ * full-width ASCII forms U+FF01–U+FF5E (their ASCII letter), and the
+ * marks a budget text is full of: the quotes, tabs, line ends and the
+ * ideographic space that a key drops, "…" (NFKC "..."), the dashes, × ÷ ·
+ * and the comparison signs of performance targets (≥ ≤ ≠ ≦ ≧), each its
+ * own normal form. KEY_DROP: not in the key; KEY_DOTS: "..."; -1: ask
+ * utf8proc. Most of what is keyed (headers, names, sentences) is only
+ * these, and keying is the readers' commonest step; test_text checks every
+ * code point against utf8proc. */
+enum { KEY_ASK = -1, KEY_DROP = -2, KEY_DOTS = -3 };
+
 static int32_t nfkc_simple(int32_t c) {
-  if (c >= 0x20 && c < 0x7F) return c;
   if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029)) return c;
-  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
-  return -1;
+  if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0; /* then as ASCII */
+  if (c >= 0x20 && c < 0x7F)
+    return c == '"' || c == '\'' || c == ' ' ? KEY_DROP : c;
+  switch (c) {
+  case '\t':
+  case '\n':
+  case '\v':
+  case '\f':
+  case '\r':
+  case 0x2018: /* ‘ ’ “ ” */
+  case 0x2019:
+  case 0x201C:
+  case 0x201D:
+  case 0x200B: /* ZERO WIDTH SPACE */
+  case 0x3000: /* IDEOGRAPHIC SPACE: NFKC ' ', dropped */
+  case 0xFEFF:
+    return KEY_DROP;
+  case 0x2026: /* … */
+    return KEY_DOTS;
+  case 0x00B7: /* · × ÷ */
+  case 0x00D7:
+  case 0x00F7:
+  case 0x2010: /* ‐ ‒ – — ― */
+  case 0x2012:
+  case 0x2013:
+  case 0x2014:
+  case 0x2015:
+  case 0x2260: /* ≠ ≤ ≥ ≦ ≧ */
+  case 0x2264:
+  case 0x2265:
+  case 0x2266:
+  case 0x2267:
+  case 0x25CB: /* ○ ● ■ □ ★ ☆ */
+  case 0x25CF:
+  case 0x25A0:
+  case 0x25A1:
+  case 0x2605:
+  case 0x2606:
+    return c;
+  }
+  return KEY_ASK;
 }
 
 /* key_stack without utf8proc, when every code point is nfkc_simple's;
@@ -206,7 +251,7 @@ static size_t key_simple(const char *s, size_t len, char *out, size_t cap) {
   for (size_t i = 0; i < len;) { /* all simple? (nothing written yet) */
     int32_t cp;
     size_t k = utf8_seq(p + i, len - i, &cp);
-    if (k == 0 || cp == 0 || nfkc_simple(cp) < 0) return SIZE_MAX;
+    if (k == 0 || cp == 0 || nfkc_simple(cp) == KEY_ASK) return SIZE_MAX;
     i += k;
   }
   size_t o = 0, full = 0;
@@ -215,13 +260,19 @@ static size_t key_simple(const char *s, size_t len, char *out, size_t cap) {
     size_t k = utf8_seq(p + i, len - i, &cp);
     i += k;
     int32_t c = nfkc_simple(cp);
-    /* drop_from_key of these: the quotes and the space (Zs) only */
-    if (c == '"' || c == '\'' || c == ' ') continue;
+    if (c == KEY_DROP) continue;
     unsigned char b[3];
     size_t m = 0;
-    if (c < 0x80) {
+    if (c == KEY_DOTS) {
+      b[m++] = '.';
+      b[m++] = '.';
+      b[m++] = '.';
+    } else if (c < 0x80) {
       b[m++] = (unsigned char)c;
-    } else { /* all others here are three bytes (U+0800–U+FFFF) */
+    } else if (c < 0x800) {
+      b[m++] = (unsigned char)(0xC0 | (c >> 6));
+      b[m++] = (unsigned char)(0x80 | (c & 0x3F));
+    } else {
       b[m++] = (unsigned char)(0xE0 | (c >> 12));
       b[m++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
       b[m++] = (unsigned char)(0x80 | (c & 0x3F));

@@ -147,6 +147,42 @@ static void test_key_nfkc(void **state) {
          "a、b");
 }
 
+static size_t put_utf8(char *b, unsigned c) {
+  if (c < 0x80) {
+    b[0] = (char)c;
+    return 1;
+  }
+  if (c < 0x800) {
+    b[0] = (char)(0xC0 | (c >> 6));
+    b[1] = (char)(0x80 | (c & 0x3F));
+    return 2;
+  }
+  b[0] = (char)(0xE0 | (c >> 12));
+  b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+  b[2] = (char)(0x80 | (c & 0x3F));
+  return 3;
+}
+
+static void test_key_fast_path(void **state) {
+  (void)state;
+  /* The key of most text is made without utf8proc (text.c nfkc_simple):
+   * for every code point of the BMP, its key alone (the fast path where
+   * it applies) is its key before "①", which only utf8proc keys ("1"):
+   * the two paths agree everywhere */
+  for (unsigned c = 1; c < 0x10000; c++) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char one[8], two[16];
+    size_t n = put_utf8(one, c);
+    memcpy(two, one, n);
+    memcpy(two + n, "\xE2\x91\xA0", 3);
+    char a[64], b[64];
+    size_t ka = ys_text_key_buf(a, sizeof a, one, n);
+    size_t kb = ys_text_key_buf(b, sizeof b, two, n + 3);
+    if (kb != ka + 1 || memcmp(a, b, ka) || b[ka] != '1')
+      fail_msg("U+%04X: key \"%s\" alone, \"%s\" before ①", c, a, b);
+  }
+}
+
 static void test_width(void **state) {
   (void)state;
   assert_int_equal(ys_text_width("abc", 3), 3);
@@ -215,6 +251,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_key_invalid, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_buf, setup, teardown),
       cmocka_unit_test_setup_teardown(test_key_nfkc, setup, teardown),
+      cmocka_unit_test(test_key_fast_path),
       cmocka_unit_test(test_width),
       cmocka_unit_test(test_trim),
       cmocka_unit_test(test_valid_utf8),
