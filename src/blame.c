@@ -19,11 +19,13 @@ typedef struct cand {
 
 /* The best single correction for obs o: the value most of its failing
  * identities agree on, provided it breaks none of its holding ones. */
-static cand best_for(chk *c, int o, const int *list, size_t nlist) {
+static cand best_for(chk *c, int o, const int *list, size_t nlist,
+                     int64_t *props) {
   cand best = {o, 0, 0};
-  int64_t props[256];
+  /* one proposal per place of o in its failing identities: props has
+   * room for them all (ck_blame) */
   size_t np = 0;
-  for (size_t m = 0; m < nlist && np < 256; m++) {
+  for (size_t m = 0; m < nlist; m++) {
     ident *x = &c->id[list[m]];
     if (!x->failed || x->explained) continue;
     for (int i = 0; i < x->n; i++)
@@ -176,6 +178,15 @@ void ck_blame(chk *c) {
    * identities (a value moved between two rows) are independent. */
   cand *cs = ys_arena_alloc(c->a, sizeof(cand) * (c->no + 1));
   if (!cs) return;
+  /* room for the proposals of any one observation (best_for) */
+  size_t most = 0;
+  for (size_t o = 0; o < c->no; o++) {
+    size_t k = 0;
+    for (size_t m = 0; m < cnt[o]; m++) k += (size_t)c->id[by[o][m]].n;
+    if (k > most) most = k;
+  }
+  int64_t *props = ys_arena_alloc(c->a, sizeof *props * (most + 1));
+  if (!props) return;
   for (int round = 0; round < 200; round++) {
     size_t ncs = 0;
     for (size_t o = 0; o < c->no; o++) {
@@ -183,7 +194,7 @@ void ck_blame(chk *c) {
       for (size_t m = 0; m < cnt[o] && !involved; m++)
         involved = c->id[by[o][m]].failed && !c->id[by[o][m]].explained;
       if (!involved || c->o[o].blamed) continue;
-      cand cd = best_for(c, (int)o, by[o], cnt[o]);
+      cand cd = best_for(c, (int)o, by[o], cnt[o], props);
       if (cd.support > 0) cs[ncs++] = cd;
     }
     cand best = {-1, 0, 0};
@@ -208,7 +219,8 @@ void ck_blame(chk *c) {
     }
     obs *o = &c->o[best.obs];
     /* Report against the identities this correction repairs. */
-    int fixed[256];
+    int *fixed = ys_arena_alloc(c->a, sizeof *fixed * (cnt[best.obs] + 1));
+    if (!fixed) return;
     size_t nf = 0;
     int64_t keep = o->v;
     o->v = best.value2;
@@ -217,7 +229,7 @@ void ck_blame(chk *c) {
       bool was = x->failed && !x->explained;
       ck_evaluate(c, x);
       if (was && !x->failed) {
-        if (nf < 256) fixed[nf++] = by[best.obs][m];
+        fixed[nf++] = by[best.obs][m];
         x->explained = true;
       }
     }
@@ -244,12 +256,13 @@ void ck_blame(chk *c) {
   }
   /* What no single correction explains: report the identity itself, once
    * per cell and rule (a cell off against three tables is one finding). */
+  int *group = ys_arena_alloc(c->a, sizeof *group * (c->ni + 1));
+  if (!group) return;
   for (size_t m = 0; m < c->ni; m++) {
     ident *x = &c->id[m];
     if (!x->failed || x->explained) continue;
-    int group[256];
     size_t ng = 0;
-    for (size_t k = m; k < c->ni && ng < 256; k++) {
+    for (size_t k = m; k < c->ni; k++) {
       ident *y = &c->id[k];
       if (y->failed && !y->explained && y->anchor == x->anchor &&
           strcmp(y->rule, x->rule) == 0) {

@@ -160,7 +160,15 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
    * verdict incomplete: never a clean report */
   bool lost = ys_arena_failed(c.a) || ys_arena_failed(out->arena);
   ys_arena_free(c.a);
-  return lost ? YS_ENOMEM : YS_OK;
+  if (lost) return YS_ENOMEM;
+  if (c.limit) {
+    ys_errors_add(errs, YS_ELIMIT, doc->file, 0, 0,
+                  "有单元格涉及的科目或单位编码超过 %d 个，超出本工具的容量，"
+                  "检查不完整",
+                  YS_Q_MAXCODES);
+    return YS_ELIMIT;
+  }
+  return YS_OK;
 }
 
 /* ys_check_rdoc, with a message whenever it fails for want of memory. */

@@ -57,7 +57,14 @@ typedef struct chk {
   size_t no, co;
   ident *id;
   size_t ni, ci;
+  /* a cell's quantity could not be keyed: a code set overflowed
+   * (ys_qexpr_over); the check then ends in YS_ELIMIT, never clean */
+  bool limit;
 } chk;
+
+/* The key of quantity e, or NULL when it cannot be formed: out of memory
+ * (the arena records it) or a code set over its capacity (c->limit). */
+const char *ck_qkey(chk *c, const ys_qexpr *e);
 
 /* An amount cell that could not be read: identities through it are not
  * checked (its value is unknown, not zero). */

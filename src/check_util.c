@@ -155,6 +155,14 @@ const char *ck_fmt_exact(chk *c, int64_t v, ys_unit u, int d) {
   if (dot && buf[len - 1] == '.') buf[--len] = '\0';
   return ys_arena_strdup(c->a, buf);
 }
+const char *ck_qkey(chk *c, const ys_qexpr *e) {
+  if (ys_qexpr_over(e)) {
+    c->limit = true;
+    return NULL;
+  }
+  return ys_qexpr_key(c->a, e);
+}
+
 int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
                const char *file, const char *table, const char *row,
                const char *col, const char *text, int line) {

@@ -51,6 +51,7 @@ typedef struct row {
   const cell *c[64]; /* the figures after the label */
   size_t n;
   bool rate; /* a row of rates (its label or figures say %) */
+  bool cut;  /* more figures than c holds: no identity is read from it */
 } row;
 
 /* Is figure j of row r a number (an amount or a rate)? */
@@ -480,7 +481,10 @@ static row *make_rows(tctx *x, cell *cells, size_t nc, bool gaps, size_t *nr) {
     if (cells[i].gap && !gaps) continue;
     if (cells[i].num || cells[i].blank) {
       row *r = *nr ? &rows[*nr - 1] : NULL;
-      if (r && r->n < 64) r->c[r->n++] = &cells[i];
+      if (r && r->n < 64)
+        r->c[r->n++] = &cells[i];
+      else if (r)
+        r->cut = true;
       continue;
     }
     if (*nr)
@@ -505,7 +509,7 @@ static row *make_rows(tctx *x, cell *cells, size_t nc, bool gaps, size_t *nr) {
  * many rows have it (*votes). */
 static size_t common_width(const row *rows, size_t nr, size_t *votes) {
   size_t count[65] = {0}, best = 0, bestn = 0;
-  for (size_t i = 0; i < nr; i++) count[rows[i].n <= 64 ? rows[i].n : 0]++;
+  for (size_t i = 0; i < nr; i++) count[rows[i].cut ? 0 : rows[i].n]++;
   for (size_t w = 1; w <= 64; w++)
     if (count[w] >= bestn) {
       best = w;
@@ -598,7 +602,7 @@ static void infer(tctx *x, row *rows, size_t nr) {
   if (bestn < 2 || !best) return;
   size_t m = 0;
   for (size_t i = 0; i < nr; i++) {
-    if (rows[i].n != best) continue;
+    if (rows[i].n != best || rows[i].cut) continue;
     row r = rows[i];
     size_t ll = strlen(r.label->s);
     r.rate = ys_text_has(r.label->s, ll, "%");
@@ -700,6 +704,8 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
         r->label = c;
       else if (r->n < 64)
         r->c[r->n++] = c;
+      else
+        r->cut = true;
     }
   }
   infer(x, rows, nr);

@@ -68,6 +68,9 @@ typedef struct cctx {
    * generated): the compile fails with YS_ENOMEM, never with the sums
    * that the missing row breaks */
   bool oom;
+  /* a cell's quantity has a code set over its capacity (ys_qexpr_over):
+   * its sum would be of other codes; the compile fails with YS_ELIMIT */
+  bool limit;
 } cctx;
 
 static rowctx *rv_push(cctx *c, rowvec *rv) {
@@ -200,6 +203,7 @@ static void amount_cell(cctx *c, ys_cell *cell, const ys_qexpr *q,
   /* the same function the checker keys its observations with */
   ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
   cell->type = YS_CELL_AMOUNT;
+  if (ys_qexpr_over(&e)) c->limit = true;
   cell->fen = ys_qexpr_eval(&e, c->ds);
   cell->quantity = ys_qexpr_key(c->a, &e);
   char buf[64];
@@ -1435,7 +1439,7 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
     ys_tables_free(ts);
     return YS_ENOMEM;
   }
-  cctx c = {ds, p, cat, a, errs, NULL, NULL, 0, false};
+  cctx c = {ds, p, cat, a, errs, NULL, NULL, 0, false, false};
   for (size_t i = 0; i < p->n; i++) {
     const ys_ptable *pt = &p->tables[i];
     ys_table *t = &ts->tables[ts->n++];
@@ -1458,6 +1462,13 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
     if (rc || c.oom) {
       ys_tables_free(ts);
       return rc ? rc : YS_ENOMEM;
+    }
+    if (c.limit) {
+      ys_errors_add(errs, YS_ELIMIT, "", 0, 0,
+                    "表“%s”有单元格涉及的编码超过 %d 个，超出本工具的容量",
+                    t->title, YS_Q_MAXCODES);
+      ys_tables_free(ts);
+      return YS_ELIMIT;
     }
     if (!t->empty)
       t->empty_note = "";

@@ -90,6 +90,8 @@ const char *ys_status_str(int status) {
     return "未找到";
   case YS_EUSAGE:
     return "用法错误";
+  case YS_ELIMIT:
+    return "超出容量";
   default:
     return "未知错误";
   }

@@ -94,7 +94,7 @@ static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
                               const ys_qfilter *row) {
   ys_qexpr e;
   ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
-  const char *k = ys_qexpr_key(c->a, &e);
+  const char *k = ck_qkey(c, &e);
   return k ? k : "";
 }
 

@@ -297,7 +297,8 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       /* col->q holds the base already (tableread.c) */
       ys_qexpr_cell(&e, col->q.n ? &col->q : NULL, col->q.n ? NULL : &rt->base,
                     &r->q, c->a);
-      const char *key = ys_qexpr_key(c->a, &e);
+      const char *key = ck_qkey(c, &e);
+      if (!key && c->limit) continue;
       if (!key) return -1;
       const ys_rcell *cell = &r->cells[k];
       int o = ck_add_obs(c, key, &am, u, rt->file, tname,

@@ -59,7 +59,21 @@ static int lookup_name(const char *const *names, size_t n, const char *s,
 void ys_qcodes_add(ys_qcodes *c, const char *code) {
   for (int i = 0; i < c->n; i++)
     if (strcmp(c->v[i], code) == 0) return;
-  if (c->n < YS_Q_MAXCODES) c->v[c->n++] = code;
+  if (c->n < YS_Q_MAXCODES)
+    c->v[c->n++] = code;
+  else
+    c->over = true;
+}
+
+bool ys_qfilter_over(const ys_qfilter *f) {
+  return f->func.over || f->econ.over || f->gecon.over || f->unit.over ||
+         f->project.over || f->pcat.over || f->key.over;
+}
+
+bool ys_qexpr_over(const ys_qexpr *e) {
+  for (int i = 0; i < e->n; i++)
+    if (ys_qfilter_over(&e->t[i])) return true;
+  return false;
 }
 
 static void set_err(char *err, size_t errn, const char *fmt, const char *a,
@@ -230,6 +244,7 @@ static void and_codes(ys_qcodes *out, const ys_qcodes *x, const ys_qcodes *y,
     return;
   }
   ys_qcodes r = {0};
+  r.over = x->over || y->over;
   for (int i = 0; i < x->n; i++)
     for (int j = 0; j < y->n; j++) {
       size_t lx = strlen(x->v[i]), ly = strlen(y->v[j]);

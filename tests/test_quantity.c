@@ -120,12 +120,40 @@ static void test_eval_example(void **state) {
   ys_errors_free(&errs);
 }
 
+static void test_capacity_is_reported(void **state) {
+  (void)state;
+  /* a code set holds YS_Q_MAXCODES codes; one more marks it over (the
+   * quantity is then not the one meant) instead of being dropped */
+  static const char *codes[] = {"201", "202", "203", "204", "205", "206", "207",
+                                "208", "209", "210", "211", "212", "213"};
+  ys_qfilter f = {0};
+  for (int i = 0; i < YS_Q_MAXCODES; i++) ys_qcodes_add(&f.func, codes[i]);
+  assert_false(ys_qfilter_over(&f));
+  ys_qcodes_add(&f.func, codes[0]); /* already there: no change */
+  assert_false(ys_qfilter_over(&f));
+  ys_qcodes_add(&f.func, codes[YS_Q_MAXCODES]);
+  assert_true(ys_qfilter_over(&f));
+  assert_int_equal(f.func.n, YS_Q_MAXCODES);
+  /* a conjunction with an overflowed set is over too */
+  ys_qfilter g = {0}, h;
+  ys_qcodes_add(&g.func, "2");
+  ys_qfilter_and(&h, &f, &g, NULL);
+  assert_true(ys_qfilter_over(&h));
+  ys_qexpr e = {0};
+  e.n = 1;
+  e.sign[0] = 1;
+  e.t[0] = h;
+  assert_true(ys_qexpr_over(&e));
+  assert_string_equal(ys_status_str(YS_ELIMIT), "超出容量");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_keys),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_conjunction),
       cmocka_unit_test(test_eval_example),
+      cmocka_unit_test(test_capacity_is_reported),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,7 +23,9 @@ typedef enum ys_status {
   YS_ENOMEM = -2,    /* out of memory */
   YS_EIO = -3,       /* a file could not be read or written */
   YS_ENOTFOUND = -4, /* a code, table or file does not exist */
-  YS_EUSAGE = -5     /* the caller passed arguments that make no sense */
+  YS_EUSAGE = -5,    /* the caller passed arguments that make no sense */
+  YS_ELIMIT = -6     /* a capacity of the library was exceeded: reported,
+                        never a silent cut (see quantity.h YS_Q_MAXCODES) */
 } ys_status;
 
 typedef struct ys_error {

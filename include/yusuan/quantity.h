@@ -53,6 +53,9 @@ typedef enum ys_qsrc {
 
 typedef struct ys_qcodes {
   int n; /* 0 = any */
+  /* a code was refused (more than YS_Q_MAXCODES): the set is not the one
+   * meant, and a quantity keyed from it would be another (ys_qexpr_over) */
+  bool over;
   const char *v[YS_Q_MAXCODES];
 } ys_qcodes;
 
@@ -91,8 +94,14 @@ void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
 void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
                     ys_arena *a);
 
-/* Adds one alternative to a code dimension of a filter (no-op if full). */
+/* Adds one alternative to a code dimension of a filter; when it is full,
+ * marks it over instead (the callers that key or evaluate the filter then
+ * report YS_ELIMIT: ys_qfilter_over, ys_qexpr_over). */
 void ys_qcodes_add(ys_qcodes *c, const char *code);
+
+/* Has a code set of the filter (of a term of the expression) overflowed? */
+bool ys_qfilter_over(const ys_qfilter *f);
+bool ys_qexpr_over(const ys_qexpr *e);
 
 /* The quantity of a table cell: each term of the column quantity col (a
  * missing one means the table base alone) narrowed by the table base and
