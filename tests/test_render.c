@@ -595,6 +595,44 @@ static void test_txt(void **state) {
   free(s);
 }
 
+static void test_package(void **state) {
+  (void)state;
+  /* the formats by name; an unknown one is named back */
+  unsigned f = 0;
+  char bad[16];
+  assert_int_equal(ys_package_formats("json,txt", &f, bad, sizeof bad), YS_OK);
+  assert_int_equal(f, YS_FMT_JSON | YS_FMT_TXT);
+  assert_int_equal(ys_package_formats("csv,docx", &f, bad, sizeof bad),
+                   YS_EUSAGE);
+  assert_string_equal(bad, "docx");
+  assert_int_equal(ys_package_formats("", &f, bad, sizeof bad), YS_EUSAGE);
+  /* the package: the formats asked for and the narrative, nothing else */
+  char dir[600];
+  snprintf(dir, sizeof dir, "%s/test_package_out", YS_BINARY_DIR);
+  ys_errors errs = {0};
+  assert_int_equal(
+      ys_package_write(tables, "一、部门职责\n", dir, YS_FMT_JSON, &errs),
+      YS_OK);
+  char path[700];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/tables.json", dir);
+  assert_int_equal(stat(path, &st), 0);
+  snprintf(path, sizeof path, "%s/narrative.txt", dir);
+  size_t n = 0;
+  char *text = read_file(path, &n);
+  assert_non_null(text);
+  assert_string_equal(text, "一、部门职责\n");
+  free(text);
+  snprintf(path, sizeof path, "%s/tables.html", dir);
+  assert_int_not_equal(stat(path, &st), 0);
+  /* a directory that cannot be made (under a file): an error */
+  snprintf(path, sizeof path, "%s/tables.json/pkg", dir);
+  assert_int_not_equal(ys_package_write(tables, NULL, path, YS_FMT_JSON, &errs),
+                       YS_OK);
+  assert_true(errs.count > 0);
+  ys_errors_free(&errs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_xlsx_matches_csv),
@@ -604,6 +642,7 @@ int main(void) {
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_html_escapes),
       cmocka_unit_test(test_txt),
+      cmocka_unit_test(test_package),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

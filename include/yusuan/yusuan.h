@@ -16,6 +16,7 @@
 #include "explain.h"
 #include "money.h"
 #include "outdir.h"
+#include "package.h"
 #include "profile.h"
 #include "quantity.h"
 #include "rawtable.h"

@@ -159,30 +159,13 @@ static int cmd_compile(int argc, char **argv) {
     fputs(help_compile, stderr);
     return EXIT_BAD;
   }
-  bool want_csv = false, want_json = false, want_xlsx = false,
-       want_html = false, want_txt = false, want_pdf = false, want_any = false;
-  for (const char *p = formats; *p;) {
-    size_t n = strcspn(p, ",");
-    if (n == 3 && !strncmp(p, "csv", 3))
-      want_csv = want_any = true;
-    else if (n == 4 && !strncmp(p, "json", 4))
-      want_json = want_any = true;
-    else if (n == 4 && !strncmp(p, "xlsx", 4))
-      want_xlsx = want_any = true;
-    else if (n == 4 && !strncmp(p, "html", 4))
-      want_html = want_any = true;
-    else if (n == 3 && !strncmp(p, "txt", 3))
-      want_txt = want_any = true;
-    else if (n == 3 && !strncmp(p, "pdf", 3))
-      want_pdf = want_any = true;
-    else if (n) {
-      fprintf(stderr, "yusuan compile: 不支持的输出格式“%.*s”\n", (int)n, p);
-      return EXIT_BAD;
-    }
-    p += n + (p[n] == ',');
-  }
-  if (!want_any) {
-    fprintf(stderr, "yusuan compile: --format 至少需要一种输出格式\n");
+  unsigned fmts = 0;
+  char bad[64];
+  if (ys_package_formats(formats, &fmts, bad, sizeof bad)) {
+    if (*bad)
+      fprintf(stderr, "yusuan compile: 不支持的输出格式“%s”\n", bad);
+    else
+      fprintf(stderr, "yusuan compile: --format 至少需要一种输出格式\n");
     return EXIT_BAD;
   }
   char outbuf[4096];
@@ -213,39 +196,12 @@ static int cmd_compile(int argc, char **argv) {
   if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
   /* The narrative (情况说明) goes with every compile: as narrative.txt and
    * inside the HTML, the workbook and the PDF. */
-  char *narr = NULL, npath[4300];
-  if (ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT,
-                 &errs) ||
-      ys_tables_set_narrative(tables, narr)) {
-    free(narr);
-    goto done;
-  }
-  ys_outdir od;
-  if (ys_outdir_begin(&od, out, &errs)) {
-    free(narr);
-    goto done;
-  }
-  if ((want_csv && ys_render_csv(tables, od.tmp, &errs)) ||
-      (want_json && ys_render_json(tables, od.tmp, &errs)) ||
-      (want_xlsx && ys_render_xlsx(tables, od.tmp, &errs)) ||
-      (want_html && ys_render_html(tables, od.tmp, &errs)) ||
-      (want_txt && ys_render_txt(tables, od.tmp, &errs)) ||
-      (want_pdf && ys_render_pdf(tables, od.tmp, &errs))) {
-    free(narr);
-    ys_outdir_abort(&od);
-    goto done;
-  }
-  snprintf(npath, sizeof npath, "%s/narrative.txt", od.tmp);
-  FILE *nf = fopen(npath, "wb");
-  bool nok = nf && fputs(narr, nf) != EOF;
-  if (nf && fclose(nf)) nok = false;
+  char *narr = NULL;
+  int prc =
+      ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT, &errs);
+  if (prc == YS_OK) prc = ys_package_write(tables, narr, out, fmts, &errs);
   free(narr);
-  if (!nok) {
-    ys_errors_add(&errs, YS_EIO, npath, 0, 0, "无法写入情况说明");
-    ys_outdir_abort(&od);
-    goto done;
-  }
-  if (ys_outdir_commit(&od, &errs)) goto done;
+  if (prc) goto done;
   size_t empty = 0;
   for (size_t i = 0; i < tables->n; i++) empty += tables->tables[i].empty;
   printf("已生成 %s %d 年 %zu 张报表（其中空表 %zu 张）：%s\n", ds->dept_name,
