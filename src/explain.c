@@ -36,6 +36,7 @@
 #include "embedded.h"
 #include "yusuan/arena.h"
 #include "yusuan/money.h"
+#include "yusuan/text.h"
 #include "yusuan/quantity.h"
 
 /* ---------------------------------------------------------------------- */
@@ -151,12 +152,6 @@ enum { FAM_SHAANXI, FAM_SICHUAN, FAM_HEBEI, FAM_MOF, FAM_COUNT };
 static const char *const family_id[FAM_COUNT] = {"shaanxi", "sichuan", "hebei",
                                                  "mof"};
 
-typedef struct sbuf {
-  char *s;
-  size_t len, cap;
-  bool oom;
-} sbuf;
-
 typedef struct block {
   int level; /* 0 = paragraph, 1..5 = heading */
   const char *text;
@@ -184,7 +179,7 @@ typedef struct ex {
   const char *targets_file; /* DIR/targets.csv */
   block *blocks;
   size_t nb, capb;
-  sbuf para; /* the paragraph being written */
+  ys_buf para; /* the paragraph being written */
   purpose *pur;
   size_t npur;
   term *terms;
@@ -194,52 +189,6 @@ typedef struct ex {
   const char *chg_lead; /* once: what precedes the next change ("，") */
   int status;           /* YS_OK, or the first hard error */
 } ex;
-
-static void sb_putn(sbuf *b, const char *s, size_t n) {
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = true;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
-  }
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s) {
-  sb_putn(b, s, strlen(s));
-}
-
-static void sb_vprintf(sbuf *b, const char *fmt, va_list ap) {
-  char small[512];
-  va_list ap2;
-  va_copy(ap2, ap);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  if (n < 0) {
-    va_end(ap2);
-    return;
-  }
-  if ((size_t)n < sizeof small) {
-    sb_putn(b, small, (size_t)n);
-  } else {
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-      b->oom = true;
-    } else {
-      vsnprintf(big, (size_t)n + 1, fmt, ap2);
-      sb_putn(b, big, (size_t)n);
-      free(big);
-    }
-  }
-  va_end(ap2);
-}
 
 static void oom(ex *x) {
   if (x->status == YS_OK) x->status = YS_ENOMEM;
@@ -259,10 +208,10 @@ static const char *adup(ex *x, const char *s) {
 
 static const char *aprintf(ex *x, const char *fmt, ...) YS_PRINTF(2, 3);
 static const char *aprintf(ex *x, const char *fmt, ...) {
-  sbuf b = {0};
+  ys_buf b = {0};
   va_list ap;
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  ys_buf_vprintf(&b, fmt, ap);
   va_end(ap);
   const char *r = b.oom ? (oom(x), "") : adup(x, b.s ? b.s : "");
   free(b.s);
@@ -299,7 +248,7 @@ static void P(ex *x, const char *fmt, ...) YS_PRINTF(2, 3);
 static void P(ex *x, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  sb_vprintf(&x->para, fmt, ap);
+  ys_buf_vprintf(&x->para, fmt, ap);
   va_end(ap);
 }
 
@@ -319,10 +268,10 @@ static void stop(ex *x) {
 static void H(ex *x, int level, const char *fmt, ...) YS_PRINTF(3, 4);
 static void H(ex *x, int level, const char *fmt, ...) {
   endp(x);
-  sbuf b = {0};
+  ys_buf b = {0};
   va_list ap;
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  ys_buf_vprintf(&b, fmt, ap);
   va_end(ap);
   if (b.oom) oom(x);
   add_block(x, level, b.s ? b.s : "");
@@ -683,14 +632,14 @@ static const char *cn_num(ex *x, int n) {
 static const char *econ_names(ex *x, const char *filter) {
   const char **codes;
   size_t n = codes_of(x, filter, YS_CLS_ECON_DEPT, 5, &codes);
-  sbuf b = {0};
+  ys_buf b = {0};
   size_t shown = 0;
   for (size_t i = 0; i < n; i++) {
     if (qv(x, "%s;econ=%s", filter, codes[i]) == 0) continue;
     const char *nm = cat_name(x, YS_CLS_ECON_DEPT, codes[i]);
     if (!nm) continue;
-    if (shown++) sb_puts(&b, "、");
-    sb_puts(&b, nm);
+    if (shown++) ys_buf_puts(&b, "、");
+    ys_buf_puts(&b, nm);
   }
   if (b.oom) oom(x);
   const char *r = b.s ? adup(x, b.s) : NULL;
@@ -991,12 +940,12 @@ typedef struct admin {
 
 static admin admin_of(ex *x) {
   admin r = {0, x->ds->n_units, 0, NULL};
-  sbuf b = {0};
+  ys_buf b = {0};
   for (size_t i = 0; i < x->ds->n_units; i++) {
     const ys_unit_rec *u = &x->ds->units[i];
     if (u->kind != YS_UNIT_KIND_ADMIN) continue;
-    if (r.n++) sb_puts(&b, "、");
-    sb_puts(&b, u->name);
+    if (r.n++) ys_buf_puts(&b, "、");
+    ys_buf_puts(&b, u->name);
     r.amount +=
         qv(x, "exp;fund=fiscal;kind=basic;nature=public;unit=%s", u->code);
   }
@@ -1934,7 +1883,7 @@ static void plan_hebei(ex *x) {
 /* ---------------------------------------------------------------------- */
 /* Rendering                                                               */
 
-static void put_escaped(sbuf *b, const char *s, bool html) {
+static void put_escaped(ys_buf *b, const char *s, bool html) {
   for (const char *p = s; *p; p++) {
     const char *r = NULL;
     if (html) {
@@ -1952,46 +1901,47 @@ static void put_escaped(sbuf *b, const char *s, bool html) {
       static const char md[] = "\\`*_[]<>#|";
       if (strchr(md, *p)) {
         char e[3] = {'\\', *p, 0};
-        sb_puts(b, e);
+        ys_buf_puts(b, e);
         continue;
       }
     }
     if (r)
-      sb_puts(b, r);
+      ys_buf_puts(b, r);
     else
-      sb_putn(b, p, 1);
+      ys_buf_putn(b, p, 1);
   }
 }
 
-static void render(ex *x, sbuf *b, ys_explain_format fmt) {
+static void render(ex *x, ys_buf *b, ys_explain_format fmt) {
   if (fmt == YS_EXPLAIN_HTML) {
-    sb_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
-               "<meta charset=\"utf-8\">\n<title>");
+    ys_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+                   "<meta charset=\"utf-8\">\n<title>");
     put_escaped(
         b, aprintf(x, "%s %d 年预算情况说明", x->ds->dept_name, x->year), true);
-    sb_puts(b, "</title>\n<style>\nbody{font-family:\"SimSun\",\"Songti SC\","
-               "serif;max-width:46em;margin:2em auto;line-height:1.8;"
-               "padding:0 1em}\np{text-indent:2em;margin:.3em 0}\n"
-               "h1{font-size:1.4em;text-align:center}h2{font-size:1.2em}"
-               "h3,h4,h5{font-size:1em}\n</style>\n</head>\n<body>\n");
+    ys_buf_puts(b,
+                "</title>\n<style>\nbody{font-family:\"SimSun\",\"Songti SC\","
+                "serif;max-width:46em;margin:2em auto;line-height:1.8;"
+                "padding:0 1em}\np{text-indent:2em;margin:.3em 0}\n"
+                "h1{font-size:1.4em;text-align:center}h2{font-size:1.2em}"
+                "h3,h4,h5{font-size:1em}\n</style>\n</head>\n<body>\n");
   }
   for (size_t i = 0; i < x->nb; i++) {
     const block *k = &x->blocks[i];
     int lv = k->level > 6 ? 6 : k->level;
     switch (fmt) {
     case YS_EXPLAIN_TXT:
-      if (lv == 1 && i) sb_puts(b, "\n");
-      sb_puts(b, k->text);
-      sb_puts(b, "\n");
+      if (lv == 1 && i) ys_buf_puts(b, "\n");
+      ys_buf_puts(b, k->text);
+      ys_buf_puts(b, "\n");
       break;
     case YS_EXPLAIN_MD:
-      if (i) sb_puts(b, "\n");
+      if (i) ys_buf_puts(b, "\n");
       if (lv) {
-        for (int j = 0; j < lv; j++) sb_puts(b, "#");
-        sb_puts(b, " ");
+        for (int j = 0; j < lv; j++) ys_buf_puts(b, "#");
+        ys_buf_puts(b, " ");
       }
       put_escaped(b, k->text, false);
-      sb_puts(b, "\n");
+      ys_buf_puts(b, "\n");
       break;
     case YS_EXPLAIN_HTML: {
       char open[16], close[16];
@@ -2002,15 +1952,15 @@ static void render(ex *x, sbuf *b, ys_explain_format fmt) {
         snprintf(open, sizeof open, "<p>");
         snprintf(close, sizeof close, "</p>");
       }
-      sb_puts(b, open);
+      ys_buf_puts(b, open);
       put_escaped(b, k->text, true);
-      sb_puts(b, close);
-      sb_puts(b, "\n");
+      ys_buf_puts(b, close);
+      ys_buf_puts(b, "\n");
       break;
     }
     }
   }
-  if (fmt == YS_EXPLAIN_HTML) sb_puts(b, "</body>\n</html>\n");
+  if (fmt == YS_EXPLAIN_HTML) ys_buf_puts(b, "</body>\n</html>\n");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2070,7 +2020,7 @@ int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
     st = x.status;
   }
   if (st == YS_OK) {
-    sbuf b = {0};
+    ys_buf b = {0};
     render(&x, &b, fmt);
     if (b.oom || x.status) {
       free(b.s);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yusuan/text.h"
+
 #include "yusuan/check.h"
 
 ys_findings *ys_findings_new(void) {
@@ -49,69 +51,48 @@ void ys_findings_sort(ys_findings *f) {
   if (f->n > 1) qsort(f->items, f->n, sizeof f->items[0], cmp_finding);
 }
 
-typedef struct sb {
-  char *p;
-  size_t len, cap;
-} sb;
-
-static void sb_put(sb *b, const char *s) {
-  size_t n = strlen(s);
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 1024;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *q = realloc(b->p, cap);
-    if (!q) return;
-    b->p = q;
-    b->cap = cap;
-  }
-  memcpy(b->p + b->len, s, n + 1);
-  b->len += n;
-}
-
-static void sb_printf(sb *b, const char *fmt, const char *a, const char *c) {
-  char buf[2048];
-  snprintf(buf, sizeof buf, fmt, a ? a : "", c ? c : "");
-  sb_put(b, buf);
+static const char *S(const char *s) {
+  return s ? s : "";
 }
 
 char *ys_findings_text(const ys_findings *f, bool color) {
-  sb b = {0};
+  ys_buf b = {0};
   const char *last_file = NULL, *last_table = NULL;
   static const char *const sev_cn[] = {"提示", "警告", "错误"};
   static const char *const sev_col[] = {"\033[36m", "\033[33m", "\033[31m"};
   for (size_t i = 0; i < f->n; i++) {
     const ys_finding *x = &f->items[i];
     if (!last_file || strcmp(last_file, x->file ? x->file : "")) {
-      sb_printf(&b, "%s%s\n", i ? "\n" : "", x->file);
+      ys_buf_printf(&b, "%s%s\n", i ? "\n" : "", S(x->file));
       last_file = x->file ? x->file : "";
       last_table = NULL;
     }
     const char *tbl = x->table && *x->table ? x->table : "（全文）";
     if (!last_table || strcmp(last_table, tbl)) {
-      sb_printf(&b, "  %s%s\n", tbl, "");
+      ys_buf_printf(&b, "  %s\n", tbl);
       last_table = tbl;
     }
     char head[256];
     snprintf(head, sizeof head, "    %s%s%s ",
              color ? sev_col[x->severity] : "", sev_cn[x->severity],
              color ? "\033[0m" : "");
-    sb_put(&b, head);
+    ys_buf_puts(&b, head);
     if (x->page > 0) {
       char ln[32];
       snprintf(ln, sizeof ln, "第%d页 ", x->page);
-      sb_put(&b, ln);
+      ys_buf_puts(&b, ln);
     } else if (x->line > 0) {
       char ln[32];
       snprintf(ln, sizeof ln, "第%d行 ", x->line);
-      sb_put(&b, ln);
+      ys_buf_puts(&b, ln);
     }
-    sb_printf(&b, "[%s] %s\n", x->rule, x->message);
+    ys_buf_printf(&b, "[%s] %s\n", S(x->rule), S(x->message));
     if (x->expected && *x->expected)
-      sb_printf(&b, "        应为 %s（表中为 %s", x->expected, x->found);
+      ys_buf_printf(&b, "        应为 %s（表中为 %s", x->expected, S(x->found));
     if (x->expected && *x->expected) {
       if (x->difference && *x->difference)
-        sb_printf(&b, "，差额 %s%s", x->difference, "");
-      sb_printf(&b, "%s%s）\n", x->unit && *x->unit ? " " : "", x->unit);
+        ys_buf_printf(&b, "，差额 %s", x->difference);
+      ys_buf_printf(&b, "%s%s）\n", x->unit && *x->unit ? " " : "", S(x->unit));
     }
     for (size_t k = 0; k < x->n_related && k < 12; k++) {
       const ys_cellref *r = &x->related[k];
@@ -120,15 +101,14 @@ char *ys_findings_text(const ys_findings *f, bool color) {
         snprintf(ln, sizeof ln, "第%d页 ", r->page);
       else if (r->line > 0)
         snprintf(ln, sizeof ln, "第%d行 ", r->line);
-      sb_put(&b, "        相关：");
-      sb_put(&b, ln);
-      sb_printf(&b, "%s “%s”", r->table, r->row);
-      sb_printf(&b, "·%s = %s\n", r->column, r->text);
+      ys_buf_puts(&b, "        相关：");
+      ys_buf_puts(&b, ln);
+      ys_buf_printf(&b, "%s “%s”", S(r->table), S(r->row));
+      ys_buf_printf(&b, "·%s = %s\n", S(r->column), S(r->text));
     }
-    if (x->n_related > 12) sb_put(&b, "        ……\n");
+    if (x->n_related > 12) ys_buf_puts(&b, "        ……\n");
   }
-  if (!b.p) sb_put(&b, "");
-  return b.p;
+  return ys_buf_take(&b); /* NULL when out of memory: never a cut text */
 }
 
 /* "page" and "box" [x0, y0, x1, y1] (points) of a cell of a PDF. */

@@ -106,7 +106,7 @@ static int read_csv_file(ys_rdoc *d, const char *path, ys_errors *errs) {
 /* An integer member of a JSON object within [lo, hi], else def. */
 static int json_int(const cJSON *o, const char *key, int def, int lo, int hi) {
   const cJSON *v = cJSON_IsObject(o) ? cJSON_GetObjectItem(o, key) : NULL;
-  if (!cJSON_IsNumber(v)) return def;
+  if (!v || !cJSON_IsNumber(v)) return def;
   double x = v->valuedouble;
   if (!(x >= lo && x <= hi)) return def; /* NaN too */
   return (int)x;

@@ -13,6 +13,7 @@
  * hot loop compares small integers and short prefixes only.
  */
 #include "yusuan/quantity.h"
+#include "yusuan/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,81 +364,57 @@ bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole) {
 
 /* --- canonical keys ---------------------------------------------------- */
 
-typedef struct sbuf {
-  char *p;
-  size_t len, cap;
-  bool oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s) {
-  size_t n = strlen(s);
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 128;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *q = realloc(b->p, cap);
-    if (!q) {
-      b->oom = true;
-      return;
-    }
-    b->p = q;
-    b->cap = cap;
-  }
-  memcpy(b->p + b->len, s, n + 1);
-  b->len += n;
-}
-
 static int cmp_str(const void *x, const void *y) {
   return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-static void key_mask(sbuf *b, const char *dim, uint32_t mask,
+static void key_mask(ys_buf *b, const char *dim, uint32_t mask,
                      const char *const *names, size_t n) {
   if (!mask) return;
-  sb_add(b, "|");
-  sb_add(b, dim);
-  sb_add(b, "=");
+  ys_buf_puts(b, "|");
+  ys_buf_puts(b, dim);
+  ys_buf_puts(b, "=");
   int first = 1;
   for (size_t i = 1; i < n; i++)
     if (mask & (1u << i)) {
-      if (!first) sb_add(b, "+");
-      sb_add(b, names[i]);
+      if (!first) ys_buf_puts(b, "+");
+      ys_buf_puts(b, names[i]);
       first = 0;
     }
 }
 
-static void key_codes(sbuf *b, const char *dim, const ys_qcodes *c) {
+static void key_codes(ys_buf *b, const char *dim, const ys_qcodes *c) {
   if (!c->n) return;
   const char *v[YS_Q_MAXCODES];
   memcpy(v, c->v, sizeof(v[0]) * (size_t)c->n);
   if (c->n > 1) qsort(v, (size_t)c->n, sizeof v[0], cmp_str);
-  sb_add(b, "|");
-  sb_add(b, dim);
-  sb_add(b, "=");
+  ys_buf_puts(b, "|");
+  ys_buf_puts(b, dim);
+  ys_buf_puts(b, "=");
   for (int i = 0; i < c->n; i++) {
-    if (i) sb_add(b, "+");
-    sb_add(b, v[i]);
+    if (i) ys_buf_puts(b, "+");
+    ys_buf_puts(b, v[i]);
   }
 }
 
-static void key_filter(sbuf *b, const ys_qfilter *f) {
+static void key_filter(ys_buf *b, const ys_qfilter *f) {
   static const char *const fund_keys[] = {
       NULL,        "gpb",   "govfund", "soc",     "special", "business",
       "operation", "upper", "subord",  "reserve", "other"};
   if (f->none) {
-    sb_add(b, "none");
+    ys_buf_puts(b, "none");
     return;
   }
-  sb_add(b, f->src == YS_Q_EXP    ? "exp"
-            : f->src == YS_Q_REV  ? "rev"
-            : f->src == YS_Q_FACT ? "fact"
-                                  : "?");
+  ys_buf_puts(b, f->src == YS_Q_EXP    ? "exp"
+                 : f->src == YS_Q_REV  ? "rev"
+                 : f->src == YS_Q_FACT ? "fact"
+                                       : "?");
   key_mask(b, "fund", f->funds, fund_keys, YS_FUND_COUNT);
   key_mask(b, "period", f->periods, period_names, 3);
   key_mask(b, "kind", f->kinds, kind_names, 6);
   key_mask(b, "nature", f->natures, nature_names, 3);
   key_mask(b, "phase", f->phases, phase_names, 4);
-  if (f->yoff) sb_add(b, "|year=-1");
+  if (f->yoff) ys_buf_puts(b, "|year=-1");
   key_codes(b, "func", &f->func);
   key_codes(b, "econ", &f->econ);
   key_codes(b, "gecon", &f->gecon);
@@ -448,24 +425,24 @@ static void key_filter(sbuf *b, const ys_qfilter *f) {
 }
 
 char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
-  sbuf b = {0};
+  ys_buf b = {0};
   key_filter(&b, f);
-  char *r = b.oom ? NULL : ys_arena_strdup(a, b.p ? b.p : "");
-  free(b.p);
+  char *r = b.oom ? NULL : ys_arena_strdup(a, b.s ? b.s : "");
+  ys_buf_free(&b);
   return r;
 }
 
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
-  sbuf b = {0};
+  ys_buf b = {0};
   for (int i = 0; i < e->n; i++) {
     if (i)
-      sb_add(&b, e->sign[i] > 0 ? " + " : " - ");
+      ys_buf_puts(&b, e->sign[i] > 0 ? " + " : " - ");
     else if (e->sign[i] < 0)
-      sb_add(&b, "- ");
+      ys_buf_puts(&b, "- ");
     key_filter(&b, &e->t[i]);
   }
-  char *r = b.oom ? NULL : ys_arena_strdup(a, b.p ? b.p : "");
-  free(b.p);
+  char *r = b.oom ? NULL : ys_arena_strdup(a, b.s ? b.s : "");
+  ys_buf_free(&b);
   return r;
 }
 

@@ -15,7 +15,9 @@
  */
 #include "yusuan/text.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -411,4 +413,70 @@ void ys_text_trim(const char **s, size_t *len) {
   }
   *s = (const char *)p;
   *len = n;
+}
+
+/* --- growable strings (one for every writer: keys, findings, narrative) */
+
+void ys_buf_putn(ys_buf *b, const char *s, size_t n) {
+  if (b->oom) return;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1) cap *= 2;
+    char *p = realloc(b->s, cap);
+    if (!p) {
+      b->oom = true;
+      return;
+    }
+    b->s = p;
+    b->cap = cap;
+  }
+  if (n) memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = '\0';
+}
+
+void ys_buf_puts(ys_buf *b, const char *s) {
+  ys_buf_putn(b, s, strlen(s));
+}
+
+void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap) {
+  char small[512];
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  if (n < 0) {
+    b->oom = true; /* an encoding error: nothing sensible to put */
+  } else if ((size_t)n < sizeof small) {
+    ys_buf_putn(b, small, (size_t)n);
+  } else {
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+      b->oom = true;
+    } else {
+      vsnprintf(big, (size_t)n + 1, fmt, ap2);
+      ys_buf_putn(b, big, (size_t)n);
+      free(big);
+    }
+  }
+  va_end(ap2);
+}
+
+void ys_buf_printf(ys_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ys_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+char *ys_buf_take(ys_buf *b) {
+  if (!b->oom && !b->s) ys_buf_putn(b, "", 0);
+  char *r = b->oom ? NULL : b->s;
+  if (b->oom) free(b->s);
+  *b = (ys_buf){0};
+  return r;
+}
+
+void ys_buf_free(ys_buf *b) {
+  free(b->s);
+  *b = (ys_buf){0};
 }

@@ -125,7 +125,8 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
  * with code YS_OK (information), with file and line. */
 int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
 
-/* Human-readable report grouped by table; JSON array per docs/rules.md. */
+/* Human-readable report grouped by table; JSON array per docs/rules.md.
+ * malloc'd, the caller's to free; NULL when out of memory. */
 char *ys_findings_text(const ys_findings *f, bool color);
 char *ys_findings_json(const ys_findings *f);
 

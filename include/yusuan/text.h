@@ -8,6 +8,7 @@
 #ifndef YUSUAN_TEXT_H
 #define YUSUAN_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -54,6 +55,28 @@ size_t ys_utf8_encode(uint32_t cp, char *out);
 
 /* 1 if s (len) is valid UTF-8. */
 int ys_text_valid_utf8(const char *s, size_t len);
+
+/* A growable string, malloc'd. An allocation refused sets oom and every
+ * later put is ignored, so a writer checks once, at the end (ys_buf_take):
+ * text is never cut short silently. Zero-initialise it ({0}). */
+typedef struct ys_buf {
+  char *s; /* NUL-terminated once anything was put */
+  size_t len, cap;
+  bool oom;
+} ys_buf;
+
+void ys_buf_putn(ys_buf *b, const char *s, size_t n);
+void ys_buf_puts(ys_buf *b, const char *s);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void ys_buf_printf(ys_buf *b, const char *fmt, ...);
+void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap);
+/* The text ("" when nothing was put), the caller's to free; NULL when an
+ * allocation was refused (the buffer is freed then). The buffer is left
+ * empty either way. */
+char *ys_buf_take(ys_buf *b);
+void ys_buf_free(ys_buf *b);
 
 #ifdef __cplusplus
 }

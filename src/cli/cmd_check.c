@@ -139,7 +139,12 @@ int cmd_check(int argc, char **argv) {
     char *text = !strcmp(format, "json")
                      ? ys_findings_json(fnd)
                      : ys_findings_text(fnd, isatty(STDOUT_FILENO));
-    if (text) fputs(text, stdout);
+    if (text) {
+      fputs(text, stdout);
+    } else {
+      fputs("yusuan check: 内存不足，无法输出检查结果\n", stderr);
+      status = EXIT_BAD;
+    }
     free(text);
     size_t ne = ys_findings_count(fnd, YS_SEV_ERROR);
     size_t nw = ys_findings_count(fnd, YS_SEV_WARNING);
