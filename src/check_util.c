@@ -166,13 +166,9 @@ const char *ck_qkey(chk *c, const ys_qexpr *e) {
 int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
                const char *file, const char *table, const char *row,
                const char *col, const char *text, int line) {
-  if (c->no == c->co) {
-    size_t cap = c->co ? c->co * 2 : 256;
-    obs *o = ys_arena_grow(c->a, c->o, c->no, cap, sizeof *o);
-    if (!o) return -1;
-    c->o = o;
-    c->co = cap;
-  }
+  obs *grown = ys_arena_reserve(c->a, c->o, c->no, &c->co, sizeof *grown);
+  if (!grown) return -1;
+  c->o = grown;
   obs *o = &c->o[c->no];
   memset(o, 0, sizeof *o);
   o->key = key;
@@ -195,13 +191,9 @@ void ck_obs_place(chk *c, int o, const ys_rcell *cell) {
 }
 
 ident *ck_add_ident(chk *c, const char *rule, int n) {
-  if (c->ni == c->ci) {
-    size_t cap = c->ci ? c->ci * 2 : 256;
-    ident *x = ys_arena_grow(c->a, c->id, c->ni, cap, sizeof *x);
-    if (!x) return NULL;
-    c->id = x;
-    c->ci = cap;
-  }
+  ident *grown = ys_arena_reserve(c->a, c->id, c->ni, &c->ci, sizeof *grown);
+  if (!grown) return NULL;
+  c->id = grown;
   ident *x = &c->id[c->ni++];
   memset(x, 0, sizeof *x);
   x->rule = rule;

@@ -74,16 +74,12 @@ typedef struct cctx {
 } cctx;
 
 static rowctx *rv_push(cctx *c, rowvec *rv) {
-  if (rv->n == rv->cap) {
-    size_t cap = rv->cap ? rv->cap * 2 : 32;
-    rowctx *v = ys_arena_grow(c->a, rv->v, rv->n, cap, sizeof *v);
-    if (!v) {
-      c->oom = true;
-      return NULL;
-    }
-    rv->v = v;
-    rv->cap = cap;
+  rowctx *v = ys_arena_reserve(c->a, rv->v, rv->n, &rv->cap, sizeof *v);
+  if (!v) {
+    c->oom = true;
+    return NULL;
   }
+  rv->v = v;
   rowctx *r = &rv->v[rv->n++];
   memset(r, 0, sizeof *r);
   return r;
@@ -1201,13 +1197,9 @@ static const char *const fund_q[3] = {
     "exp;fund=special|business|operation|upper|subord|reserve|other"};
 
 static ys_row *form_row(cctx *c, ys_table *t, size_t *cap, ys_row_kind kind) {
-  if (t->nrows == *cap) {
-    size_t nc = *cap ? *cap * 2 : 32;
-    ys_row *r = ys_arena_grow(c->a, t->rows, t->nrows, nc, sizeof *r);
-    if (!r) return NULL;
-    t->rows = r;
-    *cap = nc;
-  }
+  ys_row *r = ys_arena_reserve(c->a, t->rows, t->nrows, cap, sizeof *r);
+  if (!r) return NULL;
+  t->rows = r;
   ys_row *row = &t->rows[t->nrows++];
   memset(row, 0, sizeof *row);
   row->kind = kind;

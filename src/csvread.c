@@ -100,16 +100,12 @@ static void on_record(int c, void *data) {
   (void)c;
   /* A row of empty cells is what spreadsheets write for a blank line. */
   if (!r->bad && r->ncur > 0 && !all_empty(r->cur, r->ncur)) {
-    if (r->n == r->cap) {
-      size_t cap = r->cap ? r->cap * 2 : 64;
-      ys_csv_record *p = ys_arena_grow(r->a, r->rec, r->n, cap, sizeof *p);
-      if (!p) {
-        fail(r, YS_ENOMEM);
-        goto done;
-      }
-      r->rec = p;
-      r->cap = cap;
+    ys_csv_record *p = ys_arena_reserve(r->a, r->rec, r->n, &r->cap, sizeof *p);
+    if (!p) {
+      fail(r, YS_ENOMEM);
+      goto done;
     }
+    r->rec = p;
     ys_csv_field *f = ys_arena_alloc(r->a, r->ncur * sizeof *f);
     if (!f) {
       fail(r, YS_ENOMEM);

@@ -337,19 +337,15 @@ static char *project_code_field(loader *L, ys_csv_field f) {
   return s;
 }
 
-/* Appends a zeroed element to an arena array, doubling its capacity. */
+/* Appends a zeroed element to an arena array (ys_arena_reserve). */
 static void *push(loader *L, void *arrp, size_t *n, size_t *cap, size_t size) {
   void **arr = arrp;
-  if (*n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 32;
-    void *p = ys_arena_grow(L->a, *arr, *n, nc, size);
-    if (!p) {
-      L->oom = 1;
-      return NULL;
-    }
-    *arr = p;
-    *cap = nc;
+  void *p = ys_arena_reserve(L->a, *arr, *n, cap, size);
+  if (!p) {
+    L->oom = 1;
+    return NULL;
   }
+  *arr = p;
   char *e = (char *)*arr + *n * size;
   memset(e, 0, size);
   (*n)++;

@@ -219,16 +219,12 @@ static const char *aprintf(ex *x, const char *fmt, ...) {
 }
 
 static void add_block(ex *x, int level, const char *text) {
-  if (x->nb == x->capb) {
-    size_t cap = x->capb ? x->capb * 2 : 64;
-    block *nbk = ys_arena_grow(x->a, x->blocks, x->nb, cap, sizeof *nbk);
-    if (!nbk) {
-      oom(x);
-      return;
-    }
-    x->blocks = nbk;
-    x->capb = cap;
+  block *nbk = ys_arena_reserve(x->a, x->blocks, x->nb, &x->capb, sizeof *nbk);
+  if (!nbk) {
+    oom(x);
+    return;
   }
+  x->blocks = nbk;
   x->blocks[x->nb].level = level;
   x->blocks[x->nb].text = adup(x, text);
   x->nb++;
@@ -283,17 +279,13 @@ static void vwarn(ex *x, const char *file, const char *key, int line,
                   const char *fmt, va_list ap) {
   for (size_t i = 0; i < x->nwarned; i++)
     if (strcmp(x->warned[i], key) == 0) return;
-  if (x->nwarned == x->capw) {
-    size_t cap = x->capw ? x->capw * 2 : 16;
-    const char **w =
-        ys_arena_grow(x->a, (void *)x->warned, x->nwarned, cap, sizeof *w);
-    if (!w) {
-      oom(x);
-      return;
-    }
-    x->warned = w;
-    x->capw = cap;
+  const char **w = ys_arena_reserve(x->a, (void *)x->warned, x->nwarned,
+                                    &x->capw, sizeof *w);
+  if (!w) {
+    oom(x);
+    return;
   }
+  x->warned = w;
   x->warned[x->nwarned++] = adup(x, key);
   char msg[512];
   vsnprintf(msg, sizeof msg, fmt, ap);

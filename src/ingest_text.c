@@ -98,47 +98,7 @@ static void info(rd *r, int line, const char *fmt, ...) {
     ys_errors_add(r->errs, YS_OK, r->file, line, 0, "%s", msg);
 }
 
-/* A growable array in the scratch arena. */
-static void *vgrow(rd *r, void *v, size_t n, size_t *cap, size_t elem) {
-  if (n < *cap) return v;
-  size_t nc = *cap ? *cap * 2 : 16;
-  void *x = ys_arena_grow(r->tmp, v, n, nc, elem);
-  if (x) *cap = nc;
-  return x;
-}
-
 /* --- UTF-8 and keys ---------------------------------------------------- */
-
-/* Decodes one code point; returns its length (1 for a bad byte). */
-static size_t u8dec(const char *s, size_t n, uint32_t *cp) {
-  const unsigned char *p = (const unsigned char *)s;
-  if (!n) {
-    *cp = 0;
-    return 0;
-  }
-  if (p[0] < 0x80) {
-    *cp = p[0];
-    return 1;
-  }
-  size_t len = (p[0] & 0xE0) == 0xC0   ? 2
-               : (p[0] & 0xF0) == 0xE0 ? 3
-               : (p[0] & 0xF8) == 0xF0 ? 4
-                                       : 1;
-  if (len == 1 || len > n) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  uint32_t v = p[0] & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (size_t i = 1; i < len; i++) {
-    if ((p[i] & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (p[i] & 0x3F);
-  }
-  *cp = v;
-  return len;
-}
 
 static bool starts(const char *s, const char *pre) {
   return strncmp(s, pre, strlen(pre)) == 0;
@@ -301,7 +261,7 @@ static tok *split_line(rd *r, const ys_tline *l, tok *v, size_t *n,
   unsigned indent = 0;
   while (i < len) {
     uint32_t c;
-    size_t k = u8dec(s + i, len - i, &c);
+    size_t k = ys_utf8_decode(s + i, len - i, &c);
     if (c == 0x3000)
       indent++;
     else if (!is_sep(c))
@@ -312,12 +272,12 @@ static tok *split_line(rd *r, const ys_tline *l, tok *v, size_t *n,
     size_t b = i;
     while (i < len) {
       uint32_t c;
-      size_t k = u8dec(s + i, len - i, &c);
+      size_t k = ys_utf8_decode(s + i, len - i, &c);
       if (is_sep(c)) break;
       i += k;
     }
     if (i > b) {
-      v = vgrow(r, v, *n, cap, sizeof *v);
+      v = ys_arena_reserve(r->tmp, v, *n, cap, sizeof *v);
       if (!v) return NULL;
       tok *t = &v[(*n)++];
       t->s = ys_arena_strndup(r->d->arena, s + b, i - b);
@@ -328,7 +288,7 @@ static tok *split_line(rd *r, const ys_tline *l, tok *v, size_t *n,
     }
     while (i < len) {
       uint32_t c;
-      size_t k = u8dec(s + i, len - i, &c);
+      size_t k = ys_utf8_decode(s + i, len - i, &c);
       if (!is_sep(c)) break;
       i += k;
     }
@@ -406,7 +366,7 @@ static int read_lines(rd *r, const char *path) {
     size_t len = e ? (size_t)(e - p) : strlen(p);
     if (len && p[len - 1] == '\r') len--;
     p[len] = '\0';
-    L = vgrow(r, L, cnt, &cap, sizeof *L);
+    L = ys_arena_reserve(r->tmp, L, cnt, &cap, sizeof *L);
     if (!L) return YS_ENOMEM;
     L[cnt].s = p;
     L[cnt].len = len;
@@ -441,7 +401,7 @@ static size_t to_cps(const char *s, uint32_t *out, size_t max) {
   size_t n = 0, len = strlen(s);
   for (size_t i = 0; i < len && n < max;) {
     uint32_t c;
-    i += u8dec(s + i, len - i, &c);
+    i += ys_utf8_decode(s + i, len - i, &c);
     out[n++] = c;
   }
   return n;
@@ -1329,7 +1289,8 @@ static int gt_init(gtab *g, rd *r, const ys_ptable *pt, ys_unit unit) {
 }
 
 static grow *gt_row(gtab *g, int line) {
-  g->rows = vgrow(g->r, g->rows, g->n, &g->cap, sizeof *g->rows);
+  g->rows =
+      ys_arena_reserve(g->r->tmp, g->rows, g->n, &g->cap, sizeof *g->rows);
   if (!g->rows) return NULL;
   grow *row = &g->rows[g->n++];
   memset(row, 0, sizeof *row);
@@ -1715,7 +1676,7 @@ static int grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
     const char *lk = keyz(r, l->s);
     if (!in_body) {
       /* Remember the lines above the body: a page break repeats them. */
-      hk = vgrow(r, hk, nhk, &chk, sizeof *hk);
+      hk = ys_arena_reserve(r->tmp, hk, nhk, &chk, sizeof *hk);
       if (!hk) return YS_ENOMEM;
       hk[nhk++] = lk;
     } else {
@@ -1782,7 +1743,7 @@ static int grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
           pend[npend - 1].s = join_text(r, pend[npend - 1].s, t[0].s);
           continue;
         }
-        pend = vgrow(r, pend, npend, &cpend, sizeof *pend);
+        pend = ys_arena_reserve(r->tmp, pend, npend, &cpend, sizeof *pend);
         if (!pend) return YS_ENOMEM;
         pend[npend++] = t[j];
       }
@@ -2206,14 +2167,14 @@ static int grid_tabs(rd *r, const treg *g0, ys_rtable *rt) {
         if (!strcmp(k, "合计") || !strcmp(k, "总计")) total = true;
       }
       if (!amount && !(total && texts == 1)) {
-        hdr = vgrow(r, hdr, nh, &chdr, sizeof *hdr);
+        hdr = ys_arena_reserve(r->tmp, hdr, nh, &chdr, sizeof *hdr);
         if (!hdr) return YS_ENOMEM;
         hdr[nh++] = (nrow){t, n, 0, l->no};
         continue;
       }
       in_body = true;
     }
-    body = vgrow(r, body, nb, &cbody, sizeof *body);
+    body = ys_arena_reserve(r->tmp, body, nb, &cbody, sizeof *body);
     if (!body) return YS_ENOMEM;
     body[nb++] = (nrow){t, n, 0, l->no};
   }
@@ -2475,7 +2436,7 @@ typedef struct ptab {
 static void plabels_add(ptab *p, const char *k, int panel, int index, int kind,
                         size_t *cap) {
   if (!*k) return;
-  p->lab = vgrow(p->r, p->lab, p->nlab, cap, sizeof *p->lab);
+  p->lab = ys_arena_reserve(p->r->tmp, p->lab, p->nlab, cap, sizeof *p->lab);
   if (!p->lab) return;
   p->lab[p->nlab].key = k;
   p->lab[p->nlab].panel = panel;
@@ -2747,7 +2708,8 @@ static int panel_row(ptab *p, ys_rtable *rt, const tok *t, size_t n, int line,
     row->cells[p->off[panel]].line = grp->line;
     const ys_ppanel *pp = &p->pt->panels[panel];
     if (pp->n_amounts > 1 && grp->namt <= (size_t)pp->n_amounts) {
-      p->def = vgrow(r, p->def, p->ndef, &p->cdef, sizeof *p->def);
+      p->def =
+          ys_arena_reserve(r->tmp, p->def, p->ndef, &p->cdef, sizeof *p->def);
       if (!p->def) return YS_ENOMEM;
       p->def[p->ndef++] =
           (pdefer){rt->nrows - 1, panel,    slot_kind(p, panel, idx),
@@ -3442,7 +3404,7 @@ static void unit_from_magnitudes(rd *r, ys_rtable *rt) {
 static int read_table(rd *r, const treg *g0) {
   ys_rtable *rt = ys_rdoc_add_table(r->d);
   if (!rt) return YS_ENOMEM;
-  r->tpt = vgrow(r, r->tpt, r->ntpt, &r->ctpt, sizeof *r->tpt);
+  r->tpt = ys_arena_reserve(r->tmp, r->tpt, r->ntpt, &r->ctpt, sizeof *r->tpt);
   if (!r->tpt) return YS_ENOMEM;
   r->tpt[r->ntpt++] = g0->pt;
   rt->number = g0->number ? g0->number : "";
@@ -3542,7 +3504,7 @@ static int find_tables(rd *r, treg **regs, size_t *nreg) {
       }
     }
     if (!hit) continue;
-    v = vgrow(r, v, n, &cap, sizeof *v);
+    v = ys_arena_reserve(r->tmp, v, n, &cap, sizeof *v);
     if (!v) return YS_ENOMEM;
     treg *g = &v[n++];
     memset(g, 0, sizeof *g);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "yusuan/error.h"
+#include "yusuan/text.h"
 
 /* Decimals of the display unit that one 分 corresponds to. */
 static int unit_scale(ys_unit unit) {
@@ -59,36 +60,6 @@ const char *ys_unit_name(ys_unit unit) {
     return "千元";
   }
   return "?";
-}
-
-/* Decodes one UTF-8 code point; returns its length in bytes, or 0 when the
- * bytes are not valid UTF-8 (an amount with broken bytes is garbage). */
-static size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp) {
-  if (n == 0) return 0;
-  unsigned char c = p[0];
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t v, min;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2, v = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, v = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, v = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (n < len) return 0;
-  for (size_t i = 1; i < len; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (p[i] & 0x3F);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-  *cp = v;
-  return len;
 }
 
 static bool is_space(uint32_t c) {
@@ -185,7 +156,7 @@ static bool is_placeholder(const unsigned char *p, size_t len, bool *bad) {
   *bad = false;
   for (size_t i = 0; i < len;) {
     uint32_t c;
-    size_t k = utf8_next(p + i, len - i, &c);
+    size_t k = ys_utf8_strict((const char *)p + i, len - i, &c);
     if (k == 0) {
       *bad = true;
       return false;
@@ -231,7 +202,7 @@ int ys_money_parse(ys_amount *out, const char *s, size_t len, ys_unit unit,
 
   for (size_t i = 0; i < len;) {
     uint32_t c;
-    size_t k = utf8_next(p + i, len - i, &c);
+    size_t k = ys_utf8_strict((const char *)p + i, len - i, &c);
     if (k == 0) return fail(why, MSG_GARBAGE);
     i += k;
     if (is_space(c)) continue;
@@ -393,7 +364,7 @@ static uint32_t prev_char(const unsigned char *p, size_t end) {
     size_t start = end - 1;
     while (start > 0 && (p[start] & 0xC0) == 0x80 && end - start < 4) start--;
     uint32_t c;
-    size_t k = utf8_next(p + start, end - start, &c);
+    size_t k = ys_utf8_strict((const char *)p + start, end - start, &c);
     if (k != end - start) return 0;
     if (!is_space(c)) return c;
     end = start;

@@ -670,6 +670,7 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       size_t ll = strlen(lab);
       ys_text_trim(&lab, &ll);
       lab = ys_arena_strndup(c->a, lab, ll);
+      if (!lab) return; /* the arena records it: the check ends YS_ENOMEM */
       pline *pl = &lines[n++];
       pl->pr = pr;
       pl->level = pr->level;

@@ -30,13 +30,10 @@ void ys_rdoc_free(ys_rdoc *d) {
 }
 
 ys_rtable *ys_rdoc_add_table(ys_rdoc *d) {
-  if (d->n == d->cap) {
-    size_t cap = d->cap ? d->cap * 2 : 16;
-    ys_rtable *t = ys_arena_grow(d->arena, d->tables, d->n, cap, sizeof *t);
-    if (!t) return NULL;
-    d->tables = t;
-    d->cap = cap;
-  }
+  ys_rtable *grown =
+      ys_arena_reserve(d->arena, d->tables, d->n, &d->cap, sizeof *grown);
+  if (!grown) return NULL;
+  d->tables = grown;
   ys_rtable *t = &d->tables[d->n++];
   memset(t, 0, sizeof *t);
   t->file = d->file;
@@ -48,14 +45,10 @@ ys_rtable *ys_rdoc_add_table(ys_rdoc *d) {
 }
 
 ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d) {
-  if (d->n_claims == d->cap_claims) {
-    size_t cap = d->cap_claims ? d->cap_claims * 2 : 32;
-    ys_rclaim *c =
-        ys_arena_grow(d->arena, d->claims, d->n_claims, cap, sizeof *c);
-    if (!c) return NULL;
-    d->claims = c;
-    d->cap_claims = cap;
-  }
+  ys_rclaim *grown = ys_arena_reserve(d->arena, d->claims, d->n_claims,
+                                      &d->cap_claims, sizeof *grown);
+  if (!grown) return NULL;
+  d->claims = grown;
   ys_rclaim *c = &d->claims[d->n_claims++];
   memset(c, 0, sizeof *c);
   c->quantity = c->subject = c->text = c->sentence = "";

@@ -22,9 +22,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Length of the valid UTF-8 sequence at p, or 0 if it is not one. Strict:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_seq(const unsigned char *p, size_t n, int32_t *cp) {
+size_t ys_utf8_strict(const char *s, size_t n, uint32_t *cp) {
+  const unsigned char *p = (const unsigned char *)s;
   if (n == 0) return 0;
   unsigned char c = p[0];
   if (c < 0x80) {
@@ -48,8 +47,16 @@ static size_t utf8_seq(const unsigned char *p, size_t n, int32_t *cp) {
     v = (v << 6) | (p[i] & 0x3F);
   }
   if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-  *cp = (int32_t)v;
+  *cp = v;
   return len;
+}
+
+/* ys_utf8_strict on bytes, the code point signed as utf8proc has it. */
+static size_t utf8_seq(const unsigned char *p, size_t n, int32_t *cp) {
+  uint32_t u = 0;
+  size_t k = ys_utf8_strict((const char *)p, n, &u);
+  *cp = (int32_t)u;
+  return k;
 }
 
 size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp) {
@@ -57,15 +64,12 @@ size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp) {
     *cp = 0;
     return 0;
   }
-  utf8proc_int32_t c;
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                        n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
-  if (k <= 0) {
+  size_t k = ys_utf8_strict(s, n, cp);
+  if (!k) {
     *cp = 0xFFFD;
     return 1;
   }
-  *cp = (uint32_t)c;
-  return (size_t)k;
+  return k;
 }
 
 size_t ys_utf8_encode(uint32_t cp, char *out) {

@@ -214,17 +214,18 @@ static void XMLCALL rels_start(void *ud, const XML_Char *name,
   const char *id = attr(atts, "Id"), *type = attr(atts, "Type"),
              *target = attr(atts, "Target"), *mode = attr(atts, "TargetMode");
   if (!id || !type || !target || (mode && !strcmp(mode, "External"))) return;
-  if (x->n == x->cap) {
-    if (x->cap >= 4096) return; /* more relationships than we look at */
-    size_t cap = x->cap ? x->cap * 2 : 16;
-    rel *v = ys_arena_grow(x->c.R->arena, x->v, x->n, cap, sizeof *v);
-    if (!v) {
-      stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
-      return;
-    }
-    x->v = v;
-    x->cap = cap;
+  /* a workbook's relationships: one per sheet and part; more than any
+   * workbook has is a hostile file, said so (not read in part) */
+  if (x->n >= 4096) {
+    stop(&x->c, YS_EINPUT, "XLSX 关系条目过多（%s）");
+    return;
   }
+  rel *v = ys_arena_reserve(x->c.R->arena, x->v, x->n, &x->cap, sizeof *v);
+  if (!v) {
+    stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
+    return;
+  }
+  x->v = v;
   ys_arena *a = x->c.R->arena;
   rel *r = &x->v[x->n];
   r->id = ys_arena_strdup(a, id);
@@ -315,20 +316,16 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name,
   const char *nm = attr(atts, "name"), *rid = attr(atts, "id"),
              *state = attr(atts, "state");
   if (!nm || !rid) return;
-  if (x->n == x->cap) {
-    if (x->cap >= YS_XLSX_MAX_SHEETS) {
-      stop(&x->c, YS_EINPUT, "XLSX 工作表过多（%s）");
-      return;
-    }
-    size_t cap = x->cap ? x->cap * 2 : 16;
-    wsheet *v = ys_arena_grow(x->c.R->arena, x->v, x->n, cap, sizeof *v);
-    if (!v) {
-      stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
-      return;
-    }
-    x->v = v;
-    x->cap = cap;
+  if (x->n >= YS_XLSX_MAX_SHEETS) {
+    stop(&x->c, YS_EINPUT, "XLSX 工作表过多（%s）");
+    return;
   }
+  wsheet *v = ys_arena_reserve(x->c.R->arena, x->v, x->n, &x->cap, sizeof *v);
+  if (!v) {
+    stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
+    return;
+  }
+  x->v = v;
   wsheet *s = &x->v[x->n];
   s->name = ys_arena_strdup(x->c.R->arena, nm);
   s->rid = ys_arena_strdup(x->c.R->arena, rid);
@@ -382,22 +379,17 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name) {
       stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中有过长的字符串");
       return;
     }
-    if (R->nstrings == R->capstrings) {
-      if (R->capstrings >= YS_XLSX_MAX_STRINGS) {
-        stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中共享字符串过多");
-        return;
-      }
-      size_t cap = R->capstrings ? R->capstrings * 2 : 256;
-      if (cap > YS_XLSX_MAX_STRINGS) cap = YS_XLSX_MAX_STRINGS;
-      const char **v = ys_arena_grow(R->arena, (void *)R->strings, R->nstrings,
-                                     cap, sizeof *v);
-      if (!v) {
-        stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
-        return;
-      }
-      R->strings = v;
-      R->capstrings = cap;
+    if (R->nstrings >= YS_XLSX_MAX_STRINGS) {
+      stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中共享字符串过多");
+      return;
     }
+    const char **v = ys_arena_reserve(R->arena, (void *)R->strings, R->nstrings,
+                                      &R->capstrings, sizeof *v);
+    if (!v) {
+      stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
+      return;
+    }
+    R->strings = v;
     const char *s = ys_arena_strndup(R->arena, x->t.s ? x->t.s : "", x->t.n);
     if (!s) {
       stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
@@ -431,20 +423,16 @@ static void XMLCALL sty_start(void *ud, const XML_Char *name,
     x->in_cellxfs = 1;
   else if (!strcmp(l, "xf") && x->in_cellxfs) {
     x->in_xf = 1;
-    if (R->nxf == R->capxf) {
-      if (R->capxf >= 65536) {
-        stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中单元格格式过多");
-        return;
-      }
-      size_t cap = R->capxf ? R->capxf * 2 : 64;
-      uint8_t *v = ys_arena_grow(R->arena, R->xf_indent, R->nxf, cap, 1);
-      if (!v) {
-        stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
-        return;
-      }
-      R->xf_indent = v;
-      R->capxf = cap;
+    if (R->nxf >= 65536) {
+      stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中单元格格式过多");
+      return;
     }
+    uint8_t *v = ys_arena_reserve(R->arena, R->xf_indent, R->nxf, &R->capxf, 1);
+    if (!v) {
+      stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
+      return;
+    }
+    R->xf_indent = v;
     R->xf_indent[R->nxf++] = 0;
   } else if (!strcmp(l, "alignment") && x->in_xf && R->nxf) {
     const char *ind = attr(atts, "indent");
@@ -572,21 +560,17 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name,
     if (parse_ref(a, &r1, &c1) || parse_ref(b, &r2, &c2) || r1 < 0 || c1 < 0 ||
         r2 < r1 || c2 < c1 || r2 >= YS_XLSX_MAX_ROWS || c2 >= YS_XLSX_MAX_COLS)
       return; /* a range we cannot use is ignored */
-    if (x->nmerges == x->capmerges) {
-      if (x->capmerges >= 100000) {
-        stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中合并单元格过多");
-        return;
-      }
-      size_t cap = x->capmerges ? x->capmerges * 2 : 16;
-      ys_xlsx_merge *v =
-          ys_arena_grow(x->c.R->arena, x->merges, x->nmerges, cap, sizeof *v);
-      if (!v) {
-        stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
-        return;
-      }
-      x->merges = v;
-      x->capmerges = cap;
+    if (x->nmerges >= 100000) {
+      stop(&x->c, YS_EINPUT, "XLSX 部件 %s 中合并单元格过多");
+      return;
     }
+    ys_xlsx_merge *v = ys_arena_reserve(x->c.R->arena, x->merges, x->nmerges,
+                                        &x->capmerges, sizeof *v);
+    if (!v) {
+      stop(&x->c, YS_ENOMEM, "内存不足（解析 %s）");
+      return;
+    }
+    x->merges = v;
     x->merges[x->nmerges++] =
         (ys_xlsx_merge){(uint32_t)r1, (uint32_t)c1, (uint32_t)r2, (uint32_t)c2};
   }

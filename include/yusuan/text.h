@@ -49,6 +49,11 @@ bool ys_text_has(const char *s, size_t n, const char *p);
  * sequence, 0 when n is 0. The one UTF-8 decoder of the library. */
 size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* The same, strict: 0 when the bytes at s are not one valid sequence (no
+ * overlong forms, no surrogates, nothing above U+10FFFF), for readers to
+ * whom broken bytes make the text garbage (an amount). */
+size_t ys_utf8_strict(const char *s, size_t n, uint32_t *cp);
+
 /* Encodes cp into out (at least 4 bytes); returns the length (0 if cp is
  * not a code point). */
 size_t ys_utf8_encode(uint32_t cp, char *out);
