@@ -1252,6 +1252,37 @@ enum {
   SH_GLOSS
 };
 
+/* The current year's 一般公共预算 spending by 类 with its shares ("lead"
+ * first): "教育支出（205）120.00 万元，占 60.00%；…。". False when there is
+ * none to print. */
+static bool gpb_by_class(ex *x, const char *lead) {
+  const char **gc;
+  size_t n = codes_of(x, "exp;fund=gpb;period=cur", YS_CLS_FUNC, 3, &gc);
+  int64_t *parts = ys_arena_alloc(x->a, sizeof *parts * (n ? n : 1));
+  int32_t *bp = ys_arena_alloc(x->a, sizeof *bp * (n ? n : 1));
+  const char **codes = ys_arena_alloc(x->a, sizeof *codes * (n ? n : 1));
+  size_t m = 0;
+  if (!parts || !bp || !codes) {
+    oom(x);
+    n = 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    int64_t v = qv(x, "exp;fund=gpb;period=cur;func=%s", gc[i]);
+    if (!v) continue;
+    parts[m] = v;
+    codes[m++] = gc[i];
+  }
+  if (!m || shares_printed(parts, m, bp) != 0) return false;
+  P(x, "%s", lead);
+  for (size_t i = 0; i < m; i++) {
+    const char *nm = cat_name(x, YS_CLS_FUNC, codes[i]);
+    P(x, "%s%s（%s）%s 万元，占 %s", i ? "；" : "", nm ? nm : "", codes[i],
+      W(x, parts[i]), pct(x, bp[i]));
+  }
+  P(x, "。");
+  return true;
+}
+
 static void plan_sichuan(ex *x) {
   bool sc = x->fam == FAM_SICHUAN;
   const char *d = x->subj;
@@ -1415,34 +1446,7 @@ static void plan_sichuan(ex *x) {
   chg(x, gcur, "prev.gpb", "一般公共预算当年拨款", "主要原因是", true);
   P(x, "。");
   H(x, 3, "%s", h.h[SH_3B]);
-  {
-    const char **gc;
-    size_t n = codes_of(x, "exp;fund=gpb;period=cur", YS_CLS_FUNC, 3, &gc);
-    int64_t *parts = ys_arena_alloc(x->a, sizeof *parts * (n ? n : 1));
-    int32_t *bp = ys_arena_alloc(x->a, sizeof *bp * (n ? n : 1));
-    const char **codes = ys_arena_alloc(x->a, sizeof *codes * (n ? n : 1));
-    size_t m = 0;
-    if (!parts || !bp || !codes) {
-      oom(x);
-      n = 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-      int64_t v = qv(x, "exp;fund=gpb;period=cur;func=%s", gc[i]);
-      if (!v) continue;
-      parts[m] = v;
-      codes[m++] = gc[i];
-    }
-    if (m && shares_printed(parts, m, bp) == 0) {
-      for (size_t i = 0; i < m; i++) {
-        const char *nm = cat_name(x, YS_CLS_FUNC, codes[i]);
-        P(x, "%s%s（%s）%s 万元，占 %s", i ? "；" : "", nm ? nm : "", codes[i],
-          W(x, parts[i]), pct(x, bp[i]));
-      }
-      P(x, "。");
-    } else {
-      P(x, "%s %d 年没有一般公共预算当年拨款。", d, y);
-    }
-  }
+  if (!gpb_by_class(x, "")) P(x, "%s %d 年没有一般公共预算当年拨款。", d, y);
   H(x, 3, "%s", h.h[SH_3C]);
   {
     const char **gc;
@@ -1694,33 +1698,7 @@ static void plan_hebei(ex *x) {
   P(x, "%d 年一般公共预算当年拨款 %s 万元", y, W(x, gcur));
   chg(x, gcur, "prev.gpb", "一般公共预算当年拨款", "主要原因是", true);
   P(x, "。");
-  {
-    const char **gc;
-    size_t n = codes_of(x, "exp;fund=gpb;period=cur", YS_CLS_FUNC, 3, &gc);
-    int64_t *parts = ys_arena_alloc(x->a, sizeof *parts * (n ? n : 1));
-    int32_t *bp = ys_arena_alloc(x->a, sizeof *bp * (n ? n : 1));
-    const char **codes = ys_arena_alloc(x->a, sizeof *codes * (n ? n : 1));
-    size_t m = 0;
-    if (!parts || !bp || !codes) {
-      oom(x);
-      n = 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-      int64_t v = qv(x, "exp;fund=gpb;period=cur;func=%s", gc[i]);
-      if (!v) continue;
-      parts[m] = v;
-      codes[m++] = gc[i];
-    }
-    if (m && shares_printed(parts, m, bp) == 0) {
-      P(x, "按支出功能分类科目：");
-      for (size_t i = 0; i < m; i++) {
-        const char *nm = cat_name(x, YS_CLS_FUNC, codes[i]);
-        P(x, "%s%s（%s）%s 万元，占 %s", i ? "；" : "", nm ? nm : "", codes[i],
-          W(x, parts[i]), pct(x, bp[i]));
-      }
-      P(x, "。");
-    }
-  }
+  gpb_by_class(x, "按支出功能分类科目：");
   endp(x);
   {
     const char **gc;
