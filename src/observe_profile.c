@@ -98,480 +98,627 @@ static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
   return k ? k : "";
 }
 
+/* --- grid tables -------------------------------------------------------
+ *
+ * A grid is read row by row: each row's code and name (grid_row_code),
+ * then what the row is (a total, a node of the code tree, a department /
+ * unit / heading / project of the unit tables, a fixed row), which gives
+ * its quantity filter, then its amount cells (grid_amounts). The state
+ * that runs down the rows (the unit a tree belongs to, the levels of
+ * headings, the parents of the code tree) lives in one struct. */
+
+typedef struct grid {
+  chk *c;
+  const ys_rtable *rt;
+  const ys_ptable *pt;
+  const char *tname;
+  size_t body, nc, nr;
+  /* the profile's columns */
+  int code_col, name_col, gov_col, lei, kuan, xiang, unit_col, elei, ekuan;
+  int t_name, t_op, t_value, t_unit, t_target;
+  /* what the profile's rows can produce */
+  const ys_prow *tree;
+  bool has_units, has_projects, tree_in_units, has_targets;
+  /* per row: its unit code (grid_units), what the walk found */
+  const char **unit_of;
+  rowinfo *ri;
+  int *obs_at;
+  bool *is_code;
+  const char **code_keys; /* the code column's key of each row, sorted */
+  size_t ncode_keys;
+  /* the walk down the rows */
+  const char **units_seen; /* unit names so far: never a class's name */
+  size_t n_units_seen, cap_units_seen;
+  int unit_level, group_level, group_rows, prev_heading_level, prev_indent;
+  bool dept_seen, unit_done, in_heading, prev_heading, last_row_heading;
+  bool has_indent;
+  const char *prev_code, *last_tree_code, *last_tree_name, *cur_unit;
+  /* Economic 款 shown once only: their government 款 is implied, so the
+   * quantity need not name it (and then matches 三公 and other tables). */
+  const char *parent_at[4];
+} grid;
+
 /* Is name one of the unit names already seen in this table? (Units and
  * classes never share names, but a unit row must not be read as one.) */
-static bool unit_like(chk *c, const char *name, const char *const *seen) {
-  (void)c;
-  for (int i = 0; seen[i]; i++)
-    if (!strcmp(seen[i], name)) return true;
+static bool unit_like(const grid *g, const char *name) {
+  for (size_t i = 0; i < g->n_units_seen; i++)
+    if (!strcmp(g->units_seen[i], name)) return true;
   return false;
 }
-void ck_observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
-                     const char *tname, size_t body) {
-  size_t nc = pt->ncols;
-  size_t nr = rt->nrows > body ? rt->nrows - body : 0;
-  rowinfo *ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (nr + 1));
-  int *obs_at = ys_arena_alloc(c->a, sizeof(int) * (nr * nc + 1));
-  bool *is_code = ys_arena_alloc(c->a, sizeof(bool) * (nr + 1));
-  if (!ri || !obs_at || !is_code) return;
-  for (size_t i = 0; i < nr * nc; i++) obs_at[i] = -1;
 
-  /* What the profile's rows can produce. */
-  const ys_prow *tree = NULL;
-  bool has_units = false, has_projects = false, tree_in_units = false,
-       has_targets = false;
-  for (size_t i = 0; i < pt->nrows; i++) {
-    const ys_prow *pr = &pt->rows[i];
-    if (pr->kind == PROW_TREE) tree = pr;
-    if (pr->kind == PROW_UNITS) has_units = true;
-    if (pr->kind == PROW_PROJECTS) has_projects = true;
-    if (pr->kind == PROW_TARGETS) has_targets = true;
-    /* rows repeated inside every unit (a code tree per unit) */
-    for (size_t k = 0; pr->kind == PROW_UNITS && k < pr->n_sub; k++) {
-      if (pr->sub[k].kind == PROW_TREE) {
-        tree = &pr->sub[k];
-        tree_in_units = true;
-      }
-      if (pr->sub[k].kind == PROW_PROJECTS) has_projects = true;
-    }
-  }
-  int code_col = -1, name_col = -1, gov_col = -1, lei = -1, kuan = -1,
-      xiang = -1, unit_col = -1, elei = -1, ekuan = -1;
-  for (size_t k = 0; k < nc; k++) {
-    switch (pt->cols[k].show) {
+static void unit_seen(grid *g, const char *name) {
+  if (!*name) return;
+  const char **v =
+      ys_arena_reserve(g->c->a, (void *)g->units_seen, g->n_units_seen,
+                       &g->cap_units_seen, sizeof *v);
+  if (!v) return; /* the arena records it: the check ends YS_ENOMEM */
+  g->units_seen = v;
+  g->units_seen[g->n_units_seen++] = name;
+}
+
+static void grid_columns(grid *g) {
+  g->code_col = g->name_col = g->gov_col = g->lei = g->kuan = g->xiang = -1;
+  g->unit_col = g->elei = g->ekuan = -1;
+  g->t_name = g->t_op = g->t_value = g->t_unit = g->t_target = -1;
+  for (size_t k = 0; k < g->nc; k++) {
+    int *slot = NULL;
+    switch (g->pt->cols[k].show) {
     case PCOL_CODE:
-      code_col = (int)k;
+      slot = &g->code_col;
       break;
     case PCOL_NAME:
-      name_col = (int)k;
+      slot = &g->name_col;
       break;
     case PCOL_GOV_CODE:
-      gov_col = (int)k;
+      slot = &g->gov_col;
       break;
     case PCOL_FUNC_LEI:
-      lei = (int)k;
+      slot = &g->lei;
       break;
     case PCOL_FUNC_KUAN:
-      kuan = (int)k;
+      slot = &g->kuan;
       break;
     case PCOL_FUNC_XIANG:
-      xiang = (int)k;
+      slot = &g->xiang;
       break;
     case PCOL_UNIT_CODE:
-      unit_col = (int)k;
+      slot = &g->unit_col;
       break;
     case PCOL_ECON_LEI:
-      elei = (int)k;
+      slot = &g->elei;
       break;
     case PCOL_ECON_KUAN:
-      ekuan = (int)k;
+      slot = &g->ekuan;
+      break;
+    case PCOL_T_NAME:
+      slot = &g->t_name;
+      break;
+    case PCOL_T_OP:
+      slot = &g->t_op;
+      break;
+    case PCOL_T_VALUE:
+      slot = &g->t_value;
+      break;
+    case PCOL_T_UNIT:
+      slot = &g->t_unit;
+      break;
+    case PCOL_T_TARGET:
+      slot = &g->t_target;
       break;
     default:
       break;
     }
+    if (slot) *slot = (int)k;
   }
-  /* The unit code of each row: printed in its own unit-code column, or,
-   * for a unit heading that prints none, the code of the first detail row
-   * below it. */
-  const char **unit_of = ys_arena_alloc(c->a, sizeof(char *) * (nr + 1));
-  if (!unit_of) return;
-  {
-    const char *next = "";
-    for (size_t i = nr; i-- > 0;) {
-      const ys_rrow *row = &rt->rows[body + i];
-      const char *u = unit_col >= 0 && row->n == nc
-                          ? ck_key_of(c, row->cells[unit_col].text)
-                          : "";
-      if (*u && ck_all_digits(u)) next = u;
-      unit_of[i] = *u && ck_all_digits(u) ? u : next;
-    }
-  }
-  int unit_level = 0, group_level = 0;
-  const char *units_seen[64] = {NULL};
-  int n_units_seen = 0, group_rows = 0;
-  bool dept_seen = false, unit_done = false, in_heading = false;
-  bool prev_heading = false, last_row_heading = false;
-  int prev_heading_level = 3;
-  bool has_indent = false;
-  for (size_t i = 0; i < nr && name_col >= 0 && !has_indent; i++)
-    if (rt->rows[body + i].n == nc &&
-        ck_indent_level(rt->rows[body + i].cells[name_col].text, c->p->indent) >
-            0)
-      has_indent = true;
-  const char *prev_code = NULL;
-  const char *last_tree_code = NULL, *last_tree_name = NULL;
-  int prev_indent = 0;
-  /* Economic 款 shown once only: their government 款 is implied, so the
-   * quantity need not name it (and then matches 三公 and other tables). */
-  const char *parent_at[4] = {NULL, NULL, NULL, NULL};
-  const char *cur_unit = NULL;
+}
 
-  int t_name = -1, t_op = -1, t_value = -1, t_unit = -1, t_target = -1;
-  for (size_t k = 0; k < nc; k++) {
-    pcol_show sh = pt->cols[k].show;
-    if (sh == PCOL_T_NAME) t_name = (int)k;
-    if (sh == PCOL_T_OP) t_op = (int)k;
-    if (sh == PCOL_T_VALUE) t_value = (int)k;
-    if (sh == PCOL_T_UNIT) t_unit = (int)k;
-    if (sh == PCOL_T_TARGET) t_target = (int)k;
-  }
-  for (size_t i = 0; i < nr; i++) {
-    const ys_rrow *row = &rt->rows[body + i];
-    rowinfo *r = &ri[i];
-    r->first_obs = -1;
-    /* indicators of a target table laid out as a grid */
-    if (t_name >= 0 && row->n == nc && (t_value >= 0 || t_target >= 0)) {
-      const char *v =
-          t_target >= 0
-              ? row->cells[t_target].text
-              : ys_arena_printf(c->a, "%s%s%s",
-                                t_op >= 0 ? row->cells[t_op].text : "",
-                                row->cells[t_value].text,
-                                t_unit >= 0 ? row->cells[t_unit].text : "");
-      rate_check(c, rt, tname, row->cells[t_name].text, v, row->line);
+static void grid_shape(grid *g) {
+  const ys_ptable *pt = g->pt;
+  for (size_t i = 0; i < pt->nrows; i++) {
+    const ys_prow *pr = &pt->rows[i];
+    if (pr->kind == PROW_TREE) g->tree = pr;
+    if (pr->kind == PROW_UNITS) g->has_units = true;
+    if (pr->kind == PROW_PROJECTS) g->has_projects = true;
+    if (pr->kind == PROW_TARGETS) g->has_targets = true;
+    /* rows repeated inside every unit (a code tree per unit) */
+    for (size_t k = 0; pr->kind == PROW_UNITS && k < pr->n_sub; k++) {
+      if (pr->sub[k].kind == PROW_TREE) {
+        g->tree = &pr->sub[k];
+        g->tree_in_units = true;
+      }
+      if (pr->sub[k].kind == PROW_PROJECTS) g->has_projects = true;
     }
-    if (row->n != nc) {
-      ck_unplaced(c, rt, tname, row, "此行的列数与报表格式不符，未参与检查");
+  }
+}
+
+static const ys_rrow *grid_row(const grid *g, size_t i) {
+  return &g->rt->rows[g->body + i];
+}
+
+static int cmp_key(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The unit code of each row: printed in its own unit-code column, or, for
+ * a unit heading that prints none, the code of the first detail row below
+ * it; and the sorted keys of the code column (how often a code is
+ * printed: grid_gov). False when out of memory. */
+static bool grid_units(grid *g) {
+  chk *c = g->c;
+  g->unit_of = ys_arena_alloc(c->a, sizeof(char *) * (g->nr + 1));
+  g->code_keys = ys_arena_alloc(c->a, sizeof(char *) * (g->nr + 1));
+  if (!g->unit_of || !g->code_keys) return false;
+  const char *next = "";
+  for (size_t i = g->nr; i-- > 0;) {
+    const ys_rrow *row = grid_row(g, i);
+    const char *u = g->unit_col >= 0 && row->n == g->nc
+                        ? ck_key_of(c, row->cells[g->unit_col].text)
+                        : "";
+    if (*u && ck_all_digits(u)) next = u;
+    g->unit_of[i] = *u && ck_all_digits(u) ? u : next;
+    if (g->code_col >= 0 && row->n == g->nc)
+      g->code_keys[g->ncode_keys++] =
+          ck_key_of(c, row->cells[g->code_col].text);
+  }
+  qsort(g->code_keys, g->ncode_keys, sizeof *g->code_keys, cmp_key);
+  for (size_t i = 0; i < g->nr && g->name_col >= 0 && !g->has_indent; i++)
+    if (grid_row(g, i)->n == g->nc &&
+        ck_indent_level(grid_row(g, i)->cells[g->name_col].text, c->p->indent) >
+            0)
+      g->has_indent = true;
+  return true;
+}
+
+/* How many rows print code in the code column. */
+static size_t code_printed(const grid *g, const char *code) {
+  size_t lo = 0, hi = g->ncode_keys;
+  while (lo < hi) { /* the first key >= code */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(g->code_keys[mid], code) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t n = 0;
+  while (lo + n < g->ncode_keys && !strcmp(g->code_keys[lo + n], code)) n++;
+  return n;
+}
+
+/* A row's code and name. The code: a code column, or 类/款/项 split over
+ * columns. When a table has both, the code column of a row whose split
+ * columns are empty holds a unit code (a unit heading, *row_unit), not a
+ * classification. The name: its name column, or (tables of fixed rows and
+ * forms without one) the first text printed in the row. */
+static const char *grid_row_code(grid *g, const ys_rrow *row,
+                                 const char **row_unit, const char **name_raw,
+                                 const char **name) {
+  chk *c = g->c;
+  const char *split = "";
+  if (g->lei >= 0)
+    split = ys_arena_printf(
+        c->a, "%s%s%s", ck_key_of(c, row->cells[g->lei].text),
+        g->kuan >= 0 ? ck_key_of(c, row->cells[g->kuan].text) : "",
+        g->xiang >= 0 ? ck_key_of(c, row->cells[g->xiang].text) : "");
+  else if (g->elei >= 0)
+    split = ys_arena_printf(
+        c->a, "%s%s", ck_key_of(c, row->cells[g->elei].text),
+        g->ekuan >= 0 ? ck_key_of(c, row->cells[g->ekuan].text) : "");
+  if (!split) split = "";
+  const char *code = split;
+  *row_unit = NULL;
+  if (g->code_col >= 0) {
+    const char *cc = ck_key_of(c, row->cells[g->code_col].text);
+    if (g->lei < 0 && g->elei < 0)
+      code = cc;
+    else if (*split)
+      code = *cc && strlen(cc) > strlen(split) ? cc : split;
+    else if (*cc && ck_all_digits(cc))
+      *row_unit = cc;
+  }
+  *name_raw = g->name_col >= 0 ? row->cells[g->name_col].text : "";
+  for (size_t k = 0; g->name_col < 0 && k < g->nc && !**name_raw; k++)
+    if (g->pt->cols[k].show != PCOL_AMOUNT) *name_raw = row->cells[k].text;
+  *name = ck_label_key(c, *name_raw);
+  /* A provincial sub-款 (3010301) prints its 款's columns (301 | 03):
+   * below a row of the same code and indented deeper, it is the child
+   * the catalogue names. */
+  int indent = ck_indent_level(*name_raw, c->p->indent);
+  if (*code && g->prev_code && !strcmp(code, g->prev_code) &&
+      indent > g->prev_indent) {
+    const ys_cat_entry *e = ys_catalog_match_name(
+        c->cat, YS_CLS_ECON_DEPT, *name, strlen(*name), code, c->year);
+    if (e) code = e->code;
+  } else if (*code) {
+    g->prev_code = code;
+    g->prev_indent = indent;
+  }
+  /* Published tables often print a class or 款 by name alone, and a
+   * sub-款 with its 款's columns: find the code the catalogue gives the
+   * name, under the nearest code above it. */
+  const ys_prow *tree = g->tree;
+  const char *nm = *name;
+  if (tree && *nm && !unit_like(g, nm)) {
+    const ys_cat_entry *cur =
+        *code && ck_all_digits(code)
+            ? ys_catalog_lookup(c->cat, tree->cls, code, c->year)
+            : NULL;
+    bool named_right = cur && !strcmp(ck_key_of(c, cur->name), nm);
+    if (!*code || (cur && !named_right)) {
+      const ys_cat_entry *e = NULL;
+      if (*code)
+        e = ys_catalog_match_name(c->cat, tree->cls, nm, strlen(nm), code,
+                                  c->year);
+      for (int l = 3; !e && l >= 0; l--)
+        if (l == 0 || g->parent_at[l])
+          e = ys_catalog_match_name(c->cat, tree->cls, nm, strlen(nm),
+                                    l ? g->parent_at[l] : NULL, c->year);
+      if (e && (!*code || !strncmp(e->code, code, strlen(code))))
+        code = e->code;
+    }
+  }
+  return code;
+}
+
+/* A 合计/总计 row or a fixed row named by the profile (code-less). */
+static void grid_total(grid *g, rowinfo *r, const ys_prow *fixed,
+                       const char *name, ys_qfilter *rf) {
+  chk *c = g->c;
+  r->total =
+      !fixed || fixed->total || !strcmp(name, "合计") || !strcmp(name, "总计");
+  r->level = fixed ? fixed->level : 0;
+  r->subset = fixed && fixed->subset;
+  /* As in compile: a fixed row's quantity narrows its cells. */
+  if (fixed && fixed->q.n == 1) {
+    ys_qfilter f = fixed->q.t[0];
+    f.src = YS_Q_NONE;
+    ys_qfilter_and(rf, rf, &f, c->a);
+  }
+  /* A row whose figure the province defines its own way (四川 项目
+   * 绩效目标表 totals include 运转类 projects): checked against its own
+   * rows only, never against other tables. */
+  if (fixed && fixed->alone)
+    ys_qcodes_add(&rf->pcat,
+                  ys_arena_printf(c->a, "(%s:%s)", g->pt->id, fixed->label));
+}
+
+/* The government 款 printed beside a department economic code: named in
+ * the quantity only when the economic 款 is split over several rows, and
+ * checked against the catalogue's mapping. */
+static void grid_gov(grid *g, const ys_rrow *row, const rowinfo *r,
+                     const char *code, ys_qfilter *rf) {
+  chk *c = g->c;
+  const char *gov =
+      g->gov_col >= 0 ? ck_key_of(c, row->cells[g->gov_col].text) : "";
+  if (!*gov || !ck_all_digits(gov)) return;
+  if (code_printed(g, code) > 1) ys_qcodes_add(&rf->gecon, gov);
+  const char *ad =
+      ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_ADMIN, c->year);
+  const char *in = ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_INST, c->year);
+  if (!(ad || in) || (ad && !strcmp(ad, gov)) || (in && !strcmp(in, gov)))
+    return;
+  ys_finding *f = ck_add_finding(c, "catalog.gov-map", YS_SEV_ERROR);
+  if (!f) return;
+  char msg[512];
+  f->file = ck_fs(c, g->rt->file);
+  f->line = row->line;
+  f->table = ck_fs(c, g->tname);
+  f->row = ck_fs(c, r->label);
+  f->found = ck_fs(c, gov);
+  f->expected = ck_fs(c, in ? in : ad);
+  snprintf(msg, sizeof msg,
+           "部门经济科目 %s 应对应政府经济科目 %s（行政单位）或 %s"
+           "（事业单位），表中为 %s",
+           code, ad ? ad : "—", in ? in : "—", gov);
+  f->message = ck_fs(c, msg);
+}
+
+/* A node of the code tree (code has a level in the tree's class). */
+static void grid_tree(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
+                      const char *code, const char *name, ys_qfilter *rf) {
+  chk *c = g->c;
+  const ys_prow *tree = g->tree;
+  int lvl = ys_catalog_code_level(tree->cls, code);
+  /* The same code printed again under another name (30399 其他对个人和
+   * 家庭的补助, then 30399 其他对个人和家庭的补助支出): a sub-item the
+   * catalogue does not list, one level below. */
+  bool sub_item = g->last_tree_code && !strcmp(g->last_tree_code, code) &&
+                  g->last_tree_name && strcmp(g->last_tree_name, name);
+  g->last_tree_code = code;
+  g->last_tree_name = name;
+  if (sub_item) {
+    lvl++;
+    code = ys_arena_printf(c->a, "%s:%s", code, name);
+    if (!code) return;
+  }
+  r->level = lvl;
+  if (g->tree_in_units) {
+    /* the tree of one unit, below its unit row */
+    r->level =
+        (g->unit_level > g->group_level ? g->unit_level : g->group_level) +
+        (tree->leaves ? 1 : lvl);
+    const char *u = *g->unit_of[i] ? g->unit_of[i] : g->cur_unit;
+    if (u) ys_qcodes_add(&rf->unit, u);
+  }
+  g->is_code[i] = true;
+  ys_qcodes_add(tree->cls == YS_CLS_FUNC ? &rf->func : &rf->econ, code);
+  grid_gov(g, row, r, code, rf);
+  const char *parent = lvl > 1 && lvl < 5 ? g->parent_at[lvl - 1] : NULL;
+  if (!strchr(code, ':')) {
+    ck_catalog_row(c, g->rt, g->tname, tree->cls, code, *name ? r->label : "",
+                   parent, row->line);
+    if (lvl < 4) {
+      g->parent_at[lvl] = ys_arena_strdup(c->a, code);
+      for (int l = lvl + 1; l < 4; l++) g->parent_at[l] = NULL;
+    }
+  }
+}
+
+/* A row of the unit tables. Levels by meaning, not indentation (published
+ * tables print none): department 1, unit 2, heading (a function 项 or a
+ * project category) 3, project 4. The first row under 合计 is the
+ * department; a unit is a row with a unit code, or the code-less row right
+ * after the department that names no 项. False when the row cannot be
+ * placed (reported). */
+static bool grid_unit_row(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
+                          const char *code, const char *row_unit,
+                          const char *name, int indent, ys_qfilter *rf) {
+  chk *c = g->c;
+  bool was_heading = g->last_row_heading;
+  g->last_row_heading = false;
+  g->prev_heading = was_heading;
+  const char *ucode = row_unit ? row_unit : g->unit_of[i];
+  bool project_row = g->has_projects && *code && !row_unit &&
+                     !(g->has_units && !g->has_projects);
+  /* Indented tables (compiled ones, many published) say it directly:
+   * one indent step per level. */
+  int forced = 0; /* 1 department, 2 unit, 3 heading, 4 project */
+  if (g->has_indent) {
+    int lvl = indent + 1;
+    forced = lvl <= 1 ? 1 : lvl == 2 ? 2 : g->has_projects && *code ? 4 : 3;
+    project_row = forced == 4;
+    if (forced == 2 && !*ucode && *code) ucode = code;
+    if (forced == 4) {
+      g->in_heading = lvl > 3;
+      g->prev_heading_level = lvl - 1;
+    } else if (forced == 3) {
+      g->prev_heading = lvl > 3;
+      g->prev_heading_level = lvl - 1;
+    }
+  }
+  const ys_cat_entry *heading =
+      g->has_projects && !*code
+          ? ys_catalog_match_name(c->cat, YS_CLS_FUNC, name, strlen(name), NULL,
+                                  c->year)
+          : NULL;
+  if (heading && heading->level != 3) heading = NULL;
+  if (forced == 1 || (!forced && g->group_rows == 0)) {
+    r->level = 1; /* the department: everything */
+    g->group_level = 1;
+    g->group_rows++;
+    g->dept_seen = true;
+    unit_seen(g, name);
+  } else if (project_row) {
+    r->level = g->in_heading ? g->prev_heading_level + 1 : 3;
+    ys_qcodes_add(&rf->project, name);
+    if (ck_all_digits(code) && ys_catalog_code_level(YS_CLS_FUNC, code) == 3)
+      ys_qcodes_add(&rf->func, ys_arena_strdup(c->a, code));
+  } else if (forced == 2 ||
+             (!forced && !heading &&
+              (*code || (!g->unit_done && g->dept_seen)) &&
+              (*code || *ucode || g->has_units || g->has_projects))) {
+    r->level = 2;
+    const char *u = *code && ck_all_digits(code) ? code : ucode;
+    if (*u) {
+      ys_qcodes_add(&rf->unit, u);
+      g->cur_unit = ys_arena_strdup(c->a, u);
+    } else {
+      ys_qcodes_add(&rf->unit, name); /* a unit known only by name */
+    }
+    g->unit_level = 2;
+    g->group_level = 2;
+    g->in_heading = false;
+    unit_seen(g, name);
+    if (!g->has_units) g->unit_done = true;
+  } else if (g->has_projects) {
+    /* a heading right under a heading is a sub-category */
+    r->level = g->prev_heading ? g->prev_heading_level + 1 : 3;
+    g->prev_heading_level = r->level;
+    g->in_heading = true;
+    g->last_row_heading = true;
+    g->unit_done = true;
+    if (g->cur_unit) ys_qcodes_add(&rf->unit, g->cur_unit);
+    if (heading)
+      ys_qcodes_add(&rf->func, heading->code);
+    else
+      ys_qcodes_add(&rf->pcat, name);
+  } else {
+    ck_unplaced(c, g->rt, g->tname, row, "无法确定此行对应的单位，未参与检查");
+    return false;
+  }
+  return true;
+}
+
+/* A fixed row found by its label, or (a target table laid out as a grid)
+ * the first row of a project. False when the row is not one (reported
+ * when it is not a project's later row). */
+static bool grid_fixed(grid *g, const ys_rrow *row, rowinfo *r,
+                       const char *name, ys_qfilter *rf) {
+  chk *c = g->c;
+  const ys_ptable *pt = g->pt;
+  for (size_t k = 0; k < pt->nrows; k++)
+    if (pt->rows[k].kind == PROW_FIXED &&
+        strcmp(ck_label_key(c, pt->rows[k].label), name) == 0) {
+      r->level = pt->rows[k].level;
+      r->subset = pt->rows[k].subset;
+      /* As in compile: a fixed row's quantity narrows its cells. */
+      if (pt->rows[k].q.n == 1) {
+        ys_qfilter f = pt->rows[k].q.t[0];
+        f.src = YS_Q_NONE;
+        ys_qfilter_and(rf, rf, &f, c->a);
+      }
+      return true;
+    }
+  if (g->has_targets) {
+    /* one row per indicator: the project's first row carries its amount
+     * and name (the last text before the amount); others none */
+    int amount_at = -1;
+    const char *pname = "";
+    for (size_t k = 0; k < g->nc && amount_at < 0; k++) {
+      if (pt->cols[k].show == PCOL_AMOUNT)
+        amount_at = (int)k;
+      else if (*row->cells[k].text)
+        pname = row->cells[k].text;
+    }
+    if (amount_at < 0 || !*row->cells[amount_at].text || !*pname) return false;
+    ys_qcodes_add(&rf->project, ck_label_key(c, pname));
+    r->level = 1;
+    r->label = pname;
+    return true;
+  }
+  ck_unplaced(c, g->rt, g->tname, row, "无法识别此行，未参与检查");
+  return false;
+}
+
+/* The amount cells of row i under filter rf, and the column sums the
+ * profile declares. False when out of memory. */
+static bool grid_amounts(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
+                         const ys_qfilter *rf) {
+  chk *c = g->c;
+  const ys_ptable *pt = g->pt;
+  const ys_rtable *rt = g->rt;
+  size_t nc = g->nc;
+  int *at = &g->obs_at[i * nc];
+  for (size_t k = 0; k < nc; k++) {
+    const ys_pcol *pc = &pt->cols[k];
+    if (pc->show != PCOL_AMOUNT) continue;
+    ys_amount am;
+    const char *clabel = "";
+    for (size_t h = 0; h < pt->n_header; h++) {
+      const ys_header_cell *hc = &pt->header[h];
+      if ((size_t)hc->col <= k && k < (size_t)(hc->col + hc->col_span) &&
+          hc->row + hc->row_span == pt->header_rows)
+        clabel = hc->text;
+    }
+    if (!cell_amount(c, rt, pt, g->tname, &row->cells[k], &am, r->label,
+                     clabel)) {
+      at[k] = UNREADABLE;
       continue;
     }
-    /* The code: a code column, or 类/款/项 split over columns. When a
-     * table has both, the code column of a row whose split columns are
-     * empty holds a unit code (a unit heading), not a classification. */
-    const char *split = "";
-    if (lei >= 0)
-      split = ys_arena_printf(
-          c->a, "%s%s%s", ck_key_of(c, row->cells[lei].text),
-          kuan >= 0 ? ck_key_of(c, row->cells[kuan].text) : "",
-          xiang >= 0 ? ck_key_of(c, row->cells[xiang].text) : "");
-    else if (elei >= 0)
-      split = ys_arena_printf(c->a, "%s%s", ck_key_of(c, row->cells[elei].text),
-                              ekuan >= 0 ? ck_key_of(c, row->cells[ekuan].text)
-                                         : "");
-    const char *code = split;
-    const char *row_unit = NULL;
-    if (code_col >= 0) {
-      const char *cc = ck_key_of(c, row->cells[code_col].text);
-      if (lei < 0 && elei < 0)
-        code = cc;
-      else if (*split)
-        code = *cc && strlen(cc) > strlen(split) ? cc : split;
-      else if (*cc && ck_all_digits(cc))
-        row_unit = cc;
-    }
-    /* The row's name: its name column, or (tables of fixed rows and
-     * forms without one) the first text printed in the row. */
-    const char *name_raw = name_col >= 0 ? row->cells[name_col].text : "";
-    for (size_t k = 0; name_col < 0 && k < nc && !*name_raw; k++)
-      if (pt->cols[k].show != PCOL_AMOUNT) name_raw = row->cells[k].text;
-    const char *name = ck_label_key(c, name_raw);
-    /* A provincial sub-款 (3010301) prints its 款's columns (301 | 03):
-     * below a row of the same code and indented deeper, it is the child
-     * the catalogue names. */
-    int indent = ck_indent_level(name_raw, c->p->indent);
-    if (*code && prev_code && !strcmp(code, prev_code) &&
-        indent > prev_indent) {
-      const ys_cat_entry *e = ys_catalog_match_name(
-          c->cat, YS_CLS_ECON_DEPT, name, strlen(name), code, c->year);
-      if (e) code = e->code;
-    } else if (*code) {
-      prev_code = code;
-      prev_indent = indent;
-    }
-    /* Published tables often print a class or 款 by name alone, and a
-     * sub-款 with its 款's columns: find the code the catalogue gives the
-     * name, under the nearest code above it. */
-    if (tree && *name && !unit_like(c, name, units_seen)) {
-      const ys_cat_entry *cur =
-          *code && ck_all_digits(code)
-              ? ys_catalog_lookup(c->cat, tree->cls, code, c->year)
-              : NULL;
-      bool named_right = cur && !strcmp(ck_key_of(c, cur->name), name);
-      if (!*code || (cur && !named_right)) {
-        const ys_cat_entry *e = NULL;
-        if (*code)
-          e = ys_catalog_match_name(c->cat, tree->cls, name, strlen(name), code,
-                                    c->year);
-        for (int l = 3; !e && l >= 0; l--)
-          if (l == 0 || parent_at[l])
-            e = ys_catalog_match_name(c->cat, tree->cls, name, strlen(name),
-                                      l ? parent_at[l] : NULL, c->year);
-        if (e && (!*code || !strncmp(e->code, code, strlen(code))))
-          code = e->code;
-      }
-    }
-    r->label = *name ? ys_arena_strdup(c->a, name_raw) : code;
-    {
-      const char *s = r->label;
-      size_t l = strlen(s);
-      ys_text_trim(&s, &l);
-      r->label = ys_arena_strndup(c->a, s, l);
-    }
-    ys_qfilter rf = {0};
-    r->placed = true;
-    const ys_prow *fixed = NULL;
-    for (size_t k = 0; k < pt->nrows && !fixed && !*code && *name; k++)
-      if (pt->rows[k].kind == PROW_FIXED &&
-          ck_label_matches(c, name, pt->rows[k].label))
-        fixed = &pt->rows[k];
-    if (!*code &&
-        (fixed || strcmp(name, "合计") == 0 || strcmp(name, "总计") == 0)) {
-      r->total = !fixed || fixed->total || !strcmp(name, "合计") ||
-                 !strcmp(name, "总计");
-      r->level = fixed ? fixed->level : 0;
-      r->subset = fixed && fixed->subset;
-      /* As in compile: a fixed row's quantity narrows its cells. */
-      if (fixed && fixed->q.n == 1) {
-        ys_qfilter f = fixed->q.t[0];
-        f.src = YS_Q_NONE;
-        ys_qfilter_and(&rf, &rf, &f, c->a);
-      }
-      /* A row whose figure the province defines its own way (四川 项目
-       * 绩效目标表 totals include 运转类 projects): checked against its own
-       * rows only, never against other tables. */
-      if (fixed && fixed->alone)
-        ys_qcodes_add(&rf.pcat,
-                      ys_arena_printf(c->a, "(%s:%s)", pt->id, fixed->label));
-    } else if (tree && ck_all_digits(code) &&
-               ys_catalog_code_level(tree->cls, code)) {
-      int lvl = ys_catalog_code_level(tree->cls, code);
-      /* The same code printed again under another name (30399 其他对个人和
-       * 家庭的补助, then 30399 其他对个人和家庭的补助支出): a sub-item the
-       * catalogue does not list, one level below. */
-      bool sub_item = last_tree_code && !strcmp(last_tree_code, code) &&
-                      last_tree_name && strcmp(last_tree_name, name);
-      last_tree_code = code;
-      last_tree_name = name;
-      if (sub_item) {
-        lvl++;
-        code = ys_arena_printf(c->a, "%s:%s", code, name);
-      }
-      r->level = lvl;
-      if (tree_in_units) {
-        /* the tree of one unit, below its unit row */
-        r->level = (unit_level > group_level ? unit_level : group_level) +
-                   (tree->leaves ? 1 : lvl);
-        const char *u = *unit_of[i] ? unit_of[i] : cur_unit;
-        if (u) ys_qcodes_add(&rf.unit, u);
-      }
-      is_code[i] = true;
-      ys_qcodes *dim = tree->cls == YS_CLS_FUNC ? &rf.func : &rf.econ;
-      ys_qcodes_add(dim, code);
-      const char *gov =
-          gov_col >= 0 ? ck_key_of(c, row->cells[gov_col].text) : "";
-      if (*gov && ck_all_digits(gov)) {
-        /* Name the government 款 only when the economic 款 is split. */
-        int seen = 0;
-        for (size_t j = 0; j < nr; j++)
-          if (rt->rows[body + j].n == nc &&
-              strcmp(ck_key_of(c, rt->rows[body + j].cells[code_col].text),
-                     code) == 0)
-            seen++;
-        if (seen > 1) ys_qcodes_add(&rf.gecon, gov);
-        const char *ad =
-            ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_ADMIN, c->year);
-        const char *in =
-            ys_catalog_gov_map(c->cat, code, YS_UNIT_KIND_INST, c->year);
-        if ((ad || in) && !(ad && !strcmp(ad, gov)) &&
-            !(in && !strcmp(in, gov))) {
-          ys_finding *f = ck_add_finding(c, "catalog.gov-map", YS_SEV_ERROR);
-          if (f) {
-            char msg[512];
-            f->file = ck_fs(c, rt->file);
-            f->line = row->line;
-            f->table = ck_fs(c, tname);
-            f->row = ck_fs(c, r->label);
-            f->found = ck_fs(c, gov);
-            f->expected = ck_fs(c, in ? in : ad);
-            snprintf(msg, sizeof msg,
-                     "部门经济科目 %s 应对应政府经济科目 %s（行政单位）或 %s"
-                     "（事业单位），表中为 %s",
-                     code, ad ? ad : "—", in ? in : "—", gov);
-            f->message = ck_fs(c, msg);
-          }
-        }
-      }
-      const char *parent = lvl > 1 && lvl < 5 ? parent_at[lvl - 1] : NULL;
-      if (!strchr(code, ':')) {
-        ck_catalog_row(c, rt, tname, tree->cls, code, *name ? r->label : "",
-                       parent, row->line);
-        if (lvl < 4) {
-          parent_at[lvl] = ys_arena_strdup(c->a, code);
-          for (int l = lvl + 1; l < 4; l++) parent_at[l] = NULL;
-        }
-      }
-    } else if (has_units || has_projects) {
-      bool was_heading = last_row_heading;
-      last_row_heading = false;
-      prev_heading = was_heading;
-      /* Levels by meaning, not indentation (published tables print none):
-       * department 1, unit 2, heading (a function 项 or a project
-       * category) 3, project 4. The first row under 合计 is the
-       * department; a unit is a row with a unit code, or the code-less
-       * row right after the department that names no 项. */
-      const char *ucode = row_unit ? row_unit : unit_of[i];
-      bool project_row =
-          has_projects && *code && !row_unit && !(has_units && !has_projects);
-      /* Indented tables (compiled ones, many published) say it directly:
-       * one indent step per level. */
-      int forced = 0; /* 1 department, 2 unit, 3 heading, 4 project */
-      if (has_indent) {
-        int lvl = indent + 1;
-        forced = lvl <= 1 ? 1 : lvl == 2 ? 2 : has_projects && *code ? 4 : 3;
-        project_row = forced == 4;
-        if (forced == 2 && !*ucode && *code) ucode = code;
-        if (forced == 4) {
-          in_heading = lvl > 3;
-          prev_heading_level = lvl - 1;
-        } else if (forced == 3) {
-          prev_heading = lvl > 3;
-          prev_heading_level = lvl - 1;
-        }
-      }
-      const ys_cat_entry *heading =
-          has_projects && !*code
-              ? ys_catalog_match_name(c->cat, YS_CLS_FUNC, name, strlen(name),
-                                      NULL, c->year)
-              : NULL;
-      if (heading && heading->level != 3) heading = NULL;
-      if (forced == 1 || (!forced && group_rows == 0)) {
-        r->level = 1; /* the department: everything */
-        group_level = 1;
-        group_rows++;
-        dept_seen = true;
-        if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
-      } else if (project_row) {
-        r->level = in_heading ? prev_heading_level + 1 : 3;
-        ys_qcodes_add(&rf.project, name);
-        if (ck_all_digits(code) &&
-            ys_catalog_code_level(YS_CLS_FUNC, code) == 3)
-          ys_qcodes_add(&rf.func, ys_arena_strdup(c->a, code));
-      } else if (forced == 2 ||
-                 (!forced && !heading && (*code || (!unit_done && dept_seen)) &&
-                  (*code || *ucode || has_units || has_projects))) {
-        r->level = 2;
-        const char *u = *code && ck_all_digits(code) ? code : ucode;
-        if (*u) {
-          ys_qcodes_add(&rf.unit, u);
-          cur_unit = ys_arena_strdup(c->a, u);
-        } else {
-          ys_qcodes_add(&rf.unit, name); /* a unit known only by name */
-        }
-        unit_level = 2;
-        group_level = 2;
-        in_heading = false;
-        if (n_units_seen < 63 && *name) units_seen[n_units_seen++] = name;
-        if (!has_units) unit_done = true;
-      } else if (has_projects) {
-        /* a heading right under a heading is a sub-category */
-        r->level = prev_heading ? prev_heading_level + 1 : 3;
-        prev_heading_level = r->level;
-        in_heading = true;
-        last_row_heading = true;
-        unit_done = true;
-        if (heading) {
-          ys_qcodes_add(&rf.func, heading->code);
-          if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
-        } else {
-          if (cur_unit) ys_qcodes_add(&rf.unit, cur_unit);
-          ys_qcodes_add(&rf.pcat, name);
-        }
-      } else {
-        ck_unplaced(c, rt, tname, row, "无法确定此行对应的单位，未参与检查");
-        r->placed = false;
-        continue;
-      }
-    } else {
-      /* A fixed row: find it by label. */
-      bool found = false;
-      for (size_t k = 0; k < pt->nrows && !found; k++)
-        if (pt->rows[k].kind == PROW_FIXED &&
-            strcmp(ck_label_key(c, pt->rows[k].label), name) == 0) {
-          r->level = pt->rows[k].level;
-          r->subset = pt->rows[k].subset;
-          /* As in compile: a fixed row's quantity narrows its cells. */
-          if (pt->rows[k].q.n == 1) {
-            ys_qfilter f = pt->rows[k].q.t[0];
-            f.src = YS_Q_NONE;
-            ys_qfilter_and(&rf, &rf, &f, c->a);
-          }
-          found = true;
-        }
-      if (!found && has_targets) {
-        /* one row per indicator: the project's first row carries its
-         * amount and name (the last text before the amount); others none */
-        int amount_at = -1;
-        const char *pname = "";
-        for (size_t k = 0; k < nc && amount_at < 0; k++) {
-          if (pt->cols[k].show == PCOL_AMOUNT)
-            amount_at = (int)k;
-          else if (*row->cells[k].text)
-            pname = row->cells[k].text;
-        }
-        if (amount_at < 0 || !*row->cells[amount_at].text || !*pname) {
-          r->placed = false;
-          continue;
-        }
-        ys_qcodes_add(&rf.project, ck_label_key(c, pname));
-        r->level = 1;
-        r->label = pname;
-        found = true;
-      }
-      if (!found) {
-        ck_unplaced(c, rt, tname, row, "无法识别此行，未参与检查");
-        r->placed = false;
-        continue;
-      }
-    }
-    for (size_t k = 0; k < nc; k++) {
-      const ys_pcol *pc = &pt->cols[k];
-      if (pc->show != PCOL_AMOUNT) continue;
-      ys_amount am;
-      const char *col = c->p && k < nc ? "" : "";
-      (void)col;
-      const char *clabel = "";
-      for (size_t h = 0; h < pt->n_header; h++) {
-        const ys_header_cell *hc = &pt->header[h];
-        if ((size_t)hc->col <= k && k < (size_t)(hc->col + hc->col_span) &&
-            hc->row + hc->row_span == pt->header_rows)
-          clabel = hc->text;
-      }
-      if (!cell_amount(c, rt, pt, tname, &row->cells[k], &am, r->label,
-                       clabel)) {
-        obs_at[i * nc + k] = UNREADABLE;
-        continue;
-      }
-      const char *key = amount_key(c, pt, &pc->q, &rf);
-      int o = ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
-                         rt->file, tname, r->label, clabel, row->cells[k].text,
-                         row->line);
-      if (o < 0) return;
-      obs_at[i * nc + k] = o;
-      if (r->first_obs < 0) r->first_obs = o;
-    }
-    /* Column sums declared by the profile. */
-    for (size_t k = 0; k < nc; k++) {
-      const ys_pcol *pc = &pt->cols[k];
-      int t = obs_at[i * nc + k];
-      if (!pc->n_sum_of || t < 0) continue;
-      bool unreadable = false;
-      for (int m = 0; m < pc->n_sum_of; m++)
-        unreadable =
-            unreadable || obs_at[i * nc + (size_t)pc->sum_of[m]] == UNREADABLE;
-      if (unreadable) continue;
-      ident *x = ck_add_ident(c, "sum.row-parts", pc->n_sum_of + 1);
-      if (!x) return;
-      x->idx[x->n] = t;
-      x->coef[x->n++] = -1;
-      x->anchor = t;
-      for (int m = 0; m < pc->n_sum_of; m++) {
-        int o = obs_at[i * nc + (size_t)pc->sum_of[m]];
-        if (o < 0) continue;
-        x->idx[x->n] = o;
-        x->coef[x->n++] = 1;
-      }
+    const char *key = amount_key(c, pt, &pc->q, rf);
+    int o =
+        ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
+                   g->tname, r->label, clabel, row->cells[k].text, row->line);
+    if (o < 0) return false;
+    at[k] = o;
+    if (r->first_obs < 0) r->first_obs = o;
+  }
+  for (size_t k = 0; k < nc; k++) {
+    const ys_pcol *pc = &pt->cols[k];
+    int t = at[k];
+    if (!pc->n_sum_of || t < 0) continue;
+    bool unreadable = false;
+    for (int m = 0; m < pc->n_sum_of; m++)
+      unreadable = unreadable || at[pc->sum_of[m]] == UNREADABLE;
+    if (unreadable) continue;
+    ident *x = ck_add_ident(c, "sum.row-parts", pc->n_sum_of + 1);
+    if (!x) return false;
+    x->idx[x->n] = t;
+    x->coef[x->n++] = -1;
+    x->anchor = t;
+    for (int m = 0; m < pc->n_sum_of; m++) {
+      int o = at[pc->sum_of[m]];
+      if (o < 0) continue;
+      x->idx[x->n] = o;
+      x->coef[x->n++] = 1;
     }
   }
-  ck_tree_idents(c, ri, nr, nc, obs_at, "sum.code-tree", "sum.rows", is_code);
+  return true;
+}
+
+/* Row i: the indicator of a target table laid out as a grid, then what
+ * the row is and its cells. */
+static bool grid_read_row(grid *g, size_t i) {
+  chk *c = g->c;
+  const ys_rrow *row = grid_row(g, i);
+  rowinfo *r = &g->ri[i];
+  r->first_obs = -1;
+  if (g->t_name >= 0 && row->n == g->nc &&
+      (g->t_value >= 0 || g->t_target >= 0)) {
+    const char *v =
+        g->t_target >= 0
+            ? row->cells[g->t_target].text
+            : ys_arena_printf(c->a, "%s%s%s",
+                              g->t_op >= 0 ? row->cells[g->t_op].text : "",
+                              row->cells[g->t_value].text,
+                              g->t_unit >= 0 ? row->cells[g->t_unit].text : "");
+    rate_check(c, g->rt, g->tname, row->cells[g->t_name].text, v ? v : "",
+               row->line);
+  }
+  if (row->n != g->nc) {
+    ck_unplaced(c, g->rt, g->tname, row,
+                "此行的列数与报表格式不符，未参与检查");
+    return true;
+  }
+  const char *row_unit, *name_raw, *name;
+  const char *code = grid_row_code(g, row, &row_unit, &name_raw, &name);
+  int indent = ck_indent_level(name_raw, c->p->indent);
+  r->label = *name ? name_raw : code;
+  {
+    const char *s = r->label;
+    size_t l = strlen(s);
+    ys_text_trim(&s, &l);
+    r->label = ys_arena_strndup(c->a, s, l);
+    if (!r->label) return false;
+  }
+  ys_qfilter rf = {0};
+  r->placed = true;
+  const ys_prow *fixed = NULL;
+  for (size_t k = 0; k < g->pt->nrows && !fixed && !*code && *name; k++)
+    if (g->pt->rows[k].kind == PROW_FIXED &&
+        ck_label_matches(c, name, g->pt->rows[k].label))
+      fixed = &g->pt->rows[k];
+  bool placed = true;
+  if (!*code &&
+      (fixed || strcmp(name, "合计") == 0 || strcmp(name, "总计") == 0))
+    grid_total(g, r, fixed, name, &rf);
+  else if (g->tree && ck_all_digits(code) &&
+           ys_catalog_code_level(g->tree->cls, code))
+    grid_tree(g, i, row, r, code, name, &rf);
+  else if (g->has_units || g->has_projects)
+    placed = grid_unit_row(g, i, row, r, code, row_unit, name, indent, &rf);
+  else
+    placed = grid_fixed(g, row, r, name, &rf);
+  if (!placed) {
+    r->placed = false;
+    return true;
+  }
+  return grid_amounts(g, i, row, r, &rf);
+}
+
+void ck_observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
+                     const char *tname, size_t body) {
+  grid g;
+  memset(&g, 0, sizeof g);
+  g.c = c;
+  g.rt = rt;
+  g.pt = pt;
+  g.tname = tname;
+  g.body = body;
+  g.nc = pt->ncols;
+  g.nr = rt->nrows > body ? rt->nrows - body : 0;
+  g.prev_heading_level = 3;
+  g.ri = ys_arena_alloc(c->a, sizeof(rowinfo) * (g.nr + 1));
+  g.obs_at = ys_arena_alloc(c->a, sizeof(int) * (g.nr * g.nc + 1));
+  g.is_code = ys_arena_alloc(c->a, sizeof(bool) * (g.nr + 1));
+  if (!g.ri || !g.obs_at || !g.is_code) return;
+  for (size_t i = 0; i < g.nr * g.nc; i++) g.obs_at[i] = -1;
+  grid_columns(&g);
+  grid_shape(&g);
+  if (!grid_units(&g)) return;
+  for (size_t i = 0; i < g.nr; i++)
+    if (!grid_read_row(&g, i)) return;
+  ck_tree_idents(c, g.ri, g.nr, g.nc, g.obs_at, "sum.code-tree", "sum.rows",
+                 g.is_code);
 }
 
 /* Finds the profile row of a panel that a printed label names. */
