@@ -2804,6 +2804,109 @@ static bool heading(const char *s, size_t n) {
   return starts(q, "、") || *q == ')';
 }
 
+/* --- shares of one whole across the text ------------------------------ */
+
+/* A rate and twice half its last printed digit, in millionths ("58.6" is
+ * 58,600,000 and ±50,000). False when not a number. */
+static bool rate_of(const char *s, int64_t *v, int64_t *half2) {
+  ys_amount am;
+  if (ys_money_parse(&am, s, strlen(s), YS_UNIT_WANYUAN, NULL) || am.empty)
+    return false;
+  int64_t u = 1000000;
+  for (int d = 0; d < am.decimals && u > 1; d++) u /= 10;
+  *v = am.fen;
+  *half2 = u; /* twice half a digit: the tolerances stay whole */
+  return true;
+}
+
+/* Is there a claim of kind with this figure and these parts already? */
+static bool have_claim(const ys_rdoc *d, size_t from, ys_claim_kind kind,
+                       const char *text, const char *const *parts, size_t n) {
+  for (size_t i = from; i < d->n_claims; i++) {
+    const ys_rclaim *c = &d->claims[i];
+    if (c->kind != kind || c->n_parts != n || strcmp(c->text, text)) continue;
+    size_t same = 0;
+    for (size_t k = 0; k < n; k++)
+      for (size_t m = 0; m < n; m++)
+        if (!strcmp(c->parts[k], parts[m])) {
+          same++;
+          break;
+        }
+    if (same == n) return true;
+  }
+  return false;
+}
+
+/* Shares of one whole stated apart ("工程类…占采购总规模的 58.6%", "货物类…
+ * 30.2%", "服务类…11.2%" in three paragraphs; 基本支出 and 项目支出 each 占
+ * …总支出的 x%): parts whose shares add up to 100 % are all of the whole,
+ * so the whole is the sum of their amounts. The shares, rounded to a tenth
+ * of a per cent of the whole, cannot see an amount mistyped by less; the
+ * sum can. (That the shares add up to 100 % is no claim of its own here:
+ * each share is checked against the whole already.) */
+static void share_sums(cr *r, size_t from) {
+  ys_rdoc *d = r->d;
+  size_t n0 = d->n_claims;
+  enum { MAXP = 64 };
+  bool *done = ys_arena_alloc(r->a, n0 + 1);
+  if (!done) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  memset(done, 0, n0 + 1);
+  for (size_t i = from; i < n0 && !r->rc; i++) {
+    const ys_rclaim *a = &d->claims[i];
+    if (done[i] || a->kind != YS_CLAIM_SHARE || a->how == YS_SHARE_OF_SUM ||
+        a->n_parts != 2)
+      continue;
+    size_t g[MAXP], ng = 0;
+    for (size_t j = i; j < n0 && ng < MAXP; j++) {
+      const ys_rclaim *b = &d->claims[j];
+      if (done[j] || b->kind != YS_CLAIM_SHARE || b->how == YS_SHARE_OF_SUM ||
+          b->n_parts != 2 || strcmp(b->parts[1], a->parts[1]) ||
+          b->part_units[1] != a->part_units[1])
+        continue;
+      bool dup = false; /* the same part stated twice */
+      for (size_t k = 0; k < ng && !dup; k++)
+        dup = !strcmp(d->claims[g[k]].parts[0], b->parts[0]) &&
+              !strcmp(d->claims[g[k]].text, b->text);
+      done[j] = true;
+      if (!dup) g[ng++] = j;
+    }
+    if (ng < 2) continue;
+    int64_t rs = 0, rt = 0;
+    bool ok = true;
+    for (size_t k = 0; k < ng && ok; k++) {
+      int64_t v, h;
+      ok = rate_of(d->claims[g[k]].text, &v, &h);
+      rs += v, rt += h;
+    }
+    int64_t dr = rs - 100000000;
+    if (!ok || 2 * (dr < 0 ? -dr : dr) > rt) continue;
+    const ys_rclaim *first = &d->claims[g[0]];
+    { /* the whole is the sum of the amounts */
+      const char *parts[MAXP];
+      for (size_t k = 0; k < ng; k++) parts[k] = d->claims[g[k]].parts[0];
+      if (!have_claim(d, from, YS_CLAIM_SUM, first->parts[1], parts, ng)) {
+        ys_rclaim *c =
+            ys_rdoc_claim(d, YS_CLAIM_SUM, "", first->parts[1],
+                          first->part_units[1], first->sentence, first->line);
+        if (!c || !ys_rclaim_parts(d, c, ng)) {
+          r->rc = YS_ENOMEM;
+          return;
+        }
+        first = &d->claims[g[0]]; /* the claims may have moved */
+        for (size_t k = 0; k < ng; k++) {
+          c->parts[k] = d->claims[g[k]].parts[0];
+          c->part_units[k] = d->claims[g[k]].part_units[0];
+        }
+        c->n_parts = ng;
+        c->exhaustive = true;
+      }
+    }
+  }
+}
+
 int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
                    const ys_claimctx *ctx) {
   /* Amounts tied to quantities (and figures missing): narrative.c, whose
@@ -2907,6 +3010,10 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   }
   if (!rc) rc = paragraph(&r);
   if (!rc) close_section_list(&r);
+  if (!rc) {
+    share_sums(&r, before);
+    rc = r.rc;
+  }
   free(in_table);
   ys_arena_free(r.a);
   return rc;

@@ -281,6 +281,18 @@ static bool rows_add_up(tctx *x, const row *rows, size_t t, const size_t *idx,
   return claim || (!fail && hold && (hold >= 2 || can <= 1));
 }
 
+/* Does row r print nothing but zeros and blanks? */
+static bool zero_row(const row *r, size_t w) {
+  bool any = false;
+  for (size_t j = 0; j < w && j < r->n; j++) {
+    const cell *c = r->c[j];
+    if (c->blank) continue;
+    if (!c->num || c->am.fen != 0) return false;
+    any = true;
+  }
+  return any;
+}
+
 /* Rows: row i = the rows after it, in the amount columns. First the rows
  * just after it (合计 = its items; 区级 = its districts); then, a total's
  * items being its block, the totals and rows that follow one another
@@ -312,6 +324,32 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
         break;
       }
     }
+  /* then a total below its parts (合计 last): the rows above it, block by
+   * block from the bottom (公务用车 with 购置 and 运行 under it is one) */
+  for (size_t i = 2; i < nr && !x->rc; i++) {
+    if (rows[i].rate || end[i] != i) continue;
+    size_t p = i; /* one past the next part, going up */
+    for (size_t k = 1; k <= KMAX && p > 0; k++) {
+      size_t q = p - 1;
+      /* the outermost block above i that holds q: its total is the part */
+      for (size_t t = 0; t < q; t++)
+        if (end[t] >= q && end[t] < i) {
+          q = t;
+          break;
+        }
+      if (rows[q].rate) break;
+      idx[k - 1] = q;
+      p = q;
+      if (k < 2) continue;
+      if (!rows_add_up(x, rows, i, idx, k, w, amount_col, false)) continue;
+      /* and the rows of nothing just above (因公出国 | 0): parts too */
+      while (k < KMAX && p > 0 && !rows[p - 1].rate && end[p - 1] == p - 1 &&
+             zero_row(&rows[p - 1], w))
+        idx[k++] = --p;
+      rows_add_up(x, rows, i, idx, k, w, amount_col, true);
+      break;
+    }
+  }
 }
 
 /* Rows of rates of change: "2016年比2015年增减%" between the rows of those
@@ -605,8 +643,15 @@ static void infer(tctx *x, row *rows, size_t nr) {
     if (rows[i].n != best || rows[i].cut) continue;
     row r = rows[i];
     size_t ll = strlen(r.label->s);
-    r.rate = ys_text_has(r.label->s, ll, "%");
-    for (size_t j = 0; j < r.n; j++) r.rate = r.rate || r.c[j]->pct;
+    /* a row of rates: its label says %, or every figure it prints does
+     * (a row of amounts with a rate column beside them is not one) */
+    bool all_pct = true, any = false;
+    for (size_t j = 0; j < r.n; j++)
+      if (r.c[j]->num) {
+        any = true;
+        all_pct = all_pct && r.c[j]->pct;
+      }
+    r.rate = ys_text_has(r.label->s, ll, "%") || (any && all_pct);
     rows[m++] = r;
   }
   bool amount_col[64] = {false};

@@ -425,6 +425,30 @@ static void test_unit_left_off(void **state) {
   done(&r);
 }
 
+static void test_shares_of_one_whole_apart(void **state) {
+  (void)state;
+  /* three parts in three paragraphs, each a share of the same whole: the
+   * shares add up to 100 %, so the whole is the sum of the amounts. Each
+   * share holds to its tenth of a per cent; the sum does not: 10141.11 +
+   * 5230.04 + 1934.29 is 17305.44, not the 17305.34 stated */
+  reading r = read_text("全年政府采购规模为17305.34亿元。\n"
+                        "工程类采购金额10141.11亿元,占采购总规模的58.6%。\n"
+                        "货物类采购金额5230.04亿元,占采购总规模的30.2%。\n"
+                        "服务类采购金额1934.29亿元,占采购总规模的11.2%。");
+  size_t a =
+      has_claim(&r, YS_CLAIM_SUM, "17305.34", "10141.11,5230.04,1934.29");
+  assert_true(verdict(&r, a) >= YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_SHARE, "11.2", "1934.29,17305.34");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+  /* shares that do not add up to 100 % say nothing of the parts' sum */
+  r = read_text("全年政府采购规模为17305.34亿元。\n"
+                "工程类采购金额10141.11亿元,占采购总规模的58.6%。\n"
+                "货物类采购金额5230.04亿元,占采购总规模的30.2%。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -591,6 +615,7 @@ int main(void) {
       cmocka_unit_test(test_flattened_table_with_empty_cells),
       cmocka_unit_test(test_totals_over_blocks),
       cmocka_unit_test(test_unit_left_off),
+      cmocka_unit_test(test_shares_of_one_whole_apart),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
