@@ -6,6 +6,8 @@
 #ifndef YUSUAN_ANNOTATE_H
 #define YUSUAN_ANNOTATE_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #include "yusuan/check.h"
@@ -29,8 +31,8 @@ extern "C" {
  * YS_EINPUT (the PDF cannot be opened or a page cannot be loaded), YS_EIO
  * (out cannot be written) or YS_ENOMEM, with a message in errs.
  */
-int ys_annotate_pdf(const char *pdf, const ys_findings *f, const char *out,
-                    size_t *n_marked, ys_errors *errs);
+YS_API int ys_annotate_pdf(const char *pdf, const ys_findings *f,
+                           const char *out, size_t *n_marked, ys_errors *errs);
 
 #ifdef __cplusplus
 }

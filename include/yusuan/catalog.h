@@ -12,6 +12,8 @@
 #ifndef YUSUAN_CATALOG_H
 #define YUSUAN_CATALOG_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #include "error.h"
@@ -46,35 +48,37 @@ typedef struct ys_cat_entry {
 typedef struct ys_catalog ys_catalog;
 
 /* The catalogue compiled into the library. */
-int ys_catalog_open_builtin(ys_catalog **out, ys_errors *errs);
+YS_API int ys_catalog_open_builtin(ys_catalog **out, ys_errors *errs);
 /* A catalogue read from a directory holding function.csv, econ_dept.csv,
  * econ_gov.csv and econ_map.csv (see docs/catalog.md). */
-int ys_catalog_open_dir(ys_catalog **out, const char *dir, ys_errors *errs);
-void ys_catalog_free(ys_catalog *cat);
+YS_API int ys_catalog_open_dir(ys_catalog **out, const char *dir,
+                               ys_errors *errs);
+YS_API void ys_catalog_free(ys_catalog *cat);
 
 /* Level implied by a code's length: 1, 2 or 3, or 0 if the length is not a
  * valid one for the classification. */
-int ys_catalog_code_level(ys_cls cls, const char *code);
+YS_API int ys_catalog_code_level(ys_cls cls, const char *code);
 
 /* The entry for code valid in year (year 0: the newest entry). NULL when the
  * code is unknown or has no entry valid in that year. */
-const ys_cat_entry *ys_catalog_lookup(const ys_catalog *cat, ys_cls cls,
-                                      const char *code, int year);
+YS_API const ys_cat_entry *ys_catalog_lookup(const ys_catalog *cat, ys_cls cls,
+                                             const char *code, int year);
 
 /* Every entry of a code across years, oldest first; returns how many exist
  * (writes at most max). */
-size_t ys_catalog_versions(const ys_catalog *cat, ys_cls cls, const char *code,
-                           const ys_cat_entry **out, size_t max);
+YS_API size_t ys_catalog_versions(const ys_catalog *cat, ys_cls cls,
+                                  const char *code, const ys_cat_entry **out,
+                                  size_t max);
 
 /* The parent entry (类 of a 款, 款 of a 项) valid in year, or NULL. */
-const ys_cat_entry *ys_catalog_parent(const ys_catalog *cat,
-                                      const ys_cat_entry *e, int year);
+YS_API const ys_cat_entry *ys_catalog_parent(const ys_catalog *cat,
+                                             const ys_cat_entry *e, int year);
 
 /* Children valid in year, in code order; parent_code NULL lists every 类.
  * Returns how many exist (writes at most max). */
-size_t ys_catalog_children(const ys_catalog *cat, ys_cls cls,
-                           const char *parent_code, int year,
-                           const ys_cat_entry **out, size_t max);
+YS_API size_t ys_catalog_children(const ys_catalog *cat, ys_cls cls,
+                                  const char *parent_code, int year,
+                                  const ys_cat_entry **out, size_t max);
 
 /*
  * Finds the entry whose name matches a printed name, tolerant of full-width
@@ -83,17 +87,18 @@ size_t ys_catalog_children(const ys_catalog *cat, ys_cls cls,
  * if only an entry of another year matches, that entry is returned (so the
  * caller can report an obsolete name). NULL when nothing matches.
  */
-const ys_cat_entry *ys_catalog_match_name(const ys_catalog *cat, ys_cls cls,
-                                          const char *name, size_t len,
-                                          const char *parent_code, int year);
+YS_API const ys_cat_entry *
+ys_catalog_match_name(const ys_catalog *cat, ys_cls cls, const char *name,
+                      size_t len, const char *parent_code, int year);
 
 /* The government economic 款 a departmental economic code maps to for a unit
  * kind (longer codes map through their 款). NULL when there is no mapping. */
-const char *ys_catalog_gov_map(const ys_catalog *cat, const char *dept_code,
-                               ys_unit_kind kind, int year);
+YS_API const char *ys_catalog_gov_map(const ys_catalog *cat,
+                                      const char *dept_code, ys_unit_kind kind,
+                                      int year);
 
 /* "行政" / "事业" */
-const char *ys_unit_kind_name(ys_unit_kind kind);
+YS_API const char *ys_unit_kind_name(ys_unit_kind kind);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,8 @@
 #ifndef YUSUAN_CHECK_H
 #define YUSUAN_CHECK_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -37,7 +39,8 @@ typedef enum ys_severity {
   YS_SEV_ERROR = 2
 } ys_severity;
 
-const char *ys_severity_name(ys_severity s); /* "info" / "warning" / "error" */
+YS_API const char *
+ys_severity_name(ys_severity s); /* "info" / "warning" / "error" */
 
 typedef struct ys_rule {
   const char *id;       /* "sum.code-tree" */
@@ -48,8 +51,8 @@ typedef struct ys_rule {
 } ys_rule;
 
 /* The rule index, in documentation order. */
-const ys_rule *ys_rules(size_t *n);
-const ys_rule *ys_rule_find(const char *id);
+YS_API const ys_rule *ys_rules(size_t *n);
+YS_API const ys_rule *ys_rule_find(const char *id);
 
 typedef struct ys_cellref {
   const char *file;
@@ -84,11 +87,11 @@ typedef struct ys_findings {
   ys_arena *arena;
 } ys_findings;
 
-ys_findings *ys_findings_new(void);
-void ys_findings_free(ys_findings *f);
-size_t ys_findings_count(const ys_findings *f, ys_severity sev);
+YS_API ys_findings *ys_findings_new(void);
+YS_API void ys_findings_free(ys_findings *f);
+YS_API size_t ys_findings_count(const ys_findings *f, ys_severity sev);
 /* Orders findings by file, line, severity (stable). */
-void ys_findings_sort(ys_findings *f);
+YS_API void ys_findings_sort(ys_findings *f);
 
 typedef struct ys_check_options {
   bool rounding;       /* report 尾数误差 as info findings */
@@ -108,14 +111,14 @@ typedef struct ys_check_options {
  * Returns YS_OK, or an error status when the document could not be read as
  * tables at all (then errs says why).
  */
-int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
-                  const ys_check_options *opt, ys_findings *out,
-                  ys_errors *errs);
+YS_API int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
+                         const ys_check_options *opt, ys_findings *out,
+                         ys_errors *errs);
 
 /* Reads a path (a directory of compiled CSV files, one CSV file, or a
  * tables.json) into raw tables; a .txt file is a published package read
  * by ys_ingest_text. */
-int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
+YS_API int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
 
 /* Reads a published package as text (a PDF converted to text: tables with
  * tabs, spaces or cells broken over lines, plus the narrative) into raw
@@ -123,12 +126,12 @@ int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
  * rows only) and narrative claims. doc->year and doc->profile_hint are set
  * when recognised. What cannot be placed is reported in errs as entries
  * with code YS_OK (information), with file and line. */
-int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
+YS_API int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
 
 /* Human-readable report grouped by table; JSON array per docs/rules.md.
  * malloc'd, the caller's to free; NULL when out of memory. */
-char *ys_findings_text(const ys_findings *f, bool color);
-char *ys_findings_json(const ys_findings *f);
+YS_API char *ys_findings_text(const ys_findings *f, bool color);
+YS_API char *ys_findings_json(const ys_findings *f);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef YUSUAN_COMPILE_H
 #define YUSUAN_COMPILE_H
 
+#include "export.h"
+
 #include "catalog.h"
 #include "dataset.h"
 #include "error.h"
@@ -22,16 +24,17 @@
 extern "C" {
 #endif
 
-int ys_compile(ys_tables **out, const ys_dataset *ds, const ys_profile *p,
-               const ys_catalog *cat, ys_errors *errs);
+YS_API int ys_compile(ys_tables **out, const ys_dataset *ds,
+                      const ys_profile *p, const ys_catalog *cat,
+                      ys_errors *errs);
 
 /* Runs the checker over compiled tables (as displayed): tables whose
  * printed identities differ only by rounding get the profile's 尾数误差
  * note; an error the checker finds is appended to errs as a warning (code
  * YS_OK), since it means compile let a contradiction through. ys_compile
  * calls this itself. */
-int ys_tables_verify(ys_tables *t, const ys_profile *p, const ys_catalog *cat,
-                     ys_errors *errs);
+YS_API int ys_tables_verify(ys_tables *t, const ys_profile *p,
+                            const ys_catalog *cat, ys_errors *errs);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef YUSUAN_DATASET_H
 #define YUSUAN_DATASET_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -175,9 +177,9 @@ typedef struct ys_dataset {
  * references (unit, project), and the balance of revenues against line
  * items per unit, fund and period.
  */
-int ys_dataset_load(ys_dataset **out, const char *dir, const ys_catalog *cat,
-                    ys_errors *errs);
-void ys_dataset_free(ys_dataset *ds);
+YS_API int ys_dataset_load(ys_dataset **out, const char *dir,
+                           const ys_catalog *cat, ys_errors *errs);
+YS_API void ys_dataset_free(ys_dataset *ds);
 
 /* The codes the line items are indexed by (ys_dataset_items_under). */
 typedef enum ys_item_dim {
@@ -194,45 +196,49 @@ typedef enum ys_item_dim {
  * file order within one code. SIZE_MAX (and *run NULL) when there is no
  * index: the caller then looks at every item. Binary search: O(log n).
  */
-size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
-                              const char *code, bool exact,
-                              const ys_line_item *const **run);
+YS_API size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
+                                     const char *code, bool exact,
+                                     const ys_line_item *const **run);
 
 /* The revenues of the units whose code starts with unit: a run of *run,
  * by unit code; SIZE_MAX when there is no index (look at every revenue). */
-size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
-                                 const ys_revenue *const **run);
+YS_API size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
+                                        const ys_revenue *const **run);
 
 /* The projects of one unit, in projects.csv order: a run of *run. */
-size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
-                                const ys_project *const **run);
+YS_API size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
+                                       const ys_project *const **run);
 
 /* The targets of one project ("" = the department's), in targets.csv
  * order: a run of *run. */
-size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
-                                  const ys_target *const **run);
+YS_API size_t ys_dataset_project_targets(const ys_dataset *ds,
+                                         const char *project,
+                                         const ys_target *const **run);
 
-const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code);
-const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code);
-const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key);
+YS_API const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds,
+                                          const char *code);
+YS_API const ys_project *ys_dataset_project(const ys_dataset *ds,
+                                            const char *code);
+YS_API const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key);
 /* A fact holding an amount in 元, parsed to 分; returns 0 and sets *fen, or
  * -1 when absent, -2 when not a valid amount. */
-int ys_dataset_fact_amount(const ys_dataset *ds, const char *key, int64_t *fen);
+YS_API int ys_dataset_fact_amount(const ys_dataset *ds, const char *key,
+                                  int64_t *fen);
 
 /* Names used in the CSV files and in tables. */
-const char *ys_fund_name(ys_fund f);         /* 一般公共预算拨款 ... */
-const char *ys_period_name(ys_period p);     /* 当年 / 上年结转 */
-const char *ys_exp_kind_name(ys_exp_kind k); /* 基本支出 ... */
-const char *ys_nature_name(ys_nature n); /* 人员经费 / 公用经费 / "" */
+YS_API const char *ys_fund_name(ys_fund f); /* 一般公共预算拨款 ... */
+YS_API const char *ys_period_name(ys_period p);     /* 当年 / 上年结转 */
+YS_API const char *ys_exp_kind_name(ys_exp_kind k); /* 基本支出 ... */
+YS_API const char *ys_nature_name(ys_nature n); /* 人员经费 / 公用经费 / "" */
 /* The English id of a fund, as in quantity keys: "gpb", "govfund", "soc",
  * "special", "business", "operation", "upper", "subord", "reserve",
  * "other"; "" for YS_FUND_NONE. ys_fund_parse accepts these too. */
-const char *ys_fund_id(ys_fund f);
+YS_API const char *ys_fund_id(ys_fund f);
 /* Parse the names above (and their documented short forms); 0 = unknown. */
-ys_fund ys_fund_parse(const char *s);
-ys_period ys_period_parse(const char *s);
-ys_exp_kind ys_exp_kind_parse(const char *s);
-ys_nature ys_nature_parse(const char *s);
+YS_API ys_fund ys_fund_parse(const char *s);
+YS_API ys_period ys_period_parse(const char *s);
+YS_API ys_exp_kind ys_exp_kind_parse(const char *s);
+YS_API ys_nature ys_nature_parse(const char *s);
 
 #ifdef __cplusplus
 }

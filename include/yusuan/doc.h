@@ -18,6 +18,8 @@
 #ifndef YUSUAN_DOC_H
 #define YUSUAN_DOC_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -91,35 +93,35 @@ typedef struct ys_doc {
  * .csv by name). Returns YS_OK, YS_EINPUT (unreadable, encrypted, no text
  * layer, a limit hit: errs says which, in Chinese), YS_EIO or YS_ENOMEM.
  */
-int ys_doc_read(ys_doc **out, const char *path, ys_errors *errs);
+YS_API int ys_doc_read(ys_doc **out, const char *path, ys_errors *errs);
 
 /* Each reader, for callers that know the format. */
-int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
-                     size_t len, ys_errors *errs);
-int ys_doc_read_pdf(ys_doc **out, const char *path, ys_errors *errs);
-int ys_doc_read_html(ys_doc **out, const char *path, const char *data,
-                     size_t len, ys_errors *errs);
-int ys_doc_read_xlsx(ys_doc **out, const char *path, ys_errors *errs);
-int ys_doc_read_csv(ys_doc **out, const char *path, const char *data,
-                    size_t len, ys_errors *errs);
+YS_API int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
+                            size_t len, ys_errors *errs);
+YS_API int ys_doc_read_pdf(ys_doc **out, const char *path, ys_errors *errs);
+YS_API int ys_doc_read_html(ys_doc **out, const char *path, const char *data,
+                            size_t len, ys_errors *errs);
+YS_API int ys_doc_read_xlsx(ys_doc **out, const char *path, ys_errors *errs);
+YS_API int ys_doc_read_csv(ys_doc **out, const char *path, const char *data,
+                           size_t len, ys_errors *errs);
 
-void ys_doc_free(ys_doc *d);
+YS_API void ys_doc_free(ys_doc *d);
 
 /* The text of a line: its spans joined with one space where they are
  * apart (an arena string of d). */
-const char *ys_line_text(ys_doc *d, const ys_line *l);
+YS_API const char *ys_line_text(ys_doc *d, const ys_line *l);
 
 /* A new empty document (for readers and tests); NULL on OOM. */
-ys_doc *ys_doc_new(const char *file, ys_doc_format format);
+YS_API ys_doc *ys_doc_new(const char *file, ys_doc_format format);
 /* Appends a page; NULL on OOM. */
-ys_page *ys_doc_add_page(ys_doc *d, float width, float height);
+YS_API ys_page *ys_doc_add_page(ys_doc *d, float width, float height);
 /* Appends a line to the last page; NULL on OOM or when there is no page. */
-ys_line *ys_doc_add_line(ys_doc *d);
+YS_API ys_line *ys_doc_add_line(ys_doc *d);
 /* Appends a span to a line (text copied); NULL on OOM. */
-ys_span *ys_line_add_span(ys_doc *d, ys_line *l, const char *text, size_t len,
-                          ys_box box);
+YS_API ys_span *ys_line_add_span(ys_doc *d, ys_line *l, const char *text,
+                                 size_t len, ys_box box);
 /* Appends a ruling line to the last page; YS_OK or YS_ENOMEM. */
-int ys_doc_add_rule(ys_doc *d, ys_box box);
+YS_API int ys_doc_add_rule(ys_doc *d, ys_box box);
 
 /* A cell of a table that arrives as a grid (HTML, worksheet, CSV). */
 typedef struct ys_grid_cell {
@@ -135,7 +137,7 @@ typedef struct ys_grid_cell {
  * row, one span per non-empty cell with the box of its merged range (cells
  * GRID_W × GRID_H points), and ruling lines around every cell, so that
  * the table finder reads it as a ruled table. YS_OK or YS_ENOMEM. */
-int ys_doc_add_grid(ys_doc *d, const ys_grid_cell *cells, size_t n);
+YS_API int ys_doc_add_grid(ys_doc *d, const ys_grid_cell *cells, size_t n);
 
 #ifdef __cplusplus
 }

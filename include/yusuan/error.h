@@ -11,6 +11,8 @@
 #ifndef YUSUAN_ERROR_H
 #define YUSUAN_ERROR_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -48,8 +50,8 @@ typedef struct ys_errors {
 
 /* Appends an error; never fails (on OOM the error is counted as dropped).
  * errs may be NULL, in which case nothing is recorded. */
-void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
-                   int column, const char *fmt, ...)
+YS_API void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
+                          int column, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
@@ -59,15 +61,16 @@ void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
  * ("内存不足：what") unless an error was recorded since `before` (the count
  * at the call's start), so an out-of-memory status never comes without a
  * message. rc is returned. */
-int ys_errors_nomem(ys_errors *errs, size_t before, int rc, const char *what);
+YS_API int ys_errors_nomem(ys_errors *errs, size_t before, int rc,
+                           const char *what);
 
-void ys_errors_free(ys_errors *errs);
+YS_API void ys_errors_free(ys_errors *errs);
 
 /* "file:line:column: message" (parts that are unknown are left out). */
-size_t ys_error_format(const ys_error *e, char *buf, size_t n);
+YS_API size_t ys_error_format(const ys_error *e, char *buf, size_t n);
 
 /* A short Chinese description of a status code. */
-const char *ys_status_str(int status);
+YS_API const char *ys_status_str(int status);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,8 @@
 #ifndef YUSUAN_EXPLAIN_H
 #define YUSUAN_EXPLAIN_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,12 +50,12 @@ typedef enum ys_explain_format {
  * (NULL arguments), YS_ENOMEM, or YS_EINPUT if the embedded narrative data
  * is damaged.
  */
-int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
-               const char *profile_name, ys_explain_format fmt,
-               ys_errors *errs);
+YS_API int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
+                      const char *profile_name, ys_explain_format fmt,
+                      ys_errors *errs);
 
 /* "txt" / "md" / "html" → format; returns 0, or -1 for an unknown name. */
-int ys_explain_format_parse(const char *s, ys_explain_format *out);
+YS_API int ys_explain_format_parse(const char *s, ys_explain_format *out);
 
 /*
  * Shares of a whole in basis points (1/100 of a percent) by the largest
@@ -68,18 +70,18 @@ int ys_explain_format_parse(const char *s, ys_explain_format *out);
  * that dividing the printed figures gives the printed shares: 49.98 of
  * 3688.46 is 1.36%, not the 1.35% of the unrounded 49.9756.
  */
-int ys_shares_bp(const int64_t *parts, size_t n, int32_t *bp);
+YS_API int ys_shares_bp(const int64_t *parts, size_t n, int32_t *bp);
 
 /*
  * The rate |delta| / base in basis points, rounded half up, in exact integer
  * arithmetic (no floating point). Returns 0, or -1 when base <= 0 (a zero
  * base has no growth rate) or the rate does not fit.
  */
-int ys_rate_bp(int64_t delta, int64_t base, int64_t *bp);
+YS_API int ys_rate_bp(int64_t delta, int64_t base, int64_t *bp);
 
 /* Formats basis points as a percentage with two decimals: 2145 → "21.45%".
  * Like snprintf: returns the length the full text needs. */
-size_t ys_bp_format(char *buf, size_t n, int64_t bp);
+YS_API size_t ys_bp_format(char *buf, size_t n, int64_t bp);
 
 /*
  * The change of cur against prev (both in 分), in the canonical wording:
@@ -89,7 +91,7 @@ size_t ys_bp_format(char *buf, size_t n, int64_t bp);
  * then rounded half up); the word follows the sign of the change as
  * printed, so a change below 0.005 万元 is 持平. Like snprintf.
  */
-size_t ys_explain_change(char *buf, size_t n, int64_t cur, int64_t prev);
+YS_API size_t ys_explain_change(char *buf, size_t n, int64_t cur, int64_t prev);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef YUSUAN_MONEY_H
 #define YUSUAN_MONEY_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,13 +32,13 @@ typedef enum ys_unit {
 } ys_unit;
 
 /* 分 per display unit: 100 for 元, 1,000,000 for 万元. */
-int64_t ys_unit_fen(ys_unit unit);
+YS_API int64_t ys_unit_fen(ys_unit unit);
 /* "元" / "万元" */
-const char *ys_unit_name(ys_unit unit);
+YS_API const char *ys_unit_name(ys_unit unit);
 /* Recognises 元 and 万元 (the units of disclosure) and
  * returns 0 and sets *out, or -1. Accepts surrounding text such as
  * "单位：万元" or "金额单位：元". */
-int ys_unit_parse(const char *s, size_t len, ys_unit *out);
+YS_API int ys_unit_parse(const char *s, size_t len, ys_unit *out);
 
 typedef struct ys_amount {
   int64_t fen;  /* exact value in 分 */
@@ -53,12 +55,12 @@ typedef struct ys_amount {
  * Returns YS_OK or YS_EINPUT; on error *why (if not NULL) points to a static
  * Chinese explanation.
  */
-int ys_money_parse(ys_amount *out, const char *s, size_t len, ys_unit unit,
-                   const char **why);
+YS_API int ys_money_parse(ys_amount *out, const char *s, size_t len,
+                          ys_unit unit, const char **why);
 
 /* Rounds an exact amount to `decimals` decimals of `unit`, half away from
  * zero ("四舍五入"), and returns the rounded value, still in 分. */
-int64_t ys_money_round(int64_t fen, ys_unit unit, int decimals);
+YS_API int64_t ys_money_round(int64_t fen, ys_unit unit, int decimals);
 
 enum {
   YS_FMT_THOUSANDS = 1u << 0, /* 2,383,119.00 */
@@ -68,11 +70,11 @@ enum {
 /* Formats fen in `unit` with `decimals` decimals (0..6), rounding half away
  * from zero. Writes at most n bytes including the NUL; returns the length
  * the full text needs (like snprintf). */
-size_t ys_money_format(char *buf, size_t n, int64_t fen, ys_unit unit,
-                       int decimals, unsigned flags);
+YS_API size_t ys_money_format(char *buf, size_t n, int64_t fen, ys_unit unit,
+                              int decimals, unsigned flags);
 
 /* Checked arithmetic: return false on overflow beyond YS_FEN_MAX. */
-bool ys_money_add(int64_t a, int64_t b, int64_t *out);
+YS_API bool ys_money_add(int64_t a, int64_t b, int64_t *out);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef YUSUAN_OUTDIR_H
 #define YUSUAN_OUTDIR_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #include "error.h"
@@ -22,13 +24,13 @@ typedef struct ys_outdir {
   char tmp[4200];
 } ys_outdir;
 
-int ys_outdir_begin(ys_outdir *o, const char *target, ys_errors *errs);
-int ys_outdir_commit(ys_outdir *o, ys_errors *errs);
-void ys_outdir_abort(ys_outdir *o);
+YS_API int ys_outdir_begin(ys_outdir *o, const char *target, ys_errors *errs);
+YS_API int ys_outdir_commit(ys_outdir *o, ys_errors *errs);
+YS_API void ys_outdir_abort(ys_outdir *o);
 
 /* Writes a whole file via a temporary name and rename. */
-int ys_write_file_atomic(const char *path, const char *data, size_t len,
-                         ys_errors *errs);
+YS_API int ys_write_file_atomic(const char *path, const char *data, size_t len,
+                                ys_errors *errs);
 
 #ifdef __cplusplus
 }

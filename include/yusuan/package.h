@@ -9,6 +9,8 @@
 #ifndef YUSUAN_PACKAGE_H
 #define YUSUAN_PACKAGE_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #include "error.h"
@@ -32,16 +34,16 @@ enum {
 /* Parses a comma-separated list ("csv,json,pdf") into *formats. On an
  * unknown name returns YS_EUSAGE and copies it into bad (badn bytes); an
  * empty list is YS_EUSAGE with bad "". */
-int ys_package_formats(const char *list, unsigned *formats, char *bad,
-                       size_t badn);
+YS_API int ys_package_formats(const char *list, unsigned *formats, char *bad,
+                              size_t badn);
 
 /* Writes tables in each format of formats, and the narrative (published
  * inside the HTML, the workbook and the PDF too, and as narrative.txt),
  * into dir: through a temporary directory renamed into place, so that a
  * failure leaves no half-written package (outdir.h). narrative may be
  * NULL (no narrative.txt). Attaches the narrative to tables. */
-int ys_package_write(ys_tables *tables, const char *narrative, const char *dir,
-                     unsigned formats, ys_errors *errs);
+YS_API int ys_package_write(ys_tables *tables, const char *narrative,
+                            const char *dir, unsigned formats, ys_errors *errs);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef YUSUAN_PROFILE_H
 #define YUSUAN_PROFILE_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #include "error.h"
@@ -21,18 +23,19 @@ extern "C" {
 typedef struct ys_profile ys_profile;
 
 /* A profile compiled into the library ("shaanxi", ...). */
-int ys_profile_open_builtin(ys_profile **out, const char *name,
-                            ys_errors *errs);
+YS_API int ys_profile_open_builtin(ys_profile **out, const char *name,
+                                   ys_errors *errs);
 /* A profile read from a JSON file. */
-int ys_profile_open_file(ys_profile **out, const char *path, ys_errors *errs);
-void ys_profile_free(ys_profile *p);
+YS_API int ys_profile_open_file(ys_profile **out, const char *path,
+                                ys_errors *errs);
+YS_API void ys_profile_free(ys_profile *p);
 
-const char *ys_profile_name(const ys_profile *p);
-const char *ys_profile_title(const ys_profile *p);
+YS_API const char *ys_profile_name(const ys_profile *p);
+YS_API const char *ys_profile_title(const ys_profile *p);
 
 /* Writes the names of the built-in profiles ("shaanxi", ...) into out (at
  * most max, each up to 63 bytes); returns how many exist. */
-size_t ys_profile_builtin_list(char (*out)[64], size_t max);
+YS_API size_t ys_profile_builtin_list(char (*out)[64], size_t max);
 
 /* Every built-in profile, parsed once and then shared read-only by every
  * document a process reads (detection tries each): v[i] is named by
@@ -42,8 +45,8 @@ typedef struct ys_profiles {
   ys_profile **v;
   size_t n;
 } ys_profiles;
-int ys_profiles_open_builtin(ys_profiles **out, ys_errors *errs);
-void ys_profiles_free(ys_profiles *s);
+YS_API int ys_profiles_open_builtin(ys_profiles **out, ys_errors *errs);
+YS_API void ys_profiles_free(ys_profiles *s);
 
 #ifdef __cplusplus
 }

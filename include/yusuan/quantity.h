@@ -30,6 +30,8 @@
 #ifndef YUSUAN_QUANTITY_H
 #define YUSUAN_QUANTITY_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -85,44 +87,45 @@ typedef struct ys_qexpr {
 
 /* Parses "src;dim=v|v;... [+|- src;...]". Strings are copied into a.
  * Returns YS_OK or YS_EINPUT with a message in err. */
-int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
-                   size_t errn);
+YS_API int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
+                          size_t errn);
 
 /* out = a AND b for every term of e (b must be a single filter). */
-void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
-                  ys_arena *a);
-void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x, const ys_qfilter *y,
-                    ys_arena *a);
+YS_API void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
+                         ys_arena *a);
+YS_API void ys_qfilter_and(ys_qfilter *out, const ys_qfilter *x,
+                           const ys_qfilter *y, ys_arena *a);
 
 /* Adds one alternative to a code dimension of a filter; when it is full,
  * marks it over instead (the callers that key or evaluate the filter then
  * report YS_ELIMIT: ys_qfilter_over, ys_qexpr_over). */
-void ys_qcodes_add(ys_qcodes *c, const char *code);
+YS_API void ys_qcodes_add(ys_qcodes *c, const char *code);
 
 /* Has a code set of the filter (of a term of the expression) overflowed? */
-bool ys_qfilter_over(const ys_qfilter *f);
-bool ys_qexpr_over(const ys_qexpr *e);
+YS_API bool ys_qfilter_over(const ys_qfilter *f);
+YS_API bool ys_qexpr_over(const ys_qexpr *e);
 
 /* The quantity of a table cell: each term of the column quantity col (a
  * missing one means the table base alone) narrowed by the table base and
  * the row filter. A base never narrows facts (facts only take the row's
  * unit), and a base with a source narrows only terms of that source.
  * Compile and check both call this, so a cell means the same in both. */
-void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col, const ys_qfilter *base,
-                   const ys_qfilter *row, ys_arena *a);
+YS_API void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col,
+                          const ys_qfilter *base, const ys_qfilter *row,
+                          ys_arena *a);
 
 /* Is every item f selects also selected by whole (f is whole narrowed)?
  * Dimensions whole leaves open are always satisfied; codes by prefix. */
-bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole);
+YS_API bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole);
 
 /* The canonical key: dimensions in fixed order, values sorted. */
-char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
-char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
+YS_API char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
+YS_API char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
 
 /* Does a line item / revenue match? (the filter's src must fit) */
-bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
-                           const ys_line_item *it);
-bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r);
+YS_API bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
+                                  const ys_line_item *it);
+YS_API bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r);
 
 /*
  * The line items a filter selects, without looking at all of them: the
@@ -140,15 +143,15 @@ typedef struct ys_item_iter {
   const ys_line_item *const *run; /* NULL: every item of ds */
   size_t i, n;
 } ys_item_iter;
-void ys_qfilter_items(ys_item_iter *k, const ys_qfilter *f,
-                      const ys_dataset *ds);
-const ys_line_item *ys_item_next(ys_item_iter *k);
+YS_API void ys_qfilter_items(ys_item_iter *k, const ys_qfilter *f,
+                             const ys_dataset *ds);
+YS_API const ys_line_item *ys_item_next(ys_item_iter *k);
 
 /* The value in 分. Facts named in key are looked up as "KEY@UNIT" when the
  * filter names one unit, else as "KEY"; a unit filter on a department with
  * a single unit falls back to "KEY". */
-int64_t ys_qexpr_eval(const ys_qexpr *e, const ys_dataset *ds);
-int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds);
+YS_API int64_t ys_qexpr_eval(const ys_qexpr *e, const ys_dataset *ds);
+YS_API int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds);
 
 #ifdef __cplusplus
 }

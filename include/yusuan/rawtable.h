@@ -10,6 +10,8 @@
 #ifndef YUSUAN_RAWTABLE_H
 #define YUSUAN_RAWTABLE_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -183,7 +185,7 @@ typedef struct ys_rclaim {
 } ys_rclaim;
 
 /* "amount", "missing", "sum", … (the kind's name in claims.json). */
-const char *ys_claim_kind_name(ys_claim_kind k);
+YS_API const char *ys_claim_kind_name(ys_claim_kind k);
 
 typedef struct ys_rdoc {
   const char *file;
@@ -198,22 +200,22 @@ typedef struct ys_rdoc {
   ys_arena *arena;
 } ys_rdoc;
 
-ys_rdoc *ys_rdoc_new(const char *file);
-void ys_rdoc_free(ys_rdoc *d);
+YS_API ys_rdoc *ys_rdoc_new(const char *file);
+YS_API void ys_rdoc_free(ys_rdoc *d);
 /* Appends an empty table owned by the document; NULL on OOM. */
-ys_rtable *ys_rdoc_add_table(ys_rdoc *d);
+YS_API ys_rtable *ys_rdoc_add_table(ys_rdoc *d);
 /* Appends a zeroed claim owned by the document; NULL on OOM. */
-ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d);
+YS_API ys_rclaim *ys_rdoc_add_claim(ys_rdoc *d);
 /* A claim with its words copied into the document's arena (sentence NULL
  * counts as out of memory); NULL when out of memory. */
-ys_rclaim *ys_rdoc_claim(ys_rdoc *d, ys_claim_kind kind, const char *subject,
-                         const char *text, ys_unit unit, const char *sentence,
-                         int line);
+YS_API ys_rclaim *ys_rdoc_claim(ys_rdoc *d, ys_claim_kind kind,
+                                const char *subject, const char *text,
+                                ys_unit unit, const char *sentence, int line);
 /* Room for n parts of c (parts and part_units, zeroed); false when out of
  * memory. */
-bool ys_rclaim_parts(ys_rdoc *d, ys_rclaim *c, size_t n);
+YS_API bool ys_rclaim_parts(ys_rdoc *d, ys_rclaim *c, size_t n);
 /* Appends a row of n cells to a table; NULL on OOM. */
-ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line);
+YS_API ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line);
 
 #ifdef __cplusplus
 }

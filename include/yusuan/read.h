@@ -9,6 +9,8 @@
 #ifndef YUSUAN_READ_H
 #define YUSUAN_READ_H
 
+#include "export.h"
+
 #include "catalog.h"
 #include "doc.h"
 #include "error.h"
@@ -20,14 +22,14 @@ extern "C" {
 #endif
 
 /* Reads the file at path. v and cat are shared, read-only. */
-int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
-                    const ys_catalog *cat, ys_errors *errs);
+YS_API int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
+                           const ys_catalog *cat, ys_errors *errs);
 
 /* The same from a document already read; the raw document takes it over
  * (its cells point into the document's text) and frees it with itself,
  * also on error. */
-int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
-                const ys_catalog *cat, ys_errors *errs);
+YS_API int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
+                       const ys_catalog *cat, ys_errors *errs);
 
 /*
  * Reads whatever a path holds: a compiled package (a directory, a
@@ -35,11 +37,11 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
  * a text file by meaning or, when that places fewer amounts, by fitting a
  * known family's columns; anything else (PDF, HTML, workbooks) by meaning.
  */
-int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
-                 const ys_catalog *cat, ys_errors *errs);
+YS_API int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
+                        const ys_catalog *cat, ys_errors *errs);
 
 /* How many amount cells a reading placed (what ys_read_path compares). */
-size_t ys_rdoc_placed_amounts(const ys_rdoc *d);
+YS_API size_t ys_rdoc_placed_amounts(const ys_rdoc *d);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef YUSUAN_RENDER_H
 #define YUSUAN_RENDER_H
 
+#include "export.h"
+
 #include "error.h"
 #include "tables.h"
 
@@ -20,28 +22,28 @@ extern "C" {
  * row, the unit row, the header rows (a merged cell's text in its first
  * cell), the body rows as displayed, then notes. UTF-8 with BOM so Excel
  * opens it correctly. */
-int ys_render_csv(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_csv(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* tables.json: every table with header, rows, and for each amount cell the
  * exact value in 分 and its quantity key. */
-int ys_render_json(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_json(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* tables.xlsx: a 目录 sheet, then one sheet per table ("表5 一般公共预算…",
  * at most 31 characters): title, unit line, header rows merged per the
  * header spans, amounts as numbers in the table's unit formatted to its
  * decimals, names indented by format (their leading spaces removed),
  * 空表说明 and footnote rows. */
-int ys_render_xlsx(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_xlsx(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* tables.html: one self-contained page (inline CSS, no scripts, no network)
  * with a table of contents and every table; prints on A4 with the header
  * repeated on every page and each table on a new page. */
-int ys_render_html(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_html(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* tables.txt: every table as plain text with columns aligned by display
  * width (wide characters count two), numbers right-aligned and long cells
  * wrapped, for reading in a terminal and for diffs. */
-int ys_render_txt(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_txt(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* tables.pdf: the package as one print-ready A4 document (cairo + pango,
  * Noto Sans/Serif CJK SC embedded as subsets): cover, 目录 with page
@@ -51,10 +53,10 @@ int ys_render_txt(const ys_tables *t, const char *dir, ys_errors *errs);
  * and a bookmark per part and table. Dated 1 January of the budget year,
  * so the same tables give the same bytes. Not PDF/A (cairo 1.16 cannot
  * write it). YS_ENOTFOUND when the fonts are not installed. */
-int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs);
+YS_API int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs);
 
 /* The file name of a table's CSV (no directory). */
-void ys_render_csv_name(const ys_table *t, char *buf, size_t n);
+YS_API void ys_render_csv_name(const ys_table *t, char *buf, size_t n);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,8 @@
 #ifndef YUSUAN_TABLES_H
 #define YUSUAN_TABLES_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -90,11 +92,11 @@ typedef struct ys_tables {
   ys_arena *arena;
 } ys_tables;
 
-void ys_tables_free(ys_tables *t);
+YS_API void ys_tables_free(ys_tables *t);
 /* Attaches the narrative (copied) so renderers publish it with the tables
  * (a 情况说明 section in HTML, a sheet in XLSX, pages in the PDF). */
-int ys_tables_set_narrative(ys_tables *t, const char *text);
-const ys_table *ys_tables_find(const ys_tables *t, const char *id);
+YS_API int ys_tables_set_narrative(ys_tables *t, const char *text);
+YS_API const ys_table *ys_tables_find(const ys_tables *t, const char *id);
 
 #ifdef __cplusplus
 }

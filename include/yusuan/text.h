@@ -8,6 +8,8 @@
 #ifndef YUSUAN_TEXT_H
 #define YUSUAN_TEXT_H
 
+#include "export.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,40 +28,40 @@ extern "C" {
  * (invalid bytes are replaced by U+FFFD before normalising, so NULL means
  * OOM only).
  */
-char *ys_text_key(ys_arena *a, const char *s, size_t len);
+YS_API char *ys_text_key(ys_arena *a, const char *s, size_t len);
 
 /* Same as ys_text_key into a caller buffer; returns the needed length
  * (excluding NUL) like snprintf. Keys of texts up to 512 bytes are made
  * without the heap; a longer one that cannot be made for want of memory
  * gives SIZE_MAX (too long for any buffer). */
-size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len);
+YS_API size_t ys_text_key_buf(char *buf, size_t n, const char *s, size_t len);
 
 /* Display width in terminal columns (East Asian wide = 2). */
-size_t ys_text_width(const char *s, size_t len);
+YS_API size_t ys_text_width(const char *s, size_t len);
 
 /* Trims ASCII white space, U+3000 and U+00A0 at both ends, in place on a
  * (pointer, length) view. */
-void ys_text_trim(const char **s, size_t *len);
+YS_API void ys_text_trim(const char **s, size_t *len);
 
 /* Does [s, s+n) contain the string p? (s need not be NUL-terminated) */
-bool ys_text_has(const char *s, size_t n, const char *p);
+YS_API bool ys_text_has(const char *s, size_t n, const char *p);
 
 /* Decodes the code point at s (n bytes available) into *cp and returns its
  * length in bytes: 1 with *cp = U+FFFD for a byte that starts no valid
  * sequence, 0 when n is 0. The one UTF-8 decoder of the library. */
-size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp);
+YS_API size_t ys_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* The same, strict: 0 when the bytes at s are not one valid sequence (no
  * overlong forms, no surrogates, nothing above U+10FFFF), for readers to
  * whom broken bytes make the text garbage (an amount). */
-size_t ys_utf8_strict(const char *s, size_t n, uint32_t *cp);
+YS_API size_t ys_utf8_strict(const char *s, size_t n, uint32_t *cp);
 
 /* Encodes cp into out (at least 4 bytes); returns the length (0 if cp is
  * not a code point). */
-size_t ys_utf8_encode(uint32_t cp, char *out);
+YS_API size_t ys_utf8_encode(uint32_t cp, char *out);
 
 /* 1 if s (len) is valid UTF-8. */
-int ys_text_valid_utf8(const char *s, size_t len);
+YS_API int ys_text_valid_utf8(const char *s, size_t len);
 
 /* A growable string, malloc'd. An allocation refused sets oom and every
  * later put is ignored, so a writer checks once, at the end (ys_buf_take):
@@ -70,18 +72,19 @@ typedef struct ys_buf {
   bool oom;
 } ys_buf;
 
-void ys_buf_putn(ys_buf *b, const char *s, size_t n);
-void ys_buf_puts(ys_buf *b, const char *s);
+YS_API void ys_buf_putn(ys_buf *b, const char *s, size_t n);
+YS_API void ys_buf_puts(ys_buf *b, const char *s);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-void ys_buf_printf(ys_buf *b, const char *fmt, ...);
-void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap);
+YS_API void
+ys_buf_printf(ys_buf *b, const char *fmt, ...);
+YS_API void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap);
 /* The text ("" when nothing was put), the caller's to free; NULL when an
  * allocation was refused (the buffer is freed then). The buffer is left
  * empty either way. */
-char *ys_buf_take(ys_buf *b);
-void ys_buf_free(ys_buf *b);
+YS_API char *ys_buf_take(ys_buf *b);
+YS_API void ys_buf_free(ys_buf *b);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 #ifndef YUSUAN_VOCAB_H
 #define YUSUAN_VOCAB_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -77,15 +79,16 @@ typedef struct ys_meaning {
   const char *rest; /* what no phrase matched, normalised ("" if all) */
 } ys_meaning;
 
-int ys_vocab_open_builtin(ys_vocab **out, ys_errors *errs);
+YS_API int ys_vocab_open_builtin(ys_vocab **out, ys_errors *errs);
 /* A phrases.csv of one's own (same format as data/vocab/phrases.csv). */
-int ys_vocab_open_file(ys_vocab **out, const char *path, ys_errors *errs);
-void ys_vocab_free(ys_vocab *v);
+YS_API int ys_vocab_open_file(ys_vocab **out, const char *path,
+                              ys_errors *errs);
+YS_API void ys_vocab_free(ys_vocab *v);
 /* The built-in profiles, opened with the vocabulary (read-only, shared by
  * every document read with it): the titles that detect a document's table
  * set are reading vocabulary too. */
-const ys_profiles *ys_vocab_profiles(const ys_vocab *v);
-size_t ys_vocab_size(const ys_vocab *v);
+YS_API const ys_profiles *ys_vocab_profiles(const ys_vocab *v);
+YS_API size_t ys_vocab_size(const ys_vocab *v);
 
 /*
  * What text means: the text is normalised (ys_text_key), a year "2025年"
@@ -94,19 +97,20 @@ size_t ys_vocab_size(const ys_vocab *v);
  * except the small words that carry nothing (的 及 和 与 数 表 年 度, digits
  * and punctuation). Returns YS_OK or YS_ENOMEM (rest is allocated in a).
  */
-int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
-                   ys_arena *a);
+YS_API int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
+                          ys_arena *a);
 
 /* Traditional characters into simplified (OpenCC t2s), for reading texts
  * from mirror sites: *out is a malloc'd copy when s (n bytes) had any, or
  * NULL when it is simplified already (or OpenCC's tables are missing).
  * YS_OK or YS_ENOMEM. */
-int ys_vocab_simplify(const ys_vocab *v, const char *s, size_t n, char **out);
+YS_API int ys_vocab_simplify(const ys_vocab *v, const char *s, size_t n,
+                             char **out);
 
 /* Like ys_vocab_parse, but only the longest phrase at the start of text
  * (already normalised): its byte length (0 if none) and meaning. */
-size_t ys_vocab_prefix(const ys_vocab *v, const char *key, size_t len,
-                       ys_meaning *out);
+YS_API size_t ys_vocab_prefix(const ys_vocab *v, const char *key, size_t len,
+                              ys_meaning *out);
 
 #ifdef __cplusplus
 }
