@@ -3578,7 +3578,7 @@ static int find_tables(rd *r, treg **regs, size_t *nreg) {
 }
 
 /* Marks every line with its part; the narrative lines go to narrative.c. */
-static int narrative(rd *r, const treg *regs, size_t nreg) {
+static int narrative(rd *r, const treg *regs, size_t nreg, bool claims) {
   unsigned char *kind = ys_arena_alloc(r->tmp, r->nl + 1);
   if (!kind) return YS_ENOMEM;
   int cur = PART_NARRATIVE;
@@ -3609,6 +3609,7 @@ static int narrative(rd *r, const treg *regs, size_t nreg) {
   size_t n = 0;
   for (size_t i = 0; i < r->nl; i++)
     if (kind[i] == PART_NARRATIVE) nl[n++] = r->L[i];
+  if (!claims) return ys_rdoc_keep_pending(r->d, nl, n) ? YS_OK : YS_ENOMEM;
   ys_claimctx cx = {r->vocab, r->cat, r->year, false};
   return ys_claims_read(r->d, nl, n, &cx);
 }
@@ -3628,6 +3629,11 @@ int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs) {
 
 int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
                         const ys_vocab *vocab, ys_errors *errs) {
+  return ys_ingest_text_read(out, path, cat, vocab, true, errs);
+}
+
+int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
+                        const ys_vocab *vocab, bool claims, ys_errors *errs) {
   *out = NULL;
   ys_rdoc *d = ys_rdoc_new(path);
   if (!d) return YS_ENOMEM;
@@ -3660,7 +3666,7 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
     rc = read_table(&r, &regs[i]);
     if (rc) goto fail;
   }
-  rc = narrative(&r, regs, nreg);
+  rc = narrative(&r, regs, nreg, claims);
   if (rc) goto fail;
   ys_arena_free(r.tmp);
   *out = d;

@@ -41,4 +41,16 @@ int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
 int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
                         const ys_vocab *vocab, ys_errors *errs);
 
+/* The same, the narrative's claims left to read (claims false: its lines
+ * are kept in (*out)->pending for ys_rdoc_read_pending). */
+int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
+                        const ys_vocab *vocab, bool claims, ys_errors *errs);
+
+/* Keeps lines [0, n) (copied into d's arena) as d's pending narrative;
+ * false when out of memory. */
+bool ys_rdoc_keep_pending(ys_rdoc *d, const ys_tline *lines, size_t n);
+
+/* Reads the claims of d's pending narrative (if any) and forgets it. */
+int ys_rdoc_read_pending(ys_rdoc *d, const ys_vocab *v, const ys_catalog *cat);
+
 #endif

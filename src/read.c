@@ -86,7 +86,7 @@ static void place_claim(ys_rclaim *c, const ys_layout *l) {
  * text; on a PDF a line's number is its place in the document, and the
  * page of each number is kept for the claims. */
 static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
-                       const ys_vocab *v, const ys_catalog *cat,
+                       const ys_vocab *v, const ys_catalog *cat, bool claims,
                        ys_errors *errs) {
   ys_tline *tl = ys_arena_alloc(d->arena, sizeof *tl * (l->ntext + 1));
   if (!tl) return YS_ENOMEM;
@@ -102,6 +102,7 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
     prev_page = ln->page;
     tl[n++] = (ys_tline){s, strlen(s), no};
   }
+  if (!claims) return ys_rdoc_keep_pending(d, tl, n) ? YS_OK : YS_ENOMEM;
   size_t before = d->n_claims;
   ys_claimctx cx = {v, cat, year, d->final};
   (void)errs;
@@ -112,8 +113,32 @@ static int read_claims(ys_rdoc *d, ys_doc *doc, const ys_layout *l, int year,
   return rc;
 }
 
-int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
-                const ys_catalog *cat, ys_errors *errs) {
+bool ys_rdoc_keep_pending(ys_rdoc *d, const ys_tline *lines, size_t n) {
+  ys_tline *v = ys_arena_alloc(d->arena, sizeof *v * (n + 1));
+  if (!v) return false;
+  for (size_t i = 0; i < n; i++) {
+    v[i] = lines[i];
+    v[i].s = ys_arena_strndup(d->arena, lines[i].s, lines[i].len);
+    if (!v[i].s) return false;
+  }
+  d->pending = v;
+  d->n_pending = n;
+  return true;
+}
+
+int ys_rdoc_read_pending(ys_rdoc *d, const ys_vocab *v, const ys_catalog *cat) {
+  if (!d->pending) return YS_OK;
+  const ys_tline *lines = d->pending;
+  size_t n = d->n_pending;
+  d->pending = NULL;
+  d->n_pending = 0;
+  ys_claimctx cx = {v, cat, d->year, d->final};
+  return ys_claims_read(d, lines, n, &cx);
+}
+
+/* ys_read_doc; claims false leaves the narrative pending. */
+static int read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
+                    const ys_catalog *cat, bool claims, ys_errors *errs) {
   *out = NULL;
   ys_rdoc *d = ys_rdoc_new(doc->file);
   if (!d) {
@@ -140,7 +165,7 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
      * of a known one, the rates of change between its rows) */
     if (rc == YS_OK) rc = ys_gtable_claims(d, &l.tables[i], d->n != before);
   }
-  if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, errs);
+  if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, claims, errs);
   if (rc) {
     ys_rdoc_free(d);
     return rc;
@@ -149,13 +174,23 @@ int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
   return YS_OK;
 }
 
-int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
-                    const ys_catalog *cat, ys_errors *errs) {
+int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
+                const ys_catalog *cat, ys_errors *errs) {
+  return read_doc(out, doc, v, cat, true, errs);
+}
+
+static int read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
+                        const ys_catalog *cat, bool claims, ys_errors *errs) {
   *out = NULL;
   ys_doc *doc = NULL;
   int rc = ys_doc_read(&doc, path, errs);
   if (rc) return rc;
-  return ys_read_doc(out, doc, v, cat, errs);
+  return read_doc(out, doc, v, cat, claims, errs);
+}
+
+int ys_read_package(ys_rdoc **out, const char *path, const ys_vocab *v,
+                    const ys_catalog *cat, ys_errors *errs) {
+  return read_package(out, path, v, cat, true, errs);
 }
 
 /* Amount cells the reading placed: in understood amount columns of
@@ -226,8 +261,9 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
   if (ends_with(path, ".txt")) {
     ys_errors e1 = {0}, e2 = {0};
     ys_rdoc *byfit = NULL, *bymeaning = NULL;
-    int r1 = ys_ingest_text_with(&byfit, path, cat, v, &e1);
-    int r2 = ys_read_package(&bymeaning, path, v, cat, &e2);
+    /* both readers read the tables; only the one kept reads the claims */
+    int r1 = ys_ingest_text_read(&byfit, path, cat, v, false, &e1);
+    int r2 = read_package(&bymeaning, path, v, cat, false, &e2);
     if (r1 == YS_ENOMEM || r2 == YS_ENOMEM) {
       ys_rdoc_free(byfit);
       ys_rdoc_free(bymeaning);
@@ -248,6 +284,13 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
     ys_rdoc_free(fit ? bymeaning : byfit);
     ys_errors_free(&e1);
     ys_errors_free(&e2);
+    if (rc == YS_OK) {
+      rc = ys_rdoc_read_pending(*out, v, cat);
+      if (rc) {
+        ys_rdoc_free(*out);
+        *out = NULL;
+      }
+    }
     return rc;
   }
   return ys_read_package(out, path, v, cat, errs);

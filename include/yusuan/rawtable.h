@@ -198,6 +198,10 @@ typedef struct ys_rdoc {
   bool final;               /* a 决算 package (figures are actuals) */
   ys_doc *doc; /* the document the tables were read from (owned), or NULL */
   ys_arena *arena;
+  /* the narrative's lines, when its claims are read later (read.c reads a
+   * text with two readers, then the claims of the one it keeps); internal */
+  const void *pending;
+  size_t n_pending;
 } ys_rdoc;
 
 YS_API ys_rdoc *ys_rdoc_new(const char *file);
