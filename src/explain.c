@@ -1283,53 +1283,26 @@ static bool gpb_by_class(ex *x, const char *lead) {
   return true;
 }
 
-static void plan_sichuan(ex *x) {
-  bool sc = x->fam == FAM_SICHUAN;
-  const char *d = x->subj;
-  int y = x->year;
+/* What the sections of the Sichuan (and national) narrative share. */
+typedef struct sichuan {
   heads h;
-  memset(&h, 0, sizeof h);
-  if (sc) {
-    h.h[SH_TITLE] =
-        aprintf(x, "第三部分 %s %d 年部门预算情况说明", x->ds->dept_name, y);
-    h.h[SH_1] = "一、收支预算情况说明";
-    h.h[SH_2] = "二、财政拨款收支预算情况说明";
-    h.h[SH_3] = "三、一般公共预算当年拨款情况说明";
-    h.h[SH_4] = "四、一般公共预算基本支出情况说明";
-    h.h[SH_5] = "五、“三公”经费财政拨款预算安排情况说明";
-    h.h[SH_6] = "六、政府性基金预算支出情况说明";
-    h.h[SH_7] = "七、国有资本经营预算支出情况";
-    h.h[SH_8A] = "（一）机关运行经费情况";
-    h.h[SH_8D] = "（四）预算绩效情况";
-    h.h[SH_GLOSS] = "第四部分 名词解释";
-  } else {
-    h.h[SH_TITLE] = aprintf(x, "%s %d 年部门预算情况说明", x->ds->dept_name, y);
-    h.h[SH_1] = "一、收支预算总体情况";
-    h.h[SH_2] = "二、财政拨款收支预算总体情况";
-    h.h[SH_3] = "三、一般公共预算当年拨款支出情况";
-    h.h[SH_4] = "四、一般公共预算基本支出情况";
-    h.h[SH_5] = "五、一般公共预算“三公”经费预算情况";
-    h.h[SH_6] = "六、政府性基金预算支出情况";
-    h.h[SH_7] = "七、国有资本经营预算支出情况";
-    h.h[SH_8A] = "（一）机关运行经费";
-    h.h[SH_8D] = "（四）预算绩效管理情况";
-    h.h[SH_GLOSS] = "九、名词解释";
-  }
-  h.h[SH_1A] = "（一）收入预算情况";
-  h.h[SH_1B] = "（二）支出预算情况";
-  h.h[SH_3A] = "（一）一般公共预算当年拨款规模变化情况";
-  h.h[SH_3B] = "（二）一般公共预算当年拨款结构情况";
-  h.h[SH_3C] = "（三）一般公共预算当年拨款具体使用情况";
-  h.h[SH_8] = "八、其他重要事项的情况说明";
-  h.h[SH_8B] = "（二）政府采购情况";
-  h.h[SH_8C] = "（三）国有资产占有使用情况";
+  const char *d; /* the department's name as the narrative says it */
+  int y;
+  bool sc; /* Sichuan's own headings */
+  int64_t rev_all, exp_all, gcur;
+  const char **cls; /* the 类 of the department's spending */
+  size_t ncls;
+} sichuan;
 
-  int64_t rev_all = qv(x, "rev");
-  int64_t exp_all = qv(x, "exp");
-  int64_t gcur = qv(x, "exp;fund=gpb;period=cur");
-
-  H(x, 1, "%s", h.h[SH_TITLE]);
-  /* 一 */
+/* The section 一、收支预算. */
+static void sichuan_totals(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
+  int64_t rev_all = sp->rev_all;
+  int64_t exp_all = sp->exp_all;
+  const char **cls = sp->cls;
+  size_t ncls = sp->ncls;
   H(x, 2, "%s", h.h[SH_1]);
   P(x, "按照综合预算的原则，%s所有收入和支出均纳入部门预算管理。收入包括：", d);
   int shown = 0;
@@ -1339,8 +1312,6 @@ static void plan_sichuan(ex *x) {
   int64_t carry = qv(x, "rev;period=carry");
   if (carry) P(x, "%s上年结转", shown++ ? "、" : "");
   P(x, "。支出包括：");
-  const char **cls;
-  size_t ncls = codes_of(x, "exp", YS_CLS_FUNC, 3, &cls);
   shown = 0;
   for (size_t i = 0; i < ncls; i++) {
     if (!qv(x, "exp;func=%s", cls[i])) continue;
@@ -1410,15 +1381,23 @@ static void plan_sichuan(ex *x) {
     }
     P(x, "。");
   }
+}
 
-  /* 二 */
+/* The section 二、财政拨款收支预算. */
+static void sichuan_fiscal(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
+  int64_t rev_all = sp->rev_all;
+  const char **cls = sp->cls;
+  size_t ncls = sp->ncls;
   H(x, 2, "%s", h.h[SH_2]);
   int64_t fiscal = qv(x, "rev;fund=fiscal");
   P(x, "%s %d 年财政拨款收支预算总数 %s 万元", d, y, W(x, fiscal));
   if (fiscal == rev_all)
     chg(x, fiscal, "prev.total", "财政拨款收支预算总数", "主要原因是", true);
   P(x, "。收入包括：");
-  shown = 0;
+  int shown = 0;
   for (int f = YS_FUND_GPB; f <= YS_FUND_SOC; f++) {
     const char *id = ys_fund_id((ys_fund)f);
     int64_t c = qv(x, "rev;period=cur;fund=%s", id);
@@ -1438,8 +1417,14 @@ static void plan_sichuan(ex *x) {
   }
   if (!shown) P(x, "无");
   P(x, "。");
+}
 
-  /* 三 */
+/* The section 三、一般公共预算当年拨款. */
+static void sichuan_gpb(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
+  int64_t gcur = sp->gcur;
   H(x, 2, "%s", h.h[SH_3]);
   H(x, 3, "%s", h.h[SH_3A]);
   P(x, "%s %d 年一般公共预算当年拨款 %s 万元", d, y, W(x, gcur));
@@ -1463,8 +1448,13 @@ static void plan_sichuan(ex *x) {
       endp(x);
     }
   }
+}
 
-  /* 四 */
+/* The section 四、一般公共预算基本支出. */
+static void sichuan_basic(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
   H(x, 2, "%s", h.h[SH_4]);
   {
     int64_t b = qv(x, "exp;fund=gpb;kind=basic");
@@ -1481,8 +1471,13 @@ static void plan_sichuan(ex *x) {
     if (pun && *pun) P(x, "，主要包括：%s等支出", pun);
     P(x, "。");
   }
+}
 
-  /* 五 */
+/* The section 五、“三公”经费. */
+static void sichuan_sangong(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
   H(x, 2, "%s", h.h[SH_5]);
   {
     const sangong s = sangong_of(x, "fund=fiscal");
@@ -1533,8 +1528,13 @@ static void plan_sichuan(ex *x) {
       P(x, "。");
     }
   }
+}
 
-  /* 六、七 */
+/* The section 六、政府性基金 and 七、国有资本经营预算. */
+static void sichuan_funds(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
   H(x, 2, "%s", h.h[SH_6]);
   int64_t gf = qv(x, "exp;fund=govfund");
   if (!gf)
@@ -1555,8 +1555,14 @@ static void plan_sichuan(ex *x) {
     func_items_inline(x, "exp;fund=soc");
     P(x, "。");
   }
+}
 
-  /* 八 */
+/* The section 八、其他重要事项, and the 名词解释. */
+static void sichuan_other(ex *x, const sichuan *sp) {
+  const char *d = sp->d;
+  int y = sp->y;
+  const heads h = sp->h;
+  bool sc = sp->sc;
   H(x, 2, "%s", h.h[SH_8]);
   H(x, 3, "%s", h.h[SH_8A]);
   {
@@ -1612,6 +1618,66 @@ static void plan_sichuan(ex *x) {
 
   H(x, sc ? 1 : 2, "%s", h.h[SH_GLOSS]);
   glossary(x, 1, true, true);
+}
+
+/* The narrative of Sichuan and of the national profile: its headings, then
+ * its sections in order. */
+static void plan_sichuan(ex *x) {
+  sichuan p;
+  memset(&p, 0, sizeof p);
+  bool sc = p.sc = x->fam == FAM_SICHUAN;
+  p.d = x->subj;
+  int y = p.y = x->year;
+  heads *hh = &p.h;
+  if (sc) {
+    hh->h[SH_TITLE] =
+        aprintf(x, "第三部分 %s %d 年部门预算情况说明", x->ds->dept_name, y);
+    hh->h[SH_1] = "一、收支预算情况说明";
+    hh->h[SH_2] = "二、财政拨款收支预算情况说明";
+    hh->h[SH_3] = "三、一般公共预算当年拨款情况说明";
+    hh->h[SH_4] = "四、一般公共预算基本支出情况说明";
+    hh->h[SH_5] = "五、“三公”经费财政拨款预算安排情况说明";
+    hh->h[SH_6] = "六、政府性基金预算支出情况说明";
+    hh->h[SH_7] = "七、国有资本经营预算支出情况";
+    hh->h[SH_8A] = "（一）机关运行经费情况";
+    hh->h[SH_8D] = "（四）预算绩效情况";
+    hh->h[SH_GLOSS] = "第四部分 名词解释";
+  } else {
+    hh->h[SH_TITLE] =
+        aprintf(x, "%s %d 年部门预算情况说明", x->ds->dept_name, y);
+    hh->h[SH_1] = "一、收支预算总体情况";
+    hh->h[SH_2] = "二、财政拨款收支预算总体情况";
+    hh->h[SH_3] = "三、一般公共预算当年拨款支出情况";
+    hh->h[SH_4] = "四、一般公共预算基本支出情况";
+    hh->h[SH_5] = "五、一般公共预算“三公”经费预算情况";
+    hh->h[SH_6] = "六、政府性基金预算支出情况";
+    hh->h[SH_7] = "七、国有资本经营预算支出情况";
+    hh->h[SH_8A] = "（一）机关运行经费";
+    hh->h[SH_8D] = "（四）预算绩效管理情况";
+    hh->h[SH_GLOSS] = "九、名词解释";
+  }
+  hh->h[SH_1A] = "（一）收入预算情况";
+  hh->h[SH_1B] = "（二）支出预算情况";
+  hh->h[SH_3A] = "（一）一般公共预算当年拨款规模变化情况";
+  hh->h[SH_3B] = "（二）一般公共预算当年拨款结构情况";
+  hh->h[SH_3C] = "（三）一般公共预算当年拨款具体使用情况";
+  hh->h[SH_8] = "八、其他重要事项的情况说明";
+  hh->h[SH_8B] = "（二）政府采购情况";
+  hh->h[SH_8C] = "（三）国有资产占有使用情况";
+
+  p.rev_all = qv(x, "rev");
+  p.exp_all = qv(x, "exp");
+  p.gcur = qv(x, "exp;fund=gpb;period=cur");
+  p.ncls = codes_of(x, "exp", YS_CLS_FUNC, 3, &p.cls);
+
+  H(x, 1, "%s", p.h.h[SH_TITLE]);
+  sichuan_totals(x, &p);
+  sichuan_fiscal(x, &p);
+  sichuan_gpb(x, &p);
+  sichuan_basic(x, &p);
+  sichuan_sangong(x, &p);
+  sichuan_funds(x, &p);
+  sichuan_other(x, &p);
 }
 
 /* ---------------------------------------------------------------------- */
