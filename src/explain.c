@@ -1683,15 +1683,8 @@ static void plan_sichuan(ex *x) {
 /* ---------------------------------------------------------------------- */
 /* Hebei (seed 004)                                                        */
 
-static void plan_hebei(ex *x) {
-  const char *d = x->ds->dept_name;
-  int y = x->year;
-  H(x, 1, "%s %d 年部门预算信息公开情况说明", d, y);
-  P(x,
-    "按照《预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作"
-    "的实施意见》规定，现将%s %d 年部门预算公开如下：",
-    d, y);
-
+/* The section 二、部门预算安排的总体情况. */
+static void hebei_overall(ex *x, const char *d, int y) {
   H(x, 2, "二、部门预算安排的总体情况");
   P(x,
     "按照预算管理有关规定，部门预算的编制实行综合预算管理，即全部收入和支出"
@@ -1781,7 +1774,10 @@ static void plan_hebei(ex *x) {
       endp(x);
     }
   }
+}
 
+/* The section 三、机关运行经费. */
+static void hebei_running(ex *x, const char *d, int y) {
   H(x, 2, "三、机关运行经费安排情况");
   {
     admin ad = admin_of(x);
@@ -1796,7 +1792,10 @@ static void plan_hebei(ex *x) {
       P(x, "。");
     }
   }
+}
 
+/* The section 四、“三公”经费. */
+static void hebei_sangong(ex *x, int y) {
   H(x, 2, "四、财政拨款“三公”经费预算情况及增减变化原因");
   {
     const sangong s = sangong_of(x, "fund=fiscal");
@@ -1848,7 +1847,10 @@ static void plan_hebei(ex *x) {
       P(x, "。");
     }
   }
+}
 
+/* The section 五、预算绩效信息. */
+static void hebei_targets(ex *x, const char *d, int y) {
   H(x, 2, "五、预算绩效信息");
   {
     projstat ps = project_stats(x, true);
@@ -1904,7 +1906,10 @@ static void plan_hebei(ex *x) {
       endp(x);
     }
   }
+}
 
+/* The section 六、政府采购, 七、国有资产 and 八、名词解释. */
+static void hebei_rest(ex *x, const char *d, int y) {
   H(x, 2, "六、政府采购预算情况");
   procurement_para(x, aprintf(x, "%d 年，%s", y, d));
 
@@ -1914,6 +1919,23 @@ static void plan_hebei(ex *x) {
 
   H(x, 2, "八、名词解释");
   glossary(x, 2, false, false);
+}
+
+/* The Hebei narrative: its opening, then its sections in order. */
+static void plan_hebei(ex *x) {
+  const char *d = x->ds->dept_name;
+  int y = x->year;
+  H(x, 1, "%s %d 年部门预算信息公开情况说明", d, y);
+  P(x,
+    "按照《预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作"
+    "的实施意见》规定，现将%s %d 年部门预算公开如下：",
+    d, y);
+
+  hebei_overall(x, d, y);
+  hebei_running(x, d, y);
+  hebei_sangong(x, y);
+  hebei_targets(x, d, y);
+  hebei_rest(x, d, y);
 }
 
 /* ---------------------------------------------------------------------- */
