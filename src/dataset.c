@@ -1,5 +1,6 @@
 /*
- * dataset.c - reading and validating a budget dataset directory.
+ * dataset.c - reading a budget dataset directory and validating its rows
+ * (the checks of the whole dataset: dataset_validate.c).
  *
  * The dataset is the single source every table and sentence is computed
  * from, so it is checked hard before anything is built on it: a wrong code
@@ -25,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "csvread.h"
+#include "dataset_impl.h"
 #include "yusuan/money.h"
 #include "yusuan/text.h"
 
@@ -32,23 +34,6 @@
  * YS_CSV_MAX_BYTES each; an arena holds their parsed copies, about three
  * times the bytes): 10^7 line items fit, a hostile file cannot take more. */
 #define DS_ARENA_LIMIT ((size_t)16 * 1024 * 1024 * 1024)
-
-typedef struct ds_impl {
-  ys_dataset pub;                 /* first: a ys_dataset * is a ds_impl * */
-  const ys_unit_rec **unit_idx;   /* by code, file order within one */
-  const ys_project **project_idx; /* by code, file order within one */
-  const ys_fact **fact_idx;       /* by key, file order within one */
-  /* The line items sorted by each code a filter narrows by (ties in file
-   * order), so the items under a code prefix are one run found by binary
-   * search: a cell of a unit's row then costs that unit's items, not all of
-   * the department's (compile is linear in the items). by[YS_IDIM_PROJECT]
-   * holds only the items of projects (n_by of them). */
-  const ys_line_item **by[YS_IDIM_COUNT];
-  size_t n_by[YS_IDIM_COUNT];
-  const ys_project **proj_by_unit;  /* by unit code, file order within one */
-  const ys_target **tgt_by_project; /* by project code, file order within */
-  const ys_revenue **rev_by_unit;   /* by unit code, file order within one */
-} ds_impl;
 
 /* ---------------------------------------------------------------------- */
 /* Enumerations                                                           */
@@ -219,33 +204,8 @@ const char *ys_nature_name(ys_nature n) {
 /* ---------------------------------------------------------------------- */
 /* The loader                                                             */
 
-typedef struct loader {
-  ys_dataset *ds;
-  ds_impl *impl;
-  ys_arena *a;
-  const ys_catalog *cat;
-  ys_errors *errs;
-  const char *dir;
-  int year;    /* 0 when department.csv gave none: catalogue's newest */
-  size_t nerr; /* problems found (errs may be NULL, so counted here) */
-  int oom;
-  int units_ok; /* units.csv was usable: references to it can be checked */
-  int projects_ok;
-  int projects_absent; /* no projects.csv: say so when an item needs it */
-  int rev_amount_col, item_amount_col, fact_value_col; /* 1-based */
-  size_t cap_units, cap_rev, cap_items, cap_proj, cap_targets, cap_proc,
-      cap_facts;
-} loader;
-
-static void problem(loader *L, const char *file, int line, int col,
-                    const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
-
-static void problem(loader *L, const char *file, int line, int col,
-                    const char *fmt, ...) {
+void ds_problem(loader *L, const char *file, int line, int col, const char *fmt,
+                ...) {
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -359,7 +319,7 @@ typedef struct table {
   size_t ncols; /* columns the header maps */
 } table;
 
-static const char *join(loader *L, const char *name) {
+const char *ds_join(loader *L, const char *name) {
   size_t n = strlen(L->dir);
   const char *p = n && L->dir[n - 1] == '/'
                       ? ys_arena_printf(L->a, "%s%s", L->dir, name)
@@ -374,15 +334,15 @@ static const char *join(loader *L, const char *name) {
 static int open_table(loader *L, table *t, const char *name,
                       const ys_csv_col *cols, size_t ncols, int required) {
   memset(t, 0, sizeof *t);
-  t->path = join(L, name);
+  t->path = ds_join(L, name);
   t->ncols = ncols;
   struct stat st;
   if (stat(t->path, &st) != 0) {
-    if (required) problem(L, t->path, 0, 0, "缺少必需的文件 %s", name);
+    if (required) ds_problem(L, t->path, 0, 0, "缺少必需的文件 %s", name);
     return 0;
   }
   if (!S_ISREG(st.st_mode)) {
-    problem(L, t->path, 0, 0, "%s 不是一个普通文件", name);
+    ds_problem(L, t->path, 0, 0, "%s 不是一个普通文件", name);
     return 0;
   }
   int rc = ys_csv_read_file(&t->csv, t->path, L->a, L->errs);
@@ -409,8 +369,9 @@ static void check_extra_cells(loader *L, const table *t,
   for (size_t j = nh; j < r->n; j++) {
     ys_csv_field f = ys_csv_get(r, (int)j);
     if (f.len) {
-      problem(L, t->path, r->line, (int)j + 1,
-              "第 %zu 列有内容“%s”，但表头只有 %zu 列", j + 1, shown(L, f), nh);
+      ds_problem(L, t->path, r->line, (int)j + 1,
+                 "第 %zu 列有内容“%s”，但表头只有 %zu 列", j + 1, shown(L, f),
+                 nh);
       return;
     }
   }
@@ -425,225 +386,30 @@ static int colno(const table *t, int col) {
 }
 
 /* ---------------------------------------------------------------------- */
-/* Lookups                                                                */
-
-/* Leftmost entry of a sorted index whose string field (at offset off in
- * each record) equals key, so the first definition wins; NULL if none. */
-static size_t field_run(const void *const *v, size_t n, size_t off,
-                        const char *key, bool exact, const void *const **run);
-
-static const void *index_find(const void *const *idx, size_t n, size_t off,
-                              const char *key) {
-  if (!idx || !key) return NULL;
-  const void *const *run;
-  return field_run(idx, n, off, key, true, &run) ? run[0] : NULL;
-}
-
-const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code) {
-  if (!ds) return NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  return index_find((const void *const *)im->unit_idx, ds->n_units,
-                    offsetof(ys_unit_rec, code), code);
-}
-
-const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code) {
-  if (!ds) return NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  return index_find((const void *const *)im->project_idx, ds->n_projects,
-                    offsetof(ys_project, code), code);
-}
-
-const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key) {
-  if (!ds) return NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  return index_find((const void *const *)im->fact_idx, ds->n_facts,
-                    offsetof(ys_fact, key), key);
-}
-
-/* --- indexes by a code ------------------------------------------------ */
-
-/* An index is an array of pointers to records sorted by one string field
- * (at byte offset off of each record; NULL sorts as ""), in file order
- * within one value: the records under a code are then one run, found by
- * binary search. One merge sort serves every index: qsort's comparator
- * could not be told the field without global state. */
-static const char *field(const void *rec, size_t off) {
-  const char *s = *(const char *const *)((const char *)rec + off);
-  return s ? s : "";
-}
-
-static void sort_by_field(const void **v, const void **tmp, size_t n,
-                          size_t off) {
-  if (n < 2) return;
-  size_t h = n / 2;
-  sort_by_field(v, tmp, h, off);
-  sort_by_field(v + h, tmp, n - h, off);
-  size_t i = 0, j = h, k = 0;
-  while (i < h && j < n)
-    tmp[k++] = strcmp(field(v[j], off), field(v[i], off)) < 0 ? v[j++] : v[i++];
-  while (i < h) tmp[k++] = v[i++];
-  while (j < n) tmp[k++] = v[j++];
-  memcpy(v, tmp, n * sizeof *v);
-}
-
-/* Pointers to the records of base[0..n) (each size bytes) whose field is
- * set (all of them when keep_null), sorted; *m of them. */
-static const void **field_index(loader *L, const void *base, size_t n,
-                                size_t size, size_t off, bool keep_null,
-                                size_t *m) {
-  *m = 0;
-  const void **v = ys_arena_alloc(L->a, (n + 1) * sizeof *v);
-  const void **tmp = malloc((n + 1) * sizeof *tmp); /* the merge's */
-  if (!v || !tmp) {
-    free(tmp);
-    L->oom = 1;
-    return NULL;
-  }
-  for (size_t i = 0; i < n; i++) {
-    const void *rec = (const char *)base + i * size;
-    if (keep_null || *(const char *const *)((const char *)rec + off))
-      v[(*m)++] = rec;
-  }
-  sort_by_field(v, tmp, *m, off);
-  free(tmp);
-  return v;
-}
-
-/* The run of an index whose field starts with key (equals it when exact):
- * its start in *run, its length returned. */
-static size_t field_run(const void *const *v, size_t n, size_t off,
-                        const char *key, bool exact, const void *const **run) {
-  size_t len = strlen(key), lo = 0, hi = n;
-  while (lo < hi) { /* the first value >= key */
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(field(v[mid], off), key) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t b = lo;
-  hi = n;
-  while (lo < hi) { /* the first value past those starting with key */
-    size_t mid = lo + (hi - lo) / 2;
-    const char *c = field(v[mid], off);
-    if ((exact ? strcmp(c, key) : strncmp(c, key, len)) <= 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  *run = v + b;
-  return lo - b;
-}
-
-static const size_t item_off[YS_IDIM_COUNT] = {
-    offsetof(ys_line_item, unit), offsetof(ys_line_item, func),
-    offsetof(ys_line_item, econ), offsetof(ys_line_item, project)};
-
-/* The indexes compile and the narrative read through: items by each code
- * a filter narrows by (a cell of a unit's row then costs that unit's
- * items, not the department's), revenues and projects by unit, targets by
- * project. */
-static void index_dataset(loader *L) {
-  ys_dataset *ds = L->ds;
-  ds_impl *im = L->impl;
-  for (int d = 0; d < YS_IDIM_COUNT && !L->oom; d++)
-    im->by[d] = (const ys_line_item **)field_index(
-        L, ds->items, ds->n_items, sizeof *ds->items, item_off[d], false,
-        &im->n_by[d]);
-  size_t m;
-  if (!L->oom)
-    im->rev_by_unit = (const ys_revenue **)field_index(
-        L, ds->revenues, ds->n_revenues, sizeof *ds->revenues,
-        offsetof(ys_revenue, unit), true, &m);
-  if (!L->oom)
-    im->tgt_by_project = (const ys_target **)field_index(
-        L, ds->targets, ds->n_targets, sizeof *ds->targets,
-        offsetof(ys_target, project), true, &m);
-  if (!L->oom)
-    im->proj_by_unit = (const ys_project **)field_index(
-        L, ds->projects, ds->n_projects, sizeof *ds->projects,
-        offsetof(ys_project, unit), true, &m);
-}
-
-size_t ys_dataset_unit_projects(const ys_dataset *ds, const char *unit,
-                                const ys_project *const **run) {
-  *run = NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  if (!ds || !unit || !im->proj_by_unit) return 0;
-  return field_run((const void *const *)im->proj_by_unit, ds->n_projects,
-                   offsetof(ys_project, unit), unit, true,
-                   (const void *const **)run);
-}
-
-size_t ys_dataset_revenues_under(const ys_dataset *ds, const char *unit,
-                                 const ys_revenue *const **run) {
-  *run = NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  if (!ds || !unit || !im->rev_by_unit) return SIZE_MAX;
-  return field_run((const void *const *)im->rev_by_unit, ds->n_revenues,
-                   offsetof(ys_revenue, unit), unit, false,
-                   (const void *const **)run);
-}
-
-size_t ys_dataset_project_targets(const ys_dataset *ds, const char *project,
-                                  const ys_target *const **run) {
-  *run = NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  if (!ds || !project || !im->tgt_by_project) return 0;
-  return field_run((const void *const *)im->tgt_by_project, ds->n_targets,
-                   offsetof(ys_target, project), project, true,
-                   (const void *const **)run);
-}
-
-size_t ys_dataset_items_under(const ys_dataset *ds, ys_item_dim d,
-                              const char *code, bool exact,
-                              const ys_line_item *const **run) {
-  *run = NULL;
-  const ds_impl *im = (const ds_impl *)ds;
-  if (!ds || !code || d < 0 || d >= YS_IDIM_COUNT || !im->by[d])
-    return SIZE_MAX;
-  return field_run((const void *const *)im->by[d], im->n_by[d], item_off[d],
-                   code, exact, (const void *const **)run);
-}
-
-int ys_dataset_fact_amount(const ys_dataset *ds, const char *key,
-                           int64_t *fen) {
-  const ys_fact *f = ys_dataset_fact(ds, key);
-  if (!f) return -1;
-  ys_amount amt;
-  if (ys_money_parse(&amt, f->value, strlen(f->value), YS_UNIT_YUAN, NULL) !=
-          YS_OK ||
-      amt.empty)
-    return -2;
-  if (fen) *fen = amt.fen;
-  return 0;
-}
-
-/* ---------------------------------------------------------------------- */
 /* Field checks shared by several files                                   */
 
 /* An amount in 元; returns 0 and sets *fen, or reports and returns -1. */
 static int check_amount(loader *L, const char *file, int line, int col,
                         ys_csv_field f, const char *what, int64_t *fen) {
   if (f.len == 0) {
-    problem(L, file, line, col, "%s不能为空（没有金额请填 0）", what);
+    ds_problem(L, file, line, col, "%s不能为空（没有金额请填 0）", what);
     return -1;
   }
   ys_amount amt;
   const char *why = NULL;
   if (ys_money_parse(&amt, f.s, f.len, YS_UNIT_YUAN, &why) != YS_OK) {
     if (why && *why && !strstr(why, "不是有效的金额"))
-      problem(L, file, line, col,
-              "%s“%s”不是有效的金额（应为元，最多两位小数）：%s", what,
-              shown(L, f), why);
+      ds_problem(L, file, line, col,
+                 "%s“%s”不是有效的金额（应为元，最多两位小数）：%s", what,
+                 shown(L, f), why);
     else
-      problem(L, file, line, col,
-              "%s“%s”不是有效的金额（应为元，最多两位小数）", what,
-              shown(L, f));
+      ds_problem(L, file, line, col,
+                 "%s“%s”不是有效的金额（应为元，最多两位小数）", what,
+                 shown(L, f));
     return -1;
   }
   if (amt.empty) {
-    problem(L, file, line, col, "%s不能为空（没有金额请填 0）", what);
+    ds_problem(L, file, line, col, "%s不能为空（没有金额请填 0）", what);
     return -1;
   }
   *fen = amt.fen;
@@ -672,20 +438,20 @@ static void year_range(char *buf, size_t n, const ys_cat_entry *const *v,
 static const char *check_func(loader *L, const char *file, int line, int col,
                               ys_csv_field f) {
   if (f.len == 0) {
-    problem(L, file, line, col, "功能科目不能为空");
+    ds_problem(L, file, line, col, "功能科目不能为空");
     return NULL;
   }
   char *code = digits_field(L, f);
   if (!code) {
-    problem(L, file, line, col,
-            "功能科目“%s”不是有效的科目编码（应为7位数字，如 2101506）",
-            shown(L, f));
+    ds_problem(L, file, line, col,
+               "功能科目“%s”不是有效的科目编码（应为7位数字，如 2101506）",
+               shown(L, f));
     return NULL;
   }
   if (strlen(code) != 7) {
-    problem(L, file, line, col,
-            "功能科目“%s”不是项级科目（应填写7位的“项”级编码，如 2101506）",
-            code);
+    ds_problem(L, file, line, col,
+               "功能科目“%s”不是项级科目（应填写7位的“项”级编码，如 2101506）",
+               code);
     return NULL;
   }
   if (ys_catalog_lookup(L->cat, YS_CLS_FUNC, code, L->year)) return code;
@@ -695,14 +461,14 @@ static const char *check_func(loader *L, const char *file, int line, int col,
   if (nv && L->year) {
     char range[64];
     year_range(range, sizeof range, v, nv);
-    problem(L, file, line, col,
-            "功能科目“%s”在%d年的科目表中不存在（该科目只在%s有效）", code,
-            L->year, range);
+    ds_problem(L, file, line, col,
+               "功能科目“%s”在%d年的科目表中不存在（该科目只在%s有效）", code,
+               L->year, range);
   } else if (L->year) {
-    problem(L, file, line, col, "功能科目“%s”在%d年的科目表中不存在", code,
-            L->year);
+    ds_problem(L, file, line, col, "功能科目“%s”在%d年的科目表中不存在", code,
+               L->year);
   } else {
-    problem(L, file, line, col, "功能科目“%s”在科目表中不存在", code);
+    ds_problem(L, file, line, col, "功能科目“%s”在科目表中不存在", code);
   }
   return NULL;
 }
@@ -714,15 +480,15 @@ static const char *check_func(loader *L, const char *file, int line, int col,
 static const char *check_econ(loader *L, const char *file, int line, int col,
                               ys_csv_field f) {
   if (f.len == 0) {
-    problem(L, file, line, col, "经济科目不能为空");
+    ds_problem(L, file, line, col, "经济科目不能为空");
     return NULL;
   }
   char *code = digits_field(L, f);
   size_t n = code ? strlen(code) : 0;
   if (!code || (n != 5 && n != 7)) {
-    problem(L, file, line, col,
-            "经济科目“%s”应为5位的款级编码（部分省份为7位），如 30101",
-            shown(L, f));
+    ds_problem(L, file, line, col,
+               "经济科目“%s”应为5位的款级编码（部分省份为7位），如 30101",
+               shown(L, f));
     return NULL;
   }
   if (ys_catalog_lookup(L->cat, YS_CLS_ECON_DEPT, code, L->year)) return code;
@@ -733,11 +499,12 @@ static const char *check_econ(loader *L, const char *file, int line, int col,
     if (ys_catalog_lookup(L->cat, YS_CLS_ECON_DEPT, kuan, L->year)) return code;
   }
   if (L->year)
-    problem(L, file, line, col,
-            "经济科目“%s”在%d年的部门预算支出经济分类中不存在", code, L->year);
+    ds_problem(L, file, line, col,
+               "经济科目“%s”在%d年的部门预算支出经济分类中不存在", code,
+               L->year);
   else
-    problem(L, file, line, col, "经济科目“%s”在部门预算支出经济分类中不存在",
-            code);
+    ds_problem(L, file, line, col, "经济科目“%s”在部门预算支出经济分类中不存在",
+               code);
   return NULL;
 }
 
@@ -745,9 +512,9 @@ static const char *derive_gecon(loader *L, const char *file, int line, int col,
                                 const char *econ, const ys_unit_rec *u) {
   const char *g = ys_catalog_gov_map(L->cat, econ, u->kind, L->year);
   if (!g) {
-    problem(L, file, line, col,
-            "经济科目“%s”在%s单位中没有对应的政府预算支出经济分类科目", econ,
-            ys_unit_kind_name(u->kind));
+    ds_problem(L, file, line, col,
+               "经济科目“%s”在%s单位中没有对应的政府预算支出经济分类科目", econ,
+               ys_unit_kind_name(u->kind));
     return NULL;
   }
   char *s = ys_arena_strdup(L->a, g); /* outlives the catalogue */
@@ -761,36 +528,36 @@ static const ys_unit_rec *check_unit_ref(loader *L, const char *file, int line,
                                          const char **code_out) {
   *code_out = NULL;
   if (f.len == 0) {
-    problem(L, file, line, col, "单位编码不能为空");
+    ds_problem(L, file, line, col, "单位编码不能为空");
     return NULL;
   }
   char *code = digits_field(L, f);
   if (!code) {
-    problem(L, file, line, col, "单位编码“%s”应只含数字", shown(L, f));
+    ds_problem(L, file, line, col, "单位编码“%s”应只含数字", shown(L, f));
     return NULL;
   }
   *code_out = code;
   if (!L->units_ok) return NULL;
   const ys_unit_rec *u = ys_dataset_unit(L->ds, code);
   if (!u)
-    problem(L, file, line, col, "单位编码“%s”未在 units.csv 中定义", code);
+    ds_problem(L, file, line, col, "单位编码“%s”未在 units.csv 中定义", code);
   return u;
 }
 
 static ys_fund check_fund(loader *L, const char *file, int line, int col,
                           ys_csv_field f) {
   if (f.len == 0) {
-    problem(L, file, line, col, "资金来源不能为空");
+    ds_problem(L, file, line, col, "资金来源不能为空");
     return YS_FUND_NONE;
   }
   ys_fund fund = fund_parse_n(f.s, f.len);
   if (!fund)
-    problem(L, file, line, col,
-            "资金来源“%s”无效（应为一般公共预算拨款、政府性基金预算拨款、"
-            "国有资本经营预算拨款、财政专户管理资金、事业收入、"
-            "事业单位经营收入、上级补助收入、附属单位上缴收入、"
-            "用事业基金弥补收支差额或其他收入）",
-            shown(L, f));
+    ds_problem(L, file, line, col,
+               "资金来源“%s”无效（应为一般公共预算拨款、政府性基金预算拨款、"
+               "国有资本经营预算拨款、财政专户管理资金、事业收入、"
+               "事业单位经营收入、上级补助收入、附属单位上缴收入、"
+               "用事业基金弥补收支差额或其他收入）",
+               shown(L, f));
   return fund;
 }
 
@@ -800,8 +567,8 @@ static ys_period check_period(loader *L, const char *file, int line, int col,
   if (f.len == 0) return YS_PERIOD_CURRENT;
   ys_period p = (ys_period)enum_parse_n(period_map, f.s, f.len);
   if (!p)
-    problem(L, file, line, col, "年度“%s”无效（应为“当年”或“上年结转”）",
-            shown(L, f));
+    ds_problem(L, file, line, col, "年度“%s”无效（应为“当年”或“上年结转”）",
+               shown(L, f));
   return p;
 }
 
@@ -855,8 +622,8 @@ static void load_department(loader *L) {
       continue;
     }
     if (seen[k]) {
-      problem(L, t.path, r->line, colno(&t, D_KEY),
-              "项目“%s”重复（第 %d 行已经填写过）", shown(L, kf), seen[k]);
+      ds_problem(L, t.path, r->line, colno(&t, D_KEY),
+                 "项目“%s”重复（第 %d 行已经填写过）", shown(L, kf), seen[k]);
       continue;
     }
     seen[k] = r->line;
@@ -865,14 +632,15 @@ static void load_department(loader *L) {
     case K_CODE: {
       char *c = digits_field(L, vf);
       if (!c)
-        problem(L, t.path, r->line, vc, "部门编码“%s”应只含数字", shown(L, vf));
+        ds_problem(L, t.path, r->line, vc, "部门编码“%s”应只含数字",
+                   shown(L, vf));
       else
         ds->dept_code = c;
       break;
     }
     case K_NAME:
       if (!vf.len)
-        problem(L, t.path, r->line, vc, "部门名称不能为空");
+        ds_problem(L, t.path, r->line, vc, "部门名称不能为空");
       else
         ds->dept_name = dup_field(L, vf);
       break;
@@ -890,9 +658,9 @@ static void load_department(loader *L) {
           y = y * 10 + (buf[j] - '0');
       }
       if (!ok || y < 2000 || y > 2100)
-        problem(L, t.path, r->line, vc,
-                "年度“%s”不合理（应为2000至2100之间的四位年份，如 2023）",
-                shown(L, vf));
+        ds_problem(L, t.path, r->line, vc,
+                   "年度“%s”不合理（应为2000至2100之间的四位年份，如 2023）",
+                   shown(L, vf));
       else
         ds->year = L->year = y;
       break;
@@ -900,7 +668,7 @@ static void load_department(loader *L) {
     case K_PROFILE: {
       char buf[64];
       if (!enum_key(buf, sizeof buf, vf.s, vf.len))
-        problem(L, t.path, r->line, vc, "报表格式“%s”无效", shown(L, vf));
+        ds_problem(L, t.path, r->line, vc, "报表格式“%s”无效", shown(L, vf));
       else
         ds->profile = ys_arena_strdup(L->a, buf);
       break;
@@ -910,8 +678,8 @@ static void load_department(loader *L) {
       if (vf.len == 0) break;
       if (!enum_key(buf, sizeof buf, vf.s, vf.len) ||
           (strcmp(buf, "部门") && strcmp(buf, "单位")))
-        problem(L, t.path, r->line, vc,
-                "标题前缀“%s”无效（应为“部门”或“单位”）", shown(L, vf));
+        ds_problem(L, t.path, r->line, vc,
+                   "标题前缀“%s”无效（应为“部门”或“单位”）", shown(L, vf));
       else
         ds->title_prefix = ys_arena_strdup(L->a, buf);
       break;
@@ -923,8 +691,8 @@ static void load_department(loader *L) {
     if (!dept_keys[k].required || seen[k]) continue;
     const char *al = dept_keys[k].alias, *bar = strchr(al, '|');
     int alen = bar ? (int)(bar - al) : (int)strlen(al);
-    problem(L, t.path, hl, 0, "缺少“%s（%.*s）”这一项", dept_keys[k].id, alen,
-            al);
+    ds_problem(L, t.path, hl, 0, "缺少“%s（%.*s）”这一项", dept_keys[k].id,
+               alen, al);
   }
   if (!ds->profile) ds->profile = "";
   if (!ds->title_prefix) ds->title_prefix = "";
@@ -954,18 +722,18 @@ static void load_units(loader *L) {
     char *code = digits_field(L, cf);
     if (!code) {
       if (cf.len)
-        problem(L, t.path, r->line, colno(&t, U_CODE), "单位编码“%s”应只含数字",
-                shown(L, cf));
+        ds_problem(L, t.path, r->line, colno(&t, U_CODE),
+                   "单位编码“%s”应只含数字", shown(L, cf));
       else
-        problem(L, t.path, r->line, colno(&t, U_CODE), "单位编码不能为空");
+        ds_problem(L, t.path, r->line, colno(&t, U_CODE), "单位编码不能为空");
     }
     if (!nf.len)
-      problem(L, t.path, r->line, colno(&t, U_NAME), "单位名称不能为空");
+      ds_problem(L, t.path, r->line, colno(&t, U_NAME), "单位名称不能为空");
     ys_unit_kind kind = (ys_unit_kind)enum_parse_n(unit_kind_map, kf.s, kf.len);
     if (!kind)
-      problem(L, t.path, r->line, colno(&t, U_KIND),
-              "单位性质“%s”无效（应为“行政”或“事业”，参公单位填“行政”）",
-              shown(L, kf));
+      ds_problem(L, t.path, r->line, colno(&t, U_KIND),
+                 "单位性质“%s”无效（应为“行政”或“事业”，参公单位填“行政”）",
+                 shown(L, kf));
     if (!code)
       continue; /* kept despite other problems: avoids noise in
                    every row that refers to it */
@@ -978,19 +746,19 @@ static void load_units(loader *L) {
     u->line = r->line;
   }
   if (t.csv.n > 0 && ds->n_units == 0 && L->nerr == nerr0)
-    problem(L, t.path, t.csv.rec[0].line, 0, "没有定义任何单位");
+    ds_problem(L, t.path, t.csv.rec[0].line, 0, "没有定义任何单位");
   ds_impl *im = L->impl;
   if (ds->n_units) {
     size_t m;
-    im->unit_idx = (const ys_unit_rec **)field_index(
+    im->unit_idx = (const ys_unit_rec **)ds_field_index(
         L, ds->units, ds->n_units, sizeof *ds->units,
         offsetof(ys_unit_rec, code), true, &m);
     if (!im->unit_idx) return;
     for (size_t i = 1; i < ds->n_units; i++)
       if (!strcmp(im->unit_idx[i]->code, im->unit_idx[i - 1]->code))
-        problem(L, t.path, im->unit_idx[i]->line, colno(&t, U_CODE),
-                "单位编码“%s”重复（第 %d 行已经定义）", im->unit_idx[i]->code,
-                im->unit_idx[i - 1]->line);
+        ds_problem(L, t.path, im->unit_idx[i]->line, colno(&t, U_CODE),
+                   "单位编码“%s”重复（第 %d 行已经定义）",
+                   im->unit_idx[i]->code, im->unit_idx[i - 1]->line);
   }
   L->units_ok = 1;
 }
@@ -1026,7 +794,7 @@ static void load_projects(loader *L) {
   if (!open_table(L, &t, "projects.csv", project_cols, P_NCOLS, 0)) {
     /* absent is fine until an item needs a project: that item reports */
     struct stat st;
-    L->projects_absent = stat(join(L, "projects.csv"), &st) != 0;
+    L->projects_absent = stat(ds_join(L, "projects.csv"), &st) != 0;
     L->projects_ok = L->projects_absent;
     return;
   }
@@ -1037,14 +805,14 @@ static void load_projects(loader *L) {
     char *code = project_code_field(L, cf);
     if (!code) {
       if (cf.len)
-        problem(L, t.path, r->line, colno(&t, P_CODE),
-                "项目编码“%s”无效（只能含数字、英文字母和 - _ .）",
-                shown(L, cf));
+        ds_problem(L, t.path, r->line, colno(&t, P_CODE),
+                   "项目编码“%s”无效（只能含数字、英文字母和 - _ .）",
+                   shown(L, cf));
       else
-        problem(L, t.path, r->line, colno(&t, P_CODE), "项目编码不能为空");
+        ds_problem(L, t.path, r->line, colno(&t, P_CODE), "项目编码不能为空");
     }
     if (!nf.len)
-      problem(L, t.path, r->line, colno(&t, P_NAME), "项目名称不能为空");
+      ds_problem(L, t.path, r->line, colno(&t, P_NAME), "项目名称不能为空");
     const char *ucode;
     check_unit_ref(L, t.path, r->line, colno(&t, P_UNIT), cell(&t, r, P_UNIT),
                    &ucode);
@@ -1065,15 +833,15 @@ static void load_projects(loader *L) {
   ds_impl *im = L->impl;
   if (ds->n_projects) {
     size_t m;
-    im->project_idx = (const ys_project **)field_index(
+    im->project_idx = (const ys_project **)ds_field_index(
         L, ds->projects, ds->n_projects, sizeof *ds->projects,
         offsetof(ys_project, code), true, &m);
     if (!im->project_idx) return;
     for (size_t i = 1; i < ds->n_projects; i++)
       if (!strcmp(im->project_idx[i]->code, im->project_idx[i - 1]->code))
-        problem(L, t.path, im->project_idx[i]->line, colno(&t, P_CODE),
-                "项目编码“%s”重复（第 %d 行已经定义）",
-                im->project_idx[i]->code, im->project_idx[i - 1]->line);
+        ds_problem(L, t.path, im->project_idx[i]->line, colno(&t, P_CODE),
+                   "项目编码“%s”重复（第 %d 行已经定义）",
+                   im->project_idx[i]->code, im->project_idx[i - 1]->line);
   }
   L->projects_ok = 1;
 }
@@ -1155,30 +923,31 @@ static void check_project_ref(loader *L, const table *t, const ys_csv_record *r,
   *out = NULL;
   if (kind != YS_KIND_PROJECT) {
     if (pf.len && kind)
-      problem(L, t->path, r->line, pc,
-              "只有项目支出才填写项目编码，本行的支出类型是“%s”",
-              ys_exp_kind_name(kind));
+      ds_problem(L, t->path, r->line, pc,
+                 "只有项目支出才填写项目编码，本行的支出类型是“%s”",
+                 ys_exp_kind_name(kind));
     return;
   }
   if (!pf.len) {
-    problem(L, t->path, r->line, pc, "项目支出必须填写项目编码");
+    ds_problem(L, t->path, r->line, pc, "项目支出必须填写项目编码");
     return;
   }
   char *code = project_code_field(L, pf);
   if (!code) {
-    problem(L, t->path, r->line, pc,
-            "项目编码“%s”无效（只能含数字、英文字母和 - _ .）", shown(L, pf));
+    ds_problem(L, t->path, r->line, pc,
+               "项目编码“%s”无效（只能含数字、英文字母和 - _ .）",
+               shown(L, pf));
     return;
   }
   *out = code;
   if (!L->projects_ok) return;
   const ys_project *p = ys_dataset_project(L->ds, code);
   if (!p) {
-    problem(L, t->path, r->line, pc, "项目编码“%s”未在 projects.csv 中定义%s",
-            code,
-            L->projects_absent ? "（数据集中没有 projects.csv 文件，"
-                                 "有项目支出时必须提供）"
-                               : "");
+    ds_problem(L, t->path, r->line, pc,
+               "项目编码“%s”未在 projects.csv 中定义%s", code,
+               L->projects_absent ? "（数据集中没有 projects.csv 文件，"
+                                    "有项目支出时必须提供）"
+                                  : "");
     return;
   }
   if (ucode && p->unit[0] && strcmp(p->unit, ucode))
@@ -1288,12 +1057,12 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
     ys_csv_field kf = cell(&t, r, I_KIND);
     ys_exp_kind kind = (ys_exp_kind)enum_parse_n(kind_map, kf.s, kf.len);
     if (!kf.len)
-      problem(L, t.path, ln, colno(&t, I_KIND), "支出类型不能为空");
+      ds_problem(L, t.path, ln, colno(&t, I_KIND), "支出类型不能为空");
     else if (!kind)
-      problem(L, t.path, ln, colno(&t, I_KIND),
-              "支出类型“%s”无效（应为基本、项目、上缴上级、经营或"
-              "对附属单位补助）",
-              shown(L, kf));
+      ds_problem(L, t.path, ln, colno(&t, I_KIND),
+                 "支出类型“%s”无效（应为基本、项目、上缴上级、经营或"
+                 "对附属单位补助）",
+                 shown(L, kf));
 
     ys_csv_field nf = cell(&t, r, I_NATURE);
     int nc = t.idx[I_NATURE] >= 0 ? colno(&t, I_NATURE) : 0;
@@ -1302,10 +1071,10 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
       if (nf.len) {
         nature = (ys_nature)enum_parse_n(nature_map, nf.s, nf.len);
         if (!nature)
-          problem(L, t.path, ln, nc,
-                  "经费性质“%s”无效（应为“人员经费”或“公用经费”，"
-                  "也可以不填）",
-                  shown(L, nf));
+          ds_problem(L, t.path, ln, nc,
+                     "经费性质“%s”无效（应为“人员经费”或“公用经费”，"
+                     "也可以不填）",
+                     shown(L, nf));
       } else if (econ) {
         /* 工资福利 and 对个人和家庭的补助 are personnel, the rest public */
         nature = strncmp(econ, "301", 3) == 0 || strncmp(econ, "303", 3) == 0
@@ -1313,9 +1082,9 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
                      : YS_NATURE_PUBLIC;
       }
     } else if (kind && nf.len) {
-      problem(L, t.path, ln, nc,
-              "经费性质只用于基本支出，本行的支出类型是“%s”，应留空",
-              ys_exp_kind_name(kind));
+      ds_problem(L, t.path, ln, nc,
+                 "经费性质只用于基本支出，本行的支出类型是“%s”，应留空",
+                 ys_exp_kind_name(kind));
     }
 
     const char *project;
@@ -1409,37 +1178,38 @@ static void load_targets(loader *L) {
     if (pf.len) {
       char *code = project_code_field(L, pf);
       if (!code)
-        problem(L, t.path, ln, colno(&t, T_PROJECT),
-                "项目编码“%s”无效（只能含数字、英文字母和 - _ .）",
-                shown(L, pf));
+        ds_problem(L, t.path, ln, colno(&t, T_PROJECT),
+                   "项目编码“%s”无效（只能含数字、英文字母和 - _ .）",
+                   shown(L, pf));
       else if (L->projects_ok && !ys_dataset_project(ds, code))
-        problem(L, t.path, ln, colno(&t, T_PROJECT),
-                "项目编码“%s”未在 projects.csv 中定义", code);
+        ds_problem(L, t.path, ln, colno(&t, T_PROJECT),
+                   "项目编码“%s”未在 projects.csv 中定义", code);
       else
         project = code;
     }
     ys_csv_field l1 = cell(&t, r, T_LEVEL1), nm = cell(&t, r, T_NAME);
     if (!l1.len)
-      problem(L, t.path, ln, colno(&t, T_LEVEL1), "一级指标不能为空");
+      ds_problem(L, t.path, ln, colno(&t, T_LEVEL1), "一级指标不能为空");
     if (!nm.len)
-      problem(L, t.path, ln, colno(&t, T_NAME), "三级指标（指标名称）不能为空");
+      ds_problem(L, t.path, ln, colno(&t, T_NAME),
+                 "三级指标（指标名称）不能为空");
     ys_csv_field of = cell(&t, r, T_OP);
     char okey[16];
     const char *op = NULL;
     if (ys_text_key_buf(okey, sizeof okey, of.s, of.len) < sizeof okey)
       op = norm_op(okey);
     if (!op) {
-      problem(L, t.path, ln, colno(&t, T_OP),
-              "符号“%s”无效（应为 ≥、≤、=、>、< 之一，定性指标留空）",
-              shown(L, of));
+      ds_problem(L, t.path, ln, colno(&t, T_OP),
+                 "符号“%s”无效（应为 ≥、≤、=、>、< 之一，定性指标留空）",
+                 shown(L, of));
       op = "";
     }
     ys_csv_field wf = cell(&t, r, T_WEIGHT);
     int weight = parse_weight(wf);
     if (weight == -2)
-      problem(L, t.path, ln, colno(&t, T_WEIGHT),
-              "权重“%s”无效（应为0到100之间的整数，单位为%%，可以不填）",
-              shown(L, wf));
+      ds_problem(L, t.path, ln, colno(&t, T_WEIGHT),
+                 "权重“%s”无效（应为0到100之间的整数，单位为%%，可以不填）",
+                 shown(L, wf));
     ys_csv_field df = cell(&t, r, T_DIRECTION);
     char dkey[32];
     const char *dir = "";
@@ -1448,9 +1218,9 @@ static void load_targets(loader *L) {
           (!strcmp(dkey, "正向") || !strcmp(dkey, "反向")))
         dir = ys_arena_strdup(L->a, dkey);
       else
-        problem(L, t.path, ln, colno(&t, T_DIRECTION),
-                "指标方向“%s”无效（应为“正向”或“反向”，可以不填）",
-                shown(L, df));
+        ds_problem(L, t.path, ln, colno(&t, T_DIRECTION),
+                   "指标方向“%s”无效（应为“正向”或“反向”，可以不填）",
+                   shown(L, df));
     }
     if (L->nerr != nerr0) continue;
     ys_target *g =
@@ -1513,7 +1283,7 @@ static void load_procurement(loader *L) {
                                           cell(&t, r, Q_UNIT), &ucode);
     ys_csv_field pf = cell(&t, r, Q_PROJECT);
     if (!pf.len)
-      problem(L, t.path, ln, colno(&t, Q_PROJECT), "采购项目不能为空");
+      ds_problem(L, t.path, ln, colno(&t, Q_PROJECT), "采购项目不能为空");
     /* codes are optional here: many tables show only the catalogue */
     const char *func = NULL, *econ = NULL, *gecon = NULL;
     ys_csv_field ff = cell(&t, r, Q_FUNC), ef = cell(&t, r, Q_ECON);
@@ -1662,11 +1432,11 @@ static void load_facts(loader *L) {
     ys_csv_field kf = cell(&t, r, F_KEY), vf = cell(&t, r, F_VALUE);
     char kbuf[256];
     if (!kf.len) {
-      problem(L, t.path, ln, kc, "项目名不能为空");
+      ds_problem(L, t.path, ln, kc, "项目名不能为空");
       continue;
     }
     if (!enum_key(kbuf, sizeof kbuf, kf.s, kf.len)) {
-      problem(L, t.path, ln, kc, "项目名“%s”过长", shown(L, kf));
+      ds_problem(L, t.path, ln, kc, "项目名“%s”过长", shown(L, kf));
       continue;
     }
     /* KEY@UNIT: the same fact for one unit */
@@ -1676,15 +1446,17 @@ static void load_facts(loader *L) {
       *at = '\0';
       ucode = at + 1;
       if (!all_digits(ucode))
-        problem(L, t.path, ln, kc, "“%s”中“@”后面应为单位编码", shown(L, kf));
+        ds_problem(L, t.path, ln, kc, "“%s”中“@”后面应为单位编码",
+                   shown(L, kf));
       else if (L->units_ok && !ys_dataset_unit(ds, ucode))
-        problem(L, t.path, ln, kc, "“%s”中的单位编码“%s”未在 units.csv 中定义",
-                shown(L, kf), ucode);
+        ds_problem(L, t.path, ln, kc,
+                   "“%s”中的单位编码“%s”未在 units.csv 中定义", shown(L, kf),
+                   ucode);
     }
     const char *canon, *bad;
     fact_type type = fact_key_type(L, kbuf, &canon, &bad);
     if (bad)
-      problem(L, t.path, ln, kc, "“%s”%s", shown(L, kf), bad);
+      ds_problem(L, t.path, ln, kc, "“%s”%s", shown(L, kf), bad);
     else if (type == FT_UNKNOWN)
       warning(L, t.path, ln, kc, "未知的项目名“%s”（请检查拼写）",
               shown(L, kf));
@@ -1699,8 +1471,8 @@ static void load_facts(loader *L) {
       char vbuf[32];
       size_t n = ys_text_key_buf(vbuf, sizeof vbuf, vf.s, vf.len);
       if (n >= sizeof vbuf || n > 9 || !all_digits(vbuf))
-        problem(L, t.path, ln, vc, "“%s”的值“%s”应为不带小数的数字", key,
-                shown(L, vf));
+        ds_problem(L, t.path, ln, vc, "“%s”的值“%s”应为不带小数的数字", key,
+                   shown(L, vf));
     } else if (type == FT_AMOUNT) {
       int64_t fen;
       char what[300];
@@ -1719,226 +1491,15 @@ static void load_facts(loader *L) {
   ds_impl *im = L->impl;
   if (!ds->n_facts) return;
   size_t m;
-  im->fact_idx = (const ys_fact **)field_index(
+  im->fact_idx = (const ys_fact **)ds_field_index(
       L, ds->facts, ds->n_facts, sizeof *ds->facts, offsetof(ys_fact, key),
       true, &m);
   if (!im->fact_idx) return;
   for (size_t i = 1; i < ds->n_facts; i++)
     if (!strcmp(im->fact_idx[i]->key, im->fact_idx[i - 1]->key))
-      problem(L, t.path, im->fact_idx[i]->line, colno(&t, F_KEY),
-              "项目名“%s”重复（第 %d 行已经填写过）", im->fact_idx[i]->key,
-              im->fact_idx[i - 1]->line);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Balance                                                                */
-
-typedef struct flow {
-  const char *unit; /* "" when the fund balances department-wide */
-  ys_fund fund;
-  ys_period period; /* NONE when the fund balances over both periods */
-  int src;          /* 0 revenue, 1 item */
-  int line;
-  int64_t amount;
-} flow;
-
-static int cmp_flow(const void *a, const void *b) {
-  const flow *x = a, *y = b;
-  int c = strcmp(x->unit, y->unit);
-  if (c) return c;
-  if (x->fund != y->fund) return x->fund < y->fund ? -1 : 1;
-  if (x->period != y->period) return x->period < y->period ? -1 : 1;
-  if (x->src != y->src) return x->src < y->src ? -1 : 1;
-  return (x->line > y->line) - (x->line < y->line);
-}
-
-static const char *yuan(loader *L, int64_t fen) {
-  char buf[64];
-  ys_money_format(buf, sizeof buf, fen, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
-  const char *s = ys_arena_strdup(L->a, buf);
-  return s ? s : "?";
-}
-
-/*
- * Last year's 三公/会议/培训 and the 实户 balances are shown per unit in the
- * table sets, so a department with several units must give them per unit
- * (KEY@UNIT); a department-wide figure cannot be split and would make the
- * unit rows disagree with the department row.
- */
-static void check_unit_facts(loader *L) {
-  ys_dataset *ds = L->ds;
-  if (ds->n_units < 2) return;
-  static const char *const per_unit[] = {"prev.sangong.", "prev.meeting",
-                                         "prev.training", "account."};
-  for (size_t i = 0; i < ds->n_facts; i++) {
-    const ys_fact *f = &ds->facts[i];
-    if (strchr(f->key, '@')) continue;
-    for (size_t k = 0; k < sizeof per_unit / sizeof per_unit[0]; k++)
-      if (starts(f->key, per_unit[k])) {
-        problem(L, join(L, "facts.csv"), f->line, 1,
-                "本部门有 %zu 个单位，“%s”须按单位分别填写（如 %s@%s），"
-                "以便各单位行与部门行一致",
-                ds->n_units, f->key, f->key, ds->units[0].code);
-        break;
-      }
-  }
-}
-
-/* Sum of an amount fact over its department-wide and per-unit forms. */
-static int64_t fact_total(loader *L, const char *key, int *line) {
-  size_t kl = strlen(key);
-  int64_t sum = 0, v;
-  *line = 0;
-  for (size_t i = 0; i < L->ds->n_facts; i++) {
-    const ys_fact *f = &L->ds->facts[i];
-    if (strncmp(f->key, key, kl) || (f->key[kl] && f->key[kl] != '@')) continue;
-    if (ys_dataset_fact_amount(L->ds, f->key, &v) == 0) sum += v;
-    if (!*line) *line = f->line;
-  }
-  return sum;
-}
-
-/* 陕西 收支总表: 上年实户资金余额 is income, 未安排支出的实户资金 the part of
- * it not spent. Spending is all in items.csv, so nothing of the balance is
- * spent and the two must be equal, or 收入总计 ≠ 支出总计. */
-static void check_account(loader *L) {
-  int l1, l2;
-  int64_t bal = fact_total(L, "account.prev_balance", &l1);
-  int64_t un = fact_total(L, "account.unallocated", &l2);
-  if (bal == un) return;
-  char a[64], b[64];
-  ys_money_format(a, sizeof a, bal, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
-  ys_money_format(b, sizeof b, un, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
-  problem(L, join(L, "facts.csv"), l1 ? l1 : l2, 2,
-          "上年实户资金余额 %s 元与未安排支出的实户资金 %s 元不相等：实户资金"
-          "安排的支出应列入 items.csv，否则收支总表收入总计与支出总计不平衡",
-          a, b);
-}
-
-/* How a fund balances, decided by its carry_next facts. */
-enum {
-  BAL_PERIOD = 0, /* per unit and period: revenues = items */
-  BAL_DEPT,       /* department-wide, both periods: + carry_next.FUND */
-  BAL_UNIT        /* per unit, both periods: + carry_next.FUND@UNIT */
-};
-
-/* carry_next.FUND[@UNIT] of fund f (unit NULL: department-wide); 0 and
- * *line 0 when absent. */
-static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
-  char key[160];
-  int64_t fen = 0;
-  if (unit)
-    snprintf(key, sizeof key, "carry_next.%s@%s", ys_fund_id(f), unit);
-  else
-    snprintf(key, sizeof key, "carry_next.%s", ys_fund_id(f));
-  const ys_fact *fa = ys_dataset_fact(L->ds, key);
-  *line = 0;
-  if (fa && ys_dataset_fact_amount(L->ds, key, &fen) == 0) *line = fa->line;
-  return fen;
-}
-
-/*
- * Revenues equal line items per (unit, fund, period). The carry_next fact
- * of a fund says how much of it is not spent this year, but not from which
- * period's money, so a fund that has one balances over both periods:
- * per unit when the fact is split by unit (carry_next.FUND@UNIT), else
- * department-wide.
- */
-static void check_balance(loader *L) {
-  ys_dataset *ds = L->ds;
-  int mode[YS_FUND_COUNT] = {0};
-  for (int f = 1; f < YS_FUND_COUNT; f++) {
-    char prefix[128];
-    int n = snprintf(prefix, sizeof prefix, "carry_next.%s@",
-                     ys_fund_id((ys_fund)f));
-    for (size_t i = 0; i < ds->n_facts; i++)
-      if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;
-    int line;
-    if (mode[f] == BAL_PERIOD && carry_of(L, (ys_fund)f, NULL, &line) != 0)
-      mode[f] = BAL_DEPT;
-  }
-  size_t n = ds->n_revenues + ds->n_items;
-  if (n == 0) return;
-  flow *fl = malloc(n * sizeof *fl);
-  if (!fl) {
-    L->oom = 1;
-    return;
-  }
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    int rev = i < ds->n_revenues;
-    const ys_revenue *v = rev ? &ds->revenues[i] : NULL;
-    const ys_line_item *it = rev ? NULL : &ds->items[i - ds->n_revenues];
-    ys_fund f = rev ? v->fund : it->fund;
-    flow x = {rev ? v->unit : it->unit,     f,
-              rev ? v->period : it->period, !rev,
-              rev ? v->line : it->line,     rev ? v->amount : it->amount};
-    if (mode[f] == BAL_DEPT) x.unit = "";
-    if (mode[f] != BAL_PERIOD) x.period = YS_PERIOD_NONE;
-    fl[k++] = x;
-  }
-  qsort(fl, n, sizeof *fl, cmp_flow);
-  const char *revf = join(L, "revenues.csv"), *itemf = join(L, "items.csv"),
-             *factf = join(L, "facts.csv");
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    int64_t sum[2] = {0, 0};
-    int first[2] = {0, 0}, overflow = 0;
-    for (; j < n && !strcmp(fl[j].unit, fl[i].unit) &&
-           fl[j].fund == fl[i].fund && fl[j].period == fl[i].period;
-         j++) {
-      int s = fl[j].src;
-      if (!first[s]) first[s] = fl[j].line;
-      if (!ys_money_add(sum[s], fl[j].amount, &sum[s])) overflow = 1;
-    }
-    const flow *g = &fl[i];
-    const char *fund = ys_fund_name(g->fund);
-    int m = mode[g->fund], cline = 0;
-    int64_t c = m == BAL_DEPT   ? carry_of(L, g->fund, NULL, &cline)
-                : m == BAL_UNIT ? carry_of(L, g->fund, g->unit, &cline)
-                                : 0;
-    int64_t expect = 0;
-    /* where to point: the carry fact, else the first revenue, else the
-     * first item of the group */
-    const char *file = cline ? factf : first[0] ? revf : itemf;
-    int line = cline ? cline : first[0] ? first[0] : first[1];
-    int col = cline      ? L->fact_value_col
-              : first[0] ? L->rev_amount_col
-                         : L->item_amount_col;
-    char who[96] = "";
-    if (g->unit[0]) snprintf(who, sizeof who, "单位“%s”的", g->unit);
-    char what[160];
-    if (m == BAL_PERIOD)
-      snprintf(what, sizeof what, "%s%s（%s）", who, fund,
-               ys_period_name(g->period));
-    else
-      snprintf(what, sizeof what, "%s%s", who, fund);
-    if (overflow || !ys_money_add(sum[1], c, &expect)) {
-      problem(L, file, line, col, "%s的金额合计超出了可以处理的范围", what);
-    } else if (sum[0] != expect) {
-      int64_t d = sum[0] - expect;
-      const char *more = d > 0 ? "收入多" : "支出多";
-      if (d < 0) d = -d;
-      if (m != BAL_PERIOD)
-        problem(L, file, line, col,
-                "%s收入合计为 %s 元，但支出明细合计 %s 元加结转下年 %s 元"
-                "为 %s 元，%s %s 元（预算收支必须平衡）",
-                what, yuan(L, sum[0]), yuan(L, sum[1]), yuan(L, c),
-                yuan(L, expect), more, yuan(L, d));
-      else if (first[0])
-        problem(L, file, line, col,
-                "%s收入为 %s 元，但对应的支出明细合计为 %s 元，%s %s 元"
-                "（预算收支必须平衡）",
-                what, yuan(L, sum[0]), yuan(L, sum[1]), more, yuan(L, d));
-      else
-        problem(L, file, line, col,
-                "%s支出明细合计为 %s 元，但 revenues.csv 中没有对应的收入"
-                "（预算收支必须平衡）",
-                what, yuan(L, sum[1]));
-    }
-    i = j;
-  }
-  free(fl);
+      ds_problem(L, t.path, im->fact_idx[i]->line, colno(&t, F_KEY),
+                 "项目名“%s”重复（第 %d 行已经填写过）", im->fact_idx[i]->key,
+                 im->fact_idx[i - 1]->line);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1989,10 +1550,10 @@ static int load_impl(ys_dataset **out, const char *dir, const ys_catalog *cat,
   load_targets(&L);
   load_procurement(&L);
   load_facts(&L);
-  if (!L.oom) index_dataset(&L);
-  if (L.nerr == 0 && !L.oom) check_unit_facts(&L);
-  if (L.nerr == 0 && !L.oom) check_balance(&L);
-  if (L.nerr == 0 && !L.oom) check_account(&L);
+  if (!L.oom) ds_index(&L);
+  if (L.nerr == 0 && !L.oom) ds_check_unit_facts(&L);
+  if (L.nerr == 0 && !L.oom) ds_check_balance(&L);
+  if (L.nerr == 0 && !L.oom) ds_check_account(&L);
   ys_catalog_free(own_cat);
 
   if (L.oom) {
