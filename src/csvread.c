@@ -314,8 +314,8 @@ int ys_csv_map_columns(const ys_csv *t, const ys_csv_col *cols, size_t n,
     else
       i = n;
     if (i == n) {
-      ys_errors_add(errs, YS_OK, t->name, h->line, (int)j + 1,
-                    "未知的列“%s”，已忽略", h->f[j].s);
+      ys_errors_note(errs, YS_SEV_WARNING, t->name, h->line, (int)j + 1,
+                     "未知的列“%s”，已忽略", h->f[j].s);
       continue;
     }
     if (idx[i] >= 0) {

@@ -229,7 +229,7 @@ static void warning(loader *L, const char *file, int line, int col,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  ys_errors_add(L->errs, YS_OK, file, line, col, "%s", msg);
+  ys_errors_note(L->errs, YS_SEV_WARNING, file, line, col, "%s", msg);
 }
 
 /* A cell as quoted in a message: at most ~60 bytes, cut at a character

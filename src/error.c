@@ -25,16 +25,17 @@ int ys_errors_nomem(ys_errors *errs, size_t before, int rc, const char *what) {
   return rc;
 }
 
-void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
-                   int column, const char *fmt, ...) {
+static void vadd(ys_errors *errs, int code, ys_severity sev, const char *file,
+                 int line, int column, const char *fmt, va_list ap) {
   if (!errs) return;
   if (errs->count >= YS_ERRORS_MAX) {
     errs->dropped++;
     return;
   }
+  ys_error *p = errs->items;
   if (errs->count == errs->cap) {
     size_t cap = errs->cap ? errs->cap * 2 : 16;
-    ys_error *p = realloc(errs->items, cap * sizeof *p);
+    p = realloc(errs->items, cap * sizeof *p);
     if (!p) {
       errs->dropped++;
       return;
@@ -45,15 +46,31 @@ void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
   ys_error *e = &errs->items[errs->count++];
   memset(e, 0, sizeof *e);
   e->code = code;
+  e->severity = sev;
   if (file) snprintf(e->file, sizeof e->file, "%s", file);
   e->line = line;
   e->column = column;
-  va_list ap;
-  va_start(ap, fmt);
   vsnprintf(e->message, sizeof e->message, fmt, ap);
-  va_end(ap);
   trim_partial_utf8(e->message);
   trim_partial_utf8(e->file);
+}
+
+void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
+                   int column, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vadd(errs, code, code == YS_OK ? YS_SEV_WARNING : YS_SEV_ERROR, file, line,
+       column, fmt, ap);
+  va_end(ap);
+}
+
+void ys_errors_note(ys_errors *errs, ys_severity sev, const char *file,
+                    int line, int column, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vadd(errs, YS_OK, sev == YS_SEV_ERROR ? YS_SEV_WARNING : sev, file, line,
+       column, fmt, ap);
+  va_end(ap);
 }
 
 void ys_errors_free(ys_errors *errs) {

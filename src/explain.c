@@ -289,7 +289,7 @@ static void vwarn(ex *x, const char *file, const char *key, int line,
   x->warned[x->nwarned++] = adup(x, key);
   char msg[512];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  ys_errors_add(x->errs, YS_OK, file, line, 0, "%s", msg);
+  ys_errors_note(x->errs, YS_SEV_WARNING, file, line, 0, "%s", msg);
 }
 
 /* A warning about facts.csv (key: the fact to add or complete). */

@@ -92,10 +92,10 @@ static void info(rd *r, int line, const char *fmt, ...) {
   va_end(ap);
   r->ninfo++;
   if (r->ninfo == MAX_INFO)
-    ys_errors_add(r->errs, YS_OK, r->file, line, 0,
-                  "提示过多，其余未能识别的内容不再逐条列出");
+    ys_errors_note(r->errs, YS_SEV_INFO, r->file, line, 0,
+                   "提示过多，其余未能识别的内容不再逐条列出");
   else
-    ys_errors_add(r->errs, YS_OK, r->file, line, 0, "%s", msg);
+    ys_errors_note(r->errs, YS_SEV_INFO, r->file, line, 0, "%s", msg);
 }
 
 /* --- UTF-8 and keys ---------------------------------------------------- */

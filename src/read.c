@@ -229,6 +229,21 @@ static bool ends_with(const char *s, const char *suf) {
   return true;
 }
 
+/* The errors, warnings and notes of a reading kept (with what was not
+ * listed). */
+static void copy_errors(ys_errors *to, const ys_errors *from) {
+  if (!to) return;
+  for (size_t i = 0; i < from->count; i++) {
+    const ys_error *e = &from->items[i];
+    if (e->code == YS_OK)
+      ys_errors_note(to, e->severity, e->file, e->line, e->column, "%s",
+                     e->message);
+    else
+      ys_errors_add(to, e->code, e->file, e->line, e->column, "%s", e->message);
+  }
+  to->dropped += from->dropped;
+}
+
 static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
                           const ys_catalog *cat, ys_errors *errs) {
   *out = NULL;
@@ -246,10 +261,7 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
     ys_rdoc *d = NULL;
     int rc = ys_ingest_path(&d, path, &tmp);
     if (rc == YS_OK && d->n) {
-      for (size_t i = 0; i < tmp.count; i++)
-        ys_errors_add(errs, tmp.items[i].code, tmp.items[i].file,
-                      tmp.items[i].line, tmp.items[i].column, "%s",
-                      tmp.items[i].message);
+      copy_errors(errs, &tmp);
       ys_errors_free(&tmp);
       *out = d;
       return YS_OK;
@@ -275,10 +287,7 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
     size_t n2 = r2 == YS_OK ? ys_rdoc_placed_amounts(bymeaning) : 0;
     bool fit = r1 == YS_OK && (r2 != YS_OK || n1 > n2);
     ys_errors *keep = fit ? &e1 : &e2;
-    for (size_t i = 0; i < keep->count; i++)
-      ys_errors_add(errs, keep->items[i].code, keep->items[i].file,
-                    keep->items[i].line, keep->items[i].column, "%s",
-                    keep->items[i].message);
+    copy_errors(errs, keep);
     int rc = fit ? r1 : r2;
     *out = fit ? byfit : bymeaning;
     ys_rdoc_free(fit ? bymeaning : byfit);

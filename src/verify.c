@@ -66,9 +66,9 @@ int ys_tables_verify(ys_tables *t, const ys_profile *p, const ys_catalog *cat,
       if (!strcmp(x->rule, "rounding.tail"))
         tb->note = p->rounding_note;
       else if (x->severity == YS_SEV_ERROR)
-        ys_errors_add(errs, YS_OK, NULL, 0, 0,
-                      "内部一致性检查：%s%s 第 %d 行“%s”：%s", tb->number,
-                      tb->title, x->line, x->row, x->message);
+        ys_errors_note(errs, YS_SEV_WARNING, NULL, 0, 0,
+                       "内部一致性检查：%s%s 第 %d 行“%s”：%s", tb->number,
+                       tb->title, x->line, x->row, x->message);
     }
   }
   ys_findings_free(f);

@@ -341,7 +341,14 @@ static void test_csv_lines(void **state) {
   assert_int_equal(idx[2], -1);
   assert_int_equal(errs.count, 1); /* b: unknown column, a warning */
   assert_int_equal(errs.items[0].code, YS_OK);
+  assert_int_equal(errs.items[0].severity, YS_SEV_WARNING);
   assert_int_equal(errs.items[0].column, 2);
+  /* an error is one, a note is a note */
+  ys_errors_add(&errs, YS_EINPUT, "x.csv", 3, 1, "坏");
+  ys_errors_note(&errs, YS_SEV_INFO, "x.csv", 4, 0, "注");
+  assert_int_equal(errs.items[1].severity, YS_SEV_ERROR);
+  assert_int_equal(errs.items[2].code, YS_OK);
+  assert_int_equal(errs.items[2].severity, YS_SEV_INFO);
 
   ys_errors_free(&errs);
   ys_arena_free(a);

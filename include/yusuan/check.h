@@ -33,12 +33,6 @@
 extern "C" {
 #endif
 
-typedef enum ys_severity {
-  YS_SEV_INFO = 0,
-  YS_SEV_WARNING = 1,
-  YS_SEV_ERROR = 2
-} ys_severity;
-
 YS_API const char *
 ys_severity_name(ys_severity s); /* "info" / "warning" / "error" */
 

@@ -30,12 +30,21 @@ typedef enum ys_status {
                         never a silent cut (see quantity.h YS_Q_MAXCODES) */
 } ys_status;
 
+/* How much a finding or an error weighs: an error fails the call (or, in a
+ * check, the package); a warning and a note do not. */
+typedef enum ys_severity {
+  YS_SEV_INFO = 0,
+  YS_SEV_WARNING = 1,
+  YS_SEV_ERROR = 2
+} ys_severity;
+
 typedef struct ys_error {
-  int code;          /* a ys_status */
-  char file[256];    /* "" when not tied to a file */
-  int line;          /* 1-based, 0 = unknown */
-  int column;        /* 1-based, 0 = unknown */
-  char message[512]; /* Chinese, user-facing */
+  int code;             /* a ys_status; YS_OK for a warning or a note */
+  ys_severity severity; /* YS_SEV_ERROR exactly when code is not YS_OK */
+  char file[256];       /* "" when not tied to a file */
+  int line;             /* 1-based, 0 = unknown */
+  int column;           /* 1-based, 0 = unknown */
+  char message[512];    /* Chinese, user-facing */
 } ys_error;
 
 /* A growable list of errors. Zero-initialise it ({0}) before first use. */
@@ -52,6 +61,15 @@ typedef struct ys_errors {
  * errs may be NULL, in which case nothing is recorded. */
 YS_API void ys_errors_add(ys_errors *errs, int code, const char *file, int line,
                           int column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Appends a warning or a note (code YS_OK: it fails nothing), as
+ * ys_errors_add. */
+YS_API void ys_errors_note(ys_errors *errs, ys_severity sev, const char *file,
+                           int line, int column, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif

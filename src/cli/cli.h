@@ -9,10 +9,10 @@
 
 enum { EXIT_OKAY = 0, EXIT_FINDINGS = 1, EXIT_BAD = 2 };
 
-/* Prints errors as "file:line:column: message"; entries whose code is YS_OK
- * are warnings and are marked so. */
+/* Prints errors as "file:line:column: message"; warnings and notes are
+ * marked so (警告：/提示：). */
 void cli_print_errors(const ys_errors *errs);
-/* Counts entries that are real errors (code != YS_OK). */
+/* Counts entries that are errors (severity YS_SEV_ERROR). */
 size_t cli_error_count(const ys_errors *errs);
 
 int cmd_check(int argc, char **argv);

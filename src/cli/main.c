@@ -20,7 +20,11 @@ void cli_print_errors(const ys_errors *errs) {
   char buf[1024];
   for (size_t i = 0; i < errs->count; i++) {
     ys_error_format(&errs->items[i], buf, sizeof buf);
-    fprintf(stderr, "%s%s\n", errs->items[i].code == YS_OK ? "警告：" : "",
+    ys_severity sev = errs->items[i].severity;
+    fprintf(stderr, "%s%s\n",
+            sev == YS_SEV_WARNING ? "警告："
+            : sev == YS_SEV_INFO  ? "提示："
+                                  : "",
             buf);
   }
   if (errs->dropped)
@@ -29,7 +33,8 @@ void cli_print_errors(const ys_errors *errs) {
 
 size_t cli_error_count(const ys_errors *errs) {
   size_t n = errs->dropped;
-  for (size_t i = 0; i < errs->count; i++) n += errs->items[i].code != YS_OK;
+  for (size_t i = 0; i < errs->count; i++)
+    n += errs->items[i].severity == YS_SEV_ERROR;
   return n;
 }
 
