@@ -1226,10 +1226,6 @@ static void plan_shaanxi(ex *x) {
 /* ---------------------------------------------------------------------- */
 /* Sichuan (seed 001) and the national default                             */
 
-typedef struct heads {
-  const char *h[20];
-} heads;
-
 enum {
   SH_TITLE, /* level 1 */
   SH_1,
@@ -1249,8 +1245,14 @@ enum {
   SH_8B,
   SH_8C,
   SH_8D,
-  SH_GLOSS
+  SH_GLOSS,
+  SH_COUNT
 };
+
+/* The headings of one narrative, by the slots above. */
+typedef struct heads {
+  const char *h[SH_COUNT];
+} heads;
 
 /* The current year's 一般公共预算 spending by 类 with its shares ("lead"
  * first): "教育支出（205）120.00 万元，占 60.00%；…。". False when there is
@@ -1628,42 +1630,43 @@ static void plan_sichuan(ex *x) {
   bool sc = p.sc = x->fam == FAM_SICHUAN;
   p.d = x->subj;
   int y = p.y = x->year;
-  heads *hh = &p.h;
-  if (sc) {
-    hh->h[SH_TITLE] =
-        aprintf(x, "第三部分 %s %d 年部门预算情况说明", x->ds->dept_name, y);
-    hh->h[SH_1] = "一、收支预算情况说明";
-    hh->h[SH_2] = "二、财政拨款收支预算情况说明";
-    hh->h[SH_3] = "三、一般公共预算当年拨款情况说明";
-    hh->h[SH_4] = "四、一般公共预算基本支出情况说明";
-    hh->h[SH_5] = "五、“三公”经费财政拨款预算安排情况说明";
-    hh->h[SH_6] = "六、政府性基金预算支出情况说明";
-    hh->h[SH_7] = "七、国有资本经营预算支出情况";
-    hh->h[SH_8A] = "（一）机关运行经费情况";
-    hh->h[SH_8D] = "（四）预算绩效情况";
-    hh->h[SH_GLOSS] = "第四部分 名词解释";
-  } else {
-    hh->h[SH_TITLE] =
-        aprintf(x, "%s %d 年部门预算情况说明", x->ds->dept_name, y);
-    hh->h[SH_1] = "一、收支预算总体情况";
-    hh->h[SH_2] = "二、财政拨款收支预算总体情况";
-    hh->h[SH_3] = "三、一般公共预算当年拨款支出情况";
-    hh->h[SH_4] = "四、一般公共预算基本支出情况";
-    hh->h[SH_5] = "五、一般公共预算“三公”经费预算情况";
-    hh->h[SH_6] = "六、政府性基金预算支出情况";
-    hh->h[SH_7] = "七、国有资本经营预算支出情况";
-    hh->h[SH_8A] = "（一）机关运行经费";
-    hh->h[SH_8D] = "（四）预算绩效管理情况";
-    hh->h[SH_GLOSS] = "九、名词解释";
-  }
-  hh->h[SH_1A] = "（一）收入预算情况";
-  hh->h[SH_1B] = "（二）支出预算情况";
-  hh->h[SH_3A] = "（一）一般公共预算当年拨款规模变化情况";
-  hh->h[SH_3B] = "（二）一般公共预算当年拨款结构情况";
-  hh->h[SH_3C] = "（三）一般公共预算当年拨款具体使用情况";
-  hh->h[SH_8] = "八、其他重要事项的情况说明";
-  hh->h[SH_8B] = "（二）政府采购情况";
-  hh->h[SH_8C] = "（三）国有资产占有使用情况";
+  /* the headings: Sichuan's own, else the national ones; then those both
+   * print alike */
+  static const char *const own[2][SH_COUNT] = {
+      [0] = {[SH_1] = "一、收支预算总体情况",
+             [SH_2] = "二、财政拨款收支预算总体情况",
+             [SH_3] = "三、一般公共预算当年拨款支出情况",
+             [SH_4] = "四、一般公共预算基本支出情况",
+             [SH_5] = "五、一般公共预算“三公”经费预算情况",
+             [SH_6] = "六、政府性基金预算支出情况",
+             [SH_7] = "七、国有资本经营预算支出情况",
+             [SH_8A] = "（一）机关运行经费",
+             [SH_8D] = "（四）预算绩效管理情况",
+             [SH_GLOSS] = "九、名词解释"},
+      [1] = {[SH_1] = "一、收支预算情况说明",
+             [SH_2] = "二、财政拨款收支预算情况说明",
+             [SH_3] = "三、一般公共预算当年拨款情况说明",
+             [SH_4] = "四、一般公共预算基本支出情况说明",
+             [SH_5] = "五、“三公”经费财政拨款预算安排情况说明",
+             [SH_6] = "六、政府性基金预算支出情况说明",
+             [SH_7] = "七、国有资本经营预算支出情况",
+             [SH_8A] = "（一）机关运行经费情况",
+             [SH_8D] = "（四）预算绩效情况",
+             [SH_GLOSS] = "第四部分 名词解释"}};
+  static const char *const both[SH_COUNT] = {
+      [SH_1A] = "（一）收入预算情况",
+      [SH_1B] = "（二）支出预算情况",
+      [SH_3A] = "（一）一般公共预算当年拨款规模变化情况",
+      [SH_3B] = "（二）一般公共预算当年拨款结构情况",
+      [SH_3C] = "（三）一般公共预算当年拨款具体使用情况",
+      [SH_8] = "八、其他重要事项的情况说明",
+      [SH_8B] = "（二）政府采购情况",
+      [SH_8C] = "（三）国有资产占有使用情况"};
+  for (int k = 0; k < SH_COUNT; k++)
+    p.h.h[k] = own[sc][k] ? own[sc][k] : both[k];
+  p.h.h[SH_TITLE] =
+      sc ? aprintf(x, "第三部分 %s %d 年部门预算情况说明", x->ds->dept_name, y)
+         : aprintf(x, "%s %d 年部门预算情况说明", x->ds->dept_name, y);
 
   p.rev_all = qv(x, "rev");
   p.exp_all = qv(x, "exp");
