@@ -565,6 +565,16 @@ static bool plan_word(const char *s) {
           ys_text_has(s, n, "完成"));
 }
 
+static void push_cell(tctx *x, cell **v, size_t *n, size_t *cap, cell c) {
+  cell *nv = ys_arena_reserve(x->a, *v, *n, cap, sizeof *nv);
+  if (!nv) {
+    x->rc = YS_ENOMEM;
+    return;
+  }
+  *v = nv;
+  nv[(*n)++] = c;
+}
+
 /* The claims of one region of lines [b, e). */
 static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   cell *cells = NULL;
@@ -582,43 +592,27 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
      * drops, whichever gives the rows one width */
     bool gap_before = i > b && closes_bar(lines[i - 1].s, lines[i - 1].len) &&
                       opens_bar(s, n);
-    for (size_t p = from; p <= n;) {
+    for (size_t p = from; p <= n && !x->rc;) {
       const char *bar = p < n ? memchr(s + p, '|', n - p) : NULL;
       size_t q = bar ? (size_t)(bar - s) : n;
       const char *cs = s + p;
       size_t cl = q - p;
       ys_text_trim(&cs, &cl);
-      bool gap = gap_before || (!cl && bar && p > 0 && s[p - 1] == '|');
-      if (cl || gap) {
-        cell *nv = ys_arena_reserve(x->a, cells, nc, &cap, sizeof *cells);
-        if (!nv) {
-          x->rc = YS_ENOMEM;
-          return;
-        }
-        cells = nv;
-        if (gap) {
-          cells[nc++] =
-              (cell){.s = "", .line = lines[i].no, .blank = true, .gap = true};
-          gap_before = false;
-          if (!cl) {
-            p = q + 1;
-            continue;
-          }
-          nv = ys_arena_reserve(x->a, cells, nc, &cap, sizeof *cells);
-          if (!nv) {
-            x->rc = YS_ENOMEM;
-            return;
-          }
-          cells = nv;
-        }
-        cells[nc++] = make_cell(x->a, cs, cl, lines[i].no);
-        if (!cells[nc - 1].num && !cells[nc - 1].blank &&
-            plan_word(cells[nc - 1].s))
-          x->plan_head = true;
+      /* an empty cell: the line break before this line, or "| |" */
+      if (gap_before || (!cl && bar && p > 0 && s[p - 1] == '|'))
+        push_cell(
+            x, &cells, &nc, &cap,
+            (cell){.s = "", .line = lines[i].no, .blank = true, .gap = true});
+      gap_before = false;
+      if (cl) {
+        cell c = make_cell(x->a, cs, cl, lines[i].no);
+        if (!c.num && !c.blank && plan_word(c.s)) x->plan_head = true;
+        push_cell(x, &cells, &nc, &cap, c);
       }
       p = q + 1;
     }
   }
+  if (x->rc) return;
   size_t n1, n2, v1, v2;
   row *r1 = make_rows(x, cells, nc, false, &n1);
   row *r2 = x->rc ? NULL : make_rows(x, cells, nc, true, &n2);
@@ -861,6 +855,15 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
     x.unit = YS_UNIT_WANYUAN;
   else if (ys_text_has(u, ul, "元"))
     x.unit = YS_UNIT_YUAN;
+  /* a header that names a plan or budget: rates of one column of another */
+  for (int r = 0; r < t->header_rows; r++)
+    for (int c = 0; c < t->ncols; c++) {
+      const ys_gcell *g = ys_gtable_at(t, r, c);
+      const char *k = g && g->row == r && g->col == c
+                          ? ys_text_key(x.a, g->text, strlen(g->text))
+                          : NULL;
+      if (k && plan_word(k)) x.plan_head = true;
+    }
   size_t nr = (size_t)(t->nrows - t->header_rows), w = (size_t)t->ncols - 1;
   row *rows = ys_arena_alloc(x.a, sizeof *rows * (nr + 1));
   cell *cells = ys_arena_alloc(x.a, sizeof *cells * (nr * (w + 1) + 1));
