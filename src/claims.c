@@ -2804,6 +2804,105 @@ static bool heading(const char *s, size_t n) {
   return starts(q, "、") || *q == ')';
 }
 
+/* --- the narrative against its tables ------------------------------- */
+
+/* Do two names mean the same thing by the vocabulary alone (公车购置及运行费
+ * and 公务用车购置及运行维护费: the same codes, no word left over)? */
+static bool same_meaning(cr *r, const char *a, const char *b) {
+  if (!r->x->vocab) return false;
+  ys_meaning ma, mb;
+  if (ys_vocab_parse(r->x->vocab, a, &ma, r->a) ||
+      ys_vocab_parse(r->x->vocab, b, &mb, r->a) || *ma.rest || *mb.rest ||
+      !ma.phrases || !mb.phrases)
+    return false;
+  const char *ka = ys_qfilter_key(r->a, &ma.q),
+             *kb = ys_qfilter_key(r->a, &mb.q);
+  return ka && kb && !strcmp(ka, kb) && (ma.q.econ.n || ma.q.func.n);
+}
+
+/* Does the column's header say a measure other than the statement's? */
+static bool other_measure(const char *col, int measure) {
+  bool fin = strstr(col, "决算") || strstr(col, "执行");
+  bool bud = !fin && strstr(col, "预算");
+  return (fin && measure == YS_PHASE_BUDGET) ||
+         (bud && measure == YS_PHASE_FINAL);
+}
+
+/* An amount the text states that a table printed in it shows too: the row
+ * of the same name (or, in a table of years, the column of that name in
+ * the statement's year), in the column of its measure when the table has
+ * several. The two are one figure, within their rounding (a restated
+ * figure, checked). A statement that two facts of different figures fit
+ * equally is left alone. */
+static void table_links(cr *r, const ys_tfacts *f) {
+  if (!f->n) return;
+  int doc_year = r->x->year;
+  bool linked = false;
+  for (size_t h = 0; h < r->nh && !r->rc; h++) {
+    const tk *u = r->hist[h];
+    if (u->kind != TK_AMT || generic(u->subject)) continue;
+    /* the year it is of: its own, its list's whole's, the document's */
+    int year = u->syear                      ? u->syear
+               : u->headp && u->headp->syear ? u->headp->syear
+                                             : doc_year;
+    const ys_tfact *best = NULL;
+    int score = 0;
+    bool tie = false;
+    for (size_t i = 0; i < f->n; i++) {
+      const ys_tfact *t = &f->v[i];
+      int s = 0;
+      if (t->year) {
+        /* a table of years: its columns are the subjects */
+        if (*t->col && year && t->year == year)
+          s = name_score(r, u->subject, t->col) ||
+                      same_meaning(r, u->subject, t->col)
+                  ? 2
+                  : 0;
+      } else {
+        s = name_score(r, u->subject, t->row);
+        if (!s && same_meaning(r, u->subject, t->row)) s = 2;
+        /* a table of several figures a row: the one of its measure */
+        if (s && t->ncols > 1 &&
+            (!*t->col || strstr(t->col, "上年") ||
+             other_measure(t->col, u->measure)))
+          s = 0;
+      }
+      if (!s || s < score) continue;
+      if (s > score) {
+        best = t;
+        score = s;
+        tie = false;
+      } else if (strcmp(best->fig, t->fig)) {
+        tie = true;
+      }
+    }
+    if (!best || tie) continue;
+    const sent *st = u->owner;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_REPEAT, u->subject, NULL);
+    if (!c) return;
+    c->text = doc_str(r, best->fig);
+    c->unit = best->unit;
+    const tk *v[1] = {u};
+    set_parts(r, c, v, NULL, 1);
+    linked = true;
+  }
+  if (!linked || r->rc) return;
+  /* a sentence whose figure is now read is no longer one of nothing read */
+  ys_rdoc *d = r->d;
+  size_t w = r->amounts_from;
+  for (size_t i = r->amounts_from; i < d->n_claims; i++) {
+    const ys_rclaim *c = &d->claims[i];
+    bool read = false;
+    for (size_t k = r->amounts_from;
+         c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !read; k++)
+      read = d->claims[k].kind == YS_CLAIM_REPEAT &&
+             d->claims[k].line == c->line &&
+             !strcmp(d->claims[k].sentence, c->sentence);
+    if (!read) d->claims[w++] = *c;
+  }
+  d->n_claims = w;
+}
+
 /* --- shares of one whole across the text ------------------------------ */
 
 /* A rate and twice half its last printed digit, in millionths ("58.6" is
@@ -2931,7 +3030,9 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   for (size_t i = 0; i < n && !r.carry; i++)
     r.carry = strstr(lines[i].s, "上年结转") != NULL;
   bool *in_table = malloc(n + 1);
-  int rc = in_table ? ys_table_claims(doc, lines, n, in_table) : YS_ENOMEM;
+  ys_tfacts facts = {.a = r.a};
+  int rc =
+      in_table ? ys_table_claims(doc, lines, n, in_table, &facts) : YS_ENOMEM;
   for (size_t i = 0; i < n && rc == YS_OK; i++) {
     const char *s = lines[i].s;
     size_t len = lines[i].len;
@@ -3011,6 +3112,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   if (!rc) rc = paragraph(&r);
   if (!rc) close_section_list(&r);
   if (!rc) {
+    table_links(&r, &facts);
     share_sums(&r, before);
     rc = r.rc;
   }

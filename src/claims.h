@@ -32,8 +32,27 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
  * read into doc: its rows' lines); in_table[i] (n of them) is set for the
  * lines that are such a table, which the sentence reader then skips.
  * YS_OK or YS_ENOMEM. */
+/* A figure of a table printed in the narrative, by its row and column:
+ * what the narrative's statements of the same thing are compared with
+ * (claims.c table_links). */
+typedef struct ys_tfact {
+  const char *row; /* the row's label, as a key, numbering dropped */
+  const char *col; /* the column's header as a key, "" when not known */
+  const char *fig; /* as printed */
+  ys_unit unit;
+  int line;
+  int year;     /* the year the row's label names ("2016年"), 0 none */
+  size_t ncols; /* how many figures a row of its table has */
+} ys_tfact;
+
+typedef struct ys_tfacts {
+  ys_arena *a; /* where the facts live (the caller's) */
+  ys_tfact *v;
+  size_t n, cap;
+} ys_tfacts;
+
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
-                    bool *in_table);
+                    bool *in_table, ys_tfacts *facts);
 
 /* The same claims of a grid the layout found (the rows of its labels and
  * figures): all of them when no table reading took it (a table of no known

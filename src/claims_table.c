@@ -132,9 +132,12 @@ typedef struct tctx {
   ys_rdoc *d;
   ys_arena *a;
   bool rates_only; /* a table a table reader has read: its sums are its */
-  bool plan_head; /* its header names a plan or budget ("占计划%", "完成预算%")
-                   */
+  /* its header names a plan or budget ("占计划%", "完成预算%") */
+  bool plan_head;
   ys_unit unit;
+  ys_tfacts *facts;        /* where the figures go, by row and column */
+  const cell *const *head; /* the header's cells before the first row */
+  size_t nhead;
   int rc;
 } tctx;
 
@@ -617,13 +620,82 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   row *r1 = make_rows(x, cells, nc, false, &n1);
   row *r2 = x->rc ? NULL : make_rows(x, cells, nc, true, &n2);
   if (x->rc) return;
-  common_width(r1, n1, &v1);
-  common_width(r2, n2, &v2);
-  if (v2 > v1)
-    infer(x, r2, n2);
-  else
-    infer(x, r1, n1);
+  size_t w1 = common_width(r1, n1, &v1), w2 = common_width(r2, n2, &v2);
+  row *rows = v2 > v1 ? r2 : r1;
+  size_t nr = v2 > v1 ? n2 : n1, w = v2 > v1 ? w2 : w1;
+  /* the header: the labels without figures before the first row */
+  const cell **head = ys_arena_alloc(x->a, sizeof *head * (nr + 1));
+  size_t nh = 0;
+  for (size_t i = 0; head && i < nr && rows[i].n != w; i++)
+    if (!rows[i].n) head[nh++] = rows[i].label;
+  x->head = head;
+  x->nhead = nh;
+  infer(x, rows, nr);
   x->plan_head = false;
+  x->head = NULL;
+  x->nhead = 0;
+}
+
+/* A row label as matched with the narrative: list numbering and 其中
+ * dropped ("1.因公出国(境)费用", "其中:公务用车运行维护费"). */
+static const char *row_key(const char *s) {
+  for (;;) {
+    const char *p = s;
+    while (*p >= '0' && *p <= '9') p++;
+    if (p > s && (*p == '.' || !strncmp(p, "、", 3)))
+      s = p + (*p == '.' ? 1 : 3);
+    else if (!strncmp(s, "其中", 6))
+      s += 6;
+    else if (*s == ':' || *s == ',')
+      s++;
+    else
+      return s;
+  }
+}
+
+/* The figures of the rows (and of the header, when it names every column:
+ * one cell per column, with or without the corner) as facts. */
+static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
+  if (!x->facts || x->rc) return;
+  ys_tfacts *f = x->facts;
+  const cell *const *cols = NULL;
+  /* two header rows flattened into one run: a group's name, then under it
+   * 合计 and its items ("公车购置及运行维护费 | 合计 | 车辆购置 | 车辆运行");
+   * the group's 合计 column takes the group's name */
+  const cell **hv = ys_arena_alloc(x->a, sizeof *hv * (x->nhead + 1));
+  size_t nh = 0;
+  for (size_t i = 0; hv && i < x->nhead; i++) {
+    const char *t = x->head[i]->s;
+    bool total = !strcmp(t, "合计") || !strcmp(t, "小计");
+    bool after_group = nh >= 2 && strcmp(hv[nh - 1]->s, "合计") &&
+                       strcmp(hv[nh - 1]->s, "小计");
+    if (total && after_group && x->nhead - (i + 1) + nh >= w + 1) continue;
+    hv[nh++] = x->head[i];
+  }
+  if (hv && nh == w + 1)
+    cols = hv + 1;
+  else if (hv && nh == w)
+    cols = hv;
+  for (size_t i = 0; i < nr && !x->rc; i++)
+    for (size_t j = 0; j < rows[i].n && j < w; j++) {
+      const cell *c = rows[i].c[j];
+      if (!c->num || c->pct || rows[i].rate) continue;
+      ys_tfact *v = ys_arena_reserve(f->a, f->v, f->n, &f->cap, sizeof *v);
+      if (!v) {
+        x->rc = YS_ENOMEM;
+        return;
+      }
+      f->v = v;
+      ys_tfact *t = &v[f->n++];
+      t->row = ys_arena_strdup(f->a, row_key(rows[i].label->s));
+      t->col = ys_arena_strdup(f->a, cols ? cols[j]->s : "");
+      t->fig = ys_arena_strdup(f->a, c->s);
+      t->unit = x->unit;
+      t->line = c->line;
+      t->year = label_year(rows[i].label->s);
+      t->ncols = w;
+      if (!t->row || !t->col || !t->fig) x->rc = YS_ENOMEM;
+    }
 }
 
 /* The identities of a table's rows (label and figures each). */
@@ -648,6 +720,7 @@ static void infer(tctx *x, row *rows, size_t nr) {
     r.rate = ys_text_has(r.label->s, ll, "%") || (any && all_pct);
     rows[m++] = r;
   }
+  publish(x, rows, m, best);
   bool amount_col[64] = {false};
   if (!x->rates_only) {
     column_sums(x, rows, m, best, amount_col);
@@ -751,8 +824,8 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
 }
 
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
-                    bool *in_table) {
-  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20)};
+                    bool *in_table, ys_tfacts *facts) {
+  tctx x = {.d = doc, .a = ys_arena_new((size_t)64 << 20), .facts = facts};
   bool *aligned = x.a ? ys_arena_alloc(x.a, n + 1) : NULL;
   if (!aligned) {
     ys_arena_free(x.a);

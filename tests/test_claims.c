@@ -449,6 +449,38 @@ static void test_shares_of_one_whole_apart(void **state) {
   done(&r);
 }
 
+static void test_text_against_its_table(void **state) {
+  (void)state;
+  /* the text states what a table printed with it shows: by row name (one
+   * figure a row), and in a table of years by the column of the name (公车
+   * 购置及运行费 is 公车购置及运行维护费 by the vocabulary) in the year
+   * stated. 980 is not the 996 the table prints */
+  reading r = read_text(
+      "2016年三公经费决算2364万元,其中:因公出国(境)经费12万元,"
+      "公务接待费1356万元,公车购置及运行费980万元。\n"
+      "年度 | 合计 | 因公出国(境)经费 | 公务接待费 | 公车购置及运行维护费 | "
+      "合计 | 车辆购置 | 车辆运行 |\n"
+      "2015年 | 2840 | 90 | 1400 | 1350 | 73 | 1277 |\n"
+      "2016年 | 2364 | 12 | 1356 | 996 | 37 | 959 |");
+  size_t a = has_claim(&r, YS_CLAIM_REPEAT, "1356", "1356");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_REPEAT, "996", "980");
+  assert_int_equal(verdict(&r, b), YS_SEV_ERROR);
+  done(&r);
+  /* a table of two measures a row: the statement of a budget is compared
+   * with the 预算数 column only */
+  r = read_text("2021年公务接待费预算1万元,决算2.14万元。\n"
+                "项目 | 预算数 | 决算数 |\n"
+                "合计 | 246 | 167.37 |\n"
+                "公务接待费 | 1 | 2.14 |\n"
+                "公务用车购置及运行维护费 | 245 | 165.23 |");
+  size_t c = has_claim(&r, YS_CLAIM_REPEAT, "1", "1");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  size_t d = has_claim(&r, YS_CLAIM_REPEAT, "2.14", "2.14");
+  assert_true(verdict(&r, d) < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -616,6 +648,7 @@ int main(void) {
       cmocka_unit_test(test_totals_over_blocks),
       cmocka_unit_test(test_unit_left_off),
       cmocka_unit_test(test_shares_of_one_whole_apart),
+      cmocka_unit_test(test_text_against_its_table),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
