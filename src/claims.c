@@ -1061,10 +1061,8 @@ static const char *match_key(cr *r, const char *s) {
   return cut ? cut : k;
 }
 
-/* 2: the same name; 1: one name contains the other; 0: unrelated. */
-static int name_score(cr *r, const char *a, const char *b) {
-  if (!*a || !*b) return 0;
-  const char *ka = match_key(r, a), *kb = match_key(r, b);
+/* name_score of two names already made match keys. */
+static int key_score(const char *ka, const char *kb) {
   if (!*ka || !*kb) return 0;
   if (!strcmp(ka, kb)) return 2;
   /* one name inside the other, and not as one of a conjunction
@@ -1078,6 +1076,12 @@ static int name_score(cr *r, const char *a, const char *b) {
   if (li < 12 || (strcmp(out + lo - li, in) && strncmp(out, in, li))) return 0;
   if (strstr(out, "和") || strstr(out, "及") || strstr(out, "、")) return 0;
   return 1;
+}
+
+/* 2: the same name; 1: one name contains the other; 0: unrelated. */
+static int name_score(cr *r, const char *a, const char *b) {
+  if (!*a || !*b) return 0;
+  return key_score(match_key(r, a), match_key(r, b));
 }
 
 static int remember(cr *r, tk *t) {
@@ -2806,18 +2810,15 @@ static bool heading(const char *s, size_t n) {
 
 /* --- the narrative against its tables ------------------------------- */
 
-/* Do two names mean the same thing by the vocabulary alone (公车购置及运行费
- * and 公务用车购置及运行维护费: the same codes, no word left over)? */
-static bool same_meaning(cr *r, const char *a, const char *b) {
-  if (!r->x->vocab) return false;
-  ys_meaning ma, mb;
-  if (ys_vocab_parse(r->x->vocab, a, &ma, r->a) ||
-      ys_vocab_parse(r->x->vocab, b, &mb, r->a) || *ma.rest || *mb.rest ||
-      !ma.phrases || !mb.phrases)
-    return false;
-  const char *ka = ys_qfilter_key(r->a, &ma.q),
-             *kb = ys_qfilter_key(r->a, &mb.q);
-  return ka && kb && !strcmp(ka, kb) && (ma.q.econ.n || ma.q.func.n);
+/* What a name means by the vocabulary alone, as a quantity key: NULL when
+ * some word of it is not the vocabulary's or it names no code (公车购置及运
+ * 行费 and 公务用车购置及运行维护费 mean the same codes). */
+static const char *meaning_key(cr *r, const char *s) {
+  ys_meaning m;
+  if (!r->x->vocab || ys_vocab_parse(r->x->vocab, s, &m, r->a) || *m.rest ||
+      !m.phrases || !(m.q.econ.n || m.q.func.n))
+    return NULL;
+  return ys_qfilter_key(r->a, &m.q);
 }
 
 /* Does the column's header say a measure other than the statement's? */
@@ -2837,7 +2838,19 @@ static bool other_measure(const char *col, int measure) {
 static void table_links(cr *r, const ys_tfacts *f) {
   if (!f->n) return;
   int doc_year = r->x->year;
-  bool linked = false;
+  /* each fact's name (its column's in a table of years, else its row's),
+   * as a match key and as a meaning, once */
+  const char **fk = ys_arena_alloc(r->a, sizeof *fk * 2 * f->n);
+  if (!fk) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  for (size_t i = 0; i < f->n; i++) {
+    const char *name = f->v[i].year ? f->v[i].col : f->v[i].row;
+    fk[2 * i] = match_key(r, name);
+    fk[2 * i + 1] = *name ? meaning_key(r, name) : NULL;
+  }
+  size_t from = r->d->n_claims;
   for (size_t h = 0; h < r->nh && !r->rc; h++) {
     const tk *u = r->hist[h];
     if (u->kind != TK_AMT || generic(u->subject)) continue;
@@ -2845,28 +2858,26 @@ static void table_links(cr *r, const ys_tfacts *f) {
     int year = u->syear                      ? u->syear
                : u->headp && u->headp->syear ? u->headp->syear
                                              : doc_year;
+    const char *uk = match_key(r, u->subject), *um = NULL;
+    bool um_done = false;
     const ys_tfact *best = NULL;
     int score = 0;
     bool tie = false;
     for (size_t i = 0; i < f->n; i++) {
       const ys_tfact *t = &f->v[i];
-      int s = 0;
-      if (t->year) {
-        /* a table of years: its columns are the subjects */
-        if (*t->col && year && t->year == year)
-          s = name_score(r, u->subject, t->col) ||
-                      same_meaning(r, u->subject, t->col)
-                  ? 2
-                  : 0;
-      } else {
-        s = name_score(r, u->subject, t->row);
-        if (!s && same_meaning(r, u->subject, t->row)) s = 2;
-        /* a table of several figures a row: the one of its measure */
-        if (s && t->ncols > 1 &&
-            (!*t->col || strstr(t->col, "上年") ||
-             other_measure(t->col, u->measure)))
-          s = 0;
+      /* a table of years: its columns are the subjects, in their year */
+      if (t->year && (!*t->col || !year || t->year != year)) continue;
+      int s = key_score(uk, fk[2 * i]);
+      if (!s && fk[2 * i + 1]) {
+        if (!um_done) um = meaning_key(r, u->subject), um_done = true;
+        if (um && !strcmp(um, fk[2 * i + 1])) s = 2;
       }
+      if (t->year && s) s = 2;
+      /* a table of several figures a row: the one of its measure */
+      if (s && !t->year && t->ncols > 1 &&
+          (!*t->col || strstr(t->col, "上年") ||
+           other_measure(t->col, u->measure)))
+        s = 0;
       if (!s || s < score) continue;
       if (s > score) {
         best = t;
@@ -2884,19 +2895,18 @@ static void table_links(cr *r, const ys_tfacts *f) {
     c->unit = best->unit;
     const tk *v[1] = {u};
     set_parts(r, c, v, NULL, 1);
-    linked = true;
   }
-  if (!linked || r->rc) return;
-  /* a sentence whose figure is now read is no longer one of nothing read */
+  if (r->rc || r->d->n_claims == from) return;
+  /* a sentence whose figure is now read is no longer one of nothing read
+   * (the links are the claims from `from` on) */
   ys_rdoc *d = r->d;
   size_t w = r->amounts_from;
   for (size_t i = r->amounts_from; i < d->n_claims; i++) {
     const ys_rclaim *c = &d->claims[i];
     bool read = false;
-    for (size_t k = r->amounts_from;
+    for (size_t k = from;
          c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !read; k++)
-      read = d->claims[k].kind == YS_CLAIM_REPEAT &&
-             d->claims[k].line == c->line &&
+      read = d->claims[k].line == c->line &&
              !strcmp(d->claims[k].sentence, c->sentence);
     if (!read) d->claims[w++] = *c;
   }

@@ -452,12 +452,6 @@ static bool rate_holds(const cell *r, const cell *a, const cell *b,
   return fabs(want - r->v) <= tol;
 }
 
-/* A row of rates by its label ("2016年比2015年增减%"), not one whose rate
- * cells print "%". */
-static bool rate_label(const row *r) {
-  return ys_text_has(r->label->s, strlen(r->label->s), "%");
-}
-
 static void row_rates(tctx *x, row *rows, size_t nr, size_t w) {
   if (nr < 2) return;
   size_t cw = w < RATE_COLS ? w : RATE_COLS;
@@ -474,8 +468,7 @@ static void row_rates(tctx *x, row *rows, size_t nr, size_t w) {
       for (size_t i = 0; i < nr; i++) {
         const row *rw = &rows[i];
         const cell *r = number(rw, j), *ca = number(rw, a), *cb = number(rw, b);
-        if (!r || !ca || !cb || ca->pct || cb->pct || cb->v <= 0 ||
-            rate_label(rw))
+        if (!r || !ca || !cb || ca->pct || cb->pct || cb->v <= 0 || rw->rate)
           continue;
         if (rate_holds(r, ca, cb, ratio))
           hold++;
@@ -486,7 +479,7 @@ static void row_rates(tctx *x, row *rows, size_t nr, size_t w) {
       for (size_t i = 0; i < nr && !x->rc; i++) {
         const row *rw = &rows[i];
         const cell *r = number(rw, j), *ca = number(rw, a), *cb = number(rw, b);
-        if (!r || !ca || !cb || ca->pct || cb->pct || rate_label(rw)) continue;
+        if (!r || !ca || !cb || ca->pct || cb->pct || rw->rate) continue;
         if (!ratio) {
           if (!add_change(x, rw->label->s, r, ca, cb, rw)) return;
           continue;

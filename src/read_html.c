@@ -21,35 +21,11 @@
 #define MAX_SPAN 1000 /* rowspan / colspan beyond this are clamped */
 #define MAX_GRID_CELLS 1000000
 
-typedef struct hb {
-  char *s;
-  size_t n, cap;
-  bool oom;
-} hb;
-
-static void hb_add(hb *b, const char *s, size_t n) {
-  if (b->oom || !n) return;
-  if (b->n + n + 1 > b->cap) {
-    size_t nc = b->cap ? b->cap : 256;
-    while (nc < b->n + n + 1) nc *= 2;
-    char *x = realloc(b->s, nc);
-    if (!x) {
-      b->oom = true;
-      return;
-    }
-    b->s = x;
-    b->cap = nc;
-  }
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n] = '\0';
-}
-
 typedef struct hr {
   ys_doc *d;
   ys_errors *errs;
-  hb text;  /* the block being collected */
-  int line; /* its source line */
+  ys_buf text; /* the block being collected */
+  int line;    /* its source line */
   int rc;
 } hr;
 
@@ -96,7 +72,7 @@ static void flush(hr *r) {
     return;
   }
   const char *t = r->text.s ? r->text.s : "";
-  size_t tl = r->text.n;
+  size_t tl = r->text.len;
   ys_text_trim(&t, &tl);
   if (tl) {
     ys_page *p = &r->d->pages[r->d->n - 1];
@@ -112,27 +88,27 @@ static void flush(hr *r) {
     s->size = 10;
     s->line = r->line;
   }
-  r->text.n = 0;
+  r->text.len = 0;
   r->line = 0;
 }
 
 /* Appends text with white space collapsed as a browser shows it. */
-static void add_text(hb *b, const char *s) {
+static void add_text(ys_buf *b, const char *s) {
   size_t n = strlen(s);
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      if (b->n && b->s[b->n - 1] != ' ' && b->s[b->n - 1] != '\n')
-        hb_add(b, " ", 1);
+      if (b->len && b->s[b->len - 1] != ' ' && b->s[b->len - 1] != '\n')
+        ys_buf_putn(b, " ", 1);
       continue;
     }
-    hb_add(b, s + i, 1);
+    ys_buf_putn(b, s + i, 1);
   }
 }
 
 /* The text of a node's subtree (a cell's text: <br> and blocks become
  * line breaks). */
-static void subtree_text(const GumboNode *n, hb *b) {
+static void subtree_text(const GumboNode *n, ys_buf *b) {
   if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
       n->type == GUMBO_NODE_CDATA) {
     add_text(b, n->v.text.text);
@@ -142,12 +118,12 @@ static void subtree_text(const GumboNode *n, hb *b) {
   GumboTag t = n->v.element.tag;
   if (skipped(t)) return;
   if (t == GUMBO_TAG_BR) {
-    hb_add(b, "\n", 1);
+    ys_buf_putn(b, "\n", 1);
     return;
   }
   const GumboVector *ch = &n->v.element.children;
   for (unsigned i = 0; i < ch->length; i++) subtree_text(ch->data[i], b);
-  if (block(t) && b->n && b->s[b->n - 1] != '\n') hb_add(b, "\n", 1);
+  if (block(t) && b->len && b->s[b->len - 1] != '\n') ys_buf_putn(b, "\n", 1);
 }
 
 static bool has_table_inside(const GumboNode *n) {
@@ -235,7 +211,7 @@ static int data_table(hr *r, const GumboNode *tbl) {
   /* taken[k]: the row up to which column k is covered from above */
   int *taken = NULL;
   size_t ntaken = 0;
-  hb texts[1] = {{NULL, 0, 0, false}};
+  ys_buf texts[1] = {{0}};
   int rc = collect_rows(tbl, &rl) ? YS_OK : YS_ENOMEM;
   /* the cell texts live in one buffer; offsets are fixed up at the end */
   size_t *off = NULL;
@@ -273,10 +249,10 @@ static int data_table(hr *r, const GumboNode *tbl) {
         }
         cc = ncap;
       }
-      off[nc] = texts->n;
+      off[nc] = texts->len;
       subtree_text(c, texts);
       cells[nc] = (ys_grid_cell){NULL,
-                                 texts->n - off[nc],
+                                 texts->len - off[nc],
                                  (int)ri,
                                  (int)col,
                                  rs,
@@ -284,7 +260,7 @@ static int data_table(hr *r, const GumboNode *tbl) {
                                  (int)c->v.element.start_pos.line,
                                  style_indent(c)};
       nc++;
-      hb_add(texts, "\x01", 1); /* separator, never part of a cell */
+      ys_buf_putn(texts, "\x01", 1); /* separator, never part of a cell */
       col += (size_t)cs;
     }
   }
