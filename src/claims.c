@@ -227,6 +227,7 @@ typedef struct sent {
   int line;
   int *clause_at; /* per byte: clause index */
   bool claimed;   /* some claim was read from it */
+  bool kept;      /* s copied out of the paragraph buffer (keep_sentence) */
 } sent;
 
 /* Reads a number at s[i]: digits with separators and a point; returns its
@@ -993,6 +994,12 @@ static bool same_unmeasured(const char *a, const char *b) {
     for (size_t d = 0; d < sizeof drop / sizeof drop[0]; d++)
       for (char *q; (q = strstr(x[i], drop[d]));)
         memmove(q, q + strlen(drop[d]), strlen(q + strlen(drop[d])) + 1);
+    /* and the verb an actual is stated with ("完成一般公共预算收入") */
+    static const char *const verb[] = {"完成", "实现"};
+    for (size_t v = 0; v < 2; v++)
+      if (starts(x[i], verb[v]))
+        memmove(x[i], x[i] + strlen(verb[v]),
+                strlen(x[i] + strlen(verb[v])) + 1);
   }
   return same_subject(x[0], x[1]);
 }
@@ -1084,7 +1091,12 @@ static int name_score(cr *r, const char *a, const char *b) {
   return key_score(match_key(r, a), match_key(r, b));
 }
 
+static bool keep_sentence(cr *r, const tk *t);
+
+/* Keeps a stated amount for the paragraphs after (and the tables: its
+ * sentence outlives the paragraph buffer). */
 static int remember(cr *r, tk *t) {
+  if (!keep_sentence(r, t)) return YS_ENOMEM;
   tk **v = ys_arena_reserve(r->a, r->hist, r->nh, &r->ch, sizeof *v);
   if (!v) return YS_ENOMEM;
   r->hist = v;
@@ -1529,7 +1541,8 @@ static void completion_claims(cr *r, para *pg, size_t si) {
          * 105425 万元的 5.39%") */
         if ((u->role == R_STATE || u->role == R_WHOLE) && u != act &&
             u->measure == YS_PHASE_BUDGET &&
-            (same_subject(u->subject, act->subject) || generic(u->subject) ||
+            (same_subject(u->subject, act->subject) ||
+             same_unmeasured(u->subject, act->subject) || generic(u->subject) ||
              generic(act->subject)))
           bud = u;
       }
@@ -2593,6 +2606,8 @@ static void close_section_list(cr *r) {
  * out of the paragraph buffer, which the next paragraph overwrites. */
 static bool keep_sentence(cr *r, const tk *t) {
   sent *st = (sent *)t->owner;
+  if (st->kept) return true;
+  st->kept = true;
   const char *s = ys_arena_strndup(r->a, st->s, st->n);
   if (!s) return false;
   st->s = s;
@@ -2829,19 +2844,176 @@ static bool other_measure(const char *col, int measure) {
          (bud && measure == YS_PHASE_FINAL);
 }
 
-/* An amount the text states that a table printed in it shows too: the row
- * of the same name (or, in a table of years, the column of that name in
- * the statement's year), in the column of its measure when the table has
- * several. The two are one figure, within their rounding (a restated
- * figure, checked). A statement that two facts of different figures fit
- * equally is left alone. */
+/* The year a stated amount is of: its own, its list's whole's (up the
+ * lists it is in), else the document's. */
+static int amount_year(const tk *u, int doc_year) {
+  for (const tk *w = u; w; w = w->headp)
+    if (w->syear) return w->syear;
+  return doc_year;
+}
+
+static bool total_name(const char *s) {
+  return !strcmp(s, "合计") || !strcmp(s, "总计") || !strcmp(s, "小计");
+}
+
+/* The fact a stated amount is: the row of the same name (or, in a table of
+ * years, the column of that name in the statement's year), in the column
+ * of its measure when the table has several; NULL when none, or when two
+ * of different figures fit equally. fk holds each fact's match key and
+ * meaning (2 per fact). */
+static const ys_tfact *link_fact(cr *r, const ys_tfacts *f, const char **fk,
+                                 const tk *u) {
+  if (u->kind != TK_AMT || generic(u->subject)) return NULL;
+  int year = amount_year(u, r->x->year);
+  const char *uk = match_key(r, u->subject), *um = NULL;
+  bool um_done = false;
+  const ys_tfact *best = NULL;
+  int score = 0;
+  bool tie = false;
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_tfact *t = &f->v[i];
+    /* a table of years: its columns are the subjects, in their year */
+    if (t->year && (!*t->col || !year || t->year != year)) continue;
+    int s = key_score(uk, fk[2 * i]);
+    if (!s && fk[2 * i + 1]) {
+      if (!um_done) um = meaning_key(r, u->subject), um_done = true;
+      if (um && !strcmp(um, fk[2 * i + 1])) s = 2;
+    }
+    if (t->year && s) s = 2;
+    /* a table of years holds what was spent or collected in each, unless
+     * it says budgets: a budget stated is none of its figures */
+    if (s && t->year && u->measure == YS_PHASE_BUDGET &&
+        t->measure != YS_PHASE_BUDGET)
+      s = 0;
+    if (s && t->year && t->measure && u->measure && t->measure != u->measure)
+      s = 0;
+    /* a table of several figures a row: the one of its measure */
+    if (s && !t->year && t->ncols > 1 &&
+        (!*t->col || strstr(t->col, "上年") ||
+         other_measure(t->col, u->measure)))
+      s = 0;
+    if (!s || s < score) continue;
+    if (s > score) {
+      best = t;
+      score = s;
+      tie = false;
+    } else if (strcmp(best->fig, t->fig)) {
+      tie = true;
+    }
+  }
+  return tie ? NULL : best;
+}
+
+/* A whole the text states with its parts, the parts cells of one row of a
+ * table (or of one column): the whole is that row's 合计 column (that
+ * column's 合计 row) — "“三公”经费决算数 2364 万元。分项情况是:因公出国
+ * (境)经费 12 万元;公务接待费 1356 万元;…" against a table of years whose
+ * row 2016年 is 合计 | 因公出国(境)经费 | 公务接待费 | …. */
+static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
+                                  const ys_tfact *const *got, size_t nh,
+                                  const tk *w) {
+  const ys_tfact *first = NULL;
+  bool row = true, col = true;
+  size_t n = 0;
+  for (size_t g = 0; g < nh; g++) {
+    if (hist[g]->headp != w) continue;
+    const ys_tfact *t = got[g];
+    if (!t) continue;
+    if (!first) first = t;
+    row = row && t->table == first->table && t->rown == first->rown;
+    col = col && t->table == first->table && !strcmp(t->col, first->col) &&
+          *t->col;
+    n++;
+  }
+  if (n < 2 || (!row && !col)) return NULL;
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_tfact *t = &f->v[i];
+    if (t->table != first->table) continue;
+    if (row && t->rown == first->rown && total_name(t->col)) return t;
+    if (!row && col && !strcmp(t->col, first->col) && total_name(t->row))
+      return t;
+  }
+  return NULL;
+}
+
+/* The fact of the year before, in the same column of a table of years. */
+static const ys_tfact *prior_fact(const ys_tfacts *f, const ys_tfact *t,
+                                  int year) {
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_tfact *p = &f->v[i];
+    if (p->table == t->table && p->year == year && !strcmp(p->col, t->col))
+      return p;
+  }
+  return NULL;
+}
+
+/* The rate of change a statement gives with no prior ("公车购置及运行费
+ * 995 万元…,比上年决算数下降 26.24%"), measured from the figure of the
+ * year before in the table of years the statement is a cell of. The rate
+ * token's "base not known" note is dropped (*dropped). */
+static void table_change(cr *r, const ys_tfacts *f, const tk *u,
+                         const ys_tfact *t, const tk **dropped) {
+  tk *rt = u->rate;
+  *dropped = NULL;
+  if (!t->year || !rt || rt->used || rt->delta || rt->stmt != u) return;
+  /* a rate with no base said ("增长 10.2%") is of the year before */
+  int y = rt->base == B_PRIOR || rt->base == B_NONE ? t->year - 1
+          : rt->base == B_YEAR                      ? rt->base_year
+                                                    : 0;
+  const ys_tfact *p = y ? prior_fact(f, t, y) : NULL;
+  if (!p) return;
+  ys_rclaim *c = claim(r, u->owner, YS_CLAIM_CHANGE, u->subject, rt);
+  if (!c || !ys_rclaim_parts(r->d, c, 2)) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  c->parts[0] = doc_str(r, u->num);
+  c->parts[1] = doc_str(r, p->fig);
+  c->part_units[0] = u->unit;
+  c->part_units[1] = p->unit;
+  c->n_parts = 2;
+  c->unit = u->unit; /* a rate is in the unit of its amounts */
+  c->how = YS_CHANGE_PRIOR;
+  c->dir = rt->dir;
+  rt->used = true;
+  *dropped = rt;
+}
+
+/* Are two printed figures of one size (within a factor of ten)? */
+static bool same_size(const char *a, const char *b) {
+  ys_amount x, y;
+  if (ys_money_parse(&x, a, strlen(a), YS_UNIT_YUAN, NULL) ||
+      ys_money_parse(&y, b, strlen(b), YS_UNIT_YUAN, NULL) || x.empty ||
+      y.empty)
+    return false;
+  int64_t p = x.fen < 0 ? -x.fen : x.fen, q = y.fen < 0 ? -y.fen : y.fen;
+  return p <= q * 10 && q <= p * 10;
+}
+
+/* Is the amount a claim of an amount of a quantity already (narrative.c's:
+ * checked against the tables' observations of it)? */
+static bool amount_claimed(cr *r, const tk *u) {
+  const sent *st = u->owner;
+  for (size_t i = r->amounts_from; i < r->d->n_claims; i++) {
+    const ys_rclaim *c = &r->d->claims[i];
+    if (c->kind == YS_CLAIM_AMOUNT && c->line == st->line &&
+        !strcmp(c->text, u->num))
+      return true;
+  }
+  return false;
+}
+
+/* Amounts the text states that a table printed in it shows too (see
+ * link_fact, link_total): the two are one figure, within their rounding (a
+ * restated figure, checked). */
 static void table_links(cr *r, const ys_tfacts *f) {
-  if (!f->n) return;
-  int doc_year = r->x->year;
+  if (!f->n || !r->nh) return;
   /* each fact's name (its column's in a table of years, else its row's),
    * as a match key and as a meaning, once */
   const char **fk = ys_arena_alloc(r->a, sizeof *fk * 2 * f->n);
-  if (!fk) {
+  const ys_tfact **got = ys_arena_alloc(r->a, sizeof *got * r->nh);
+  const tk **drop = ys_arena_alloc(r->a, sizeof *drop * r->nh);
+  if (!fk || !got || !drop) {
     r->rc = YS_ENOMEM;
     return;
   }
@@ -2850,65 +3022,52 @@ static void table_links(cr *r, const ys_tfacts *f) {
     fk[2 * i] = match_key(r, name);
     fk[2 * i + 1] = *name ? meaning_key(r, name) : NULL;
   }
-  size_t from = r->d->n_claims;
+  for (size_t h = 0; h < r->nh; h++) got[h] = link_fact(r, f, fk, r->hist[h]);
+  for (size_t h = 0; h < r->nh; h++)
+    if (!got[h] && r->hist[h]->kind == TK_AMT)
+      got[h] =
+          link_total(f, (const tk *const *)r->hist, got, r->nh, r->hist[h]);
+  size_t from = r->d->n_claims, ndrop = 0;
   for (size_t h = 0; h < r->nh && !r->rc; h++) {
     const tk *u = r->hist[h];
-    if (u->kind != TK_AMT || generic(u->subject)) continue;
-    /* the year it is of: its own, its list's whole's, the document's */
-    int year = u->syear                      ? u->syear
-               : u->headp && u->headp->syear ? u->headp->syear
-                                             : doc_year;
-    const char *uk = match_key(r, u->subject), *um = NULL;
-    bool um_done = false;
-    const ys_tfact *best = NULL;
-    int score = 0;
-    bool tie = false;
-    for (size_t i = 0; i < f->n; i++) {
-      const ys_tfact *t = &f->v[i];
-      /* a table of years: its columns are the subjects, in their year */
-      if (t->year && (!*t->col || !year || t->year != year)) continue;
-      int s = key_score(uk, fk[2 * i]);
-      if (!s && fk[2 * i + 1]) {
-        if (!um_done) um = meaning_key(r, u->subject), um_done = true;
-        if (um && !strcmp(um, fk[2 * i + 1])) s = 2;
-      }
-      if (t->year && s) s = 2;
-      /* a table of several figures a row: the one of its measure */
-      if (s && !t->year && t->ncols > 1 &&
-          (!*t->col || strstr(t->col, "上年") ||
-           other_measure(t->col, u->measure)))
-        s = 0;
-      if (!s || s < score) continue;
-      if (s > score) {
-        best = t;
-        score = s;
-        tie = false;
-      } else if (strcmp(best->fig, t->fig)) {
-        tie = true;
-      }
+    const ys_tfact *best = got[h];
+    if (!best || (best->observed && amount_claimed(r, u))) continue;
+    ys_unit unit = best->unit;
+    if (!best->unit_known) {
+      /* no unit printed: the statement's, when the figures are of one
+       * size (a table in 元 beside a text in 万元 is not the same digits) */
+      if (!same_size(u->num, best->fig)) continue;
+      unit = u->unit;
     }
-    if (!best || tie) continue;
-    const sent *st = u->owner;
-    ys_rclaim *c = claim(r, st, YS_CLAIM_REPEAT, u->subject, NULL);
+    ys_rclaim *c = claim(r, u->owner, YS_CLAIM_REPEAT, u->subject, NULL);
     if (!c) return;
     c->text = doc_str(r, best->fig);
-    c->unit = best->unit;
+    c->unit = unit;
     const tk *v[1] = {u};
     set_parts(r, c, v, NULL, 1);
+    table_change(r, f, u, best, &drop[ndrop]);
+    if (drop[ndrop]) ndrop++;
   }
   if (r->rc || r->d->n_claims == from) return;
   /* a sentence whose figure is now read is no longer one of nothing read
-   * (the links are the claims from `from` on) */
+   * (the links are the claims from `from` on), and a rate now measured no
+   * longer one of an unknown base */
   ys_rdoc *d = r->d;
   size_t w = r->amounts_from;
   for (size_t i = r->amounts_from; i < d->n_claims; i++) {
     const ys_rclaim *c = &d->claims[i];
-    bool read = false;
+    bool gone = false;
     for (size_t k = from;
-         c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !read; k++)
-      read = d->claims[k].line == c->line &&
+         c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !gone; k++)
+      gone = d->claims[k].line == c->line &&
              !strcmp(d->claims[k].sentence, c->sentence);
-    if (!read) d->claims[w++] = *c;
+    for (size_t k = 0;
+         c->kind == YS_CLAIM_UNCHECKED && i < from && k < ndrop && !gone; k++) {
+      const sent *st = drop[k]->owner;
+      gone = c->line == st->line && c->span_b == drop[k]->b &&
+             strlen(c->sentence) == st->n && !memcmp(c->sentence, st->s, st->n);
+    }
+    if (!gone) d->claims[w++] = *c;
   }
   d->n_claims = w;
 }
@@ -3043,6 +3202,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   ys_tfacts facts = {.a = r.a};
   int rc =
       in_table ? ys_table_claims(doc, lines, n, in_table, &facts) : YS_ENOMEM;
+  if (rc == YS_OK) rc = ys_rtable_facts(doc, &facts);
   for (size_t i = 0; i < n && rc == YS_OK; i++) {
     const char *s = lines[i].s;
     size_t len = lines[i].len;

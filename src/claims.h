@@ -40,19 +40,29 @@ typedef struct ys_tfact {
   const char *col; /* the column's header as a key, "" when not known */
   const char *fig; /* as printed */
   ys_unit unit;
+  bool unit_known; /* printed (else the statement's unit is taken) */
   int line;
-  int year;     /* the year the row's label names ("2016年"), 0 none */
-  size_t ncols; /* how many figures a row of its table has */
+  int year;      /* the year the row's label names ("2016年"), 0 none */
+  size_t ncols;  /* how many figures a row of its table has */
+  size_t table;  /* which table of the text (1, 2, …) */
+  size_t rown;   /* which row of its table */
+  bool observed; /* an observation of a quantity too (a table read) */
+  int measure;   /* YS_PHASE_BUDGET / _FINAL its column or title names, 0 */
 } ys_tfact;
 
 typedef struct ys_tfacts {
   ys_arena *a; /* where the facts live (the caller's) */
   ys_tfact *v;
   size_t n, cap;
+  size_t tables; /* how many tables published facts */
 } ys_tfacts;
 
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
                     bool *in_table, ys_tfacts *facts);
+
+/* The figures of the tables in doc that a table reader read, each row a
+ * label and figures, as facts (appended to f). YS_OK or YS_ENOMEM. */
+int ys_rtable_facts(const ys_rdoc *doc, ys_tfacts *f);
 
 /* The same claims of a grid the layout found (the rows of its labels and
  * figures): all of them when no table reading took it (a table of no known

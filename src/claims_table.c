@@ -135,6 +135,7 @@ typedef struct tctx {
   /* its header names a plan or budget ("占计划%", "完成预算%") */
   bool plan_head;
   ys_unit unit;
+  bool unit_known;         /* printed, not taken for 万元 */
   ys_tfacts *facts;        /* where the figures go, by row and column */
   const cell *const *head; /* the header's cells before the first row */
   size_t nhead;
@@ -629,6 +630,40 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   x->nhead = 0;
 }
 
+/* The measure a header or title names: 决算 / 执行 / 完成 what was spent,
+ * 预算 what was planned, 0 neither. */
+static int measure_named(const char *s) {
+  if (!s) return 0;
+  if (strstr(s, "决算") || strstr(s, "执行") || strstr(s, "完成"))
+    return YS_PHASE_FINAL;
+  /* 预算 in a budget's name (一般公共预算支出) is no measure */
+  static const char *const fund[] = {"一般公共预算", "政府性基金预算",
+                                     "国有资本经营预算", "社会保险基金预算"};
+  for (const char *p = strstr(s, "预算"); p; p = strstr(p + 1, "预算")) {
+    bool named = false;
+    for (size_t i = 0; i < sizeof fund / sizeof fund[0] && !named; i++) {
+      size_t k = strlen(fund[i]) - strlen("预算");
+      named = (size_t)(p - s) >= k && !strncmp(p - k, fund[i], k);
+    }
+    if (!named) return YS_PHASE_BUDGET;
+  }
+  return 0;
+}
+
+/* A header as a key, without the unit it prints after its name ("财政总
+ * 收入(亿元)" is 财政总收入: the unit is the figure's, not the name's). */
+static const char *unit_dropped(ys_arena *a, const char *s) {
+  char *k = ys_text_key(a, s, strlen(s));
+  if (!k) return NULL;
+  static const char *const u[] = {"(亿元)", "(万元)", "(元)"};
+  size_t n = strlen(k);
+  for (size_t i = 0; i < sizeof u / sizeof u[0]; i++) {
+    size_t m = strlen(u[i]);
+    if (n > m && !strcmp(k + n - m, u[i])) k[n - m] = 0;
+  }
+  return k;
+}
+
 /* A row label as matched with the narrative: list numbering and 其中
  * dropped ("1.因公出国(境)费用", "其中:公务用车运行维护费"). */
 static const char *row_key(const char *s) {
@@ -669,6 +704,7 @@ static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
     cols = hv + 1;
   else if (hv && nh == w)
     cols = hv;
+  size_t table = ++f->tables;
   for (size_t i = 0; i < nr && !x->rc; i++)
     for (size_t j = 0; j < rows[i].n && j < w; j++) {
       const cell *c = rows[i].c[j];
@@ -681,12 +717,16 @@ static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
       f->v = v;
       ys_tfact *t = &v[f->n++];
       t->row = ys_arena_strdup(f->a, row_key(rows[i].label->s));
-      t->col = ys_arena_strdup(f->a, cols ? cols[j]->s : "");
+      t->col = unit_dropped(f->a, cols ? cols[j]->s : "");
       t->fig = ys_arena_strdup(f->a, c->s);
       t->unit = x->unit;
+      t->unit_known = x->unit_known;
       t->line = c->line;
       t->year = label_year(rows[i].label->s);
+      t->measure = measure_named(t->col);
       t->ncols = w;
+      t->table = table;
+      t->rown = i;
       if (!t->row || !t->col || !t->fig) x->rc = YS_ENOMEM;
     }
 }
@@ -724,8 +764,10 @@ static void infer(tctx *x, row *rows, size_t nr) {
   row_rates(x, rows, m, best);
 }
 
-/* The unit a note before the region states ("单位:万元"). */
-static ys_unit unit_before(const ys_tline *lines, size_t b) {
+/* The unit a note before the region states ("单位:万元"); 万元 and
+ * *known false when none does. */
+static ys_unit unit_before(const ys_tline *lines, size_t b, bool *known) {
+  *known = true;
   for (size_t i = b; i-- > 0 && i + 4 > b;) {
     const char *s = lines[i].s;
     size_t n = lines[i].len;
@@ -734,6 +776,7 @@ static ys_unit unit_before(const ys_tline *lines, size_t b) {
     if (ys_text_has(s, n, "万元")) return YS_UNIT_WANYUAN;
     if (ys_text_has(s, n, "元")) return YS_UNIT_YUAN;
   }
+  *known = false;
   return YS_UNIT_WANYUAN;
 }
 
@@ -779,6 +822,43 @@ static bool aligned_row(const ys_tline *l) {
   return label_first && figs >= 1 && toks >= 3;
 }
 
+/* The header of a table set as text: the line just before its first row
+ * when it is words only, split at spaces as the rows are ("年度 合计 因公出
+ * 国(境)经费 公务接待费 …"); none when it is prose or holds a figure. */
+static void aligned_head(tctx *x, const ys_tline *lines, size_t b) {
+  x->head = NULL;
+  x->nhead = 0;
+  if (!b) return;
+  const char *s = lines[b - 1].s;
+  size_t n = lines[b - 1].len;
+  if (ys_text_has(s, n, "。") || ys_text_has(s, n, "，") ||
+      ys_text_has(s, n, ",") || ys_text_has(s, n, "单位") || n > 600)
+    return;
+  const cell **head = ys_arena_alloc(x->a, sizeof *head * (n / 2 + 1));
+  if (!head) {
+    x->rc = YS_ENOMEM;
+    return;
+  }
+  size_t nh = 0;
+  for (size_t k = 0; k < n;) {
+    while (k < n && s[k] == ' ') k++;
+    size_t t0 = k;
+    while (k < n && s[k] != ' ') k++;
+    if (k == t0) break;
+    cell *c = ys_arena_alloc(x->a, sizeof *c);
+    if (!c) {
+      x->rc = YS_ENOMEM;
+      return;
+    }
+    *c = make_cell(x->a, s + t0, k - t0, lines[b - 1].no);
+    if (c->num) return; /* a row, not a header */
+    head[nh++] = c;
+  }
+  if (nh < 3) return;
+  x->head = head;
+  x->nhead = nh;
+}
+
 /* The rows of lines [b, e) that aligned_row accepts. */
 static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
                            size_t b, size_t e) {
@@ -787,6 +867,7 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
     x->rc = YS_ENOMEM;
     return;
   }
+  aligned_head(x, lines, b);
   size_t nr = 0;
   for (size_t i = b; i < e && !x->rc; i++) {
     if (!aligned[i]) continue;
@@ -814,6 +895,8 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
     }
   }
   infer(x, rows, nr);
+  x->head = NULL;
+  x->nhead = 0;
 }
 
 int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
@@ -846,7 +929,7 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
       e++;
     }
     if (bars >= 8) {
-      x.unit = unit_before(lines, i);
+      x.unit = unit_before(lines, i, &x.unit_known);
       if (!read_as_table(doc, lines[i].no, lines[e - 1].no))
         region(&x, lines, i, e);
       /* a first line that opens with prose ("…情况如下: 表 | 科目 |") stays
@@ -873,7 +956,7 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
       }
     e = last + 1;
     if (rows >= 2) {
-      x.unit = unit_before(lines, i);
+      x.unit = unit_before(lines, i, &x.unit_known);
       if (!read_as_table(doc, lines[i].no, lines[e - 1].no))
         aligned_region(&x, lines, aligned, i, e);
       for (size_t k = i; k < e; k++) in_table[k] = in_table[k] || aligned[k];
@@ -883,6 +966,101 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
   int rc = x.rc;
   ys_arena_free(x.a);
   return rc;
+}
+
+/* Is every row of the table a label and figures (no panels side by side,
+ * no text columns)? And of a table whose cells are observations, one
+ * figure, and no side of a 收支总表 (such tables are compared with the text
+ * through the quantities of their columns), unless its rows are years. */
+static bool label_and_figures(const ys_rtable *t, size_t h) {
+  /* a table of years (a row a year) is no table of the year's quantities,
+   * whatever the reader placed */
+  bool years = true;
+  for (size_t r = h; r < t->nrows && years; r++)
+    years = t->rows[r].n && label_year(t->rows[r].cells[0].text);
+  for (size_t r = h; r < t->nrows && !years; r++)
+    if ((t->rows[r].flags & YS_RROW_PLACED) && (t->rows[r].n > 2 || t->group))
+      return false;
+  for (size_t r = h; r < t->nrows; r++)
+    for (size_t j = 1; j < t->rows[r].n; j++) {
+      const char *s = t->rows[r].cells[j].text;
+      ys_amount am;
+      if (*s &&
+          (ys_money_parse(&am, s, strlen(s), YS_UNIT_WANYUAN, NULL) ||
+           am.empty) &&
+          strcmp(s, "-") && strcmp(s, "—"))
+        return false;
+    }
+  return true;
+}
+
+/* The figures of the tables a table reader read, each row a label and
+ * figures ("一、2023年…“三公”经费预算表 | 合计 | 444.16 | 因公出国(境)费 |
+ * 1.7 …"), as facts, for the narrative's statements of the same things. A
+ * fact of a row whose cells are observations is marked so: the text meets
+ * it through their quantities already. */
+int ys_rtable_facts(const ys_rdoc *doc, ys_tfacts *f) {
+  for (size_t ti = 0; ti < doc->n; ti++) {
+    const ys_rtable *t = &doc->tables[ti];
+    size_t h = t->header_rows > 0 ? (size_t)t->header_rows : 0;
+    if (t->nrows <= h + 1 || !label_and_figures(t, h)) continue;
+    const ys_rrow *head = h ? &t->rows[h - 1] : NULL;
+    size_t table = ++f->tables;
+    for (size_t r = h; r < t->nrows; r++) {
+      const ys_rrow *rw = &t->rows[r];
+      if (!rw->n) continue;
+      const char *label =
+          rw->label && *rw->label ? rw->label : rw->cells[0].text;
+      for (size_t j = 1; j < rw->n; j++) {
+        const char *fig = rw->cells[j].text;
+        ys_amount am;
+        if (!*fig ||
+            ys_money_parse(&am, fig, strlen(fig), YS_UNIT_WANYUAN, NULL) ||
+            am.empty || strchr(fig, '%'))
+          continue;
+        const char *col = t->cols && j < t->ncols && t->cols[j].label
+                              ? t->cols[j].label
+                          : head && j < head->n ? head->cells[j].text
+                                                : "";
+        /* a column of rates ("比上年增长(%)") holds no amounts */
+        if (strchr(col, '%') ||
+            (t->cols && j < t->ncols && t->cols[j].kind == YS_RCOL_RATE))
+          continue;
+        ys_tfact *v = ys_arena_reserve(f->a, f->v, f->n, &f->cap, sizeof *v);
+        if (!v) return YS_ENOMEM;
+        f->v = v;
+        ys_tfact *x = &v[f->n++];
+        const char *lk = ys_text_key(f->a, label, strlen(label));
+        x->row = lk ? ys_arena_strdup(f->a, row_key(lk)) : NULL;
+        x->col = unit_dropped(f->a, col);
+        x->fig = ys_arena_strdup(f->a, fig);
+        /* the unit its column's header prints ("财政总收入(亿元)"), else
+         * the table's, else none known */
+        size_t cl = strlen(col);
+        x->unit_known = true;
+        if (ys_text_has(col, cl, "亿元"))
+          x->unit = YS_UNIT_YIYUAN;
+        else if (ys_text_has(col, cl, "万元"))
+          x->unit = YS_UNIT_WANYUAN;
+        else if (ys_text_has(col, cl, "元"))
+          x->unit = YS_UNIT_YUAN;
+        else if (t->unit_known)
+          x->unit = t->unit;
+        else
+          x->unit = YS_UNIT_WANYUAN, x->unit_known = false;
+        x->line = rw->cells[j].line ? rw->cells[j].line : rw->line;
+        x->year = label_year(x->row ? x->row : "");
+        x->ncols = rw->n - 1;
+        x->table = table;
+        x->rown = r - h;
+        x->observed = rw->flags & YS_RROW_PLACED;
+        x->measure = measure_named(col);
+        if (!x->measure) x->measure = measure_named(t->title);
+        if (!x->row || !x->col || !x->fig) return YS_ENOMEM;
+      }
+    }
+  }
+  return YS_OK;
 }
 
 int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {

@@ -824,6 +824,15 @@ static void span_cols(const pgrid *g, ys_box b, int *c0, int *c1) {
   }
 }
 
+/* Is a span a unit in brackets alone: "(亿元)", "（万元）", "(%)"? */
+static bool unit_paren(const char *t) {
+  static const char *const u[] = {"(亿元)",   "(万元)",   "(元)",   "(%)",
+                                  "（亿元）", "（万元）", "（元）", "（%）"};
+  for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+    if (!strcmp(t, u[i])) return true;
+  return false;
+}
+
 /* The grid column of a body span: amounts by fit, text by zone and edge. */
 static int body_col(const acol *ac, int M, const tcol *tc, int nt, ys_box b,
                     skind k, int amount_col) {
@@ -1029,13 +1038,31 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
     if (!l) break;
     if (!numeric_row) {
       /* a header line (or a lone text line before the body) */
+      int last_col = -1;
       for (size_t k = 0; k < l->n; k++) {
         const ys_span *sp = &l->spans[k];
+        /* a heading and its unit set apart ("财政总收入   (亿元)"): one
+         * heading, placed by the two together */
+        ys_box b = sp->box;
+        const char *text = sp->text;
+        if (k + 1 < l->n && unit_paren(l->spans[k + 1].text)) {
+          b.x1 = l->spans[k + 1].box.x1;
+          text = ys_arena_printf(x->a, "%s%s", sp->text, l->spans[k + 1].text);
+          if (!text) return YS_ENOMEM;
+          k++;
+        }
         int c0, c1;
-        span_cols(g, sp->box, &c0, &c1);
+        span_cols(g, b, &c0, &c1);
         if (c0 < 0) continue;
-        ys_gcell c = {sp->text, row,      c0,      1,          c1 - c0 + 1,
-                      pages[i], sp->line, sp->box, sp->box.x0, sp->size};
+        /* a second heading of the line in the column of the one before it
+         * ("年份   财政总收入(亿元)"): a text column's cell reaches to the
+         * next column, whose right-aligned figures this one runs over */
+        if (c0 == c1 && c0 == last_col && c0 + 1 < g->ncols &&
+            b.x1 > g->colx0[c0 + 1])
+          c0 = c1 = c0 + 1;
+        last_col = c1;
+        ys_gcell c = {text,     row,      c0, 1,    c1 - c0 + 1,
+                      pages[i], sp->line, b,  b.x0, sp->size};
         if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
       }
     }
@@ -1706,7 +1733,8 @@ int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
         return YS_ENOMEM;
     i = j;
   }
-  return YS_OK;
+  /* text set in two columns, in reading order (columns.c) */
+  return ys_layout_columns(out, d);
 }
 
 const ys_gcell *ys_gtable_at(const ys_gtable *t, int row, int col) {

@@ -54,6 +54,11 @@ typedef struct ys_layout {
  * YS_OK or YS_ENOMEM. */
 int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs);
 
+/* columns.c: puts the text lines of blocks set in two columns in reading
+ * order (the left column, then the right), each line cut at the gutter.
+ * YS_OK or YS_ENOMEM. */
+int ys_layout_columns(ys_layout *l, ys_doc *d);
+
 /* The cell at (row, col) of t, covering it by its spans; NULL if none. */
 const ys_gcell *ys_gtable_at(const ys_gtable *t, int row, int col);
 

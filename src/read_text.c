@@ -18,7 +18,9 @@
  *   - a web page's table pasted as text puts one cell per line with "|"
  *     marks (one cell per line ending in "|", a lone "|" between rows; or
  *     a lone "|" between cells, two for an empty one): such a block is
- *     laid out as tab-separated rows (pipe_block below).
+ *     laid out as tab-separated rows (pipe_block below);
+ *   - or with no marks at all, a blank line between cells (cell_block):
+ *     its columns are the distance between its row labels.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,9 @@ typedef struct tr {
   const char *path;
   int page_line; /* line index within the current page */
   bool chars;    /* columns count characters, not display width */
+  /* cell_block's scan of a run of cells one per line: a table found in it
+   * starts at byte cb_at; no table starts before byte cb_none */
+  size_t cb_at, cb_none;
 } tr;
 
 /* The width of text in columns: display width (a wide character two), or
@@ -175,6 +180,59 @@ static int new_page(tr *r) {
   return YS_OK;
 }
 
+/* With few amounts at line ends (a yearbook page, prose in two columns):
+ * which measure puts the words that follow a gap with wide characters
+ * before them on their line at the columns where words start on lines
+ * with no wide character before them (the same in either measure: a
+ * column's left edge, a row of figures), exactly: a near miss is what
+ * the wrong measure gives. Display width when it cannot be told. */
+static bool starts_in_chars(const char *data, size_t len) {
+  enum { CAP = 4096 };
+  size_t ref[CAP], nref = 0, sw[CAP], sc[CAP], n = 0;
+  tr probe = {NULL, NULL, NULL, 0, true, 0, 0};
+  for (size_t i = 0; i < len && n < CAP && nref < CAP;) {
+    size_t e = i;
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    bool wide = false;
+    for (size_t k = i; k < e && n < CAP && nref < CAP; k++) {
+      /* wide characters before this one */
+      if (k > i && (unsigned char)data[k - 1] >= 0xE0) wide = true;
+      bool start = data[k] != ' ' &&
+                   (k == i       ? false
+                    : k == i + 1 ? data[k - 1] == ' '
+                                 : data[k - 1] == ' ' && data[k - 2] == ' ');
+      if (!start) continue;
+      if (!wide) {
+        ref[nref++] = k - i;
+      } else {
+        sw[n] = ys_text_width(data + i, k - i);
+        sc[n] = width(&probe, data + i, k - i);
+        n++;
+      }
+    }
+    i = e + 1;
+  }
+  /* a column is a start that recurs */
+  size_t m = 0;
+  for (size_t j = 0; j < nref; j++) {
+    size_t same = 0;
+    for (size_t q = 0; q < nref; q++) same += ref[q] == ref[j];
+    if (same >= 2) ref[m++] = ref[j];
+  }
+  nref = m;
+  size_t hw = 0, hc = 0;
+  for (size_t k = 0; k < n; k++) {
+    bool w = false, c = false;
+    for (size_t j = 0; j < nref; j++) {
+      w = w || ref[j] == sw[k];
+      c = c || ref[j] == sc[k];
+    }
+    hw += w;
+    hc += c;
+  }
+  return hc >= 3 && hc > 2 * hw;
+}
+
 /* Which column measure lines the amounts up: the right edges of the last
  * amount of lines that end in one fall on fewer distinct columns under the
  * measure the converter used. */
@@ -183,7 +241,7 @@ static bool count_chars(const char *data, size_t len) {
   static const size_t none = (size_t)-1;
   size_t ends_w[CAP], ends_c[CAP];
   size_t n = 0;
-  tr probe = {NULL, NULL, NULL, 0, true};
+  tr probe = {NULL, NULL, NULL, 0, true, 0, 0};
   for (size_t i = 0; i < len && n < CAP;) {
     size_t e = i;
     while (e < len && data[e] != '\n' && data[e] != '\f') e++;
@@ -201,7 +259,7 @@ static bool count_chars(const char *data, size_t len) {
     }
     i = e + 1;
   }
-  if (n < 8) return false;
+  if (n < 8) return starts_in_chars(data, len);
   /* distinct end columns, each within one column of another */
   size_t dw = 0, dc = 0;
   for (size_t k = 0; k < n; k++) {
@@ -430,6 +488,113 @@ static int pipe_block(tr *r, const char *data, size_t len, size_t from,
   return rc;
 }
 
+/* --- tables pasted as one cell per line, a blank line between --------- */
+
+/* A figure cell of such a table: a number, or a dash for none. */
+static bool figure_cell(const pline *c) {
+  return numeric_cell(c->s, c->n) ||
+         (c->n == 3 && (!memcmp(c->s, "—", 3) || !memcmp(c->s, "－", 3)));
+}
+
+/* A table a web page's copy lays out one cell per line with a blank line
+ * between ("项目" / "" / "预算数" / "" / "合计" / "" / "444.16" / …): the
+ * cells from line `from` on while they alternate with blank lines. Its
+ * columns are the commonest distance between row labels after the first
+ * figure; its header the cells of one row before the first row's label
+ * (the title and unit lines above stay lines of text, for the table finder
+ * to see); its rows, label and figures, as long as they keep that width.
+ * *lines (source lines taken) is 0 when no table starts here. */
+static int cell_block(tr *r, const char *data, size_t len, size_t from,
+                      int lineno, size_t *used, size_t *lines) {
+  *used = *lines = 0;
+  if (from < r->cb_none && from != r->cb_at) return YS_OK;
+  size_t cap = 64, n = 0;
+  pline *v = malloc(cap * sizeof *v);
+  size_t *at = malloc(cap * sizeof *at); /* byte offset of each cell */
+  if (!v || !at) {
+    free(v);
+    free(at);
+    return YS_ENOMEM;
+  }
+  size_t i = from, stream_end = from;
+  for (int ln = lineno; i < len;) {
+    size_t e = i;
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    pline p;
+    if (!pipe_line(data + i, e - i, &p) || p.bar || p.ends || !p.n) break;
+    /* the next line blank, and a cell or the end after it */
+    size_t b = e + 1, be = b;
+    while (be < len && data[be] != '\n' && data[be] != '\f') be++;
+    const char *bs = data + (b < len ? b : len);
+    size_t bn = be > b ? be - b : 0;
+    ys_text_trim(&bs, &bn);
+    if (e >= len || data[e] == '\f' || bn || be >= len || data[be] == '\f')
+      break;
+    if (n == cap) {
+      cap *= 2;
+      pline *w = realloc(v, cap * sizeof *w);
+      size_t *wa = w ? realloc(at, cap * sizeof *wa) : NULL;
+      if (w) v = w;
+      if (wa) at = wa;
+      if (!w || !wa) {
+        free(v);
+        free(at);
+        return YS_ENOMEM;
+      }
+    }
+    p.lineno = ln;
+    at[n] = i;
+    v[n++] = p;
+    ln += 2;
+    i = be + 1;
+    stream_end = i;
+  }
+  size_t firstnum = n, ncols = 0, votes[64] = {0}, last = 0;
+  for (size_t k = 0; k < n && firstnum == n; k++)
+    if (figure_cell(&v[k])) firstnum = k;
+  for (size_t k = firstnum + 1; k < n; k++) {
+    if (figure_cell(&v[k])) continue;
+    if (last && k - last < 64) votes[k - last]++;
+    last = k;
+  }
+  for (size_t d = 2; d < 64; d++)
+    if (votes[d] > votes[ncols]) ncols = d;
+  int rc = YS_OK;
+  /* the rows: a label, then ncols - 1 figures, from the first row on */
+  size_t row0 = firstnum >= 1 ? firstnum - 1 : 0, nrows = 0, k = row0;
+  while (ncols && firstnum < n && k + ncols <= n && !figure_cell(&v[k])) {
+    bool ok = true;
+    for (size_t c = 1; c < ncols && ok; c++) ok = figure_cell(&v[k + c]);
+    if (!ok) break;
+    nrows++;
+    k += ncols;
+  }
+  size_t start = row0 > ncols ? row0 - ncols : 0;
+  if (nrows < 2 || !firstnum) {
+    r->cb_none = stream_end; /* nothing in this run: not again */
+  } else if (start > 0 && at[start] != from) {
+    r->cb_at = at[start]; /* the table starts at its header, further on */
+    r->cb_none = at[start];
+  } else {
+    gbuf g = {NULL, 0, 0, 0};
+    if (row0 > start) rc = grid_row(&g, v + start, row0 - start);
+    for (size_t q = row0; q < k && rc == YS_OK; q += ncols)
+      rc = grid_row(&g, v + q, ncols);
+    if (rc == YS_OK) rc = emit_grid(r, &g);
+    free(g.v);
+    /* the source taken: up to the end of the last row's cell */
+    size_t e = at[k - 1];
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    *used = e - from;
+    *lines = (size_t)(v[k - 1].lineno - lineno) + 1;
+    r->cb_none = 0;
+    r->cb_at = 0;
+  }
+  free(v);
+  free(at);
+  return rc;
+}
+
 int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
                      size_t len, ys_errors *errs) {
   *out = NULL;
@@ -441,7 +606,7 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
   }
   ys_doc *d = ys_doc_new(path, YS_DOC_TEXT);
   if (!d) return YS_ENOMEM;
-  tr r = {d, errs, path, 0, count_chars(data, len)};
+  tr r = {d, errs, path, 0, count_chars(data, len), 0, 0};
   int rc = new_page(&r);
   size_t i = 0;
   if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) i = 3;
@@ -463,6 +628,15 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
     if (memchr(data + i, '|', n) || (nl == 1 && *nx == '|')) {
       size_t used, lines;
       rc = pipe_block(&r, data, len, i, lineno, &used, &lines);
+      if (rc) break;
+      if (lines) {
+        lineno += (int)lines - 1;
+        i += used + 1;
+        continue;
+      }
+    } else if (n && !nl) {
+      size_t used, lines;
+      rc = cell_block(&r, data, len, i, lineno, &used, &lines);
       if (rc) break;
       if (lines) {
         lineno += (int)lines - 1;

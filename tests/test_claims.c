@@ -64,6 +64,24 @@ static reading read_text(const char *text) {
   return r;
 }
 
+/* Reads a text as a whole file would be read (the document model, its
+ * layout, the tables found in it, then the narrative) and checks it. */
+static reading read_file(const char *text) {
+  /* in the working directory: only this program writes it */
+  const char *path = "test_claims_input.txt";
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  reading r = {NULL, ys_findings_new()};
+  ys_errors errs = {0};
+  assert_int_equal(ys_read_path(&r.d, path, voc, cat, &errs), YS_OK);
+  remove(path);
+  assert_int_equal(ys_check_rdoc(r.d, cat, NULL, r.f, &errs), YS_OK);
+  ys_errors_free(&errs);
+  return r;
+}
+
 static void done(reading *r) {
   ys_findings_free(r->f);
   ys_rdoc_free(r->d);
@@ -481,6 +499,84 @@ static void test_text_against_its_table(void **state) {
   done(&r);
 }
 
+static void test_year_table_whole_and_prior(void **state) {
+  (void)state;
+  /* a whole stated with its parts, the parts cells of one row of a table
+   * of years: the whole is that row's 合计 (500 = 500); a part's rate
+   * with no prior stated is measured from the table's year before (300
+   * against 400: 25.00 %); a part of a part takes the year of its whole,
+   * and 100 is not the 90 the table prints for 2024 */
+  reading r = read_text(
+      "2024年三公经费决算数500万元,比上年决算数下降20.00%。分项情况是:"
+      "因公出国(境)经费10万元;公务接待费190万元;公车购置及运行费300万元"
+      "(其中公务用车购置费100万元,公务用车运行费200万元),比上年决算数下降"
+      "25.00%。\n"
+      "年度 | 合计 | 因公出国(境)经费 | 公务接待费 | 公车购置及运行维护费 | "
+      "合计 | 车辆购置 | 车辆运行 |\n"
+      "2023年 | 625 | 25 | 200 | 400 | 150 | 250 |\n"
+      "2024年 | 500 | 10 | 190 | 300 | 90 | 210 |");
+  size_t a = has_claim(&r, YS_CLAIM_REPEAT, "500", "500");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_CHANGE, "25.00", "300,400");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "500,625");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  size_t d = has_claim(&r, YS_CLAIM_REPEAT, "90", "100");
+  assert_int_equal(verdict(&r, d), YS_SEV_ERROR);
+  /* the rates measured are no longer reported as of unknown base */
+  assert_int_equal(count_kind(&r, YS_CLAIM_UNCHECKED), 0);
+  done(&r);
+}
+
+static void test_cells_one_per_line(void **state) {
+  (void)state;
+  /* a web page's table copied as one cell per line, a blank line between:
+   * read as a table (the header, then a label and its figure a row), and
+   * the text checked against it — the whole against its 合计 row, each
+   * item stated again later against its row (80.00 is not 85.00) */
+  reading r = read_file(
+      "一、2024年某区本级“三公”经费预算表\n\n(单位:万元)\n\n"
+      "项  目\n\n预 算 数\n\n合  计\n\n300.00\n\n"
+      "因公出国(境)费\n\n10.00\n\n公务接待费\n\n85.00\n\n"
+      "公务用车购置及运行费\n\n205.00\n\n"
+      "二、2024年区本级“三公”经费预算情况说明\n\n"
+      "2024年,区级“三公”经费预算数为300.00万元,其中:因公出国(境)费"
+      "10.00万元,公务接待费85.00万元,公务用车购置及运行费205.00万元。\n\n"
+      "(一)因公出国(境)费预算10.00万元,严格按照有关规定执行。\n\n"
+      "(二)公务接待费预算80.00万元,严格按照有关规定执行。\n");
+  size_t a = has_claim(&r, YS_CLAIM_REPEAT, "300.00", "300.00");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_REPEAT, "10.00", "10.00");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  size_t c = has_claim(&r, YS_CLAIM_REPEAT, "85.00", "80.00");
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_two_columns(void **state) {
+  (void)state;
+  /* a page set in two columns (pdftotext -layout of a yearbook): the left
+   * column read first, then the right, the left's last line running on
+   * into the right's first; the completion rate then has its budget */
+  reading r =
+      read_file("                                                              "
+                "29.70 亿元,为调整预算的 99.0%,比上年增长 5.0%。\n"
+                "\n"
+                "            收入执行情况 2024 年,县人大常委会批准的年度       "
+                "支出执行情况 2024 年,县人大常委会批准的年度\n"
+                "            一般公共预算收入预算为 30.00 亿元。执行结果:      "
+                "一般公共预算支出预算为 50.00 亿元。执行结果:\n"
+                "            完成一般公共预算收入                              "
+                "完成一般公共预算支出 49.00 亿元,完成调整预算\n"
+                "                                                              "
+                "的 98.0%。\n");
+  size_t a = has_claim(&r, YS_CLAIM_COMPLETION, "99.0", "29.70,30.00");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_COMPLETION, "98.0", "49.00,50.00");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -649,6 +745,9 @@ int main(void) {
       cmocka_unit_test(test_unit_left_off),
       cmocka_unit_test(test_shares_of_one_whole_apart),
       cmocka_unit_test(test_text_against_its_table),
+      cmocka_unit_test(test_year_table_whole_and_prior),
+      cmocka_unit_test(test_cells_one_per_line),
+      cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
