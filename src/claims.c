@@ -698,6 +698,23 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     t->role = R_DELTA;
     t->dir = dir;
     t->base = base_of(cp, cn, &t->base_year);
+    /* "与 2021 年度预算相比,增加 1.14 万元", "与 2010 年决算数相比,2011 年
+     * …预算减少 0.42 亿元": the clause before names the base (a year in
+     * the change's own clause is the current figure's) */
+    if (cp > st->s + 1 && cp[-1] == ',') {
+      size_t e = (size_t)(cp - 1 - st->s), b;
+      while (e > 0 && st->s[e - 1] == ',') e--; /* ",," of a copy */
+      b = e;
+      while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ';' &&
+             st->s[b - 1] != ':')
+        b--;
+      int y2;
+      int b2 = ends_with(st->s + b, e - b, "相比") ||
+                       ends_with(st->s + b, e - b, "比较")
+                   ? base_of(st->s + b, e - b, &y2)
+                   : B_NONE;
+      if (b2 != B_NONE) t->base = b2, t->base_year = y2;
+    }
     t->together = ys_text_has(p, n, "分别");
     return;
   }
@@ -1025,6 +1042,57 @@ static const tk *find_base(const para *pg, size_t si, size_t k, const tk *cur,
       if (base == B_PRIOR && doc_year && t->syear &&
           t->syear == (cur->syear ? cur->syear : doc_year) - 1)
         return t;
+    }
+  }
+  return NULL;
+}
+
+/* Do two wholes list the same parts by name (two or more each)? Such
+ * wholes are one thing, stated for two years or measures: "预算 94.28 亿
+ * 元。其中,因公出国(境)经费…" and "决算支出 94.7 亿元。其中,因公出国(境)
+ * 经费…". */
+static bool same_parts(const para *pg, const tk *a, const tk *b) {
+  size_t na = 0, nb = 0, hit = 0;
+  for (size_t s = 0; s < pg->n; s++)
+    for (size_t j = 0; j < pg->s[s].nt; j++) {
+      const tk *t = &pg->s[s].t[j];
+      nb += t->headp == b;
+      if (t->headp != a) continue;
+      na++;
+      bool found = false;
+      for (size_t s2 = 0; s2 < pg->n && !found; s2++)
+        for (size_t j2 = 0; j2 < pg->s[s2].nt && !found; j2++) {
+          const tk *u = &pg->s[s2].t[j2];
+          found = u->headp == b && same_subject(u->subject, t->subject);
+        }
+      hit += found;
+    }
+  return na >= 2 && na == nb && hit == na;
+}
+
+/* The base of a change stated after it in the paragraph ("与 2010 年决算数
+ * 相比,2011 年…预算减少 0.42 亿元。…2010 年…决算支出 94.7 亿元。其中…"):
+ * an amount of the base's year that lists the same parts as the current
+ * one (a name alone, stated later, could be another thing). */
+static const tk *find_base_after(const para *pg, size_t si, size_t k,
+                                 const tk *cur, int base, int year,
+                                 int doc_year) {
+  int cy = cur->syear ? cur->syear : doc_year;
+  int want = base == B_YEAR ? year : base == B_PRIOR && cy ? cy - 1 : 0;
+  if (!want || want == cy) return NULL;
+  for (size_t s = si; s < pg->n; s++) {
+    const sent *st = &pg->s[s];
+    for (size_t j = s == si ? k + 1 : 0; j < st->nt; j++) {
+      const tk *t = &st->t[j];
+      if (t->role != R_STATE || t == cur || t->unit != cur->unit) continue;
+      /* its year: its subject's, or the sentence's before it ("2010 年中
+       * 央本级,包括…决算支出 94.7 亿元") */
+      int ty = t->syear;
+      for (size_t q = j; !ty && q-- > 0;) {
+        if (st->t[q].kind == TK_YEAR) ty = st->t[q].year;
+        if (st->t[q].role == R_STATE) break;
+      }
+      if (ty == want && same_parts(pg, cur, t)) return t;
     }
   }
   return NULL;
@@ -1379,10 +1447,16 @@ static void change_claims(cr *r, para *pg, size_t si) {
       if (t->base != B_NONE) {
         const tk *b =
             find_base(pg, si, k, cur, t->base, t->base_year, r->x->year);
-        if (b && b != cur && b->unit == cur->unit &&
-            (!generic(b->subject) || !generic(cur->subject)) &&
-            (same_subject(b->subject, cur->subject) ||
-             same_unmeasured(b->subject, cur->subject))) {
+        bool ok = b && b != cur && b->unit == cur->unit &&
+                  (!generic(b->subject) || !generic(cur->subject)) &&
+                  (same_subject(b->subject, cur->subject) ||
+                   same_unmeasured(b->subject, cur->subject));
+        if (!ok) {
+          b = find_base_after(pg, si, k, cur, t->base, t->base_year,
+                              r->x->year);
+          ok = b != NULL;
+        }
+        if (ok) {
           ys_rclaim *dc = claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
           if (!dc) return;
           const tk *w[2] = {cur, b};
@@ -2404,6 +2478,59 @@ static void delta_lists(cr *r, para *pg, size_t si) {
 /* One amount stated again later (same subject, same figure), each time
  * with its change: the two changes are one figure ("与 2016 年相比增加
  * 21.79 万元" … "与 2016 年相比增加 22.13 万元"). */
+/* Does a subject name a carry-over left at the end ("结转下年支出", "年末结
+ * 转和结余", "结余")? */
+static bool carry_out(const char *s) {
+  return (strstr(s, "结转") || strstr(s, "结余")) && !strstr(s, "上年") &&
+         !strstr(s, "年初");
+}
+
+/* Are two subjects one name but for 收入 in the first where the second
+ * says 支出 ("总收入" / "总支出")? */
+static bool income_expense(const char *a, const char *b) {
+  const char *p = strstr(a, "收入");
+  if (!p || strstr(a, "本年") || strstr(a, "当年") || strstr(b, "本年") ||
+      strstr(b, "当年"))
+    return false;
+  size_t k = (size_t)(p - a);
+  return strlen(a) == strlen(b) && !strncmp(a, b, k) &&
+         !strncmp(b + k, "支出", strlen("支出")) &&
+         !strcmp(a + k + strlen("收入"), b + k + strlen("支出"));
+}
+
+/* A balance stated in one breath: "总收入 12042.38 亿元,总支出 11984.34 亿元,
+ * 结转下年支出 58.04 亿元" — what is carried to the next year is what came
+ * in less what went out. Not of 本年收入 and 本年支出, nor where the text
+ * names a carry-over brought in (年初, 上年结转): those balances take it in
+ * too. */
+static void balance_claims(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  if (ys_text_has(st->s, st->n, "上年结转") ||
+      ys_text_has(st->s, st->n, "年初"))
+    return;
+  const tk *v[3];
+  size_t n = 0;
+  for (size_t k = 0; k < st->nt && !r->rc; k++) {
+    const tk *t = &st->t[k];
+    if (t->kind != TK_AMT) continue;
+    if (t->role != R_STATE || !t->subject || t->depth) {
+      n = 0; /* the three stated one after another */
+      continue;
+    }
+    if (n == 3) v[0] = v[1], v[1] = v[2], n = 2;
+    v[n++] = t;
+    if (n < 3 || !income_expense(v[0]->subject, v[1]->subject) ||
+        !carry_out(v[2]->subject) || v[0]->unit != v[1]->unit ||
+        v[1]->unit != v[2]->unit)
+      continue;
+    ys_rclaim *c = claim(r, st, YS_CLAIM_DIFFERENCE, v[2]->subject, v[2]);
+    if (!c) return;
+    const tk *w[2] = {v[0], v[1]};
+    set_parts(r, c, w, NULL, 2);
+    n = 0;
+  }
+}
+
 static void delta_repeats(cr *r, para *pg) {
   for (size_t si = 0; si < pg->n && !r->rc; si++) {
     sent *st = &pg->s[si];
@@ -2787,6 +2914,7 @@ static int paragraph(cr *r) {
     trailing_sums(r, &pg, si);
     share_group_sums(r, &pg, si);
     delta_lists(r, &pg, si);
+    balance_claims(r, &pg, si);
     reason_sums(r, &pg, si);
     added_sums(r, &pg, si);
   }
@@ -2836,14 +2964,6 @@ static const char *meaning_key(cr *r, const char *s) {
   return ys_qfilter_key(r->a, &m.q);
 }
 
-/* Does the column's header say a measure other than the statement's? */
-static bool other_measure(const char *col, int measure) {
-  bool fin = strstr(col, "决算") || strstr(col, "执行");
-  bool bud = !fin && strstr(col, "预算");
-  return (fin && measure == YS_PHASE_BUDGET) ||
-         (bud && measure == YS_PHASE_FINAL);
-}
-
 /* The year a stated amount is of: its own, its list's whole's (up the
  * lists it is in), else the document's. */
 static int amount_year(const tk *u, int doc_year) {
@@ -2862,14 +2982,17 @@ static bool total_name(const char *s) {
  * of different figures fit equally. fk holds each fact's match key and
  * meaning (2 per fact). */
 static const ys_tfact *link_fact(cr *r, const ys_tfacts *f, const char **fk,
-                                 const tk *u) {
+                                 const tk *u, const ys_tfact **row) {
+  *row = NULL;
   if (u->kind != TK_AMT || generic(u->subject)) return NULL;
   int year = amount_year(u, r->x->year);
+  /* its measure: said, or in a 决算 what was spent */
+  int um_ = u->measure ? u->measure : r->x->final ? YS_PHASE_FINAL : 0;
   const char *uk = match_key(r, u->subject), *um = NULL;
   bool um_done = false;
   const ys_tfact *best = NULL;
   int score = 0;
-  bool tie = false;
+  bool tie = false, one_row = false;
   for (size_t i = 0; i < f->n; i++) {
     const ys_tfact *t = &f->v[i];
     /* a table of years: its columns are the subjects, in their year */
@@ -2882,25 +3005,27 @@ static const ys_tfact *link_fact(cr *r, const ys_tfacts *f, const char **fk,
     if (t->year && s) s = 2;
     /* a table of years holds what was spent or collected in each, unless
      * it says budgets: a budget stated is none of its figures */
-    if (s && t->year && u->measure == YS_PHASE_BUDGET &&
-        t->measure != YS_PHASE_BUDGET)
+    if (s && t->year && um_ == YS_PHASE_BUDGET && t->measure != YS_PHASE_BUDGET)
       s = 0;
-    if (s && t->year && t->measure && u->measure && t->measure != u->measure)
-      s = 0;
-    /* a table of several figures a row: the one of its measure */
-    if (s && !t->year && t->ncols > 1 &&
-        (!*t->col || strstr(t->col, "上年") ||
-         other_measure(t->col, u->measure)))
+    if (s && t->measure && um_ && t->measure != um_) s = 0;
+    /* a table of several figures a row: the one of its measure, never the
+     * year before's */
+    if (s && !t->year && t->ncols > 1 && (!*t->col || strstr(t->col, "上年")))
       s = 0;
     if (!s || s < score) continue;
     if (s > score) {
       best = t;
       score = s;
       tie = false;
+      one_row = !t->year;
     } else if (strcmp(best->fig, t->fig)) {
       tie = true;
+      one_row = one_row && t->table == best->table && t->rown == best->rown;
     }
   }
+  /* figures of one row fit equally (no measure tells its column): the row
+   * is still the statement's, for the bases its other columns give */
+  if (tie && one_row) *row = best;
   return tie ? NULL : best;
 }
 
@@ -2936,42 +3061,92 @@ static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
   return NULL;
 }
 
-/* The fact of the year before, in the same column of a table of years. */
-static const ys_tfact *prior_fact(const ys_tfacts *f, const ys_tfact *t,
-                                  int year) {
+/* The figure a change is measured from, in the table the statement is a
+ * cell of: in a table of years the same column in the year of the base (a
+ * change with no base said is of the year before); else the same row's
+ * column of the base — 上年 (上年同期数, 上年决算数) for the year before,
+ * the budget column for a comparison with the budget or the year's own
+ * plan. NULL when the table has no such figure. */
+static const ys_tfact *base_fact(const ys_tfacts *f, const ys_tfact *t,
+                                 int base, int base_year, int doc_year) {
+  int year = 0;
+  if (t->year)
+    year = base == B_PRIOR || base == B_NONE ? t->year - 1
+           : base == B_YEAR                  ? base_year
+                                             : 0;
+  bool prior = base == B_PRIOR || (base == B_YEAR && base_year && doc_year &&
+                                   base_year == doc_year - 1);
+  bool budget = base == B_BUDGET ||
+                (base == B_YEAR && base_year && base_year == doc_year);
+  if (t->year ? !year : !prior && !budget) return NULL;
+  const ys_tfact *hit = NULL;
   for (size_t i = 0; i < f->n; i++) {
     const ys_tfact *p = &f->v[i];
-    if (p->table == t->table && p->year == year && !strcmp(p->col, t->col))
-      return p;
+    if (p == t || p->table != t->table) continue;
+    bool ok = t->year              ? p->year == year && !strcmp(p->col, t->col)
+              : p->rown != t->rown ? false
+              : prior
+                  ? strstr(p->col, "上年") != NULL
+                  : p->measure == YS_PHASE_BUDGET && !strstr(p->col, "上年");
+    if (!ok) continue;
+    if (hit && strcmp(hit->fig, p->fig)) return NULL; /* two: neither */
+    hit = p;
   }
-  return NULL;
+  return hit;
 }
 
-/* The rate of change a statement gives with no prior ("公车购置及运行费
- * 995 万元…,比上年决算数下降 26.24%"), measured from the figure of the
- * year before in the table of years the statement is a cell of. The rate
- * token's "base not known" note is dropped (*dropped). */
-static void table_change(cr *r, const ys_tfacts *f, const tk *u,
-                         const ys_tfact *t, const tk **dropped) {
-  tk *rt = u->rate;
-  *dropped = NULL;
-  if (!t->year || !rt || rt->used || rt->delta || rt->stmt != u) return;
-  /* a rate with no base said ("增长 10.2%") is of the year before */
-  int y = rt->base == B_PRIOR || rt->base == B_NONE ? t->year - 1
-          : rt->base == B_YEAR                      ? rt->base_year
-                                                    : 0;
-  const ys_tfact *p = y ? prior_fact(f, t, y) : NULL;
-  if (!p) return;
-  ys_rclaim *c = claim(r, u->owner, YS_CLAIM_CHANGE, u->subject, rt);
+/* A claim of two parts, the second a table's figure. */
+static ys_rclaim *claim_with_fact(cr *r, ys_claim_kind kind, const tk *u,
+                                  const tk *fig, const ys_tfact *p) {
+  ys_rclaim *c = claim(r, u->owner, kind, u->subject, fig);
   if (!c || !ys_rclaim_parts(r->d, c, 2)) {
     r->rc = YS_ENOMEM;
-    return;
+    return NULL;
   }
   c->parts[0] = doc_str(r, u->num);
   c->parts[1] = doc_str(r, p->fig);
   c->part_units[0] = u->unit;
-  c->part_units[1] = p->unit;
+  c->part_units[1] = p->unit_known ? p->unit : u->unit;
   c->n_parts = 2;
+  return c;
+}
+
+/* Is there a difference claim of this sentence with this figure already
+ * (the base found in the text)? */
+static bool have_difference(const cr *r, const tk *d) {
+  const sent *st = d->owner;
+  for (size_t i = r->amounts_from; i < r->d->n_claims; i++) {
+    const ys_rclaim *c = &r->d->claims[i];
+    if (c->kind == YS_CLAIM_DIFFERENCE && c->line == st->line &&
+        !strcmp(c->text, d->num))
+      return true;
+  }
+  return false;
+}
+
+/* A change a statement gives without its base figure ("公务接待费支出 2.14
+ * 万元,与年度预算相比,增加 1.14 万元"; "995 万元…,比上年决算数下降
+ * 26.24%"), measured from the base figure of the table the statement is a
+ * cell of (base_fact): the change stated is the difference of the two, the
+ * rate their rate of change. A rate so measured is no longer one of an
+ * unknown base (*dropped). */
+static void table_bases(cr *r, const ys_tfacts *f, const tk *u,
+                        const ys_tfact *t, const tk **dropped) {
+  *dropped = NULL;
+  int dy = r->x->year;
+  const tk *d = u->delta;
+  if (d && d->stmt == u && !d->prior && !have_difference(r, d)) {
+    const ys_tfact *p = base_fact(f, t, d->base, d->base_year, dy);
+    ys_rclaim *c = p ? claim_with_fact(r, YS_CLAIM_DIFFERENCE, u, d, p) : NULL;
+    if (r->rc) return;
+    if (c) c->dir = d->dir;
+  }
+  tk *rt = u->rate;
+  if (!rt || rt->used || rt->delta || rt->stmt != u) return;
+  const ys_tfact *p = base_fact(f, t, rt->base, rt->base_year, dy);
+  if (!p) return;
+  ys_rclaim *c = claim_with_fact(r, YS_CLAIM_CHANGE, u, rt, p);
+  if (!c) return;
   c->unit = u->unit; /* a rate is in the unit of its amounts */
   c->how = YS_CHANGE_PRIOR;
   c->dir = rt->dir;
@@ -3022,7 +3197,13 @@ static void table_links(cr *r, const ys_tfacts *f) {
     fk[2 * i] = match_key(r, name);
     fk[2 * i + 1] = *name ? meaning_key(r, name) : NULL;
   }
-  for (size_t h = 0; h < r->nh; h++) got[h] = link_fact(r, f, fk, r->hist[h]);
+  const ys_tfact **rowof = ys_arena_alloc(r->a, sizeof *rowof * r->nh);
+  if (!rowof) {
+    r->rc = YS_ENOMEM;
+    return;
+  }
+  for (size_t h = 0; h < r->nh; h++)
+    got[h] = link_fact(r, f, fk, r->hist[h], &rowof[h]);
   for (size_t h = 0; h < r->nh; h++)
     if (!got[h] && r->hist[h]->kind == TK_AMT)
       got[h] =
@@ -3031,6 +3212,12 @@ static void table_links(cr *r, const ys_tfacts *f) {
   for (size_t h = 0; h < r->nh && !r->rc; h++) {
     const tk *u = r->hist[h];
     const ys_tfact *best = got[h];
+    if (!best && rowof[h]) {
+      /* its row only: what its change is measured from, no restatement */
+      table_bases(r, f, u, rowof[h], &drop[ndrop]);
+      if (drop[ndrop]) ndrop++;
+      continue;
+    }
     if (!best || (best->observed && amount_claimed(r, u))) continue;
     ys_unit unit = best->unit;
     if (!best->unit_known) {
@@ -3045,7 +3232,7 @@ static void table_links(cr *r, const ys_tfacts *f) {
     c->unit = unit;
     const tk *v[1] = {u};
     set_parts(r, c, v, NULL, 1);
-    table_change(r, f, u, best, &drop[ndrop]);
+    table_bases(r, f, u, best, &drop[ndrop]);
     if (drop[ndrop]) ndrop++;
   }
   if (r->rc || r->d->n_claims == from) return;
@@ -3181,7 +3368,8 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
    * subject grammar (sections, leads, 其中 lists) is tuned to what the
    * tables show; its other claims are this file's to make. */
   size_t before = doc->n_claims;
-  int nrc = ys_narrative_claims(doc, lines, n, ctx->year, ctx->cat, NULL);
+  int nrc =
+      ys_narrative_claims(doc, lines, n, ctx->year, ctx->final, ctx->cat, NULL);
   if (nrc) return nrc;
   size_t w = before;
   for (size_t i = before; i < doc->n_claims; i++)

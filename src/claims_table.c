@@ -630,26 +630,6 @@ static void region(tctx *x, const ys_tline *lines, size_t b, size_t e) {
   x->nhead = 0;
 }
 
-/* The measure a header or title names: 决算 / 执行 / 完成 what was spent,
- * 预算 what was planned, 0 neither. */
-static int measure_named(const char *s) {
-  if (!s) return 0;
-  if (strstr(s, "决算") || strstr(s, "执行") || strstr(s, "完成"))
-    return YS_PHASE_FINAL;
-  /* 预算 in a budget's name (一般公共预算支出) is no measure */
-  static const char *const fund[] = {"一般公共预算", "政府性基金预算",
-                                     "国有资本经营预算", "社会保险基金预算"};
-  for (const char *p = strstr(s, "预算"); p; p = strstr(p + 1, "预算")) {
-    bool named = false;
-    for (size_t i = 0; i < sizeof fund / sizeof fund[0] && !named; i++) {
-      size_t k = strlen(fund[i]) - strlen("预算");
-      named = (size_t)(p - s) >= k && !strncmp(p - k, fund[i], k);
-    }
-    if (!named) return YS_PHASE_BUDGET;
-  }
-  return 0;
-}
-
 /* A header as a key, without the unit it prints after its name ("财政总
  * 收入(亿元)" is 财政总收入: the unit is the figure's, not the name's). */
 static const char *unit_dropped(ys_arena *a, const char *s) {
@@ -681,6 +661,106 @@ static const char *row_key(const char *s) {
   }
 }
 
+static bool total_word(const char *s) {
+  return !strcmp(s, "合计") || !strcmp(s, "小计");
+}
+
+/* How many rows show column `total` as the sum of columns [b, e) but it
+ * (blank cells none), within the rounding of the figures; *tried: how many
+ * rows print it and two parts at least. */
+static size_t sums_shown(const row *rows, size_t nr, size_t total, size_t b,
+                         size_t e, size_t *tried) {
+  size_t ok = 0;
+  *tried = 0;
+  for (size_t i = 0; i < nr; i++) {
+    const row *r = &rows[i];
+    if (r->rate || total >= r->n || !r->c[total]->num) continue;
+    int64_t sum = 0, tol = half2(r->c[total]);
+    size_t parts = 0;
+    for (size_t j = b; j < e && j < r->n; j++) {
+      if (j == total || !r->c[j]->num) continue;
+      sum += r->c[j]->am.fen;
+      tol += half2(r->c[j]);
+      parts++;
+    }
+    int64_t d = sum - r->c[total]->am.fen;
+    if (parts < 2) continue;
+    (*tried)++;
+    if (2 * (d < 0 ? -d : d) <= tol) ok++;
+  }
+  return ok;
+}
+
+/* Two header rows flattened into one run of cells (a web page's copy):
+ * the first row's cells, one of them a group over the whole second row
+ * ("预算科目 | 本年收入计划 | 累计完成数 | 占计划% | 上年同期数 | … | 中央级 |
+ * 省级 | 市级 | 县乡级 | 合计"). The columns are then the first row's with the
+ * group replaced by the second row's, one more allowed at the end (a 备注
+ * with nothing in it). Which cell is the group and where the second row
+ * starts is told by the figures: the second row's 合计 must be the sum of
+ * its siblings in four rows in five of those that print them. An HTML cell
+ * copied once per column it spans
+ * ("累计完成数 | 累计完成数") counts once. NULL when nothing fits. */
+static const cell *const *two_rows(tctx *x, const row *rows, size_t nr,
+                                   size_t w, const cell *const *hv, size_t nh) {
+  const cell **h = ys_arena_alloc(x->a, sizeof *h * (nh + 1));
+  if (!h) {
+    x->rc = YS_ENOMEM;
+    return NULL;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < nh; i++)
+    if (!n || strcmp(h[n - 1]->s, hv[i]->s)) h[n++] = hv[i];
+  if (n < 5 || (n - 2 != w && n - 2 != w + 1)) return NULL;
+  size_t best = 0, bk = 0, bg = 0;
+  bool tie = false;
+  for (size_t k = 3; k < n; k++) {
+    /* the second row: its 合计 */
+    size_t tot = n;
+    for (size_t j = k; j < n; j++)
+      if (total_word(h[j]->s)) tot = j;
+    if (tot == n) continue;
+    for (size_t g = 1; g < k; g++) {
+      if (total_word(h[g]->s)) continue;
+      /* leaf j (0-based, corner dropped): h[1..g), then h[k..n), then
+       * h[g+1..k) */
+      size_t b = g - 1, e = b + (n - k);
+      size_t tried, ok = sums_shown(rows, nr, b + (tot - k), b, e, &tried);
+      if (ok < 2 || ok * 5 < tried * 4) continue; /* four rows in five */
+      if (ok > best) {
+        best = ok, bk = k, bg = g, tie = false;
+      } else if (ok == best && ok) {
+        tie = true;
+      }
+    }
+  }
+  if (!best || tie) return NULL;
+  const cell **cols = ys_arena_alloc(x->a, sizeof *cols * (n + 1));
+  if (!cols) {
+    x->rc = YS_ENOMEM;
+    return NULL;
+  }
+  size_t m = 0;
+  for (size_t j = 1; j < bg; j++) cols[m++] = h[j];
+  for (size_t j = bk; j < n; j++) {
+    /* a child named with its group: "累计完成数/合计" */
+    cell *c = ys_arena_alloc(x->a, sizeof *c);
+    if (!c) {
+      x->rc = YS_ENOMEM;
+      return NULL;
+    }
+    *c = *h[j];
+    c->s = ys_arena_printf(x->a, "%s/%s", h[bg]->s, h[j]->s);
+    if (!c->s) {
+      x->rc = YS_ENOMEM;
+      return NULL;
+    }
+    cols[m++] = c;
+  }
+  for (size_t j = bg + 1; j < bk; j++) cols[m++] = h[j];
+  return cols;
+}
+
 /* The figures of the rows (and of the header, when it names every column:
  * one cell per column, with or without the corner) as facts. */
 static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
@@ -704,11 +784,15 @@ static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
     cols = hv + 1;
   else if (hv && nh == w)
     cols = hv;
+  else if (hv)
+    cols = two_rows(x, rows, nr, w, x->head, x->nhead);
+  if (x->rc) return;
   size_t table = ++f->tables;
   for (size_t i = 0; i < nr && !x->rc; i++)
     for (size_t j = 0; j < rows[i].n && j < w; j++) {
       const cell *c = rows[i].c[j];
       if (!c->num || c->pct || rows[i].rate) continue;
+      if (cols && strchr(cols[j]->s, '%')) continue; /* a rate column */
       ys_tfact *v = ys_arena_reserve(f->a, f->v, f->n, &f->cap, sizeof *v);
       if (!v) {
         x->rc = YS_ENOMEM;
@@ -723,7 +807,7 @@ static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
       t->unit_known = x->unit_known;
       t->line = c->line;
       t->year = label_year(rows[i].label->s);
-      t->measure = measure_named(t->col);
+      t->measure = ys_phase_named(t->col);
       t->ncols = w;
       t->table = table;
       t->rown = i;
@@ -971,15 +1055,22 @@ int ys_table_claims(ys_rdoc *doc, const ys_tline *lines, size_t n,
 /* Is every row of the table a label and figures (no panels side by side,
  * no text columns)? And of a table whose cells are observations, one
  * figure, and no side of a 收支总表 (such tables are compared with the text
- * through the quantities of their columns), unless its rows are years. */
+ * through the quantities of their columns), unless its rows are years or
+ * its columns measures. */
 static bool label_and_figures(const ys_rtable *t, size_t h) {
   /* a table of years (a row a year) is no table of the year's quantities,
    * whatever the reader placed */
   bool years = true;
   for (size_t r = h; r < t->nrows && years; r++)
     years = t->rows[r].n && label_year(t->rows[r].cells[0].text);
+  /* nor is a table whose columns are the measures of one thing (预算数 |
+   * 决算数): each statement meets the column of its measure */
+  bool measures = t->cols && t->ncols > 2;
+  for (size_t j = 1; measures && j < t->ncols; j++)
+    measures = t->cols[j].label && ys_phase_named(t->cols[j].label);
   for (size_t r = h; r < t->nrows && !years; r++)
-    if ((t->rows[r].flags & YS_RROW_PLACED) && (t->rows[r].n > 2 || t->group))
+    if ((t->rows[r].flags & YS_RROW_PLACED) &&
+        ((t->rows[r].n > 2 && !measures) || t->group))
       return false;
   for (size_t r = h; r < t->nrows; r++)
     for (size_t j = 1; j < t->rows[r].n; j++) {
@@ -1054,8 +1145,8 @@ int ys_rtable_facts(const ys_rdoc *doc, ys_tfacts *f) {
         x->table = table;
         x->rown = r - h;
         x->observed = rw->flags & YS_RROW_PLACED;
-        x->measure = measure_named(col);
-        if (!x->measure) x->measure = measure_named(t->title);
+        x->measure = ys_phase_named(col);
+        if (!x->measure) x->measure = ys_phase_named(t->title);
         if (!x->row || !x->col || !x->fig) return YS_ENOMEM;
       }
     }

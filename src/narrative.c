@@ -41,6 +41,7 @@ typedef struct nr {
   ys_rdoc *d;
   const ys_catalog *cat;
   int year;
+  bool final;  /* a 决算 */
   ys_arena *a; /* scratch */
   /* The joined text of a paragraph and, per byte, its source line. */
   char *buf;
@@ -829,6 +830,13 @@ static int sentence(nr *r, size_t b, size_t e) {
     }
     if (period == 2 || period < 0) period = 0;
     const char *q = compose(r, &sj, f, period);
+    /* a phase other than the document's, said by the subject ("…经费支出
+     * 预算为" in a 决算, "…决算数" in a 预算) */
+    int ph = ys_phase_named(subj_raw);
+    if (ph && ph != (r->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET))
+      q = ys_arena_printf(r->a, "%s;phase=%s", q,
+                          ph == YS_PHASE_FINAL ? "final" : "budget");
+    if (!q) return YS_ENOMEM;
     int rc = add_claim(r, missing ? YS_CLAIM_MISSING : YS_CLAIM_AMOUNT, q,
                        subj_raw, missing ? "" : text,
                        wan ? YS_UNIT_WANYUAN : YS_UNIT_YUAN, sent, line);
@@ -904,13 +912,14 @@ static int paragraph(nr *r) {
 }
 
 int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
-                        const ys_catalog *cat, ys_errors *errs) {
+                        bool final, const ys_catalog *cat, ys_errors *errs) {
   (void)errs;
   nr r;
   memset(&r, 0, sizeof r);
   r.d = doc;
   r.cat = cat;
   r.year = year;
+  r.final = final;
   r.a = ys_arena_new((size_t)256 << 20);
   if (!r.a) return YS_ENOMEM;
   int rc = YS_OK;

@@ -589,3 +589,27 @@ int64_t ys_qexpr_eval(const ys_qexpr *e, const ys_dataset *ds) {
     sum += e->sign[i] * ys_qfilter_eval(&e->t[i], ds);
   return sum;
 }
+
+int ys_phase_named(const char *in) {
+  if (!in) return 0;
+  /* headers print words spaced out ("预 算 数") */
+  char s[256];
+  size_t n = 0;
+  for (const char *p = in; *p && n + 1 < sizeof s; p++)
+    if (*p != ' ') s[n++] = *p;
+  s[n] = 0;
+  if (strstr(s, "决算") || strstr(s, "执行") || strstr(s, "完成"))
+    return YS_PHASE_FINAL;
+  /* 预算 in a budget's name (一般公共预算支出) is no measure */
+  static const char *const fund[] = {"一般公共预算", "政府性基金预算",
+                                     "国有资本经营预算", "社会保险基金预算"};
+  for (const char *p = strstr(s, "预算"); p; p = strstr(p + 1, "预算")) {
+    bool named = false;
+    for (size_t i = 0; i < sizeof fund / sizeof fund[0] && !named; i++) {
+      size_t k = strlen(fund[i]) - strlen("预算");
+      named = (size_t)(p - s) >= k && !strncmp(p - k, fund[i], k);
+    }
+    if (!named) return YS_PHASE_BUDGET;
+  }
+  return 0;
+}

@@ -1127,8 +1127,10 @@ void ys_tableread_doc_facts(const ys_layout *l, ys_doc *doc, int *year,
   int nfinal = 0, nbudget = 0;
   for (size_t i = 0; i < l->n; i++) {
     const char *t = l->tables[i].title;
-    if (strstr(t, "决算")) nfinal++;
-    if (strstr(t, "预算")) nbudget++;
+    /* by the phase the title names: 一般公共预算财政拨款…决算表 is a 决算 */
+    int ph = ys_phase_named(t);
+    nfinal += ph == YS_PHASE_FINAL;
+    nbudget += ph == YS_PHASE_BUDGET;
     int y = year_in(t);
     for (int k = 0; y && k < 8; k++)
       if (years[k] == y || !years[k]) {

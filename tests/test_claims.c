@@ -577,6 +577,63 @@ static void test_two_columns(void **state) {
   done(&r);
 }
 
+static void test_differences_of_all_kinds(void **state) {
+  (void)state;
+  /* a balance in one breath: what is carried on is income less spending
+   * (9000.00 − 8800.00 = 200.00, not 210.00) */
+  reading r = read_text("按现行体制计算,总收入9000.00亿元,总支出8800.00亿元,"
+                        "结转下年支出210.00亿元。");
+  size_t a = has_claim(&r, YS_CLAIM_DIFFERENCE, "210.00", "9000.00,8800.00");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
+  done(&r);
+  /* not so for 本年 figures (the carry-over brought in is left out) */
+  r = read_text(
+      "本年收入合计900万元,本年支出合计880万元,年末结转和结余50万元。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_DIFFERENCE), 0);
+  done(&r);
+  /* the base of a change named in the clause before and stated later in
+   * the paragraph, an amount that lists the same parts */
+  r = read_text("2024年三公经费预算80.00万元。其中,因公出国(境)经费10.00万元,"
+                "公务用车购置及运行费50.00万元,公务接待费20.00万元。"
+                "与2023年决算数相比,2024年三公经费预算减少5.00万元。"
+                "2023年,本部门三公经费决算支出85.00万元。其中,因公出国(境)"
+                "经费12.00万元,公务用车购置及运行费52.00万元,公务接待费21.00"
+                "万元。");
+  size_t b = has_claim(&r, YS_CLAIM_DIFFERENCE, "5.00", "80.00,85.00");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+  /* a change against the budget, whose figure only the table prints: the
+   * row of the same name, its 预算数 column (3.00 − 2.00 = 1.00, not 1.50) */
+  r = read_text("2023年度三公经费支出决算表\n"
+                "项目 | 预算数 | 决算数 |\n"
+                "合计 | 12.00 | 13.00 |\n"
+                "公务接待费 | 2.00 | 3.00 |\n"
+                "公务用车运行维护费 | 10.00 | 10.00 |\n"
+                "公务接待费支出决算3.00万元,与年度预算相比,增加1.50万元。");
+  size_t c = has_claim(&r, YS_CLAIM_DIFFERENCE, "1.50", "3.00,2.00");
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR);
+  done(&r);
+}
+
+static void test_two_header_rows_in_one_run(void **state) {
+  (void)state;
+  /* a web table's two header rows copied as one run of cells, a group
+   * (累计完成数) over the second row: the columns are told by the figures
+   * (its 合计 the sum of its levels), and the text's change measured from
+   * the row's 上年同期数 (1200 − 1000 = 200, not 250) */
+  reading r = read_text("税收收入1200万元,占收入的80.00%,同比增收250万元。\n"
+                        "收入执行情况表\n"
+                        "| 科目 | 本年计划 | 累计完成数 | 累计完成数 | "
+                        "上年同期数 | 备注 | 中央级 | 省级 | 县乡级 | 合计 |\n"
+                        "| 税收收入 | 6000 | 500 | 300 | 400 | 1200 | 1000 |\n"
+                        "| 增值税 | 3000 | 250 | 150 | 200 | 600 | 520 |\n"
+                        "| 企业所得税 | 2000 | 150 | 100 | 150 | 400 | 330 |\n"
+                        "| 非税收入 | 1500 | 100 | 100 | 100 | 300 | 290 |");
+  size_t a = has_claim(&r, YS_CLAIM_DIFFERENCE, "250", "1200,1000");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
+  done(&r);
+}
+
 static void test_rate_column_of_a_table(void **state) {
   (void)state;
   /* a table set as text, years for labels, each amount with the rate of
@@ -748,6 +805,8 @@ int main(void) {
       cmocka_unit_test(test_year_table_whole_and_prior),
       cmocka_unit_test(test_cells_one_per_line),
       cmocka_unit_test(test_two_columns),
+      cmocka_unit_test(test_differences_of_all_kinds),
+      cmocka_unit_test(test_two_header_rows_in_one_run),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),

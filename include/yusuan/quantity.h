@@ -67,6 +67,12 @@ typedef enum ys_phase {
   YS_PHASE_FINAL       /* 决算 */
 } ys_phase;
 
+/* The phase a title or header names: YS_PHASE_FINAL for 决算 / 执行 /
+ * 完成 (what was spent), YS_PHASE_BUDGET for 预算 (what was planned; not
+ * the 预算 of a budget's name, 一般公共预算支出), 0 neither. Spaces between
+ * the characters ("预 算 数") do not matter. */
+YS_API int ys_phase_named(const char *s);
+
 typedef struct ys_qfilter {
   ys_qsrc src;
   uint32_t phases;  /* bit (1u << ys_phase); 0 = the document's own */
