@@ -48,7 +48,8 @@ void ys_arena_free(ys_arena *a) {
   free(a);
 }
 
-void *ys_arena_alloc(ys_arena *a, size_t size) {
+/* Room for size bytes, not cleared (the callers below fill it). */
+static void *alloc_raw(ys_arena *a, size_t size) {
   if (!a) return NULL;
   if (size == 0) size = 1;
   if (size > SIZE_MAX - ALIGN) {
@@ -78,12 +79,18 @@ void *ys_arena_alloc(ys_arena *a, size_t size) {
   void *p = (char *)c->data + c->used;
   c->used += size;
   a->total += size;
-  memset(p, 0, size);
+  return p;
+}
+
+void *ys_arena_alloc(ys_arena *a, size_t size) {
+  void *p = alloc_raw(a, size);
+  if (p) memset(p, 0, size ? size : 1);
   return p;
 }
 
 char *ys_arena_strndup(ys_arena *a, const char *s, size_t len) {
-  char *p = ys_arena_alloc(a, len + 1);
+  if (len == SIZE_MAX) return NULL;
+  char *p = alloc_raw(a, len + 1);
   if (!p) return NULL;
   if (len) memcpy(p, s, len);
   p[len] = '\0';
@@ -100,7 +107,7 @@ char *ys_arena_printf(ys_arena *a, const char *fmt, ...) {
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) return NULL;
-  char *p = ys_arena_alloc(a, (size_t)n + 1);
+  char *p = alloc_raw(a, (size_t)n + 1);
   if (!p) return NULL;
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -111,8 +118,12 @@ char *ys_arena_printf(ys_arena *a, const char *fmt, ...) {
 void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
                     size_t elem_size) {
   if (new_cap && elem_size > SIZE_MAX / new_cap) return NULL;
-  void *p = ys_arena_alloc(a, new_cap * elem_size);
-  if (p && old && old_count) memcpy(p, old, old_count * elem_size);
+  void *p = alloc_raw(a, new_cap * elem_size);
+  if (!p) return NULL;
+  /* the old elements copied, the new room cleared as ys_arena_alloc's */
+  size_t keep = old && old_count < new_cap ? old_count : 0;
+  if (keep) memcpy(p, old, keep * elem_size);
+  memset((char *)p + keep * elem_size, 0, (new_cap - keep) * elem_size);
   return p;
 }
 

@@ -66,6 +66,7 @@ typedef struct rd {
   ys_arena *tmp; /* scratch, freed when the document is read */
   ys_tline *L;
   size_t nl;
+  const char **K; /* the key of each line of L, made when first asked */
   const ys_profile *p;
   const ys_catalog *cat;
   const ys_vocab *vocab;
@@ -111,6 +112,22 @@ static const char *key(rd *r, const char *s, size_t len) {
 
 static const char *keyz(rd *r, const char *s) {
   return key(r, s, s ? strlen(s) : 0);
+}
+
+/* The key of a line of the file, made once: the readers ask for it again
+ * and again (each title, region and row test), and keying is the cost of
+ * reading a text package. Lines of other arrays are keyed each time. */
+static const char *line_key(rd *r, const ys_tline *l) {
+  uintptr_t a = (uintptr_t)r->L, b = (uintptr_t)l;
+  if (!r->L || b < a || b >= a + r->nl * sizeof *l) return keyz(r, l->s);
+  size_t i = (size_t)(l - r->L);
+  if (!r->K) {
+    r->K = ys_arena_alloc(r->tmp, sizeof *r->K * (r->nl + 1));
+    if (!r->K) return keyz(r, l->s);
+    memset(r->K, 0, sizeof *r->K * (r->nl + 1));
+  }
+  if (!r->K[i]) r->K[i] = keyz(r, l->s);
+  return r->K[i];
 }
 
 static const char *const CN_DIGITS[] = {"一", "二", "三", "四", "五", "六",
@@ -479,7 +496,7 @@ typedef struct tmatch {
 /* "表 12" alone on a line (the number printed above a title). */
 static const char *number_line(rd *r, const ys_tline *l) {
   if (l->len > 24) return NULL;
-  const char *k = keyz(r, l->s);
+  const char *k = line_key(r, l);
   while (*k == '#' || *k == '*') k++;
   if (!starts(k, "表")) return NULL;
   const char *d = k + 3;
@@ -668,7 +685,7 @@ enum {
 /* "第二部分 …" (after markup). */
 static bool part_heading(rd *r, const ys_tline *l) {
   if (l->len > 200) return false;
-  const char *k = keyz(r, l->s);
+  const char *k = line_key(r, l);
   while (*k == '#' || *k == '*') k++;
   if (!starts(k, "第")) return false;
   size_t c = cn_run(k + 3);
@@ -679,7 +696,7 @@ static bool part_heading(rd *r, const ys_tline *l) {
  * 、, a short title without figures. */
 static bool section_heading(rd *r, const ys_tline *l, const char **title) {
   if (l->len > 120) return false;
-  const char *k = keyz(r, l->s);
+  const char *k = line_key(r, l);
   while (*k == '#' || *k == '*') k++;
   size_t c = cn_run(k);
   if (!c || !starts(k + c, "、")) return false;
@@ -1593,7 +1610,7 @@ static int gt_emit(gtab *g, ys_rtable *rt) {
 /* --- common table scaffolding ------------------------------------------ */
 
 static bool is_note_line(rd *r, const ys_tline *l) {
-  const char *k = keyz(r, l->s);
+  const char *k = line_key(r, l);
   while (*k == '#' || *k == '*') k++;
   return starts(k, "注:") || starts(k, "注1") || starts(k, "备注") ||
          starts(k, "空表说明") || starts(k, "说明:") || starts(k, "注释");
@@ -1616,7 +1633,7 @@ static void add_note(rd *r, ys_rtable *rt, const ys_tline *l) {
 static bool is_meta_line(rd *r, const ys_tline *l) {
   ys_unit u;
   if (unit_in(r, l->s, &u)) return true;
-  const char *k = keyz(r, l->s);
+  const char *k = line_key(r, l);
   return starts(k, "部门:") || starts(k, "单位名称:") ||
          starts(k, "编制单位:") || starts(k, "部门(单位)名称:") ||
          number_line(r, l) != NULL;
@@ -1673,7 +1690,7 @@ static int grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
       in_note = true;
       continue;
     }
-    const char *lk = keyz(r, l->s);
+    const char *lk = line_key(r, l);
     if (!in_body) {
       /* Remember the lines above the body: a page break repeats them. */
       hk = ys_arena_reserve(r->tmp, hk, nhk, &chk, sizeof *hk);
@@ -2252,14 +2269,14 @@ static tok *numbered_tokens(rd *r, const treg *g0, ys_rtable *rt, size_t *nt) {
   size_t i = g0->body;
   /* The page header starts with the first line after the title. */
   while (i < g0->end && blank(&r->L[i])) i++;
-  const char *sig = i < g0->end ? keyz(r, r->L[i].s) : "";
+  const char *sig = i < g0->end ? line_key(r, &r->L[i]) : "";
   tok *v = NULL;
   size_t n = 0, cap = 0;
   bool in_header = true, in_note = false;
   for (; i < g0->end; i++) {
     const ys_tline *l = &r->L[i];
     if (blank(l)) continue;
-    const char *k = keyz(r, l->s);
+    const char *k = line_key(r, l);
     if (*sig && !strcmp(k, sig)) {
       in_header = true;
       /* A page number just before the header: drop it — unless it ends
@@ -3012,7 +3029,7 @@ static int targets_form(rd *r, const treg *g0, ys_rtable *rt) {
       continue;
     }
     if (is_meta_line(r, l)) continue;
-    const char *k = keyz(r, l->s);
+    const char *k = line_key(r, l);
     if (!strcmp(k, "(万元)") || !strcmp(k, "(元)") || !strcmp(k, "资金金额") ||
         !strcmp(k, "资金金额(万元)") || !strcmp(k, "预算金额(万元)")) {
       if (f->st != S_TASK) {
@@ -3044,7 +3061,7 @@ static int targets_form(rd *r, const treg *g0, ys_rtable *rt) {
         size_t j = i + 1;
         for (; j < g0->end; j++) {
           if (blank(&r->L[j])) continue;
-          if (starts(keyz(r, r->L[j].s), "主管部门")) break;
+          if (starts(line_key(r, &r->L[j]), "主管部门")) break;
           rest = join_text(r, rest, trimdup(r, r->L[j].s, r->L[j].len));
         }
         i = j - 1;
@@ -3254,7 +3271,7 @@ static int targets_tabs(rd *r, const treg *g0, ys_rtable *rt) {
     if (blank(l)) continue;
     if (!memchr(l->s, '\t', l->len)) {
       if (is_meta_line(r, l)) continue;
-      if (starts(keyz(r, l->s), "(") && strstr(l->s, "年")) continue;
+      if (starts(line_key(r, l), "(") && strstr(l->s, "年")) continue;
       add_note(r, rt, l);
       continue;
     }
@@ -3344,7 +3361,7 @@ static int table_format(rd *r, const treg *g0) {
     if (blank(&r->L[i])) continue;
     lines++;
     if (memchr(r->L[i].s, '\t', r->L[i].len)) tabs++;
-    if (starts(keyz(r, r->L[i].s), "栏次")) return FMT_NUMBERED;
+    if (starts(line_key(r, &r->L[i]), "栏次")) return FMT_NUMBERED;
   }
   return lines && tabs * 2 >= lines ? FMT_TABS : FMT_SPACES;
 }
@@ -3586,11 +3603,11 @@ static int narrative(rd *r, const treg *regs, size_t nreg, bool claims) {
   for (size_t i = 0; i < r->nl; i++) {
     const ys_tline *l = &r->L[i];
     if (part_heading(r, l)) {
-      const char *k = keyz(r, l->s);
+      const char *k = line_key(r, l);
       /* "## 第二部分" with its name on the next line */
       size_t j = i + 1;
       while (j < r->nl && j < i + 4 && blank(&r->L[j])) j++;
-      const char *k2 = j < r->nl ? keyz(r, r->L[j].s) : "";
+      const char *k2 = j < r->nl ? line_key(r, &r->L[j]) : "";
       cur = part_kind(
           ys_arena_printf(r->tmp, "%s%s", k, strlen(k) < 40 ? k2 : ""));
       glossary_section = false;

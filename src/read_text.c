@@ -187,49 +187,52 @@ static int new_page(tr *r) {
  * column's left edge, a row of figures), exactly: a near miss is what
  * the wrong measure gives. Display width when it cannot be told. */
 static bool starts_in_chars(const char *data, size_t len) {
-  enum { CAP = 4096 };
-  size_t ref[CAP], nref = 0, sw[CAP], sc[CAP], n = 0;
-  tr probe = {NULL, NULL, NULL, 0, true, 0, 0};
-  for (size_t i = 0; i < len && n < CAP && nref < CAP;) {
+  enum { CAP = 4096, COLS = 1024 };
+  /* how many plain lines start a word at each column; the columns of the
+   * words after wide characters, in either measure */
+  unsigned char *seen = calloc(COLS, 1);
+  size_t *sw = malloc(CAP * sizeof *sw), *sc = malloc(CAP * sizeof *sc);
+  size_t n = 0;
+  if (!seen || !sw || !sc) {
+    free(seen);
+    free(sw);
+    free(sc);
+    return false; /* display width, the default */
+  }
+  for (size_t i = 0; i < len && n < CAP;) {
     size_t e = i;
     while (e < len && data[e] != '\n' && data[e] != '\f') e++;
     bool wide = false;
-    for (size_t k = i; k < e && n < CAP && nref < CAP; k++) {
-      /* wide characters before this one */
-      if (k > i && (unsigned char)data[k - 1] >= 0xE0) wide = true;
-      bool start = data[k] != ' ' &&
-                   (k == i       ? false
-                    : k == i + 1 ? data[k - 1] == ' '
-                                 : data[k - 1] == ' ' && data[k - 2] == ' ');
-      if (!start) continue;
-      if (!wide) {
-        ref[nref++] = k - i;
-      } else {
-        sw[n] = ys_text_width(data + i, k - i);
-        sc[n] = width(&probe, data + i, k - i);
+    size_t cw = 0, cc = 0; /* columns before k: display, characters */
+    for (size_t k = i; k < e && n < CAP;) {
+      bool start = data[k] != ' ' && k > i && data[k - 1] == ' ' &&
+                   (k == i + 1 || data[k - 2] == ' ');
+      if (start && !wide && cw < COLS && seen[cw] < 2) seen[cw]++;
+      if (start && wide) {
+        sw[n] = cw;
+        sc[n] = cc;
         n++;
       }
+      uint32_t cp;
+      size_t step = ys_utf8_decode(data + k, e - k, &cp);
+      size_t w = ys_text_width(data + k, step);
+      if (w > 1) wide = true;
+      cw += w;
+      cc += 1;
+      k += step ? step : 1;
     }
     i = e + 1;
   }
-  /* a column is a start that recurs */
-  size_t m = 0;
-  for (size_t j = 0; j < nref; j++) {
-    size_t same = 0;
-    for (size_t q = 0; q < nref; q++) same += ref[q] == ref[j];
-    if (same >= 2) ref[m++] = ref[j];
-  }
-  nref = m;
+  /* a column is a start that recurs; an exact hit only (a near miss is
+   * what the wrong measure gives) */
   size_t hw = 0, hc = 0;
   for (size_t k = 0; k < n; k++) {
-    bool w = false, c = false;
-    for (size_t j = 0; j < nref; j++) {
-      w = w || ref[j] == sw[k];
-      c = c || ref[j] == sc[k];
-    }
-    hw += w;
-    hc += c;
+    hw += sw[k] < COLS && seen[sw[k]] >= 2;
+    hc += sc[k] < COLS && seen[sc[k]] >= 2;
   }
+  free(seen);
+  free(sw);
+  free(sc);
   return hc >= 3 && hc > 2 * hw;
 }
 
