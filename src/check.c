@@ -45,7 +45,8 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
    * checked clean. */
   size_t figures = 0;
   for (size_t k = 0; k < doc->n_claims; k++)
-    figures += doc->claims[k].kind != YS_CLAIM_UNREAD;
+    figures += doc->claims[k].kind != YS_CLAIM_UNREAD &&
+               doc->claims[k].kind != YS_CLAIM_UNEXPLAINED;
   if (!doc->n && !figures) {
     ys_errors_add(errs, YS_EINPUT, doc->file, 0, 0,
                   "未能从该文档读取任何报表或数字，未作检查");

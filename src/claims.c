@@ -1597,6 +1597,52 @@ static void share_claims(cr *r, para *pg, size_t si) {
   }
 }
 
+/* How far from its budget an actual may be without a reason given: ten
+ * points of the completion rate either way (the 决算 公开 rule asks for a
+ * reason where the two differ much; ten per cent is the line the
+ * provinces' templates draw). */
+enum { REASON_POINTS = 10 };
+
+/* Is a completion rate ("43", "105.2") REASON_POINTS or more from 100? */
+static bool far_from_budget(const char *rate) {
+  double v = atof(rate);
+  return v <= 100 - REASON_POINTS || v >= 100 + REASON_POINTS;
+}
+
+/* Does the rest of sentence si from byte `from` give a reason (原因, 主要
+ * 是, 由于, 因…; not 因公出国), the next sentence open with one ("主要原
+ * 因是…", "这主要是由于…"), or a later one of the paragraph give the
+ * reason of a difference from the budget? */
+static bool reason_after(const para *pg, size_t si, size_t from) {
+  static const char *const w[] = {"原因", "主要是", "主要用于", "由于",
+                                  "因为", "用于",   "系"};
+  const sent *st = &pg->s[si];
+  size_t b = from < st->n ? from : st->n;
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (ys_text_has(st->s + b, st->n - b, w[i])) return true;
+  for (size_t k = b; k + 3 <= st->n; k++)
+    if (starts(st->s + k, "因") && !starts(st->s + k, "因公")) return true;
+  /* a sentence of the paragraph after it on the difference's reason ("…决
+   * 算数小于年初预算数的主要原因是…", after the parts) */
+  for (size_t s = si + 1; s < pg->n; s++) {
+    const char *t = pg->s[s].s;
+    size_t n = pg->s[s].n;
+    bool cmp = ys_text_has(t, n, "大于") || ys_text_has(t, n, "小于") ||
+               ys_text_has(t, n, "高于") || ys_text_has(t, n, "低于") ||
+               ys_text_has(t, n, "超过");
+    if (ys_text_has(t, n, "原因") &&
+        (ys_text_has(t, n, "差异") ||
+         (cmp && ys_text_has(t, n, "决算") && ys_text_has(t, n, "预算"))))
+      return true;
+  }
+  if (si + 1 >= pg->n) return false;
+  const char *n = pg->s[si + 1].s;
+  if (starts(n, "这") || starts(n, "其")) n += 3;
+  if (starts(n, "主要")) n += 6;
+  return starts(n, "原因") || starts(n, "是") || starts(n, "由于") ||
+         (starts(n, "因") && !starts(n, "因公"));
+}
+
 static void completion_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
@@ -1627,6 +1673,12 @@ static void completion_claims(cr *r, para *pg, size_t si) {
     const tk *v[2] = {act, bud};
     set_parts(r, c, v, NULL, 2);
     t->used = true;
+    /* a 决算 explains an actual far from its budget */
+    if (r->x->final && far_from_budget(t->num) && !reason_after(pg, si, t->e)) {
+      ys_rclaim *u = claim(r, st, YS_CLAIM_UNEXPLAINED, act->subject, t);
+      if (!u) return;
+      set_parts(r, u, v, NULL, 2);
+    }
   }
 }
 

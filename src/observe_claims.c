@@ -74,7 +74,7 @@ static void passage_scan(const ys_rdoc *d, passage *ps) {
     if (c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ||
         c->kind == YS_CLAIM_COMPLETION || c->kind == YS_CLAIM_NAME ||
         c->kind == YS_CLAIM_UNCHECKED || c->kind == YS_CLAIM_MISSING ||
-        c->kind == YS_CLAIM_UNREAD) {
+        c->kind == YS_CLAIM_UNREAD || c->kind == YS_CLAIM_UNEXPLAINED) {
       /* their text is a rate or a code; the parts are amounts */
     } else if ((unsigned)c->unit < 4 && *c->text) {
       int k = decimals_of(c->text);
@@ -620,6 +620,20 @@ void ck_observe_claims(chk *c) {
       continue;
     case YS_CLAIM_UNREAD:
       continue; /* coverage only (yusuan ingest) */
+    case YS_CLAIM_UNEXPLAINED: {
+      ys_finding *f =
+          claim_finding(c, cl, i, "narrative.no-reason", YS_SEV_INFO);
+      if (!f) return;
+      f->found = ck_fs(c, cl->text);
+      f->message = ck_fs(
+          c, ys_arena_printf(c->a,
+                             "“%s”决算 %s 为预算 %s 的 %s%%，差异较大，说明未写明"
+                             "原因：%s",
+                             cl->subject, cl->n_parts > 0 ? cl->parts[0] : "",
+                             cl->n_parts > 1 ? cl->parts[1] : "", cl->text,
+                             cl->sentence));
+      continue;
+    }
     case YS_CLAIM_AMOUNT:
       break;
     default:

@@ -102,6 +102,6 @@ ys_rrow *ys_rtable_add_row(ys_rdoc *d, ys_rtable *t, size_t n, int line) {
 const char *ys_claim_kind_name(ys_claim_kind k) {
   static const char *const names[] = {
       "amount",     "missing", "sum",  "share",     "change", "completion",
-      "difference", "repeat",  "name", "unchecked", "unread"};
+      "difference", "repeat",  "name", "unchecked", "unread", "unexplained"};
   return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }

@@ -130,8 +130,11 @@ typedef enum ys_claim_kind {
                           text = code */
   YS_CLAIM_UNCHECKED,  /* a figure whose base or whole could not be
                           determined: text = it, note = why; never checked */
-  YS_CLAIM_UNREAD      /* a sentence with figures from which no claim was
+  YS_CLAIM_UNREAD,     /* a sentence with figures from which no claim was
                           read (coverage): text = its first figure */
+  YS_CLAIM_UNEXPLAINED /* an actual far from its budget with no reason
+                          given: text = the completion rate, parts = {actual,
+                          budget}; reported, never an error */
 } ys_claim_kind;
 
 /* How a CHANGE claim states its change (its parts):
