@@ -121,7 +121,7 @@ void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_cap,
   void *p = alloc_raw(a, new_cap * elem_size);
   if (!p) return NULL;
   /* the old elements copied, the new room cleared as ys_arena_alloc's */
-  size_t keep = old && old_count < new_cap ? old_count : 0;
+  size_t keep = !old ? 0 : old_count < new_cap ? old_count : new_cap;
   if (keep) memcpy(p, old, keep * elem_size);
   memset((char *)p + keep * elem_size, 0, (new_cap - keep) * elem_size);
   return p;

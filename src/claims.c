@@ -196,6 +196,7 @@ typedef struct tk {
   int role;            /* R_* */
   int dir;             /* +1 more, -1 less, 0 unsaid */
   int base, base_year; /* what a change is measured against */
+  int base_phase;      /* the phase the base names (比 2022 年决算数), 0 */
   const char *subject; /* R_STATE: the subject, normalised */
   int syear;           /* the year the amount is of (0 the document's) */
   int measure;         /* 0, YS_PHASE_BUDGET, YS_PHASE_FINAL (执行/决算) */
@@ -545,6 +546,24 @@ static int base_of(const char *p, size_t n, int *year) {
   return B_NONE;
 }
 
+/* The phase the words of a comparison name after its 比 / 较 / 与 ("比
+ * 2022 年决算数": 决算), 0 none. */
+static int base_phase(const char *p, size_t n) {
+  const char *w = NULL;
+  static const char *const marks[] = {"比", "较", "与"};
+  for (size_t m = 0; m < 3; m++) {
+    const char *f = rfind_n(p, n, marks[m]);
+    if (f && (!w || f > w)) w = f;
+  }
+  if (!w) return 0;
+  char buf[256];
+  size_t k = (size_t)(p + n - w);
+  if (k >= sizeof buf) k = sizeof buf - 1;
+  memcpy(buf, w, k);
+  buf[k] = 0;
+  return ys_phase_named(buf);
+}
+
 /* Strips what surrounds a subject: connectives, the organisation, when,
  * the verbs of stating. Keeps the words that name the thing. */
 static const char *clean_subject(cr *r, const char *p, size_t n, int *year,
@@ -679,11 +698,23 @@ static void pct_role(sent *st, size_t k, const char *p, size_t n) {
     t->role = R_RATE;
     t->dir = dir;
     t->base = base_of(cp, cn, &t->base_year);
+    t->base_phase = base_phase(cp, cn);
   } else if (t->listed && k > 0 && st->t[k - 1].kind == TK_PCT) {
     t->role = st->t[k - 1].role;
     t->dir = st->t[k - 1].dir;
   }
   t->together = ys_text_has(p, n, "分别");
+}
+
+/* Does a change word follow the amount directly ("285 万元下降 34 万元")? */
+static bool change_follows(const sent *st, const tk *t) {
+  const char *a = st->s + t->e;
+  size_t an = st->n - t->e;
+  for (size_t i = 0; i < sizeof up_words / sizeof up_words[0]; i++)
+    if (an >= strlen(up_words[i]) && starts(a, up_words[i])) return true;
+  for (size_t i = 0; i < sizeof down_words / sizeof down_words[0]; i++)
+    if (an >= strlen(down_words[i]) && starts(a, down_words[i])) return true;
+  return false;
 }
 
 /* The role of an amount: a change, a prior amount, the whole a share is
@@ -698,6 +729,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     t->role = R_DELTA;
     t->dir = dir;
     t->base = base_of(cp, cn, &t->base_year);
+    t->base_phase = base_phase(cp, cn);
     /* "与 2021 年度预算相比,增加 1.14 万元", "与 2010 年决算数相比,2011 年
      * …预算减少 0.42 亿元": the clause before names the base (a year in
      * the change's own clause is the current figure's) */
@@ -713,7 +745,10 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
                        ends_with(st->s + b, e - b, "比较")
                    ? base_of(st->s + b, e - b, &y2)
                    : B_NONE;
-      if (b2 != B_NONE) t->base = b2, t->base_year = y2;
+      if (b2 != B_NONE) {
+        t->base = b2, t->base_year = y2;
+        t->base_phase = base_phase(st->s + b, e - b);
+      }
     }
     t->together = ys_text_has(p, n, "分别");
     return;
@@ -732,6 +767,8 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
       t->role = R_DELTA;
       t->dir = ad;
       t->base = base_of(cp, cn, &t->base_year);
+      t->base_phase = base_phase(cp, cn);
+      t->base_phase = base_phase(cp, cn);
       return;
     }
   }
@@ -771,13 +808,17 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
       t->measure = YS_PHASE_BUDGET;
     return;
   }
-  /* "比上年 151271.81 万元减少 …", "较 2024 年的 2190 万元减少 …" */
+  /* "比上年 151271.81 万元减少 …", "较 2024 年的 2190 万元减少 …"; and
+   * whatever names the base, when the change word follows the amount
+   * ("比上年累计支出 285 万元下降 34 万元") */
   if (comparison(cp, cn) &&
       (!n || ends_with(p, n, "的") || ends_with(p, n, "年") ||
        ends_with(p, n, "上年") || ends_with(p, n, "数") ||
-       ends_with(p, n, "预算") || ends_with(p, n, "同期"))) {
+       ends_with(p, n, "预算") || ends_with(p, n, "同期") ||
+       change_follows(st, t))) {
     t->role = R_PRIOR;
     t->base = base_of(cp, cn, &t->base_year);
+    t->base_phase = base_phase(cp, cn);
     return;
   }
   /* the subject: the clause up to the amount, past any earlier number
@@ -816,6 +857,7 @@ static void bare_priors(sent *st) {
     t->unit = u->unit;
     t->role = R_PRIOR;
     t->base = base_of(cp, cn, &t->base_year);
+    t->base_phase = base_phase(cp, cn);
   }
 }
 
@@ -1975,8 +2017,25 @@ static size_t collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
 
 /* Records a list of parts and its whole (list_sum makes the claims once
  * every statement is tied). */
+/* The budgets (funds) a subject names by the vocabulary, 0 none said. */
+static uint32_t funds_of(cr *r, const char *subject) {
+  ys_meaning m;
+  if (!subject || !r->x->vocab ||
+      ys_vocab_parse(r->x->vocab, subject, &m, r->a))
+    return 0;
+  return m.q.funds;
+}
+
 static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
+  /* a part of another budget than the whole's ends the list ("一般公共预算
+   * 收入…,其中:税收收入…;非税收入…;政府性基金预算收入 1616 万元") */
+  uint32_t wf = funds_of(r, whole->subject);
+  for (size_t p = 1; wf && p < np; p++) {
+    uint32_t pf = funds_of(r, parts[p]->subject);
+    if (pf && !(pf & wf)) np = p;
+  }
+  if (np < 2) return;
   for (size_t p = 0; p < np; p++)
     if (!parts[p]->headp) ((tk *)parts[p])->headp = whole;
   lst *L =
@@ -2183,12 +2242,17 @@ static void opener_lists(cr *r, para *pg, size_t si) {
             (st->t[k].depth == depth || st->t[k].depth == depth - 1))
           whole = &st->t[k];
       if (!whole && si > 0 && !first) {
+        /* of the parts' measure, or when they say none, of the document's
+         * in a 决算 ("…预算为 44.52 万元,…决算为 22.62 万元。其中公务接待
+         * 费为 20.10 万元…": the parts are what was spent) */
+        int want = parts[0]->measure ? parts[0]->measure
+                   : r->x->final     ? YS_PHASE_FINAL
+                                     : 0;
         sent *pv = &pg->s[si - 1];
         whole = head_of(pv);
         for (size_t k = 0; whole && k < pv->nt; k++)
-          if (pv->t[k].role == R_STATE && parts[0]->measure &&
-              pv->t[k].measure == parts[0]->measure &&
-              whole->measure != parts[0]->measure)
+          if (pv->t[k].role == R_STATE && want && pv->t[k].measure == want &&
+              whole->measure != want)
             whole = &pv->t[k];
       }
     }
@@ -2527,9 +2591,6 @@ static void delta_lists(cr *r, para *pg, size_t si) {
   c->exhaustive = false;
 }
 
-/* One amount stated again later (same subject, same figure), each time
- * with its change: the two changes are one figure ("与 2016 年相比增加
- * 21.79 万元" … "与 2016 年相比增加 22.13 万元"). */
 /* Does a subject name a carry-over left at the end ("结转下年支出", "年末结
  * 转和结余", "结余")? */
 static bool carry_out(const char *s) {
@@ -2541,8 +2602,10 @@ static bool carry_out(const char *s) {
  * says 支出 ("总收入" / "总支出")? */
 static bool income_expense(const char *a, const char *b) {
   const char *p = strstr(a, "收入");
+  /* not 本年 figures, nor 收入总计 / 支出总计 (a 决算's, carry-overs in:
+   * they are equal) */
   if (!p || strstr(a, "本年") || strstr(a, "当年") || strstr(b, "本年") ||
-      strstr(b, "当年"))
+      strstr(b, "当年") || strstr(a, "总计") || strstr(b, "总计"))
     return false;
   size_t k = (size_t)(p - a);
   return strlen(a) == strlen(b) && !strncmp(a, b, k) &&
@@ -2583,6 +2646,9 @@ static void balance_claims(cr *r, para *pg, size_t si) {
   }
 }
 
+/* One amount stated again later (same subject, same figure), each time
+ * with its change: the two changes are one figure ("与 2016 年相比增加
+ * 21.79 万元" … "与 2016 年相比增加 22.13 万元"). */
 static void delta_repeats(cr *r, para *pg) {
   for (size_t si = 0; si < pg->n && !r->rc; si++) {
     sent *st = &pg->s[si];
@@ -2786,10 +2852,10 @@ static void close_section_list(cr *r) {
 static bool keep_sentence(cr *r, const tk *t) {
   sent *st = (sent *)t->owner;
   if (st->kept) return true;
-  st->kept = true;
   const char *s = ys_arena_strndup(r->a, st->s, st->n);
   if (!s) return false;
   st->s = s;
+  st->kept = true;
   return true;
 }
 
@@ -2910,12 +2976,13 @@ static bool sentence_end(const char *p, size_t i) {
    * sentence */
   if (starts(s, "。") && (s[3] == ')' || starts(s + 3, "）"))) return false;
   /* an ASCII full stop ends a sentence after a word or a %, with no digit
-   * after it ("…15.9%.随着…"); not in a number or a list number ("5.住房
-   * 公积金") */
+   * after it ("…15.9%.随着…", "…0.94%.(二)支出情况"); not in a number or a
+   * list number ("5.住房公积金") */
   return starts(s, "。") || *s == '!' || *s == '?' || starts(s, "！") ||
          starts(s, "？") ||
          (*s == '.' && i > 0 && !(p[i - 1] >= '0' && p[i - 1] <= '9') && s[1] &&
-          !(s[1] >= '0' && s[1] <= '9') && (unsigned char)s[1] >= 0x80);
+          !(s[1] >= '0' && s[1] <= '9') &&
+          ((unsigned char)s[1] >= 0x80 || s[1] == '('));
 }
 
 static int paragraph(cr *r) {
@@ -2984,7 +3051,18 @@ static int paragraph(cr *r) {
 
 /* A heading: a short numbered line with no sentence in it. */
 static bool heading(const char *s, size_t n) {
-  if (n > 90 || ys_text_has(s, n, "。")) return false;
+  /* up to sixty characters ("二、2021年度一般公共预算及政府性基金财政拨款
+   * “三公”经费支出决算情况说明"), with no amount in it (a year is none) */
+  if (n > 180 || ys_text_has(s, n, "。") || ys_text_has(s, n, "万元") ||
+      ys_text_has(s, n, "%"))
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    if (!digit(s[i])) continue;
+    size_t j = i;
+    while (j < n && digit(s[j])) j++;
+    if (!(j - i == 4 && j + 3 <= n && starts(s + j, "年"))) return false;
+    i = j;
+  }
   const char *q = s;
   if (*q == '(') q++;
   size_t k = 0;
@@ -3047,8 +3125,12 @@ static const ys_tfact *link_fact(cr *r, const ys_tfacts *f, const char **fk,
   bool tie = false, one_row = false;
   for (size_t i = 0; i < f->n; i++) {
     const ys_tfact *t = &f->v[i];
-    /* a table of years: its columns are the subjects, in their year */
+    /* a table of years: its columns are the subjects, in their year; a
+     * table of no years shows the document's year (a statement of 上年 or
+     * of another year is none of its figures) */
     if (t->year && (!*t->col || !year || t->year != year)) continue;
+    if (!t->year && (year < 0 || (year && r->x->year && year != r->x->year)))
+      continue;
     int s = key_score(uk, fk[2 * i]);
     if (!s && fk[2 * i + 1]) {
       if (!um_done) um = meaning_key(r, u->subject), um_done = true;
@@ -3081,12 +3163,64 @@ static const ys_tfact *link_fact(cr *r, const ys_tfacts *f, const char **fk,
   return tie ? NULL : best;
 }
 
+/* Are the parts of w (cells of one column, as `first`) every item of that
+ * column the 合计 row adds up: the rows of the top level below it when the
+ * table reader gave levels, else every row but the totals? (Two 其中 rows
+ * of one item are parts of that item, not of the table's 合计.) */
+/* Does name a mean, by the vocabulary, a strict part of what b means (公务
+ * 用车购置费 of 公务用车购置及运行费: its codes among b's, fewer)? */
+static bool part_of(cr *r, const char *a, const char *b) {
+  ys_meaning ma, mb;
+  if (!r->x->vocab || ys_vocab_parse(r->x->vocab, a, &ma, r->a) ||
+      ys_vocab_parse(r->x->vocab, b, &mb, r->a) || *ma.rest || *mb.rest ||
+      !ma.q.econ.n || ma.q.econ.n >= mb.q.econ.n)
+    return false;
+  for (int i = 0; i < ma.q.econ.n; i++) {
+    bool in = false;
+    for (int j = 0; j < mb.q.econ.n && !in; j++)
+      in = !strcmp(ma.q.econ.v[i], mb.q.econ.v[j]);
+    if (!in) return false;
+  }
+  return true;
+}
+
+static bool all_items(cr *r, const ys_tfacts *f, const tk *const *hist,
+                      const ys_tfact *const *got, size_t nh, const tk *w,
+                      const ys_tfact *first) {
+  int top = -1;
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_tfact *t = &f->v[i];
+    if (t->table != first->table || strcmp(t->col, first->col) ||
+        total_name(t->row) || t->level <= 0)
+      continue;
+    if (top < 0 || t->level < top) top = t->level;
+  }
+  for (size_t i = 0; i < f->n; i++) {
+    const ys_tfact *t = &f->v[i];
+    if (t->table != first->table || strcmp(t->col, first->col) ||
+        total_name(t->row) || (top > 0 && t->level != top))
+      continue;
+    /* a row that means a part of another row's item is no item itself */
+    bool sub = false;
+    for (size_t k = 0; k < f->n && !sub; k++)
+      sub = f->v[k].table == t->table && k != (size_t)(t - f->v) &&
+            !strcmp(f->v[k].col, t->col) && part_of(r, t->row, f->v[k].row);
+    if (sub) continue;
+    bool named = false;
+    for (size_t g = 0; g < nh && !named; g++)
+      named = hist[g]->headp == w && got[g] == t;
+    if (!named) return false;
+  }
+  return true;
+}
+
 /* A whole the text states with its parts, the parts cells of one row of a
  * table (or of one column): the whole is that row's 合计 column (that
  * column's 合计 row) — "“三公”经费决算数 2364 万元。分项情况是:因公出国
  * (境)经费 12 万元;公务接待费 1356 万元;…" against a table of years whose
  * row 2016年 is 合计 | 因公出国(境)经费 | 公务接待费 | …. */
-static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
+static const ys_tfact *link_total(cr *r, const ys_tfacts *f,
+                                  const tk *const *hist,
                                   const ys_tfact *const *got, size_t nh,
                                   const tk *w) {
   const ys_tfact *first = NULL;
@@ -3103,6 +3237,7 @@ static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
     n++;
   }
   if (n < 2 || (!row && !col)) return NULL;
+  if (!row && !all_items(r, f, hist, got, nh, w, first)) return NULL;
   for (size_t i = 0; i < f->n; i++) {
     const ys_tfact *t = &f->v[i];
     if (t->table != first->table) continue;
@@ -3113,6 +3248,17 @@ static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
   return NULL;
 }
 
+/* Are two printed figures of one size (within a factor of ten)? */
+static bool same_size(const char *a, const char *b) {
+  ys_amount x, y;
+  if (ys_money_parse(&x, a, strlen(a), YS_UNIT_YUAN, NULL) ||
+      ys_money_parse(&y, b, strlen(b), YS_UNIT_YUAN, NULL) || x.empty ||
+      y.empty)
+    return false;
+  int64_t p = x.fen < 0 ? -x.fen : x.fen, q = y.fen < 0 ? -y.fen : y.fen;
+  return p <= q * 10 && q <= p * 10;
+}
+
 /* The figure a change is measured from, in the table the statement is a
  * cell of: in a table of years the same column in the year of the base (a
  * change with no base said is of the year before); else the same row's
@@ -3120,7 +3266,8 @@ static const ys_tfact *link_total(const ys_tfacts *f, const tk *const *hist,
  * the budget column for a comparison with the budget or the year's own
  * plan. NULL when the table has no such figure. */
 static const ys_tfact *base_fact(const ys_tfacts *f, const ys_tfact *t,
-                                 int base, int base_year, int doc_year) {
+                                 int base, int base_year, int phase,
+                                 int doc_year) {
   int year = 0;
   if (t->year)
     year = base == B_PRIOR || base == B_NONE ? t->year - 1
@@ -3140,6 +3287,9 @@ static const ys_tfact *base_fact(const ys_tfacts *f, const ys_tfact *t,
               : prior
                   ? strstr(p->col, "上年") != NULL
                   : p->measure == YS_PHASE_BUDGET && !strstr(p->col, "上年");
+    /* the phase the base names, when the column says one ("比 2022 年决
+     * 算数" is no 上年预算数) */
+    if (ok && phase && p->measure && p->measure != phase) ok = false;
     if (!ok) continue;
     if (hit && strcmp(hit->fig, p->fig)) return NULL; /* two: neither */
     hit = p;
@@ -3147,9 +3297,13 @@ static const ys_tfact *base_fact(const ys_tfacts *f, const ys_tfact *t,
   return hit;
 }
 
-/* A claim of two parts, the second a table's figure. */
+/* A claim of two parts, the second a table's figure; NULL when the
+ * table's unit cannot be told (or on OOM, r->rc set). */
 static ys_rclaim *claim_with_fact(cr *r, ys_claim_kind kind, const tk *u,
                                   const tk *fig, const ys_tfact *p) {
+  /* a table that prints no unit: the statement's, when the figures are of
+   * one size (see table_links) */
+  if (!p->unit_known && !same_size(u->num, p->fig)) return NULL;
   ys_rclaim *c = claim(r, u->owner, kind, u->subject, fig);
   if (!c || !ys_rclaim_parts(r->d, c, 2)) {
     r->rc = YS_ENOMEM;
@@ -3188,14 +3342,16 @@ static void table_bases(cr *r, const ys_tfacts *f, const tk *u,
   int dy = r->x->year;
   const tk *d = u->delta;
   if (d && d->stmt == u && !d->prior && !have_difference(r, d)) {
-    const ys_tfact *p = base_fact(f, t, d->base, d->base_year, dy);
+    const ys_tfact *p =
+        base_fact(f, t, d->base, d->base_year, d->base_phase, dy);
     ys_rclaim *c = p ? claim_with_fact(r, YS_CLAIM_DIFFERENCE, u, d, p) : NULL;
     if (r->rc) return;
     if (c) c->dir = d->dir;
   }
   tk *rt = u->rate;
   if (!rt || rt->used || rt->delta || rt->stmt != u) return;
-  const ys_tfact *p = base_fact(f, t, rt->base, rt->base_year, dy);
+  const ys_tfact *p =
+      base_fact(f, t, rt->base, rt->base_year, rt->base_phase, dy);
   if (!p) return;
   ys_rclaim *c = claim_with_fact(r, YS_CLAIM_CHANGE, u, rt, p);
   if (!c) return;
@@ -3206,28 +3362,17 @@ static void table_bases(cr *r, const ys_tfacts *f, const tk *u,
   *dropped = rt;
 }
 
-/* Are two printed figures of one size (within a factor of ten)? */
-static bool same_size(const char *a, const char *b) {
-  ys_amount x, y;
-  if (ys_money_parse(&x, a, strlen(a), YS_UNIT_YUAN, NULL) ||
-      ys_money_parse(&y, b, strlen(b), YS_UNIT_YUAN, NULL) || x.empty ||
-      y.empty)
-    return false;
-  int64_t p = x.fen < 0 ? -x.fen : x.fen, q = y.fen < 0 ? -y.fen : y.fen;
-  return p <= q * 10 && q <= p * 10;
-}
-
-/* Is the amount a claim of an amount of a quantity already (narrative.c's:
- * checked against the tables' observations of it)? */
-static bool amount_claimed(cr *r, const tk *u) {
+/* The claim (1 + its index) of the amount as an amount of a quantity
+ * (narrative.c's, checked against the tables' observations of it); 0 none. */
+static size_t amount_claimed(cr *r, const tk *u) {
   const sent *st = u->owner;
   for (size_t i = r->amounts_from; i < r->d->n_claims; i++) {
     const ys_rclaim *c = &r->d->claims[i];
     if (c->kind == YS_CLAIM_AMOUNT && c->line == st->line &&
         !strcmp(c->text, u->num))
-      return true;
+      return i + 1;
   }
-  return false;
+  return 0;
 }
 
 /* Amounts the text states that a table printed in it shows too (see
@@ -3259,8 +3404,9 @@ static void table_links(cr *r, const ys_tfacts *f) {
   for (size_t h = 0; h < r->nh; h++)
     if (!got[h] && r->hist[h]->kind == TK_AMT)
       got[h] =
-          link_total(f, (const tk *const *)r->hist, got, r->nh, r->hist[h]);
+          link_total(r, f, (const tk *const *)r->hist, got, r->nh, r->hist[h]);
   size_t from = r->d->n_claims, ndrop = 0;
+  size_t *gone_at = NULL, ngone = 0, cgone = 0;
   for (size_t h = 0; h < r->nh && !r->rc; h++) {
     const tk *u = r->hist[h];
     const ys_tfact *best = got[h];
@@ -3270,7 +3416,21 @@ static void table_links(cr *r, const ys_tfacts *f) {
       if (drop[ndrop]) ndrop++;
       continue;
     }
-    if (!best || (best->observed && amount_claimed(r, u))) continue;
+    if (!best) continue;
+    /* the amount as an amount of a quantity, and the cell an observation of
+     * it: the one comparison is the cell's, as a restatement (the cell
+     * meets the other tables through its quantity); the amount claim goes */
+    size_t ac = best->observed ? amount_claimed(r, u) : 0;
+    if (ac) {
+      size_t *w =
+          ys_arena_reserve(r->a, gone_at, ngone, &cgone, sizeof *gone_at);
+      if (!w) {
+        r->rc = YS_ENOMEM;
+        return;
+      }
+      gone_at = w;
+      gone_at[ngone++] = ac - 1;
+    }
     ys_unit unit = best->unit;
     if (!best->unit_known) {
       /* no unit printed: the statement's, when the figures are of one
@@ -3295,18 +3455,19 @@ static void table_links(cr *r, const ys_tfacts *f) {
   size_t w = r->amounts_from;
   for (size_t i = r->amounts_from; i < d->n_claims; i++) {
     const ys_rclaim *c = &d->claims[i];
-    bool gone = false;
-    for (size_t k = from;
-         c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !gone; k++)
-      gone = d->claims[k].line == c->line &&
-             !strcmp(d->claims[k].sentence, c->sentence);
+    bool out = false;
+    for (size_t k = from; c->kind == YS_CLAIM_UNREAD && k < d->n_claims && !out;
+         k++)
+      out = d->claims[k].line == c->line &&
+            !strcmp(d->claims[k].sentence, c->sentence);
+    /* (a rate's sentence may be gone from the paragraph buffer: its line
+     * and place in it tell it) */
     for (size_t k = 0;
-         c->kind == YS_CLAIM_UNCHECKED && i < from && k < ndrop && !gone; k++) {
-      const sent *st = drop[k]->owner;
-      gone = c->line == st->line && c->span_b == drop[k]->b &&
-             strlen(c->sentence) == st->n && !memcmp(c->sentence, st->s, st->n);
-    }
-    if (!gone) d->claims[w++] = *c;
+         c->kind == YS_CLAIM_UNCHECKED && i < from && k < ndrop && !out; k++)
+      out = c->line == ((const sent *)drop[k]->owner)->line &&
+            c->span_b == drop[k]->b;
+    for (size_t k = 0; k < ngone && !out; k++) out = gone_at[k] == i;
+    if (!out) d->claims[w++] = *c;
   }
   d->n_claims = w;
 }

@@ -47,7 +47,8 @@ typedef struct ys_tfact {
   size_t table;  /* which table of the text (1, 2, …) */
   size_t rown;   /* which row of its table */
   bool observed; /* an observation of a quantity too (a table read) */
-  int measure;   /* YS_PHASE_BUDGET / _FINAL its column or title names, 0 */
+  int level; /* its row's level (0 a total, 1 an item, 2 其中…), -1 unknown */
+  int measure; /* YS_PHASE_BUDGET / _FINAL its column or title names, 0 */
 } ys_tfact;
 
 typedef struct ys_tfacts {

@@ -811,6 +811,7 @@ static void publish(tctx *x, const row *rows, size_t nr, size_t w) {
       t->ncols = w;
       t->table = table;
       t->rown = i;
+      t->level = -1;
       if (!t->row || !t->col || !t->fig) x->rc = YS_ENOMEM;
     }
 }
@@ -1145,6 +1146,7 @@ int ys_rtable_facts(const ys_rdoc *doc, ys_tfacts *f) {
         x->table = table;
         x->rown = r - h;
         x->observed = rw->flags & YS_RROW_PLACED;
+        x->level = rw->flags & YS_RROW_PLACED ? rw->level : -1;
         x->measure = ys_phase_named(col);
         if (!x->measure) x->measure = ys_phase_named(t->title);
         if (!x->row || !x->col || !x->fig) return YS_ENOMEM;

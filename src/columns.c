@@ -14,9 +14,11 @@
  * A block is found by its gutter, not by the page's width: a position S
  * where prose starts on several lines (the right column's left edge, the
  * same on every line of a justified column), with prose to its left on
- * several of them, and no span across S. A table beside the text, a list
- * of names and amounts, or an indented line is no block: the right-hand
- * spans must be prose (words, not figures), and so must the left.
+ * several of them, and no span across S. A table beside the text or an
+ * indented line is no block: the right-hand side must be prose (eight
+ * characters or more, some Chinese: words, not a column of figures), and
+ * so must the left. (A list set in two columns of "名称 金额" entries is
+ * read column by column too, which keeps each entry whole.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +126,7 @@ static int gutter(const ys_line *const *L, size_t b, size_t e, measure m) {
       size_t q = 0;
       while (q < nk && key[q] != b0) q++;
       if (q == nk) {
-        if (nk == MAXC) continue; /* a ragged page: no column edge */
+        if (nk == MAXC) continue; /* more starts than kept: counted no more */
         key[nk] = b0;
         cnt[nk++] = 0;
       }

@@ -126,7 +126,12 @@ static const char *line_key(rd *r, const ys_tline *l) {
     if (!r->K) return keyz(r, l->s);
     memset(r->K, 0, sizeof *r->K * (r->nl + 1));
   }
-  if (!r->K[i]) r->K[i] = keyz(r, l->s);
+  if (!r->K[i]) {
+    const char *k = keyz(r, l->s);
+    /* "" of a line that is not blank is a key refused (no room): not kept */
+    if (*k || !l->len) r->K[i] = k;
+    return k;
+  }
   return r->K[i];
 }
 

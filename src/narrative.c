@@ -830,6 +830,7 @@ static int sentence(nr *r, size_t b, size_t e) {
     }
     if (period == 2 || period < 0) period = 0;
     const char *q = compose(r, &sj, f, period);
+    if (!q) return YS_ENOMEM;
     /* a phase other than the document's, said by the subject ("…经费支出
      * 预算为" in a 决算, "…决算数" in a 预算) */
     int ph = ys_phase_named(subj_raw);

@@ -626,12 +626,12 @@ void ck_observe_claims(chk *c) {
       if (!f) return;
       f->found = ck_fs(c, cl->text);
       f->message = ck_fs(
-          c, ys_arena_printf(c->a,
-                             "“%s”决算 %s 为预算 %s 的 %s%%，差异较大，说明未写明"
-                             "原因：%s",
-                             cl->subject, cl->n_parts > 0 ? cl->parts[0] : "",
-                             cl->n_parts > 1 ? cl->parts[1] : "", cl->text,
-                             cl->sentence));
+          c, ys_arena_printf(
+                 c->a,
+                 "“%s”决算 %s 为预算 %s 的 %s%%，差异较大，说明未写明"
+                 "原因：%s",
+                 cl->subject, cl->n_parts > 0 ? cl->parts[0] : "",
+                 cl->n_parts > 1 ? cl->parts[1] : "", cl->text, cl->sentence));
       continue;
     }
     case YS_CLAIM_AMOUNT:

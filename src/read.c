@@ -136,6 +136,16 @@ int ys_rdoc_read_pending(ys_rdoc *d, const ys_vocab *v, const ys_catalog *cat) {
   return ys_claims_read(d, lines, n, &cx);
 }
 
+/* Did the table reader read a total row into the tables from `before` on
+ * (a 合计 the table rules check against its parts)? */
+static bool has_totals(const ys_rdoc *d, size_t before) {
+  for (size_t t = before; t < d->n; t++)
+    for (size_t r = 0; r < d->tables[t].nrows; r++)
+      if (d->tables[t].rows[r].flags & (YS_RROW_TOTAL | YS_RROW_GRAND))
+        return true;
+  return false;
+}
+
 /* ys_read_doc; claims false leaves the narrative pending. */
 static int read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
                     const ys_catalog *cat, bool claims, ys_errors *errs) {
@@ -162,8 +172,10 @@ static int read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
     size_t before = d->n;
     rc = ys_tableread(d, &l.tables[i], &ctx);
     /* the identities its own figures show (of a grid of no known kind;
-     * of a known one, the rates of change between its rows) */
-    if (rc == YS_OK) rc = ys_gtable_claims(d, &l.tables[i], d->n != before);
+     * of a known one, the rates of change between its rows: the table
+     * rules check the sums of the totals they know) */
+    if (rc == YS_OK)
+      rc = ys_gtable_claims(d, &l.tables[i], has_totals(d, before));
   }
   if (rc == YS_OK) rc = read_claims(d, doc, &l, ctx.year, v, cat, claims, errs);
   if (rc) {

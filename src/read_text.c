@@ -22,6 +22,7 @@
  *   - or with no marks at all, a blank line between cells (cell_block):
  *     its columns are the distance between its row labels.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,16 +190,11 @@ static int new_page(tr *r) {
 static bool starts_in_chars(const char *data, size_t len) {
   enum { CAP = 4096, COLS = 1024 };
   /* how many plain lines start a word at each column; the columns of the
-   * words after wide characters, in either measure */
-  unsigned char *seen = calloc(COLS, 1);
-  size_t *sw = malloc(CAP * sizeof *sw), *sc = malloc(CAP * sizeof *sc);
+   * words after wide characters, in either measure (columns past COLS
+   * are no columns of a page) */
+  unsigned char seen[COLS] = {0};
+  uint16_t sw[CAP], sc[CAP];
   size_t n = 0;
-  if (!seen || !sw || !sc) {
-    free(seen);
-    free(sw);
-    free(sc);
-    return false; /* display width, the default */
-  }
   for (size_t i = 0; i < len && n < CAP;) {
     size_t e = i;
     while (e < len && data[e] != '\n' && data[e] != '\f') e++;
@@ -208,9 +204,9 @@ static bool starts_in_chars(const char *data, size_t len) {
       bool start = data[k] != ' ' && k > i && data[k - 1] == ' ' &&
                    (k == i + 1 || data[k - 2] == ' ');
       if (start && !wide && cw < COLS && seen[cw] < 2) seen[cw]++;
-      if (start && wide) {
-        sw[n] = cw;
-        sc[n] = cc;
+      if (start && wide && cw < COLS) {
+        sw[n] = (uint16_t)cw;
+        sc[n] = (uint16_t)cc;
         n++;
       }
       uint32_t cp;
@@ -230,9 +226,6 @@ static bool starts_in_chars(const char *data, size_t len) {
     hw += sw[k] < COLS && seen[sw[k]] >= 2;
     hc += sc[k] < COLS && seen[sc[k]] >= 2;
   }
-  free(seen);
-  free(sw);
-  free(sc);
   return hc >= 3 && hc > 2 * hw;
 }
 
@@ -369,6 +362,60 @@ static int emit_grid(tr *r, gbuf *g) {
   return rc;
 }
 
+/* A figure cell of such a table: a number, or a dash for none. */
+static bool figure_cell(const pline *c) {
+  return numeric_cell(c->s, c->n) || (c->n == 1 && *c->s == '-') ||
+         (c->n == 3 && (!memcmp(c->s, "—", 3) || !memcmp(c->s, "－", 3)));
+}
+
+/* A table whose cells come one after another (one a line): its columns
+ * are the commonest distance between row labels after the first figure;
+ * its rows, from the first row's label on, a label and ncols - 1 figures
+ * each while they keep that width. */
+typedef struct stream {
+  size_t row0;  /* the first row's label */
+  size_t ncols; /* label and figures */
+  size_t end;   /* the cell after the last row */
+} stream;
+
+/* The rows of cells v[0..n) (how many; 0 none). */
+static size_t stream_rows(const pline *v, size_t n, stream *sl) {
+  size_t firstnum = n, ncols = 0, votes[64] = {0}, last = 0;
+  for (size_t k = 0; k < n && firstnum == n; k++)
+    if (figure_cell(&v[k])) firstnum = k;
+  for (size_t k = firstnum + 1; k < n; k++) {
+    if (figure_cell(&v[k])) continue;
+    if (last && k - last < 64) votes[k - last]++;
+    last = k;
+  }
+  for (size_t d = 2; d < 64; d++)
+    if (votes[d] > votes[ncols]) ncols = d;
+  size_t row0 = firstnum >= 1 ? firstnum - 1 : 0, nrows = 0, k = row0;
+  while (ncols && firstnum < n && k + ncols <= n && !figure_cell(&v[k])) {
+    bool ok = true;
+    for (size_t c = 1; c < ncols && ok; c++) ok = figure_cell(&v[k + c]);
+    if (!ok) break;
+    nrows++;
+    k += ncols;
+  }
+  sl->row0 = firstnum < n ? row0 : 0;
+  sl->ncols = ncols;
+  sl->end = k;
+  return firstnum < n ? nrows : 0;
+}
+
+/* Lays out the header v[start..row0) and the rows of sl as a grid. */
+static int stream_emit(tr *r, const pline *v, size_t start, const stream *sl) {
+  gbuf g = {NULL, 0, 0, 0};
+  int rc = YS_OK;
+  if (sl->row0 > start) rc = grid_row(&g, v + start, sl->row0 - start);
+  for (size_t q = sl->row0; q < sl->end && rc == YS_OK; q += sl->ncols)
+    rc = grid_row(&g, v + q, sl->ncols);
+  if (rc == YS_OK) rc = emit_grid(r, &g);
+  free(g.v);
+  return rc;
+}
+
 /* A pasted table from line `from` on: the number of source lines it takes
  * (0: none here), its rows emitted. */
 static int pipe_block(tr *r, const char *data, size_t len, size_t from,
@@ -423,6 +470,23 @@ static int pipe_block(tr *r, const char *data, size_t len, size_t from,
     return YS_ENOMEM;
   }
   int rc = YS_OK;
+  if (!bars) {
+    /* every cell ends in "|", no row marked: the cells are a stream, its
+     * rows as long as they keep one width (a table of another width after
+     * it is the next block) */
+    stream sl;
+    if (stream_rows(v, n, &sl) >= 2) {
+      rc = stream_emit(r, v, 0, &sl);
+      size_t k = 0, p = from;
+      for (; p < len && k < sl.end; p++)
+        if (data[p] == '\n') k++;
+      *used = (p ? p - 1 : p) - from;
+      *lines = sl.end;
+    }
+    free(cells);
+    free(v);
+    return rc;
+  }
   if (ends >= bars) {
     /* cells end in "|", a lone "|" between rows: rows as printed */
     size_t row0 = 0;
@@ -493,12 +557,6 @@ static int pipe_block(tr *r, const char *data, size_t len, size_t from,
 
 /* --- tables pasted as one cell per line, a blank line between --------- */
 
-/* A figure cell of such a table: a number, or a dash for none. */
-static bool figure_cell(const pline *c) {
-  return numeric_cell(c->s, c->n) ||
-         (c->n == 3 && (!memcmp(c->s, "—", 3) || !memcmp(c->s, "－", 3)));
-}
-
 /* A table a web page's copy lays out one cell per line with a blank line
  * between ("项目" / "" / "预算数" / "" / "合计" / "" / "444.16" / …): the
  * cells from line `from` on while they alternate with blank lines. Its
@@ -552,39 +610,18 @@ static int cell_block(tr *r, const char *data, size_t len, size_t from,
     i = be + 1;
     stream_end = i;
   }
-  size_t firstnum = n, ncols = 0, votes[64] = {0}, last = 0;
-  for (size_t k = 0; k < n && firstnum == n; k++)
-    if (figure_cell(&v[k])) firstnum = k;
-  for (size_t k = firstnum + 1; k < n; k++) {
-    if (figure_cell(&v[k])) continue;
-    if (last && k - last < 64) votes[k - last]++;
-    last = k;
-  }
-  for (size_t d = 2; d < 64; d++)
-    if (votes[d] > votes[ncols]) ncols = d;
+  stream sl;
   int rc = YS_OK;
-  /* the rows: a label, then ncols - 1 figures, from the first row on */
-  size_t row0 = firstnum >= 1 ? firstnum - 1 : 0, nrows = 0, k = row0;
-  while (ncols && firstnum < n && k + ncols <= n && !figure_cell(&v[k])) {
-    bool ok = true;
-    for (size_t c = 1; c < ncols && ok; c++) ok = figure_cell(&v[k + c]);
-    if (!ok) break;
-    nrows++;
-    k += ncols;
-  }
+  size_t nrows = stream_rows(v, n, &sl), row0 = sl.row0, ncols = sl.ncols,
+         k = sl.end;
   size_t start = row0 > ncols ? row0 - ncols : 0;
-  if (nrows < 2 || !firstnum) {
+  if (nrows < 2 || !row0) {
     r->cb_none = stream_end; /* nothing in this run: not again */
   } else if (start > 0 && at[start] != from) {
     r->cb_at = at[start]; /* the table starts at its header, further on */
     r->cb_none = at[start];
   } else {
-    gbuf g = {NULL, 0, 0, 0};
-    if (row0 > start) rc = grid_row(&g, v + start, row0 - start);
-    for (size_t q = row0; q < k && rc == YS_OK; q += ncols)
-      rc = grid_row(&g, v + q, ncols);
-    if (rc == YS_OK) rc = emit_grid(r, &g);
-    free(g.v);
+    rc = stream_emit(r, v, start, &sl);
     /* the source taken: up to the end of the last row's cell */
     size_t e = at[k - 1];
     while (e < len && data[e] != '\n' && data[e] != '\f') e++;

@@ -1130,7 +1130,9 @@ void ys_tableread_doc_facts(const ys_layout *l, ys_doc *doc, int *year,
     /* by the phase the title names: 一般公共预算财政拨款…决算表 is a 决算 */
     int ph = ys_phase_named(t);
     nfinal += ph == YS_PHASE_FINAL;
-    nbudget += ph == YS_PHASE_BUDGET;
+    /* a title whose 预算 is only a budget's name ("一般公共预算支出表")
+     * and that says no 决算 is a 预算's table */
+    nbudget += ph == YS_PHASE_BUDGET || (!ph && strstr(t, "预算"));
     int y = year_in(t);
     for (int k = 0; y && k < 8; k++)
       if (years[k] == y || !years[k]) {

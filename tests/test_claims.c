@@ -492,7 +492,7 @@ static void test_text_against_its_table(void **state) {
   done(&r);
   /* a table of two measures a row: the statement of a budget is compared
    * with the 预算数 column only */
-  r = read_text("2021年公务接待费预算1万元,决算2.14万元。\n"
+  r = read_text("2024年公务接待费预算1万元,决算2.14万元。\n"
                 "项目 | 预算数 | 决算数 |\n"
                 "合计 | 246 | 167.37 |\n"
                 "公务接待费 | 1 | 2.14 |\n"
@@ -656,6 +656,78 @@ static void test_reason_for_a_large_difference(void **state) {
   has_claim(&r, YS_CLAIM_COMPLETION, "88.00", "8.80,10.00");
   has_claim(&r, YS_CLAIM_COMPLETION, "95.00", "19.00,20.00");
   assert_int_equal(count_kind(&r, YS_CLAIM_UNEXPLAINED), 1);
+  done(&r);
+}
+
+static void test_shapes_of_other_packages(void **state) {
+  (void)state;
+  /* a 决算 states budget and actual, then 其中 and the parts: the parts
+   * are of the actual (20.00 + 5.00 = 25.00, its shares 80 % and 20 %) */
+  reading r = read_as("2023年三公经费财政拨款支出预算为50.00万元,实际支出三公"
+                      "经费决算为25.00万元。其中公务接待费为20.00万元,占80.00%;"
+                      "公务用车运行维护费为5.00万元,占20.00%。",
+                      true);
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "25.00", "20.00,5.00");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  size_t b = has_claim(&r, YS_CLAIM_SHARE, "80.00", "20.00,25.00");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+  /* the prior named with more words before its figure ("比上年累计支出
+   * 90 万元下降 10 万元"): 100 − 90 is no change of 10 from 80 */
+  r = read_text(
+      "公务接待费支出80万元,比上年累计支出90万元下降10万元,下降11%。");
+  size_t c = has_claim(&r, YS_CLAIM_DIFFERENCE, "10", "80,90");
+  assert_true(verdict(&r, c) < YS_SEV_WARNING);
+  size_t d = has_claim(&r, YS_CLAIM_CHANGE, "11", "-10,90");
+  assert_true(verdict(&r, d) < YS_SEV_WARNING);
+  done(&r);
+  /* a list of one budget's parts ends where another budget starts */
+  r = read_text("一般公共预算收入累计完成1000万元,其中:税收收入累计完成800万元;"
+                "非税收入累计完成200万元;政府性基金预算收入50万元。");
+  size_t e = has_claim(&r, YS_CLAIM_SUM, "1000", "800,200");
+  assert_true(verdict(&r, e) < YS_SEV_WARNING);
+  done(&r);
+  /* a long numbered heading, and a full stop before the next section's
+   * number, end what comes before them: the lists below them are their
+   * own (600 = 200 + 400, not a part of the first list) */
+  r = read_text(
+      "二、2023年度一般公共预算及政府性基金财政拨款“三公”经费支出决算"
+      "情况说明\n"
+      "收入完成1000万元。其中:地方收入完成700万元;上划收入完成300万元."
+      "(二)支出情况:支出完成600万元,增长5%。其中:市本级完成200万元;"
+      "县级完成400万元。");
+  size_t f = has_claim(&r, YS_CLAIM_SUM, "600", "200,400");
+  assert_true(verdict(&r, f) < YS_SEV_WARNING);
+  done(&r);
+  /* a statement of another year than the document's (2024) meets no cell
+   * of a table of no years */
+  r = read_text("2023年公务接待费决算3.00万元。\n"
+                "项目 | 预算数 | 决算数 |\n"
+                "合计 | 12.00 | 13.00 |\n"
+                "公务接待费 | 2.00 | 3.50 |\n"
+                "公务用车运行维护费 | 10.00 | 9.50 |");
+  assert_int_equal(count_kind(&r, YS_CLAIM_REPEAT), 0);
+  done(&r);
+}
+
+static void test_cells_ending_in_bars(void **state) {
+  (void)state;
+  /* a web table copied one cell a line, each cell ending in "|", no row
+   * marked: the rows are told by their width (label, amount, a dash), its
+   * 合计 the sum of its items, and a second table after it (two columns)
+   * is a table of its own, not rows of the first */
+  reading r = read_file("2024年度三公经费决算情况\n"
+                        "经费项目 |\n2024年度支出(万元) |\n减少额(万元) |\n"
+                        "因公出国(境)费 |\n12 |\n- |\n"
+                        "公务接待费 |\n25 |\n- |\n"
+                        "公务用车购置及运行维护费 |\n31 |\n- |\n"
+                        "三公经费合计 |\n68 |\n- |\n"
+                        "2024年度三公经费使用情况\n"
+                        "使用项目 |\n2024年度数量 |\n"
+                        "公务用车保有量 |\n3 |\n"
+                        "国内公务接待批次 |\n12 |\n");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "68", "31,25,12");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
   done(&r);
 }
 
@@ -833,6 +905,8 @@ int main(void) {
       cmocka_unit_test(test_differences_of_all_kinds),
       cmocka_unit_test(test_two_header_rows_in_one_run),
       cmocka_unit_test(test_reason_for_a_large_difference),
+      cmocka_unit_test(test_shapes_of_other_packages),
+      cmocka_unit_test(test_cells_ending_in_bars),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
