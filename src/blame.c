@@ -235,8 +235,14 @@ void ck_blame(chk *c) {
     }
     const char *rule = main_rule(c, fixed, nf, o->narrative);
     o->blamed = true;
-    ys_finding *f = finding_at(c, rule ? rule : "cross.table-equal",
-                               narrative_severity(o, keep - best.value2), o);
+    /* identities over a cell whose column was guessed: a warning */
+    ys_severity sev = narrative_severity(o, keep - best.value2);
+    for (size_t m = 0; m < nf && sev == YS_SEV_ERROR; m++) {
+      const ident *x = &c->id[fixed[m]];
+      for (int i = 0; i < x->n; i++)
+        if (c->o[x->idx[i]].guessed) sev = YS_SEV_WARNING;
+    }
+    ys_finding *f = finding_at(c, rule ? rule : "cross.table-equal", sev, o);
     if (!f) return;
     f->found = ck_fs(c, ck_fmt_amount(c, keep, o->unit, o->decimals));
     f->expected = ck_fs(c, ck_fmt_amount(c, o->v, o->unit, o->decimals));
@@ -275,8 +281,12 @@ void ck_blame(chk *c) {
     for (int i = 0; i < x->n; i++)
       if (x->idx[i] == x->anchor) coef = x->coef[i];
     int64_t expect = t->v - coef * x->resid;
-    ys_finding *f =
-        finding_at(c, x->rule, narrative_severity(t, t->v - expect), t);
+    /* a cell whose column was a guess makes the identity a guess too: a
+     * warning to check, never an error */
+    ys_severity sev = narrative_severity(t, t->v - expect);
+    for (int i = 0; i < x->n && sev == YS_SEV_ERROR; i++)
+      if (c->o[x->idx[i]].guessed) sev = YS_SEV_WARNING;
+    ys_finding *f = finding_at(c, x->rule, sev, t);
     if (!f) return;
     f->found = ck_fs(c, ck_fmt_amount(c, t->v, t->unit, t->decimals));
     f->expected = ck_fs(c, ck_fmt_amount(c, expect, t->unit, t->decimals));

@@ -32,6 +32,7 @@ typedef struct obs {
   bool blamed;
   bool narrative; /* stated in the text, not printed in a table */
   bool unclear;   /* narrative total whose period the text leaves open */
+  bool guessed;   /* a cell whose column the reader guessed */
 } obs;
 
 typedef struct ident {

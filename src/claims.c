@@ -546,6 +546,21 @@ static int base_of(const char *p, size_t n, int *year) {
   return B_NONE;
 }
 
+/* Does the text pair a list with another, item by item: 分别, or 各 before
+ * the verb ("收、支总计各是 4125.49,4143.91 万元", "各减少 …、…")? */
+static bool says_each(const char *p, size_t n) {
+  if (ys_text_has(p, n, "分别")) return true;
+  static const char *const verb[] = {"是", "为", "减少", "增加", "下降",
+                                     "增长", "上升", "降低", "达"};
+  for (const char *q = p; q + 3 <= p + n; q++) {
+    if (!starts(q, "各")) continue;
+    for (size_t v = 0; v < sizeof verb / sizeof verb[0]; v++)
+      if (q + 3 + strlen(verb[v]) <= p + n && starts(q + 3, verb[v]))
+        return true;
+  }
+  return false;
+}
+
 /* The phase the words of a comparison name after its 比 / 较 / 与 ("比
  * 2022 年决算数": 决算), 0 none. */
 static int base_phase(const char *p, size_t n) {
@@ -703,7 +718,7 @@ static void pct_role(sent *st, size_t k, const char *p, size_t n) {
     t->role = st->t[k - 1].role;
     t->dir = st->t[k - 1].dir;
   }
-  t->together = ys_text_has(p, n, "分别");
+  t->together = says_each(p, n);
 }
 
 /* Does a change word follow the amount directly ("285 万元下降 34 万元")? */
@@ -750,7 +765,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
         t->base_phase = base_phase(st->s + b, e - b);
       }
     }
-    t->together = ys_text_has(p, n, "分别");
+    t->together = says_each(p, n);
     return;
   }
   /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
@@ -1442,6 +1457,40 @@ static void attach(cr *r, para *pg, size_t si) {
 
 /* --- claims from statements ---------------------------------------------- */
 
+/* A change stated after the last part of a list, none of whose other parts
+ * has one ("总预算 37337407.64 元,其中:基本支出预算 488180.64 元,项目支出
+ * 预算 36849227 元,同比增加 27125219.46 元"): the change may be the
+ * whole's as well as that part's, and either reading is checked. */
+static bool change_of_whole_too(const para *pg, const tk *cur) {
+  const tk *w = cur->headp;
+  if (!w || w->kind != TK_AMT || w->unit != cur->unit) return false;
+  bool after = false;
+  for (size_t s = 0; s < pg->n; s++)
+    for (size_t j = 0; j < pg->s[s].nt; j++) {
+      const tk *u = &pg->s[s].t[j];
+      if (u->headp != w || u == cur) {
+        if (u == cur) after = true;
+        continue;
+      }
+      if (after || u->delta || u->rate)
+        return false; /* not the last, or
+                         a part with its own */
+    }
+  return true;
+}
+
+/* Is the amount stated on a comparable basis: 同口径 / 可比口径 in its own
+ * clause before it? */
+static bool restated(const tk *cur) {
+  const sent *st = cur->owner;
+  size_t b = cur->b;
+  while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ';' &&
+         st->s[b - 1] != ':')
+    b--;
+  return ys_text_has(st->s + b, cur->b - b, "同口径") ||
+         ys_text_has(st->s + b, cur->b - b, "可比口径");
+}
+
 static void change_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
@@ -1473,6 +1522,12 @@ static void change_claims(cr *r, para *pg, size_t si) {
         continue;
       }
       if (!cur) continue;
+      /* a figure restated on a comparable basis ("地方一般公共预算收入(同
+       * 口径)完成 30,161 万元,同比增长 14.6%,增收 4,376 万"): its rate is
+       * of a restated prior the text does not give, so current − change is
+       * no base; the rate is left unchecked (never an error from a guessed
+       * base) */
+      if (restated(cur)) continue;
       ys_rclaim *c = claim(r, st, YS_CLAIM_CHANGE, subj, rt);
       if (!c) return;
       const tk *v[2] = {cur, t};
@@ -1481,6 +1536,8 @@ static void change_claims(cr *r, para *pg, size_t si) {
       c->how = YS_CHANGE_DELTA;
       c->dir = t->dir;
       c->alt = doc_str(r, cur->alt);
+      if (!c->alt && change_of_whole_too(pg, cur))
+        c->alt = doc_str(r, cur->headp->num);
       t->used = true;
       if (rt) rt->used = true;
       /* "…预算为 20 万元…。…支出共计 9.07 万元,较年初预算数减少 10.93
@@ -1583,10 +1640,15 @@ static void share_claims(cr *r, para *pg, size_t si) {
       const char *hk = part->headp ? match_key(r, part->headp->subject) : "";
       const char *nk = *name ? match_key(r, name) : "";
       size_t hl = strlen(hk), nl = strlen(nk);
+      /* (a whole named as a total, "支出总预算", is not a list's whole
+       * that only ends with its words and names no total, "项目支出预算") */
+      bool total = strstr(name, "总") || strstr(name, "合计");
       if (*name && part->headp && !generic(name) &&
           (name_score(r, part->headp->subject, name) ||
            (nl >= 6 && hl >= nl && !strcmp(hk + hl - nl, nk) &&
-            !strstr(hk, "和") && !strstr(hk, "及") && !strstr(hk, "、"))))
+            !strstr(hk, "和") && !strstr(hk, "及") && !strstr(hk, "、") &&
+            (!total || strstr(part->headp->subject, "总") ||
+             strstr(part->headp->subject, "合计")))))
         whole = part->headp; /* the whole of its list, by name */
       else if (*name && !generic(name))
         whole = find_named(r, pg, si, k, name, 0, part, true);
@@ -1896,6 +1958,13 @@ static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
 /* One list of parts and its whole: the sum, and what goes with it. */
 static void list_sum(cr *r, sent *st, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
+  /* a part well over the whole is no part of it: the whole is another
+   * amount (a list opened after a sentence on something else: "…结余 4091
+   * 亿元。其中,…收入 17002 亿元;支出 16090 亿元") */
+  for (size_t p = 0; p < np; p++)
+    if (parts[p]->kind == TK_AMT && whole->kind == TK_AMT && yuan(whole) > 0 &&
+        yuan(parts[p]) > yuan(whole) * 1.1)
+      return;
   ys_rclaim *c = claim(r, st, YS_CLAIM_SUM, whole->subject, whole);
   if (!c) return;
   set_parts(r, c, parts, NULL, np);
@@ -2036,6 +2105,11 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
     if (pf && !(pf & wf)) np = p;
   }
   if (np < 2) return;
+  /* a part well over the whole is no part of it (see list_sum) */
+  for (size_t p = 0; p < np; p++)
+    if (parts[p]->kind == TK_AMT && whole->kind == TK_AMT &&
+        yuan(parts[p]) > yuan(whole) * 1.1 && yuan(whole) > 0)
+      return;
   for (size_t p = 0; p < np; p++)
     if (!parts[p]->headp) ((tk *)parts[p])->headp = whole;
   lst *L =

@@ -700,14 +700,21 @@ static bool part_heading(rd *r, const ys_tline *l) {
 /* "六、政府采购预算情况" — a narrative section heading: Chinese numeral,
  * 、, a short title without figures. */
 static bool section_heading(rd *r, const ys_tline *l, const char **title) {
-  if (l->len > 120) return false;
+  if (l->len > 180) return false;
   const char *k = line_key(r, l);
   while (*k == '#' || *k == '*') k++;
   size_t c = cn_run(k);
   if (!c || !starts(k + c, "、")) return false;
   const char *t = k + c + 3;
-  for (const char *q = t; *q; q++)
-    if (*q >= '0' && *q <= '9') return false;
+  /* no figure in it; a year is none ("二、2024年…“三公”经费支出预算情况
+   * 说明") */
+  for (const char *q = t; *q; q++) {
+    if (*q < '0' || *q > '9') continue;
+    const char *e = q;
+    while (*e >= '0' && *e <= '9') e++;
+    if (e - q != 4 || !starts(e, "年")) return false;
+    q = e - 1;
+  }
   if (title) *title = t;
   return true;
 }
@@ -761,9 +768,10 @@ typedef struct grow {
   tok *amt; /* amount tokens in printed order (not yet placed) */
   size_t namt;
   aval *av;
-  bool placed; /* amounts already in their columns (positional input) */
-  bool drop;   /* reported as not placeable; not emitted */
-  int level;   /* -1 unknown, 0 total, 1.. */
+  bool placed;  /* amounts already in their columns (positional input) */
+  bool drop;    /* reported as not placeable; not emitted */
+  bool guessed; /* its amounts placed left to right, by no identity */
+  int level;    /* -1 unknown, 0 total, 1.. */
   bool subset;
   int rownum; /* 序号 as printed, 0 none */
   int ncand;
@@ -1221,6 +1229,7 @@ static void place_amounts(gtab *g) {
     if (row->drop || row->placed || row->ncand <= 1) continue;
     g->ambiguous++;
     if (!g->first_ambiguous_line) g->first_ambiguous_line = row->line;
+    row->guessed = true;
     row->ncand = 1;
     row->version++;
     if (gr) propagate(g, gr, ng);
@@ -1597,6 +1606,7 @@ static int gt_emit(gtab *g, ys_rtable *rt) {
     if (row->drop) continue;
     ys_rrow *o = ys_rtable_add_row(g->r->d, rt, g->nc, row->line);
     if (!o) return YS_ENOMEM;
+    if (row->guessed) o->flags |= YS_RROW_GUESSED;
     for (size_t k = 0; k < g->nc; k++) {
       o->cells[k].text = row->cells[k];
       o->cells[k].line = row->clines[k];

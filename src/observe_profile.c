@@ -609,6 +609,7 @@ static bool grid_amounts(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
         ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
                    g->tname, r->label, clabel, row->cells[k].text, row->line);
     if (o < 0) return false;
+    c->o[o].guessed = row->flags & YS_RROW_GUESSED;
     at[k] = o;
     if (r->first_obs < 0) r->first_obs = o;
   }

@@ -710,6 +710,59 @@ static void test_shapes_of_other_packages(void **state) {
   done(&r);
 }
 
+static void test_guessed_columns_warn(void **state) {
+  (void)state;
+  /* a 三公 table whose header is a tree and whose one row of figures comes
+   * one cell a line: fitted to a province's layout by guess (the columns of
+   * the figures are not told by any identity), so what its cells seem to
+   * contradict is a warning to check, never an error */
+  reading r = read_file(
+      "某区管委会2024年\n一般公共预算“三公”经费预算\n"
+      "一、2024年一般公共预算“三公”经费支出预算表\n单位:万元\n"
+      "“三公”经费合计\n因公出国(境)费\n公务用车购置及运行费\n公务\n"
+      "接待费\n小计\n公务用车购置费\n公务用车运行费\n"
+      "200.5\n8\n62.5\n40\n22.5\n130\n"
+      "二、2024年一般公共预算“三公”经费支出预算情况说明\n"
+      "某区2024年一般公共预算“三公”经费支出预算为200.5万元。\n"
+      "(二)公务用车购置及运行费支出预算62.5万元。其中:公务用车运行费22.5"
+      "万元,公务用车购置费40万元。\n");
+  size_t warn = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    assert_true(r.f->items[i].severity < YS_SEV_ERROR);
+    warn += r.f->items[i].severity == YS_SEV_WARNING;
+  }
+  assert_true(warn > 0);
+  done(&r);
+}
+
+static void test_whole_or_part_or_basis(void **state) {
+  (void)state;
+  /* a list after a sentence on something else: parts far over the "whole"
+   * are no parts of it, so no sum is claimed (and no error) */
+  reading r = read_text("项目支出预算4000元,同比无增减变化。其中:"
+                        "(一)教育支出850000元,占支出总预算78.00%。"
+                        "(二)卫生健康支出240000元,占支出总预算22.00%。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_ERROR);
+  done(&r);
+  /* a change after the last part of a list whose other parts have none
+   * may be the whole's: 2000 of 5000 against 3000 (66.7 %) holds */
+  r = read_text("事业运行经费总预算安排5000元,其中:基本支出预算1000元,"
+                "项目支出预算4000元,同比增加2000元,增长66.7%。");
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "66.7", "4000,2000");
+  assert_true(verdict(&r, a) < YS_SEV_WARNING);
+  done(&r);
+  /* a figure restated on a comparable basis: its rate's base is not the
+   * figure less the change, so the rate is not checked (info only) */
+  r = read_text("地方一般公共预算收入(同口径)完成30000万元,同比增长10.0%,"
+                "增收4000万元。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_CHANGE), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_cells_ending_in_bars(void **state) {
   (void)state;
   /* a web table copied one cell a line, each cell ending in "|", no row
@@ -907,6 +960,8 @@ int main(void) {
       cmocka_unit_test(test_reason_for_a_large_difference),
       cmocka_unit_test(test_shapes_of_other_packages),
       cmocka_unit_test(test_cells_ending_in_bars),
+      cmocka_unit_test(test_whole_or_part_or_basis),
+      cmocka_unit_test(test_guessed_columns_warn),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),

@@ -40,7 +40,9 @@ enum {
   YS_RROW_CODE = 1u << 4,   /* a classification code row */
   YS_RROW_FOOTER = 1u << 5, /* a 收支总表 row after the first total */
   YS_RROW_UNIT = 1u << 6,   /* a unit (or the department) */
-  YS_RROW_ITEM = 1u << 7    /* a project or sub-item printed under a class */
+  YS_RROW_ITEM = 1u << 7,   /* a project or sub-item printed under a class */
+  YS_RROW_GUESSED = 1u << 8 /* its amounts' columns were guessed (empty cells
+                               not printed, the identities left them open) */
 };
 
 typedef struct ys_rrow {
