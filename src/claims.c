@@ -550,7 +550,7 @@ static int base_of(const char *p, size_t n, int *year) {
  * the verb ("收、支总计各是 4125.49,4143.91 万元", "各减少 …、…")? */
 static bool says_each(const char *p, size_t n) {
   if (ys_text_has(p, n, "分别")) return true;
-  static const char *const verb[] = {"是", "为", "减少", "增加", "下降",
+  static const char *const verb[] = {"是",   "为",   "减少", "增加", "下降",
                                      "增长", "上升", "降低", "达"};
   for (const char *q = p; q + 3 <= p + n; q++) {
     if (!starts(q, "各")) continue;

@@ -907,6 +907,23 @@ static bool aligned_row(const ys_tline *l) {
   return label_first && figs >= 1 && toks >= 3;
 }
 
+/* The next cell of a line set with spaces between its cells, from byte *k
+ * on; NULL at the end (or out of memory: x->rc). */
+static cell *spaced_cell(tctx *x, const char *s, size_t n, size_t *k,
+                         int line) {
+  while (*k < n && s[*k] == ' ') (*k)++;
+  size_t t0 = *k;
+  while (*k < n && s[*k] != ' ') (*k)++;
+  if (*k == t0) return NULL;
+  cell *c = ys_arena_alloc(x->a, sizeof *c);
+  if (!c) {
+    x->rc = YS_ENOMEM;
+    return NULL;
+  }
+  *c = make_cell(x->a, s + t0, *k - t0, line);
+  return c;
+}
+
 /* The header of a table set as text: the line just before its first row
  * when it is words only, split at spaces as the rows are ("年度 合计 因公出
  * 国(境)经费 公务接待费 …"); none when it is prose or holds a figure. */
@@ -925,20 +942,12 @@ static void aligned_head(tctx *x, const ys_tline *lines, size_t b) {
     return;
   }
   size_t nh = 0;
-  for (size_t k = 0; k < n;) {
-    while (k < n && s[k] == ' ') k++;
-    size_t t0 = k;
-    while (k < n && s[k] != ' ') k++;
-    if (k == t0) break;
-    cell *c = ys_arena_alloc(x->a, sizeof *c);
-    if (!c) {
-      x->rc = YS_ENOMEM;
-      return;
-    }
-    *c = make_cell(x->a, s + t0, k - t0, lines[b - 1].no);
+  size_t k = 0;
+  for (cell *c; (c = spaced_cell(x, s, n, &k, lines[b - 1].no));) {
     if (c->num) return; /* a row, not a header */
     head[nh++] = c;
   }
+  if (x->rc) return;
   if (nh < 3) return;
   x->head = head;
   x->nhead = nh;
@@ -960,17 +969,8 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
     size_t n = lines[i].len;
     row *r = &rows[nr++];
     memset(r, 0, sizeof *r);
-    for (size_t k = 0; k < n;) {
-      while (k < n && s[k] == ' ') k++;
-      size_t t0 = k;
-      while (k < n && s[k] != ' ') k++;
-      if (k == t0) break;
-      cell *c = ys_arena_alloc(x->a, sizeof *c);
-      if (!c) {
-        x->rc = YS_ENOMEM;
-        return;
-      }
-      *c = make_cell(x->a, s + t0, k - t0, lines[i].no);
+    size_t k = 0;
+    for (cell *c; (c = spaced_cell(x, s, n, &k, lines[i].no));) {
       if (!r->label)
         r->label = c;
       else if (r->n < 64)
@@ -979,7 +979,7 @@ static void aligned_region(tctx *x, const ys_tline *lines, const bool *aligned,
         r->cut = true;
     }
   }
-  infer(x, rows, nr);
+  if (!x->rc) infer(x, rows, nr);
   x->head = NULL;
   x->nhead = 0;
 }
