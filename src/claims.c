@@ -1304,6 +1304,25 @@ static tk *owner_of(cr *r, para *pg, size_t si, size_t k, tk **cur) {
 /* The n stated amounts a list of n figures pairs with ("分别减少 a、b、c"):
  * the last n amounts before it in the sentence, else the previous
  * sentence's list. */
+/* Does the sentence before name the items this clause names before its
+ * 各 / 分别 ("收、支总计各是 …。…收、支总计各减少 …")? */
+static bool same_items(const sent *st, size_t k, const sent *pv) {
+  size_t e = st->t[k].b, b = e;
+  while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ';' &&
+         st->s[b - 1] != ':')
+    b--;
+  const char *each = NULL;
+  static const char *const w[] = {"分别", "各"};
+  for (size_t i = 0; i < 2 && !each; i++)
+    each = rfind_n(st->s + b, e - b, w[i]);
+  size_t len = each ? (size_t)(each - (st->s + b)) : 0;
+  char items[256];
+  if (!len || len >= sizeof items) return false;
+  memcpy(items, st->s + b, len);
+  items[len] = 0;
+  return ys_text_has(pv->s, pv->n, items);
+}
+
 static bool pair_list(para *pg, size_t si, size_t k, size_t n, tk **out) {
   sent *st = &pg->s[si];
   size_t got = 0;
@@ -1314,16 +1333,35 @@ static bool pair_list(para *pg, size_t si, size_t k, size_t n, tk **out) {
   if (got || si == 0) return false;
   /* "…分别减少 a、b、c" after a sentence listing three parts — unless
    * this sentence names its own items ("公开招标、邀请招标…分别占…") */
-  if (ys_text_has(st->s, st->t[k].b, "、")) return false;
   sent *pv = &pg->s[si - 1];
+  if (ys_text_has(st->s, st->t[k].b, "、") && !same_items(st, k, pv))
+    return false;
   size_t have = 0;
   for (size_t j = 0; j < pv->nt; j++)
     have += pv->t[j].role == R_STATE && pv->t[j].headp;
-  if (have != n) return false;
-  for (size_t j = pv->nt; j-- > 0 && got < n;)
-    if (pv->t[j].role == R_STATE && pv->t[j].headp)
+  if (have == n) {
+    for (size_t j = pv->nt; j-- > 0 && got < n;)
+      if (pv->t[j].role == R_STATE && pv->t[j].headp)
+        out[n - 1 - got++] = &pv->t[j];
+    return got == n;
+  }
+  /* or the one list of n amounts it states ("收、支总计各是 4125.49,4143.91
+   * 万元。…各减少 1267.86,2570.97 万元") */
+  int list = 0;
+  for (size_t j = 0; j < pv->nt; j++) {
+    const tk *u = &pv->t[j];
+    if (u->role != R_STATE || !u->list || u->list == list) continue;
+    size_t m = 0;
+    for (size_t q = j; q < pv->nt && pv->t[q].list == u->list; q++)
+      m += pv->t[q].role == R_STATE;
+    if (m != n) continue;
+    if (list) return false; /* two such lists: neither */
+    list = u->list;
+  }
+  for (size_t j = pv->nt; list && j-- > 0 && got < n;)
+    if (pv->t[j].role == R_STATE && pv->t[j].list == list)
       out[n - 1 - got++] = &pv->t[j];
-  return got == n;
+  return list && got == n;
 }
 
 /* The tokens of one list starting at k: how many. */

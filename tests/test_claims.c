@@ -681,6 +681,13 @@ static void test_shapes_of_other_packages(void **state) {
   size_t d = has_claim(&r, YS_CLAIM_CHANGE, "11", "-10,90");
   assert_true(verdict(&r, d) < YS_SEV_WARNING);
   done(&r);
+  /* 各 pairs a list of changes with the list of totals the sentence before
+   * states item by item (收 500.00 less 100.00, 支 400.00 less 100.00) */
+  r = read_text("2024年度收、支总计各是500.00,400.00万元。与2023年相比,收、支"
+                "总计各减少100.00,100.00万元,各下降16.67%、20.00%。");
+  size_t d2 = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "400.00,-100.00");
+  assert_true(verdict(&r, d2) < YS_SEV_WARNING);
+  done(&r);
   /* a list of one budget's parts ends where another budget starts */
   r = read_text("一般公共预算收入累计完成1000万元,其中:税收收入累计完成800万元;"
                 "非税收入累计完成200万元;政府性基金预算收入50万元。");
