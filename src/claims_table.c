@@ -297,6 +297,70 @@ static bool zero_row(const row *r, size_t w) {
   return any;
 }
 
+/* Does a row's label say it is a total (合计, 总计, 小计; "三公经费合计")? */
+static bool total_label(const char *s) {
+  size_t n = strlen(s);
+  static const char *const w[] = {"合计", "总计", "小计"};
+  for (size_t i = 0; i < 3; i++) {
+    size_t k = strlen(w[i]);
+    if (n >= k && !strcmp(s + n - k, w[i])) return true;
+  }
+  return false;
+}
+
+/* A total its label names that no sum of the figures explained (a wrong
+ * 合计 adds up in no column, so the figures alone never show its parts):
+ * its parts are the rows of the top level after it, when it opens the
+ * table, or before it, when it closes it — a block found under a row (公务
+ * 用车 = 购置 + 运行) is one part, and a 其中 row among them, a hierarchy
+ * not told, makes no claim. Checked in every column that prints them all. */
+static void labelled_totals(tctx *x, row *rows, size_t nr, size_t w,
+                            const size_t *end, const bool *done) {
+  size_t idx[KMAX];
+  bool every[64];
+  for (size_t j = 0; j < 64; j++) every[j] = true;
+  for (size_t i = 0; i < nr && !x->rc; i++) {
+    if (done[i] || rows[i].rate || !total_label(rows[i].label->s)) continue;
+    bool first = true, last = i + 1 == nr;
+    for (size_t j = 0; j < i && first; j++) first = rows[j].rate;
+    if (!first && !last) continue;
+    size_t k = 0;
+    bool plain = true, more = false; /* more parts than a sum takes */
+    if (first) {
+      for (size_t j = i + 1; j < nr; j = end[j] + 1) {
+        if (rows[j].rate || total_label(rows[j].label->s)) break;
+        if (k == KMAX) {
+          more = true;
+          break;
+        }
+        idx[k++] = j;
+      }
+    } else {
+      for (size_t p = i; p > 0;) {
+        size_t q = p - 1;
+        for (size_t t = 0; t < q; t++)
+          if (end[t] >= q && end[t] < i) {
+            q = t;
+            break;
+          }
+        if (rows[q].rate || total_label(rows[q].label->s)) break;
+        if (k == KMAX) {
+          more = true;
+          break;
+        }
+        idx[k++] = q;
+        p = q;
+      }
+    }
+    if (more) continue;
+    for (size_t m = 0; m < k && plain; m++)
+      plain = strncmp(rows[idx[m]].label->s, "其中", strlen("其中")) != 0;
+    /* the label is the evidence: every column of figures is summed, an
+     * amount column told by the figures or not */
+    if (k >= 2 && plain) rows_add_up(x, rows, i, idx, k, w, every, true);
+  }
+}
+
 /* Rows: row i = the rows after it, in the amount columns. First the rows
  * just after it (合计 = its items; 区级 = its districts); then, a total's
  * items being its block, the totals and rows that follow one another
@@ -305,6 +369,11 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
                      const bool *amount_col) {
   size_t *end = ys_arena_alloc(x->a, sizeof *end * (nr + 1));
   if (!end) {
+    x->rc = YS_ENOMEM;
+    return;
+  }
+  bool *done = ys_arena_alloc(x->a, nr + 1);
+  if (!done) {
     x->rc = YS_ENOMEM;
     return;
   }
@@ -325,6 +394,7 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
         if (!rows_add_up(x, rows, i, idx, k, w, amount_col, false)) continue;
         rows_add_up(x, rows, i, idx, k, w, amount_col, true);
         end[i] = pass ? end[idx[k - 1]] : idx[k - 1];
+        done[i] = true;
         break;
       }
     }
@@ -351,9 +421,11 @@ static void row_sums(tctx *x, row *rows, size_t nr, size_t w,
              zero_row(&rows[p - 1], w))
         idx[k++] = --p;
       rows_add_up(x, rows, i, idx, k, w, amount_col, true);
+      done[i] = true;
       break;
     }
   }
+  labelled_totals(x, rows, nr, w, end, done);
 }
 
 /* Rows of rates of change: "2016年比2015年增减%" between the rows of those

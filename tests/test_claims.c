@@ -810,6 +810,35 @@ static void test_rate_column_of_a_table(void **state) {
   done(&r);
 }
 
+static void test_labelled_total_that_fails(void **state) {
+  (void)state;
+  /* a 合计 that adds up in no column (or in one only): the label says it is
+   * the total of the rows under it, so it is claimed and found wrong */
+  reading r = read_text("三公经费情况如下:\n"
+                        "项目 | 预算数 | 决算数 |\n"
+                        "合计 | 70.00 | 60.00 |\n"
+                        "因公出国(境)费 | 12.00 | 10.00 |\n"
+                        "公务接待费 | 25.00 | 20.00 |\n"
+                        "公务用车购置及运行维护费 | 31.00 | 30.00 |");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "70.00", "12.00,25.00,31.00");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "60.00", "10.00,20.00,30.00");
+  assert_true(verdict(&r, b) < YS_SEV_WARNING);
+  done(&r);
+  /* below its parts, an item's own block (公务用车 = 购置 + 运行) one part */
+  r = read_text("三公经费情况如下:\n"
+                "项目 | 预算数 |\n"
+                "因公出国(境)费 | 12.00 |\n"
+                "公务接待费 | 25.00 |\n"
+                "公务用车购置及运行维护费 | 31.00 |\n"
+                "其中:公务用车购置费 | 11.00 |\n"
+                "公务用车运行维护费 | 20.00 |\n"
+                "合计 | 70.00 |");
+  size_t c = has_claim(&r, YS_CLAIM_SUM, "70.00", "31.00,25.00,12.00");
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR);
+  done(&r);
+}
+
 static void test_long_table_in_the_text(void **state) {
   (void)state;
   /* a total over 99 rows: more rows than any sum takes (16), nothing
@@ -969,6 +998,7 @@ int main(void) {
       cmocka_unit_test(test_cells_ending_in_bars),
       cmocka_unit_test(test_whole_or_part_or_basis),
       cmocka_unit_test(test_guessed_columns_warn),
+      cmocka_unit_test(test_labelled_total_that_fails),
       cmocka_unit_test(test_long_table_in_the_text),
       cmocka_unit_test(test_restated_figure),
       cmocka_unit_test(test_unchecked_without_a_base),
