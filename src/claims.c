@@ -863,6 +863,10 @@ static void bare_priors(sent *st) {
   for (size_t k = 0; k + 1 < st->nt; k++) {
     tk *t = &st->t[k], *u = &st->t[k + 1];
     if (t->kind != TK_NUM || u->role != R_DELTA || u->b - t->e > 12) continue;
+    /* "收入较 2024 增加 39.39 万元": a year written without 年 */
+    if (strlen(t->num) == 4 && !strchr(t->num, '.') && atoi(t->num) >= 1990 &&
+        atoi(t->num) <= 2100)
+      continue;
     const char *cp;
     size_t cn;
     clause_text(st, k, &cp, &cn);
@@ -1239,8 +1243,18 @@ static bool sibling(const tk *u, const tk *part) {
  * siblings; with at_least, never an amount smaller than the part (a whole
  * is not smaller than its part). The best-named wins; among equals, the
  * nearest. */
-static tk *find_named(cr *r, para *pg, size_t si, size_t k, const char *name,
-                      int measure, const tk *part, bool at_least) {
+/* The year a stated amount is of: its own, its list's whole's (up the
+ * lists it is in), else the document's. */
+static int amount_year(const tk *u, int doc_year) {
+  for (const tk *w = u; w; w = w->headp)
+    if (w->syear) return w->syear;
+  return doc_year;
+}
+
+/* find_named, never an amount of year not_year (0: any). */
+static tk *find_named_in(cr *r, para *pg, size_t si, size_t k, const char *name,
+                         int measure, const tk *part, bool at_least,
+                         int not_year) {
   if (!name || !*name || generic(name)) return NULL;
   tk *best = NULL;
   int bs = 0;
@@ -1254,6 +1268,7 @@ static tk *find_named(cr *r, para *pg, size_t si, size_t k, const char *name,
       if (at_least && yuan(u) < pv) continue;
       /* 决算 is not 预算 */
       if (measure && u->measure && u->measure != measure) continue;
+      if (not_year && amount_year(u, r->x->year) == not_year) continue;
       int sc = name_score(r, u->subject, name);
       if (sc > bs) best = u, bs = sc;
     }
@@ -1262,10 +1277,16 @@ static tk *find_named(cr *r, para *pg, size_t si, size_t k, const char *name,
     tk *u = r->hist[h];
     if (u == part || sibling(u, part) || (at_least && yuan(u) < pv)) continue;
     if (measure && u->measure && u->measure != measure) continue;
+    if (not_year && amount_year(u, r->x->year) == not_year) continue;
     int sc = name_score(r, u->subject, name);
     if (sc > bs) best = u, bs = sc;
   }
   return best;
+}
+
+static tk *find_named(cr *r, para *pg, size_t si, size_t k, const char *name,
+                      int measure, const tk *part, bool at_least) {
+  return find_named_in(r, pg, si, k, name, measure, part, at_least, 0);
 }
 
 /* The first stated amount of a sentence: what a following sentence that
@@ -1288,7 +1309,17 @@ static tk *owner_of(cr *r, para *pg, size_t si, size_t k, tk **cur) {
     /* the amount stated just before in this clause, if it is the one */
     tk *c = cur[t->depth < 8 ? t->depth : 7];
     if (c && c->owner == st && name_score(r, c->subject, t->dsubj)) return c;
-    return find_named(r, pg, si, k, t->dsubj, t->dmeasure, NULL, false);
+    {
+      /* the statement a change of the year before is of is not the year
+       * before's ("2021 年…公务接待 12.39 万元…。2022 年度…其中公务接待较上
+       * 年同期减少 0.58 万元": the 2022 figure) */
+      tk *f = find_named(r, pg, si, k, t->dsubj, t->dmeasure, NULL, false);
+      int cy = r->x->year;
+      if (f && cy && t->base == B_PRIOR && amount_year(f, cy) == cy - 1)
+        f = find_named_in(r, pg, si, k, t->dsubj, t->dmeasure, NULL, false,
+                          cy - 1);
+      return f;
+    }
   }
   tk *c = cur[t->depth < 8 ? t->depth : 7];
   if (!c) c = cur[0];
@@ -1994,8 +2025,21 @@ static void companion_sums(cr *r, const sent *st, tk *whole, const tk **parts,
 }
 
 /* One list of parts and its whole: the sum, and what goes with it. */
+/* Is the whole of another year than the one the parts' sentence names
+ * before them ("2022 年…决算为 3.46 万元…。2023 年…决算中,因公出国(境)费
+ * …")? Then it is not their whole. */
+static bool other_year(const tk *whole, const tk *part) {
+  int wy = amount_year(whole, 0);
+  const sent *st = part->owner;
+  if (!wy || !st) return false;
+  for (size_t j = 0; j < st->nt && &st->t[j] != part; j++)
+    if (st->t[j].kind == TK_YEAR) return st->t[j].year != wy;
+  return false;
+}
+
 static void list_sum(cr *r, sent *st, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
+  if (np && other_year(whole, parts[0])) return;
   /* a part well over the whole is no part of it: the whole is another
    * amount (a list opened after a sentence on something else: "…结余 4091
    * 亿元。其中,…收入 17002 亿元;支出 16090 亿元") */
@@ -2049,8 +2093,9 @@ static bool new_list_between(const sent *st, size_t b, size_t e) {
       continue;
     }
     if (depth) continue;
+    /* (after a rate the comma is often left out: "…100%其中上年结转…") */
     bool clause = j == b || st->s[j - 1] == ',' || st->s[j - 1] == ';' ||
-                  st->s[j - 1] == ':';
+                  st->s[j - 1] == ':' || st->s[j - 1] == '%';
     if (!clause) continue;
     /* an opener whose own list reaches the next amount ("…8.2 万元,主要
      * 包括燃料费、维修费…;公务接待费…" closes before it: the list goes on) */
@@ -2143,6 +2188,7 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
     if (pf && !(pf & wf)) np = p;
   }
   if (np < 2) return;
+  if (other_year(whole, parts[0])) return;
   /* a part well over the whole is no part of it (see list_sum) */
   for (size_t p = 0; p < np; p++)
     if (parts[p]->kind == TK_AMT && whole->kind == TK_AMT &&
@@ -2333,6 +2379,9 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     tk *whole = NULL;
     if (name && *name && !generic(name)) {
       whole = find_named(r, pg, si, first, name, m, NULL, false);
+      /* of the year the name says ("2023年…决算中,…": not the 2022 total) */
+      if (whole && y && amount_year(whole, 0) && amount_year(whole, 0) != y)
+        whole = NULL;
     } else if (name && *name) {
       /* "收入包括:", "支出包括:": the latest total of that side (or of
        * 收支) that is not itself a part */
@@ -3204,14 +3253,6 @@ static const char *meaning_key(cr *r, const char *s) {
       !m.phrases || !(m.q.econ.n || m.q.func.n))
     return NULL;
   return ys_qfilter_key(r->a, &m.q);
-}
-
-/* The year a stated amount is of: its own, its list's whole's (up the
- * lists it is in), else the document's. */
-static int amount_year(const tk *u, int doc_year) {
-  for (const tk *w = u; w; w = w->headp)
-    if (w->syear) return w->syear;
-  return doc_year;
 }
 
 static bool total_name(const char *s) {

@@ -408,9 +408,14 @@ static size_t stream_rows(const pline *v, size_t n, stream *sl) {
 static int stream_emit(tr *r, const pline *v, size_t start, const stream *sl) {
   gbuf g = {NULL, 0, 0, 0};
   int rc = YS_OK;
+  /* a header of twice the row's cells ("收入 | 执行数 | 决算数 | 支出 | 执行数
+   * | 决算数"): two panels side by side, copied row by row alternately —
+   * each printed row is two rows of the stream */
+  size_t nrows = (sl->end - sl->row0) / sl->ncols;
+  size_t per = sl->row0 - start == 2 * sl->ncols && nrows % 2 == 0 ? 2 : 1;
   if (sl->row0 > start) rc = grid_row(&g, v + start, sl->row0 - start);
-  for (size_t q = sl->row0; q < sl->end && rc == YS_OK; q += sl->ncols)
-    rc = grid_row(&g, v + q, sl->ncols);
+  for (size_t q = sl->row0; q < sl->end && rc == YS_OK; q += per * sl->ncols)
+    rc = grid_row(&g, v + q, per * sl->ncols);
   if (rc == YS_OK) rc = emit_grid(r, &g);
   free(g.v);
   return rc;

@@ -688,6 +688,28 @@ static void test_shapes_of_other_packages(void **state) {
   size_t d2 = has_claim(&r, YS_CLAIM_CHANGE, "20.00", "400.00,-100.00");
   assert_true(verdict(&r, d2) < YS_SEV_WARNING);
   done(&r);
+  /* a year written without 年 after 较 is no prior amount */
+  r = read_text("2025年收入预算1282.73万元。收入较2024增加39.39万元。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_DIFFERENCE), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+  /* the change of the year before is of this year's figure, not of the
+   * year before's of the same name (11.80 + 0.58 = 12.38: 4.68 %) */
+  r = read_text("2023年度三公经费合计支出20.12万元,其中:公务接待12.39万元,"
+                "公务用车运行费用7.73万元。\n"
+                "2024年度三公经费预算总计21.80万元,其中:公务接待11.80万元,"
+                "公务用车运行费用10.00万元。其中公务接待较上年同期减少0.58"
+                "万元,减少4.68%。");
+  size_t g = has_claim(&r, YS_CLAIM_CHANGE, "4.68", "11.80,-0.58");
+  assert_true(verdict(&r, g) < YS_SEV_WARNING);
+  done(&r);
+  /* a second 其中 after a rate opens a list of the part before it */
+  r = read_text("收入预算7000.00元,其中:财政拨款收入7000.00元,100%其中上年结转"
+                "1000.00元。");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
   /* a list of one budget's parts ends where another budget starts */
   r = read_text("一般公共预算收入累计完成1000万元,其中:税收收入累计完成800万元;"
                 "非税收入累计完成200万元;政府性基金预算收入50万元。");
