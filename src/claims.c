@@ -721,15 +721,19 @@ static void pct_role(sent *st, size_t k, const char *p, size_t n) {
   t->together = says_each(p, n);
 }
 
+/* The direction of the change word text a[0..an) opens with: +1 up, -1
+ * down, 0 none ("下降 34 万元"). */
+static int change_word_at(const char *a, size_t an) {
+  for (size_t i = 0; i < sizeof up_words / sizeof up_words[0]; i++)
+    if (an >= strlen(up_words[i]) && starts(a, up_words[i])) return +1;
+  for (size_t i = 0; i < sizeof down_words / sizeof down_words[0]; i++)
+    if (an >= strlen(down_words[i]) && starts(a, down_words[i])) return -1;
+  return 0;
+}
+
 /* Does a change word follow the amount directly ("285 万元下降 34 万元")? */
 static bool change_follows(const sent *st, const tk *t) {
-  const char *a = st->s + t->e;
-  size_t an = st->n - t->e;
-  for (size_t i = 0; i < sizeof up_words / sizeof up_words[0]; i++)
-    if (an >= strlen(up_words[i]) && starts(a, up_words[i])) return true;
-  for (size_t i = 0; i < sizeof down_words / sizeof down_words[0]; i++)
-    if (an >= strlen(down_words[i]) && starts(a, down_words[i])) return true;
-  return false;
+  return change_word_at(st->s + t->e, st->n - t->e) != 0;
 }
 
 /* The role of an amount: a change, a prior amount, the whole a share is
@@ -773,16 +777,11 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     const char *after = st->s + t->e;
     size_t an = st->n - t->e;
     if (an && *after == ',') after++, an--;
-    int ad = 0;
-    for (size_t i = 0; i < sizeof up_words / sizeof up_words[0] && !ad; i++)
-      if (an >= strlen(up_words[i]) && starts(after, up_words[i])) ad = +1;
-    for (size_t i = 0; i < sizeof down_words / sizeof down_words[0] && !ad; i++)
-      if (an >= strlen(down_words[i]) && starts(after, down_words[i])) ad = -1;
+    int ad = change_word_at(after, an);
     if (ad) {
       t->role = R_DELTA;
       t->dir = ad;
       t->base = base_of(cp, cn, &t->base_year);
-      t->base_phase = base_phase(cp, cn);
       t->base_phase = base_phase(cp, cn);
       return;
     }
@@ -3215,15 +3214,8 @@ static bool heading(const char *s, size_t n) {
   /* up to sixty characters ("二、2021年度一般公共预算及政府性基金财政拨款
    * “三公”经费支出决算情况说明"), with no amount in it (a year is none) */
   if (n > 180 || ys_text_has(s, n, "。") || ys_text_has(s, n, "万元") ||
-      ys_text_has(s, n, "%"))
+      ys_text_has(s, n, "%") || !ys_text_years_only(s, n))
     return false;
-  for (size_t i = 0; i < n; i++) {
-    if (!digit(s[i])) continue;
-    size_t j = i;
-    while (j < n && digit(s[j])) j++;
-    if (!(j - i == 4 && j + 3 <= n && starts(s + j, "年"))) return false;
-    i = j;
-  }
   const char *q = s;
   if (*q == '(') q++;
   size_t k = 0;

@@ -93,19 +93,50 @@ static size_t right_from(const ys_line *ln, measure m, int g) {
   return ln->n;
 }
 
-/* Is a table of the page printed between two text lines (by y)? */
-static bool table_between(const ys_layout *l, const ys_line *a,
-                          const ys_line *b) {
+/* Where the tables' cells are printed: (page, y) of every cell of a
+ * table on its title's page, sorted, so that whether a table lies between
+ * two text lines is one search, not a pass over every cell. */
+typedef struct cell_at {
+  int page;
+  float y;
+} cell_at;
+
+static int cmp_cell_at(const void *a, const void *b) {
+  const cell_at *x = a, *y = b;
+  if (x->page != y->page) return x->page < y->page ? -1 : 1;
+  return (x->y > y->y) - (x->y < y->y);
+}
+
+static cell_at *cells_at(ys_doc *d, const ys_layout *l, size_t *n) {
+  size_t m = 0;
+  for (size_t t = 0; t < l->n; t++) m += l->tables[t].ncells;
+  cell_at *v = ys_arena_alloc(d->arena, sizeof *v * (m + 1));
+  if (!v) return NULL;
+  *n = 0;
   for (size_t t = 0; t < l->n; t++) {
     const ys_gtable *g = &l->tables[t];
-    if (g->page != a->page) continue;
-    for (size_t c = 0; c < g->ncells; c++) {
-      float y = g->cells[c].box.y0;
-      if (g->cells[c].page == a->page && y > a->box.y0 && y < b->box.y0)
-        return true;
-    }
+    for (size_t c = 0; c < g->ncells; c++)
+      if (g->cells[c].page == g->page)
+        v[(*n)++] = (cell_at){g->page, g->cells[c].box.y0};
   }
-  return false;
+  qsort(v, *n, sizeof *v, cmp_cell_at);
+  return v;
+}
+
+/* Is a table's cell printed between two text lines of a page (by y)? */
+static bool table_between(const cell_at *v, size_t n, const ys_line *a,
+                          const ys_line *b) {
+  /* the first cell after (a's page, a's y) */
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid].page < a->page ||
+        (v[mid].page == a->page && v[mid].y <= a->box.y0))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && v[lo].page == a->page && v[lo].y < b->box.y0;
 }
 
 /* The gutter of lines [b, e): the bin where prose starts most often after
@@ -222,7 +253,9 @@ static int split_block(ys_doc *d, const ys_line *const *L, size_t b, size_t e,
 
 int ys_layout_columns(ys_layout *l, ys_doc *d) {
   const ys_line *const *L = l->text;
-  size_t n = l->ntext;
+  size_t n = l->ntext, nat = 0;
+  cell_at *at = cells_at(d, l, &nat);
+  if (!at) return YS_ENOMEM;
   const ys_line **out = NULL;
   size_t no = 0;
   for (size_t i = 0; i < n;) {
@@ -233,7 +266,7 @@ int ys_layout_columns(ys_layout *l, ys_doc *d) {
       const ys_line *prev = NULL;
       for (size_t k = e; k-- > i && !prev;)
         if (L[k]->n) prev = L[k];
-      if (L[e]->n && prev && table_between(l, prev, L[e])) break;
+      if (L[e]->n && prev && table_between(at, nat, prev, L[e])) break;
       e++;
     }
     /* a text file: the gutter by either measure of its padding */

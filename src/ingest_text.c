@@ -708,13 +708,7 @@ static bool section_heading(rd *r, const ys_tline *l, const char **title) {
   const char *t = k + c + 3;
   /* no figure in it; a year is none ("二、2024年…“三公”经费支出预算情况
    * 说明") */
-  for (const char *q = t; *q; q++) {
-    if (*q < '0' || *q > '9') continue;
-    const char *e = q;
-    while (*e >= '0' && *e <= '9') e++;
-    if (e - q != 4 || !starts(e, "年")) return false;
-    q = e - 1;
-  }
+  if (!ys_text_years_only(t, strlen(t))) return false;
   if (title) *title = t;
   return true;
 }

@@ -857,14 +857,8 @@ static bool heading(nr *r, const char *s, size_t n) {
       has(k, "，") || has(k, ";") || has(k, "；"))
     return false;
   /* No figures after the numbering (a year "2023年" is fine). */
-  for (const char *p = k + numbering(k); *p; p++) {
-    if (!is_digit(*p)) continue;
-    const char *q = p;
-    while (is_digit(*q)) q++;
-    if (!(q - p == 4 && starts(q, "年"))) return false;
-    p = q - 1;
-  }
-  return true;
+  const char *t = k + numbering(k);
+  return ys_text_years_only(t, strlen(t));
 }
 
 /* The fund and period a heading announces. */

@@ -399,6 +399,17 @@ bool ys_text_has(const char *s, size_t n, const char *p) {
   return false;
 }
 
+bool ys_text_years_only(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') continue;
+    size_t j = i;
+    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    if (j - i != 4 || j + 3 > n || memcmp(s + j, "年", 3)) return false;
+    i = j;
+  }
+  return true;
+}
+
 void ys_text_trim(const char **s, size_t *len) {
   if (!s || !len || !*s) return;
   const unsigned char *p = (const unsigned char *)*s;

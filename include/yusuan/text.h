@@ -46,6 +46,11 @@ YS_API void ys_text_trim(const char **s, size_t *len);
 /* Does [s, s+n) contain the string p? (s need not be NUL-terminated) */
 YS_API bool ys_text_has(const char *s, size_t n, const char *p);
 
+/* Is [s, s+n) free of figures but years ("二、2024年…情况说明": a heading,
+ * no statement)? A run of digits is a year when it is four long and 年
+ * follows. */
+YS_API bool ys_text_years_only(const char *s, size_t n);
+
 /* Decodes the code point at s (n bytes available) into *cp and returns its
  * length in bytes: 1 with *cp = U+FFFD for a byte that starts no valid
  * sequence, 0 when n is 0. The one UTF-8 decoder of the library. */
