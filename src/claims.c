@@ -1689,6 +1689,24 @@ static const char *whole_name(cr *r, const sent *st, size_t k) {
   return name ? name : "";
 }
 
+/* A percentage as written ("12.5", "0.07") in hundredths of a percent;
+ * -1 when it has more than two decimals or is not a plain number. */
+static long long hundredths_of(const char *num) {
+  long long v = 0;
+  int dec = -1;
+  for (const char *q = num; *q; q++) {
+    if (*q == '.' && dec < 0)
+      dec = 0;
+    else if (*q >= '0' && *q <= '9' && dec < 2 && v < 1000000000LL) {
+      v = v * 10 + (*q - '0');
+      if (dec >= 0) dec++;
+    } else
+      return -1;
+  }
+  for (int d = dec < 0 ? 0 : dec; d < 2; d++) v *= 10;
+  return v;
+}
+
 static void share_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
@@ -1734,13 +1752,18 @@ static void share_claims(cr *r, para *pg, size_t si) {
       const tk *all[64];
       size_t na = 0;
       double pct = 0;
+      long long hundredths = 0; /* the sum exactly, when no share has more
+                                   than two decimals (-1 otherwise) */
       bool every = true;
       for (size_t j = 0; j < st->nt && every && na < 64; j++) {
         const tk *u = &st->t[j];
         if (u->role != R_STATE) continue;
         every = u->share && !*whole_name(r, st, (size_t)(u->share - st->t));
         if (every) {
-          pct += atof(u->share->num);
+          const char *num = u->share->num;
+          pct += atof(num);
+          long long h = hundredths_of(num);
+          hundredths = hundredths < 0 || h < 0 ? -1 : hundredths + h;
           all[na++] = u;
         }
       }
@@ -1754,6 +1777,7 @@ static void share_claims(cr *r, para *pg, size_t si) {
           if (all[j] != part) v[nv++] = all[j];
         set_parts(r, c, v, NULL, nv);
         c->how = YS_SHARE_OF_SUM;
+        c->to_hundred = hundredths == 10000;
         t->used = true;
         continue;
       }

@@ -180,14 +180,35 @@ static unsigned fmt_flags(const cctx *c) {
          (blank_zero(c) ? YS_FMT_BLANK_ZERO : 0u);
 }
 
+/* {prefix}, then the placeholders of expand (上海 titles open with
+ * "{year}年"). */
 static const char *title_of(cctx *c, const char *tpl) {
   const char *prefix = c->ds->title_prefix && *c->ds->title_prefix
                            ? c->ds->title_prefix
                            : c->p->title_prefix;
   const char *at = strstr(tpl, "{prefix}");
-  if (!at) return tpl;
-  return ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tpl), tpl, prefix,
-                         at + 8);
+  if (at)
+    tpl =
+        ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tpl), tpl, prefix, at + 8);
+  return tpl ? expand(c, tpl, NULL) : NULL;
+}
+
+/* Does any line item of the table (its base, the row's own filter) spend
+ * on this code? A class list marked in_use shows only those (上海 收支总表
+ * lists the 类 the department spends on, 财政部 and 陕西 all of them). */
+static bool code_in_use(cctx *c, const ys_prow *pr, const char *code) {
+  ys_qfilter f = {0};
+  f.src = YS_Q_EXP;
+  if (c->pt->has_base) ys_qfilter_and(&f, &f, &c->pt->base, c->a);
+  if (pr->q.n == 1) ys_qfilter_and(&f, &f, &pr->q.t[0], c->a);
+  if (c->ctx) ys_qfilter_and(&f, &f, c->ctx, c->a);
+  ys_qcodes *dim = pr->cls == YS_CLS_FUNC       ? &f.func
+                   : pr->cls == YS_CLS_ECON_GOV ? &f.gecon
+                                                : &f.econ;
+  ys_qcodes_add(dim, code);
+  ys_item_iter k;
+  ys_qfilter_items(&k, &f, c->ds);
+  return ys_item_next(&k) != NULL;
 }
 
 /* The table base as it applies to one term: a base never narrows facts, and
@@ -587,11 +608,28 @@ static void gen_targets(cctx *c, rowvec *rv, const ys_prow *pr) {
   }
 }
 
+/* A fixed row marked in_use is shown only when its amount is not zero
+ * (上海's 收支总表 print no 上年结转 row where nothing is carried over). */
+static bool fixed_in_use(cctx *c, const ys_prow *pr) {
+  /* the row's quantity, or its one per amount column (panels' qs) */
+  int n = pr->n_qs ? pr->n_qs : 1;
+  for (int k = 0; k < n; k++) {
+    const ys_qexpr *q = pr->n_qs ? &pr->qs[k] : &pr->q;
+    if (!q->n) continue;
+    ys_qexpr e;
+    ys_qexpr_cell(&e, q, c->pt->has_base ? &c->pt->base : NULL, c->ctx, c->a);
+    if (ys_qexpr_over(&e)) c->limit = true;
+    if (ys_qexpr_eval(&e, c->ds) != 0) return true;
+  }
+  return false;
+}
+
 static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const ys_prow *pr = &rows[i];
     switch (pr->kind) {
     case PROW_FIXED: {
+      if (pr->in_use && !fixed_in_use(c, pr)) break;
       rowctx *r = rv_push(c, rv);
       if (!r) return;
       r->kind = pr->total ? YS_ROW_TOTAL : YS_ROW_GROUP;
@@ -608,14 +646,15 @@ static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n) {
       break;
     }
     case PROW_CLASSES:
-      for (int k = 0; k < pr->n_codes; k++) {
+      for (int k = 0, shown = 0; k < pr->n_codes; k++) {
+        if (pr->in_use && !code_in_use(c, pr, pr->codes[k])) continue;
         rowctx *r = rv_push(c, rv);
         if (!r) return;
         r->kind = YS_ROW_DETAIL;
         r->level = pr->level;
         r->code = pr->codes[k];
-        r->label =
-            fill_label(c, pr->label, k + 1, cat_name(c, pr->cls, pr->codes[k]));
+        r->label = fill_label(c, pr->label, ++shown,
+                              cat_name(c, pr->cls, pr->codes[k]));
         r->q = pr->q.n ? &pr->q : NULL;
         ys_qcodes *dim = pr->cls == YS_CLS_FUNC       ? &r->filter.func
                          : pr->cls == YS_CLS_ECON_GOV ? &r->filter.gecon
@@ -1447,7 +1486,9 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
     char key[96];
     snprintf(key, sizeof key, "empty.%s", pt->id);
     const ys_fact *ef = ys_dataset_fact(ds, key);
-    t->empty_note = ef && ef->value && *ef->value ? ef->value : pt->empty_note;
+    t->empty_note = expand(
+        &c, ef && ef->value && *ef->value ? ef->value : pt->empty_note, NULL);
+    if (!t->empty_note || !t->title) c.oom = true;
     int rc = pt->layout == LAYOUT_GRID     ? build_grid(&c, t, pt)
              : pt->layout == LAYOUT_PANELS ? build_panels(&c, t, pt)
                                            : build_targets(&c, t, pt);

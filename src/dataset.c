@@ -1346,6 +1346,7 @@ static const char *const amount_keys[] = {"prev.sangong.abroad",
                                           "prev.total",
                                           "prev.gpb",
                                           "prev.public",
+                                          "running_cost",
                                           "account.prev_balance",
                                           "account.unallocated"};
 

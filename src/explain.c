@@ -173,6 +173,9 @@ typedef struct ex {
   ys_errors *errs;
   ys_arena *a;
   int fam;
+  /* the profile's tables show the dataset's running_cost fact (上海): the
+   * narrative's 机关运行经费 is that figure, not the one computed */
+  bool running_fact;
   int year;
   const char *subj;         /* 本单位 / 本部门 / the department's name */
   const char *facts_file;   /* DIR/facts.csv, for warnings */
@@ -944,6 +947,14 @@ static admin admin_of(ex *x) {
   if (b.oom) oom(x);
   r.names = adup(x, b.s ? b.s : "");
   free(b.s);
+  /* A dataset that states the figure (running_cost: 上海 publishes it in a
+   * table of its own, for 行政 and 参公 units that one unit of the dataset
+   * may stand for) is the figure that table shows; other profiles compute
+   * theirs from the line items, and so does their narrative. */
+  int64_t fen;
+  if (x->running_fact && ys_dataset_fact(x->ds, "running_cost") &&
+      ys_dataset_fact_amount(x->ds, "running_cost", &fen) == 0)
+    r.amount = fen;
   return r;
 }
 
@@ -1787,7 +1798,11 @@ static void hebei_running(ex *x, const char *d, int y) {
     if (!ad.n) {
       P(x, "%s所属单位均为事业单位，没有机关运行经费。", d);
     } else {
-      P(x, "%d 年，我部门机关运行经费共计安排 %s 万元", y, W(x, ad.amount));
+      if (ad.n == ad.n_all)
+        P(x, "%d 年，我部门机关运行经费共计安排 %s 万元", y, W(x, ad.amount));
+      else /* the 行政 units' figure, not the department's 公用经费 */
+        P(x, "%d 年，我部门所属 %zu 家行政单位的机关运行经费共计安排 %s 万元",
+          y, ad.n, W(x, ad.amount));
       admin_chg(x, &ad, "主要原因是");
       const char *names =
           econ_names(x, "exp;fund=fiscal;kind=basic;nature=public");
@@ -2050,6 +2065,7 @@ int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
   if (!x.a) return YS_ENOMEM;
   const char *pn = profile_name && *profile_name ? profile_name : ds->profile;
   x.fam = family_of(pn);
+  x.running_fact = pn && starts(pn, "shanghai");
   const char *dir = ds->dir ? ds->dir : "";
   const char *sep = *dir && dir[strlen(dir) - 1] != '/' ? "/" : "";
   x.facts_file = aprintf(&x, "%s%sfacts.csv", dir, sep);

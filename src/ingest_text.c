@@ -456,10 +456,8 @@ static void title_defs(rd *r, const ys_profile *p, tdef **out, size_t *n) {
   *n = 0;
   if (!v) return;
   for (size_t i = 0; i < p->n; i++) {
-    const char *t = p->tables[i].title;
-    const char *at = strstr(t, "{prefix}");
-    const char *plain =
-        at ? ys_arena_printf(r->tmp, "%.*s%s", (int)(at - t), t, at + 8) : t;
+    const char *plain = ys_ptable_plain_title(&p->tables[i], r->tmp);
+    if (!plain) continue;
     const char *k = strip_prefix_words(keyz(r, plain));
     if (!*k) continue;
     v[*n].pt = &p->tables[i];

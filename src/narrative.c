@@ -763,8 +763,9 @@ static int sentence(nr *r, size_t b, size_t e) {
     bool carry_word = has(core, "上年结转");
     subj sj;
     const char *fund = NULL;
-    bool ok = false;
+    bool ok = false, restricted = false;
     for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+      restricted = attempt == 1;
       if (attempt == 1) {
         /* "…行政单位的机关运行经费": the words after the last 的. */
         const char *de = NULL;
@@ -780,6 +781,12 @@ static int sentence(nr *r, size_t b, size_t e) {
       }
     }
     if (!ok) continue;
+    /* "…下属 2 家行政单位和 1 家参公单位的机关运行经费": the figure of those
+     * units, which the tables (by fund, function, economic class) do not
+     * show apart from the 事业 units' 公用经费 */
+    if (restricted && sj.kind == K_FIXED && sj.q &&
+        !strcmp(sj.q, "exp;kind=basic;nature=public"))
+      continue;
     bool unclear = false;
     /* Fund and period: the subject's, else the lead's or the heading's. */
     const char *f = sj.fund ? sj.fund : fund;

@@ -520,6 +520,13 @@ static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
     return false;
   }
   verdict v = judge(lo, hi, plo, phi, &p, pct);
+  /* Shares made to add up to exactly 100 % (the largest remainder method)
+   * lie within one unit of the last digit of the share rounded alone. */
+  if (v != V_OK && r == REL_OFSUM && cl->to_hundred) {
+    i128 d = pow10i(p.dec);
+    if (judge(lo, hi, (rat){p.v - 1, d}, (rat){p.v + 1, d}, &p, pct) == V_OK)
+      v = V_OK;
+  }
   /* A sum of a selection ("其中" not said to be complete) only fails when
    * its parts exceed the whole. */
   bool offset = false; /* changes listed that exceed the change */

@@ -28,14 +28,11 @@ typedef struct pline {
 
 /* --- recognition ------------------------------------------------------- */
 
-/* The profile title as a key, with {prefix} and a leading year removed, so
- * "2024 年单位综合预算收支总表" and "部门综合预算收支总表" both match. */
-static const char *title_core(chk *c, const char *title) {
-  const char *at = strstr(title, "{prefix}");
-  const char *t =
-      at ? ys_arena_printf(c->a, "%.*s%s", (int)(at - title), title, at + 8)
-         : title;
-  return ck_key_of(c, t);
+/* The profile title as a key (ys_ptable_plain_title), so "2024
+ * 年单位综合预算收支总表" and "部门综合预算收支总表" both match. */
+static const char *title_core(chk *c, const ys_ptable *t) {
+  const char *plain = ys_ptable_plain_title(t, c->a);
+  return plain ? ck_key_of(c, plain) : "";
 }
 
 /* The profile table a printed title names: the longest profile title
@@ -47,7 +44,7 @@ const ys_ptable *ck_match_table_len(chk *c, const ys_profile *p,
   const ys_ptable *best = NULL;
   size_t best_len = 0;
   for (size_t i = 0; i < p->n; i++) {
-    const char *core = title_core(c, p->tables[i].title);
+    const char *core = title_core(c, &p->tables[i]);
     size_t l = strlen(core);
     if (l && strstr(k, core) && l > best_len) {
       best = &p->tables[i];

@@ -121,6 +121,7 @@ static int parse_row(pctx *c, const char *tid, const cJSON *o, ys_prow *r) {
   r->sum_body = jbool(o, "sum_body", 0);
   r->sum_footers = jbool(o, "sum_footers", 0);
   r->key = jstr(c, o, "key", NULL);
+  r->in_use = jbool(o, "in_use", 0);
   parse_q(c, tid, r->q_text, &r->q);
   parse_qs(c, tid, o, r);
   const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "classes");
@@ -536,6 +537,17 @@ int ys_profile_open_file(ys_profile **out, const char *path, ys_errors *errs) {
   int rc = profile_from_text(out, buf, n, path, errs);
   free(buf);
   return rc;
+}
+
+const char *ys_ptable_plain_title(const ys_ptable *t, ys_arena *a) {
+  static const char *const drop[] = {"{year}年", "{prefix}"};
+  const char *s = t->title;
+  for (size_t i = 0; s && i < sizeof drop / sizeof *drop; i++) {
+    const char *at = strstr(s, drop[i]);
+    if (at)
+      s = ys_arena_printf(a, "%.*s%s", (int)(at - s), s, at + strlen(drop[i]));
+  }
+  return s;
 }
 
 void ys_profile_free(ys_profile *p) {

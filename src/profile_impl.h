@@ -100,8 +100,10 @@ typedef struct ys_prow {
   int depth; /* tree: deepest level shown (func 3 = 项) */
   const char **codes;
   int n_codes;
-  bool leaves;         /* tree: only the deepest rows, flat */
-  pgroup group;        /* projects: how they are grouped */
+  bool in_use;  /* classes: only the codes line items spend on; fixed: shown
+                   only when not zero */
+  bool leaves;  /* tree: only the deepest rows, flat */
+  pgroup group; /* projects: how they are grouped */
   struct ys_prow *sub; /* units: rows repeated inside every unit */
   size_t n_sub;
   const char *pcat; /* targets: only these categories (a|b) */
@@ -162,5 +164,10 @@ struct ys_profile {
   ys_ptable *tables;
   size_t n;
 };
+
+/* A table's title as printed titles are matched against it: without
+ * {prefix} (部门/单位) and without an opening "{year}年" (上海 titles), which
+ * a printed title may leave out. NULL when out of memory. */
+const char *ys_ptable_plain_title(const ys_ptable *t, ys_arena *a);
 
 #endif

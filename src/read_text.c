@@ -169,6 +169,31 @@ static int spaced_line(tr *r, ys_line *l, const char *s, size_t n, int lineno) {
   return add_span(r, l, s + start, n - start, col, lineno);
 }
 
+/* A row of a ruled text table, as a table renderer (yusuan's tables.txt,
+ * pandoc, psql) or a Markdown editor writes it: "| 项目 | 预算数 |", three
+ * bars at least. */
+static bool ruled_row(const char *s, size_t n) {
+  ys_text_trim(&s, &n);
+  if (n < 3 || s[0] != '|' || s[n - 1] != '|') return false;
+  size_t bars = 0;
+  for (size_t i = 0; i < n; i++) bars += s[i] == '|';
+  return bars >= 3;
+}
+
+/* A rule between rows: "+----+====+", "|----|:---:|". */
+static bool rule_line(const char *s, size_t n) {
+  ys_text_trim(&s, &n);
+  if (n < 3 || (s[0] != '+' && s[0] != '|')) return false;
+  bool dash = false;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '-' || s[i] == '=')
+      dash = true;
+    else if (s[i] != '+' && s[i] != '|' && s[i] != ':' && s[i] != ' ')
+      return false;
+  }
+  return dash;
+}
+
 static int new_page(tr *r) {
   if (r->d->n >= YS_DOC_MAX_PAGES) {
     ys_errors_add(r->errs, YS_EINPUT, r->path, 0, 0,
@@ -359,6 +384,287 @@ static int emit_grid(tr *r, gbuf *g) {
     if (p->rules[i].y1 > bottom) bottom = p->rules[i].y1;
   int next = (int)(bottom / LINEH) + 3;
   if (next > r->page_line) r->page_line = next;
+  return rc;
+}
+
+/* A ruled text table (ruled_row lines, rule_line rules) read as the grid
+ * it draws, so that its figures are table cells, never prose:
+ * - columns: the display columns (a wide character two, as a monospace
+ *   renderer pads) of every bar and "+" of the block; a cell between bars
+ *   spans the columns between them. Rows that disagree on positions but
+ *   agree on the number of bars (Markdown, unaligned) use the bars' order;
+ * - rows: in the header (before the first "=" rule, or the rule after the
+ *   first row) the lines between two rules are one row, a cell broken over
+ *   them joined, and a cell whose rule below is blank continues into the
+ *   row below (a row span); in the body each line is a row unless rules
+ *   separate them (pandoc grid tables).
+ * Hand-written because no library reads these: libcsv and gumbo take
+ * other syntaxes. */
+typedef struct bcell {
+  size_t x0, x1; /* display columns of the bars around it */
+  char *text;
+  size_t len;
+  int row, line, rows;
+  bool open; /* its rule below is blank: it goes on in the next row */
+} bcell;
+
+typedef struct bline {
+  const char *s;
+  size_t n;
+  bool rule;
+  int lineno;
+} bline;
+
+/* The display columns of a line's bars (and "+" of a rule). */
+static size_t bar_cols(const char *s, size_t n, size_t *out, size_t max) {
+  size_t k = 0, col = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t l = ys_utf8_decode(s + i, n - i, &cp);
+    if ((s[i] == '|' || s[i] == '+') && k < max) out[k++] = col;
+    col += ys_text_width(s + i, l);
+    i += l;
+  }
+  return k;
+}
+
+/* The rule under [x0, x1): blank there (no dash) when the cell above goes
+ * on below it. */
+static bool rule_blank(const bline *rl, size_t x0, size_t x1) {
+  size_t col = 0;
+  for (size_t i = 0; i < rl->n;) {
+    uint32_t cp;
+    size_t l = ys_utf8_decode(rl->s + i, rl->n - i, &cp);
+    if (col > x0 && col < x1 && (rl->s[i] == '-' || rl->s[i] == '='))
+      return false;
+    col += ys_text_width(rl->s + i, l);
+    i += l;
+  }
+  return col > x0; /* a rule that stops short does not close it either */
+}
+
+static int bcell_append(bcell *c, const char *t, size_t n) {
+  if (!n) return YS_OK;
+  bool glue = !c->len || ((unsigned char)c->text[c->len - 1] >= 0x80 &&
+                          (unsigned char)*t >= 0x80);
+  char *w = realloc(c->text, c->len + n + 2);
+  if (!w) return YS_ENOMEM;
+  c->text = w;
+  if (!glue) c->text[c->len++] = ' ';
+  memcpy(c->text + c->len, t, n);
+  c->len += n;
+  c->text[c->len] = '\0';
+  return YS_OK;
+}
+
+static int box_emit(tr *r, bline *v, size_t n) {
+  enum { MAXB = 256 };
+  size_t pos[MAXB];
+  /* the header ends at the first "=" rule, else at the first rule after a
+   * row; body rows are lines unless a rule separates two body rows */
+  size_t head_end = n, first_row = n;
+  for (size_t k = 0; k < n; k++)
+    if (!v[k].rule && first_row == n) first_row = k;
+  for (size_t k = 0; k < n && head_end == n; k++)
+    if (v[k].rule && memchr(v[k].s, '=', v[k].n)) head_end = k;
+  for (size_t k = first_row; k < n && head_end == n; k++)
+    if (v[k].rule) head_end = k;
+  bool body_rules = false;
+  for (size_t k = head_end + 1; k + 1 < n; k++)
+    body_rules = body_rules || (v[k].rule && !v[k - 1].rule);
+  /* aligned: every row's bars at boundaries of one set; else by order */
+  size_t bars = 0;
+  bool same_count = true, aligned = true;
+  size_t ref[MAXB], nref = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (v[k].rule) continue;
+    size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
+    if (!bars) {
+      bars = nb;
+      memcpy(ref, pos, nb * sizeof *pos);
+      nref = nb;
+    } else {
+      same_count = same_count && nb == bars;
+      if (nb == bars) aligned = aligned && !memcmp(ref, pos, nb * sizeof *pos);
+    }
+  }
+  bool by_order = same_count && !aligned;
+  if (by_order) {
+    for (size_t k = 0; k < nref; k++) ref[k] = k;
+  } else {
+    /* every boundary of the block, sorted and unique */
+    nref = 0;
+    for (size_t k = 0; k < n; k++) {
+      size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
+      for (size_t b = 0; b < nb; b++) {
+        size_t at = 0;
+        while (at < nref && ref[at] < pos[b]) at++;
+        if (at < nref && ref[at] == pos[b]) continue;
+        if (nref == MAXB) return YS_EINPUT;
+        memmove(ref + at + 1, ref + at, (nref - at) * sizeof *ref);
+        ref[at] = pos[b];
+        nref++;
+      }
+    }
+  }
+  bcell *cells = NULL;
+  size_t nc = 0, cap = 0;
+  int rc = YS_OK, row = -1;
+  size_t row_start = 0; /* first cell of the current row */
+  bool new_row = true;
+  for (size_t k = 0; k < n && rc == YS_OK; k++) {
+    bool head = k < head_end;
+    if (v[k].rule) {
+      /* cells of the row above whose rule is blank go on below */
+      for (size_t c = row_start; c < nc; c++)
+        cells[c].open = head && rule_blank(&v[k], cells[c].x0, cells[c].x1);
+      new_row = true;
+      continue;
+    }
+    if (!head && !body_rules) new_row = true;
+    size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
+    if (by_order)
+      for (size_t b = 0; b < nb; b++) pos[b] = b;
+    /* the cells of this line: text between consecutive bars */
+    size_t b = 0, at = 0;
+    bool started = false;
+    if (new_row) {
+      row++;
+      new_row = false;
+      started = true;
+    }
+    size_t prev_start = row_start;
+    if (started) row_start = nc;
+    for (size_t i = 0; i < v[k].n && rc == YS_OK;) {
+      if (v[k].s[i] != '|') {
+        uint32_t cp;
+        i += ys_utf8_decode(v[k].s + i, v[k].n - i, &cp);
+        continue;
+      }
+      if (b + 1 >= nb) break;
+      size_t j = i + 1;
+      while (j < v[k].n && v[k].s[j] != '|') j++;
+      const char *t = v[k].s + i + 1;
+      size_t tn = j - i - 1;
+      while (tn && *t == ' ') t++, tn--;
+      while (tn && t[tn - 1] == ' ') tn--;
+      size_t x0 = pos[b], x1 = pos[b + 1];
+      b++;
+      at = j;
+      i = j;
+      /* the same cell on a later line of this row, or a cell of the row
+       * above that goes on here */
+      bcell *into = NULL;
+      for (size_t c = started ? prev_start : row_start; c < nc && !into; c++)
+        if (cells[c].x0 == x0 && cells[c].x1 == x1 &&
+            (cells[c].row == row || cells[c].open))
+          into = &cells[c];
+      if (into && into->row != row && into->open) {
+        into->rows = row - into->row + 1;
+        into->open = false;
+      }
+      if (!into) {
+        if (nc == cap) {
+          size_t nc2 = cap ? cap * 2 : 64;
+          bcell *w = realloc(cells, nc2 * sizeof *w);
+          if (!w) {
+            rc = YS_ENOMEM;
+            break;
+          }
+          cells = w;
+          cap = nc2;
+        }
+        into = &cells[nc++];
+        *into = (bcell){x0, x1, NULL, 0, row, v[k].lineno, 1, false};
+      }
+      rc = bcell_append(into, t, tn);
+    }
+    (void)at;
+  }
+  if (rc == YS_OK) {
+    ys_grid_cell *g = malloc((nc + 1) * sizeof *g);
+    if (!g) rc = YS_ENOMEM;
+    size_t ng = 0;
+    for (size_t c = 0; g && c < nc; c++) {
+      size_t i0 = 0, i1 = 0;
+      while (i0 < nref && ref[i0] < cells[c].x0) i0++;
+      while (i1 < nref && ref[i1] < cells[c].x1) i1++;
+      if (i1 <= i0) continue;
+      g[ng++] = (ys_grid_cell){cells[c].text ? cells[c].text : "",
+                               cells[c].len,
+                               cells[c].row,
+                               (int)i0,
+                               cells[c].rows,
+                               (int)(i1 - i0),
+                               cells[c].line,
+                               0};
+    }
+    if (g) {
+      gbuf gb = {g, ng, ng, row + 1};
+      rc = emit_grid(r, &gb);
+      free(g);
+    }
+  }
+  for (size_t c = 0; c < nc; c++) free(cells[c].text);
+  free(cells);
+  return rc;
+}
+
+/* A block of ruled_row / rule_line lines from `from`: read as one grid
+ * (box_emit) when it holds two rows at least. */
+static int box_block(tr *r, const char *data, size_t len, size_t from,
+                     int lineno, size_t *used, size_t *lines) {
+  *used = *lines = 0;
+  bline *v = NULL;
+  size_t n = 0, cap = 0, rows = 0, end = from;
+  for (size_t i = from; i < len;) {
+    size_t e = i;
+    while (e < len && data[e] != '\n' && data[e] != '\f') e++;
+    size_t ln = e - i;
+    if (ln && data[i + ln - 1] == '\r') ln--;
+    bool rule = rule_line(data + i, ln);
+    if (!rule && !ruled_row(data + i, ln)) break;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      bline *w = realloc(v, cap * sizeof *w);
+      if (!w) {
+        free(v);
+        return YS_ENOMEM;
+      }
+      v = w;
+    }
+    v[n++] = (bline){data + i, ln, rule, lineno + (int)n};
+    rows += !rule;
+    end = e;
+    if (e >= len || data[e] == '\f') break;
+    i = e + 1;
+  }
+  /* a table draws rules, or keeps one number of bars on every row (a
+   * Markdown table without its rule); rows of varying bars are cells
+   * flowing over lines (a web table copied out), which pipe_block reads */
+  bool rules = false, same = true;
+  size_t bars0 = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (v[k].rule) {
+      rules = true;
+      continue;
+    }
+    size_t b = 0;
+    for (size_t i = 0; i < v[k].n; i++) b += v[k].s[i] == '|';
+    if (!bars0) bars0 = b;
+    same = same && b == bars0;
+  }
+  int rc = YS_OK;
+  if (rows >= 2 && (rules || same)) {
+    rc = box_emit(r, v, n);
+    if (rc == YS_EINPUT) {
+      rc = YS_OK; /* too many columns for a grid: read as lines */
+    } else if (rc == YS_OK) {
+      *used = end - from;
+      *lines = n;
+    }
+  }
+  free(v);
   return rc;
 }
 
@@ -670,6 +976,16 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
     const char *nx = data + ne;
     size_t nl = nn;
     ys_text_trim(&nx, &nl);
+    if (rule_line(data + i, n) || ruled_row(data + i, n)) {
+      size_t used, lines;
+      rc = box_block(&r, data, len, i, lineno, &used, &lines);
+      if (rc) break;
+      if (lines) {
+        lineno += (int)lines - 1;
+        i += used + 1;
+        continue;
+      }
+    }
     if (memchr(data + i, '|', n) || (nl == 1 && *nx == '|')) {
       size_t used, lines;
       rc = pipe_block(&r, data, len, i, lineno, &used, &lines);

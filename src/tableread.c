@@ -715,7 +715,18 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     for (int c = p->c0; c <= p->c1; c++)
       labels = labels || ci[c].kind == YS_RCOL_LABEL ||
                ci[c].kind == YS_RCOL_CODE || ci[c].kind == YS_RCOL_LEI;
-    if (!labels && g->nrows - g->header_rows == 1) {
+    /* (a note under it, "空表说明：…", is no second row) */
+    size_t figure_rows = 0;
+    for (int r = g->header_rows; !labels && r < g->nrows; r++) {
+      bool fig = false;
+      for (int c = p->c0; c <= p->c1 && !fig; c++) {
+        const ys_gcell *x = cell_at(g, r, c);
+        fig = x && x->col == c && ci[c].kind == YS_RCOL_AMOUNT &&
+              numeric(keyz(t->a, x->text));
+      }
+      figure_rows += fig;
+    }
+    if (!labels && figure_rows == 1) {
       row->level = 1;
       return YS_OK;
     }

@@ -370,11 +370,16 @@ static void test_seed_001(void **state) {
   claim(d, 582, "exp;func=2210201;fund=gpb;period=cur", "40.29");
   claim(d, 588, "exp;kind=basic;nature=public;fund=gpb", "54.18");
   claim(d, 592, "exp;econ=30217;fund=fiscal", "2.81");
-  claim(d, 618, "exp;kind=basic;nature=public;fund=fiscal", "54.18");
+  /* "下属县医保局机关 1 家行政单位的机关运行经费 54.18": the figure of the
+   * units named, not claimed as the department's 公用经费 (a department
+   * with 事业 units as well has more) */
+  for (size_t i = 0; i < d->n_claims; i++)
+    assert_false(d->claims[i].line == 618 &&
+                 !strcmp(d->claims[i].text, "54.18"));
   /* 收支预算总数 and changes: no claims. */
   assert_false(has_claim_text(d, "2715.87"));
   assert_false(has_claim_text(d, "3114.16"));
-  assert_int_equal(figure_claims(d), 33);
+  assert_int_equal(figure_claims(d), 32);
   infos_only(&errs, 0);
   ys_rdoc_free(d);
   ys_errors_free(&errs);

@@ -106,12 +106,17 @@ static void test_pingxiang(void **state) {
   (void)state;
   roundtrip("pingxiang-2022");
 }
+static void test_shanghai(void **state) {
+  (void)state;
+  roundtrip("shanghai-wanli-2025");
+}
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_xixiang),
       cmocka_unit_test(test_cangxi),
       cmocka_unit_test(test_pingxiang),
+      cmocka_unit_test(test_shanghai),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

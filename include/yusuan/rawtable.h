@@ -177,6 +177,10 @@ typedef struct ys_rclaim {
   /* SUM: the figures are percentages (shares of one whole adding to 100),
    * not amounts. */
   bool percent;
+  /* SHARE of a sum: the shares stated add up to exactly 100 %, as the
+   * largest remainder method makes them, which moves a share by up to one
+   * unit of its last digit from the share rounded alone. */
+  bool to_hundred;
   /* A sum implied by another claim's list (its parts' changes, budgets or
    * shares): 1 + that claim's index, 0 = none. One wrong figure of the
    * list is reported once, at that claim. */
