@@ -526,7 +526,7 @@ static int box_emit(tr *r, bline *v, size_t n) {
     if (by_order)
       for (size_t b = 0; b < nb; b++) pos[b] = b;
     /* the cells of this line: text between consecutive bars */
-    size_t b = 0, at = 0;
+    size_t b = 0;
     bool started = false;
     if (new_row) {
       row++;
@@ -550,7 +550,6 @@ static int box_emit(tr *r, bline *v, size_t n) {
       while (tn && t[tn - 1] == ' ') tn--;
       size_t x0 = pos[b], x1 = pos[b + 1];
       b++;
-      at = j;
       i = j;
       /* the same cell on a later line of this row, or a cell of the row
        * above that goes on here */
@@ -579,7 +578,6 @@ static int box_emit(tr *r, bline *v, size_t n) {
       }
       rc = bcell_append(into, t, tn);
     }
-    (void)at;
   }
   if (rc == YS_OK) {
     ys_grid_cell *g = malloc((nc + 1) * sizeof *g);
@@ -633,7 +631,8 @@ static int box_block(tr *r, const char *data, size_t len, size_t from,
       }
       v = w;
     }
-    v[n++] = (bline){data + i, ln, rule, lineno + (int)n};
+    v[n] = (bline){data + i, ln, rule, lineno + (int)n};
+    n++;
     rows += !rule;
     end = e;
     if (e >= len || data[e] == '\f') break;

@@ -987,8 +987,66 @@ static void test_uses_listed(void **state) {
   done(&r);
 }
 
+static void test_shares_made_to_add_up(void **state) {
+  (void)state;
+  /* Thirds by the largest remainder method: 33.34 + 33.33 + 33.33 = 100.
+   * The first is one unit above its share rounded alone, and accepted. */
+  reading r =
+      read_text("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.33%；"
+                "丙支出1000.00万元，占33.33%。");
+  size_t a = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00");
+  assert_int_equal(verdict(&r, a), -1);
+  done(&r);
+  /* Shares that add up to 100.01 were not made so: one unit off is the
+   * last-digit warning it always was. */
+  r = read_text("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.34%；"
+                "丙支出1000.00万元，占33.33%。");
+  a = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00");
+  assert_int_equal(verdict(&r, a), YS_SEV_WARNING);
+  done(&r);
+}
+
+/* A ruled text table (a table renderer's box, a Markdown table) is a table:
+ * its figures are cells, checked as such, never sentences. */
+static void test_ruled_text_tables(void **state) {
+  (void)state;
+  static const char *const tables[] = {
+      "2025年部门一般公共预算支出功能分类预算表\n"
+      "单位：万元\n"
+      "+------+------------------+--------+\n"
+      "| 编码 |     科目名称     |  合计  |\n"
+      "+======+==================+========+\n"
+      "| 201  | 一般公共服务支出 | 100.00 |\n"
+      "| 208  | 社会保障和就业支出 |  50.00 |\n"
+      "|      | 合计             | 160.00 |\n"
+      "+------+------------------+--------+\n",
+      "2025年部门一般公共预算支出功能分类预算表\n"
+      "单位：万元\n"
+      "| 编码 | 科目名称 | 合计 |\n"
+      "|---|---|---|\n"
+      "| 201 | 一般公共服务支出 | 100.00 |\n"
+      "| 208 | 社会保障和就业支出 | 50.00 |\n"
+      "| | 合计 | 160.00 |\n"};
+  for (size_t t = 0; t < 2; t++) {
+    reading r = read_file(tables[t]);
+    assert_true(r.d->n >= 1);
+    for (size_t i = 0; i < r.d->n_claims; i++)
+      assert_string_not_equal(r.d->claims[i].text, "160.00");
+    /* 合计 160.00 is not 100.00 + 50.00 */
+    bool sum = false;
+    for (size_t i = 0; i < r.f->n; i++)
+      sum = sum || (r.f->items[i].severity == YS_SEV_ERROR &&
+                    strstr(r.f->items[i].message, "160"));
+    if (!sum) dump(&r);
+    assert_true(sum);
+    done(&r);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_shares_made_to_add_up),
+      cmocka_unit_test(test_ruled_text_tables),
       cmocka_unit_test(test_list_with_shares),
       cmocka_unit_test(test_list_that_falls_short),
       cmocka_unit_test(test_change_forms),

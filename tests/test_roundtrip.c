@@ -111,12 +111,50 @@ static void test_shanghai(void **state) {
   roundtrip("shanghai-wanli-2025");
 }
 
+/* The 上海 layout as the corpus PDFs print it: titles open with the year;
+ * the 收支总表 list the 类 spent on only and no 上年结转 where nothing is
+ * carried over; an empty table's note names the year. */
+static void test_shanghai_layout(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  ys_catalog *cat = NULL;
+  ys_dataset *ds = NULL;
+  ys_profile *p = NULL;
+  ys_tables *t = NULL;
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  assert_int_equal(
+      ys_dataset_load(&ds, "examples/shanghai-wanli-2025", cat, &errs), YS_OK);
+  assert_int_equal(ys_profile_open_builtin(&p, "shanghai", &errs), YS_OK);
+  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+  assert_int_equal(t->n, 9);
+  assert_string_equal(t->tables[0].title, "2025年部门财务收支预算总表");
+  const ys_table *t1 = &t->tables[0];
+  size_t labels = 0;
+  for (size_t r = 0; r < t1->nrows; r++) {
+    for (size_t k = 0; k < t1->ncols; k++) {
+      const char *x = t1->rows[r].cells[k].text;
+      assert_null(strstr(x, "上年结转"));
+      assert_null(
+          strstr(x, "外交支出")); /* a 类 the department spends nothing on */
+      labels += !strcmp(x, "九、住房保障支出");
+    }
+  }
+  assert_int_equal(labels, 1); /* nine 类, numbered among those shown */
+  assert_string_equal(t->tables[5].empty_note,
+                      "注：本部门2025年无政府性基金预算财政拨款安排的预算，"
+                      "故本表为空表。");
+  ys_tables_free(t);
+  ys_profile_free(p);
+  ys_dataset_free(ds);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_xixiang),
-      cmocka_unit_test(test_cangxi),
-      cmocka_unit_test(test_pingxiang),
-      cmocka_unit_test(test_shanghai),
+      cmocka_unit_test(test_xixiang),         cmocka_unit_test(test_cangxi),
+      cmocka_unit_test(test_pingxiang),       cmocka_unit_test(test_shanghai),
+      cmocka_unit_test(test_shanghai_layout),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
