@@ -488,6 +488,21 @@ static bool grid_unit_row(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
                                   c->year)
           : NULL;
   if (heading && heading->level != 3) heading = NULL;
+  if (heading && g->body + i + 1 < g->rt->nrows) {
+    /* a 项 name that several 款 share (一般行政管理事务 under 群众团体事务,
+     * 组织事务, …): the 项 of the project row below, when it has that name */
+    const char *nu, *nr, *nn;
+    const char *next = grid_row_code(g, grid_row(g, i + 1), &nu, &nr, &nn);
+    if (next && strlen(next) == 7 && ck_all_digits(next) &&
+        strcmp(next, heading->code)) {
+      char parent[8];
+      memcpy(parent, next, 5);
+      parent[5] = '\0';
+      const ys_cat_entry *e = ys_catalog_match_name(
+          c->cat, YS_CLS_FUNC, name, strlen(name), parent, c->year);
+      if (e && !strcmp(e->code, next)) heading = e;
+    }
+  }
   if (forced == 1 || (!forced && g->group_rows == 0)) {
     r->level = 1; /* the department: everything */
     g->group_level = 1;
