@@ -945,6 +945,11 @@ static int cell_block(tr *r, const char *data, size_t len, size_t from,
   return rc;
 }
 
+/* A reader of a block of lines from byte `from`: *lines of them (0: not
+ * its block) taking *used bytes. */
+typedef int (*block_reader)(tr *r, const char *data, size_t len, size_t from,
+                            int lineno, size_t *used, size_t *lines);
+
 int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
                      size_t len, ys_errors *errs) {
   *out = NULL;
@@ -975,35 +980,29 @@ int ys_doc_read_text(ys_doc **out, const char *path, const char *data,
     const char *nx = data + ne;
     size_t nl = nn;
     ys_text_trim(&nx, &nl);
-    if (rule_line(data + i, n) || ruled_row(data + i, n)) {
+    /* the block readers that may start here, tried in turn: a ruled
+     * table, else a pasted one (a "|" here or a lone "|" next) or a run of
+     * cells one a line (a line before a blank one) */
+    block_reader tries[2];
+    size_t nt = 0;
+    if (rule_line(data + i, n) || ruled_row(data + i, n))
+      tries[nt++] = box_block;
+    if (memchr(data + i, '|', n) || (nl == 1 && *nx == '|'))
+      tries[nt++] = pipe_block;
+    else if (n && !nl)
+      tries[nt++] = cell_block;
+    bool taken = false;
+    for (size_t k = 0; k < nt && rc == YS_OK && !taken; k++) {
       size_t used, lines;
-      rc = box_block(&r, data, len, i, lineno, &used, &lines);
-      if (rc) break;
-      if (lines) {
+      rc = tries[k](&r, data, len, i, lineno, &used, &lines);
+      if (rc == YS_OK && lines) {
         lineno += (int)lines - 1;
         i += used + 1;
-        continue;
+        taken = true;
       }
     }
-    if (memchr(data + i, '|', n) || (nl == 1 && *nx == '|')) {
-      size_t used, lines;
-      rc = pipe_block(&r, data, len, i, lineno, &used, &lines);
-      if (rc) break;
-      if (lines) {
-        lineno += (int)lines - 1;
-        i += used + 1;
-        continue;
-      }
-    } else if (n && !nl) {
-      size_t used, lines;
-      rc = cell_block(&r, data, len, i, lineno, &used, &lines);
-      if (rc) break;
-      if (lines) {
-        lineno += (int)lines - 1;
-        i += used + 1;
-        continue;
-      }
-    }
+    if (rc) break;
+    if (taken) continue;
     ys_line *l = ys_doc_add_line(d);
     if (!l) {
       rc = YS_ENOMEM;

@@ -255,11 +255,6 @@ static void test_corpus(void **state) {
   assert_int_equal(mismatches, 0);
 }
 
-static int cmp_i64(const void *a, const void *b) {
-  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-  return (x > y) - (x < y);
-}
-
 /* examples/shanghai-wanli-2025 is that package rebuilt: compiled into the
  * 上海 set, it prints every amount the PDF's tables print (as written, so
  * 元 and 万元 tables alike), but the one published contradiction its README
@@ -287,26 +282,9 @@ static void test_wanli_example(void **state) {
       ys_dataset_load(&ds, "examples/shanghai-wanli-2025", cat, &errs), YS_OK);
   assert_int_equal(ys_profile_open_builtin(&p, "shanghai", &errs), YS_OK);
   assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
-  size_t nc = 0, cap = 4096;
-  int64_t *ours = malloc(cap * sizeof *ours);
+  size_t nc = 0;
+  int64_t *ours = tc_table_amounts(t, NULL, &nc);
   assert_non_null(ours);
-  for (size_t i = 0; i < t->n; i++)
-    for (size_t r = 0; r < t->tables[i].nrows; r++)
-      for (size_t k = 0; k < t->tables[i].ncols; k++) {
-        const ys_cell *c = &t->tables[i].rows[r].cells[k];
-        ys_amount am;
-        if (c->type != YS_CELL_AMOUNT || !*c->text ||
-            ys_money_parse(&am, c->text, strlen(c->text), YS_UNIT_YUAN, NULL) ||
-            am.empty)
-          continue;
-        if (nc == cap) {
-          cap *= 2;
-          ours = realloc(ours, cap * sizeof *ours);
-          assert_non_null(ours);
-        }
-        ours[nc++] = am.fen;
-      }
-  qsort(ours, nc, sizeof *ours, cmp_i64);
   /* every printed amount matched by one of ours (sorted merge) */
   size_t j = 0, missing = 0, contradiction = 0;
   for (size_t i = 0; i < np; i++) {

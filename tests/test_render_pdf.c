@@ -331,32 +331,12 @@ static size_t read_back(const ys_tables *t, const char *pdf,
   for (size_t i = 0; i < f->n; i++)
     if (f->items[i].severity == YS_SEV_ERROR && bad++ < 5)
       print_message("%s: %s %s\n", pdf, f->items[i].rule, f->items[i].message);
-  /* the compiled amounts */
-  size_t cap = 1024, nw = 0;
-  int64_t *want = malloc(cap * sizeof *want);
+  /* the compiled amounts; performance targets carry task budgets, not
+   * quantities of the dataset: the reader keeps them as text (checked by
+   * perf.* rules) */
+  size_t nw = 0;
+  int64_t *want = tc_table_amounts(t, "绩效", &nw);
   assert_non_null(want);
-  for (size_t i = 0; i < t->n; i++) {
-    const ys_table *tb = &t->tables[i];
-    /* performance targets carry task budgets, not quantities of the
-     * dataset: the reader keeps them as text (checked by perf.* rules) */
-    if (strstr(tb->title, "绩效")) continue;
-    for (size_t r = 0; r < tb->nrows; r++)
-      for (size_t k = 0; k < tb->ncols; k++) {
-        const ys_cell *c = &tb->rows[r].cells[k];
-        ys_amount am;
-        if (c->type != YS_CELL_AMOUNT || !c->text || !*c->text ||
-            ys_money_parse(&am, c->text, strlen(c->text), YS_UNIT_YUAN, NULL) ||
-            am.empty)
-          continue;
-        if (nw == cap) {
-          cap *= 2;
-          want = realloc(want, cap * sizeof *want);
-          assert_non_null(want);
-        }
-        want[nw++] = am.fen;
-      }
-  }
-  qsort(want, nw, sizeof *want, tc_cmp_i64);
   size_t ng = 0;
   int64_t *got = tc_placed_amounts(doc, &ng, NULL);
   assert_non_null(got);
