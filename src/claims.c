@@ -41,6 +41,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "yusuan/money.h"
 #include "yusuan/text.h"
 
 /* --- small helpers ----------------------------------------------------- */
@@ -1689,22 +1690,15 @@ static const char *whole_name(cr *r, const sent *st, size_t k) {
   return name ? name : "";
 }
 
-/* A percentage as written ("12.5", "0.07") in hundredths of a percent;
- * -1 when it has more than two decimals or is not a plain number. */
+/* A percentage as written ("12.5", "0.07") in hundredths of a percent:
+ * read as an amount in 元, whose 分 are exactly those; -1 when it has more
+ * than two decimals or is no number. */
 static long long hundredths_of(const char *num) {
-  long long v = 0;
-  int dec = -1;
-  for (const char *q = num; *q; q++) {
-    if (*q == '.' && dec < 0)
-      dec = 0;
-    else if (*q >= '0' && *q <= '9' && dec < 2 && v < 1000000000LL) {
-      v = v * 10 + (*q - '0');
-      if (dec >= 0) dec++;
-    } else
-      return -1;
-  }
-  for (int d = dec < 0 ? 0 : dec; d < 2; d++) v *= 10;
-  return v;
+  ys_amount am;
+  if (ys_money_parse(&am, num, strlen(num), YS_UNIT_YUAN, NULL) != YS_OK ||
+      am.empty || am.decimals > 2)
+    return -1;
+  return am.fen;
 }
 
 static void share_claims(cr *r, para *pg, size_t si) {

@@ -133,7 +133,8 @@ static const char *fill_label(cctx *c, const char *tpl, int n,
   return ys_arena_strdup(c->a, buf);
 }
 
-/* Replaces {dept_code} {dept_name} {year} {prev_year} and, for a row,
+/* Replaces {prefix} (the dataset's 部门/单位, else the profile's)
+ * {dept_code} {dept_name} {year} {prev_year} and, for a row,
  * {label} {code} {unit_code} {unit_name}; other text is kept as is. */
 static const char *expand(cctx *c, const char *tpl, const rowctx *r) {
   if (!tpl || !strchr(tpl, '{')) return tpl ? tpl : "";
@@ -142,7 +143,10 @@ static const char *expand(cctx *c, const char *tpl, const rowctx *r) {
   snprintf(prev, sizeof prev, "%d", c->ds->year - 1);
   const struct {
     const char *name, *value;
-  } vars[] = {{"{dept_code}", c->ds->dept_code},
+  } vars[] = {{"{prefix}", c->ds->title_prefix && *c->ds->title_prefix
+                               ? c->ds->title_prefix
+                               : c->p->title_prefix},
+              {"{dept_code}", c->ds->dept_code},
               {"{dept_name}", c->ds->dept_name},
               {"{year}", year},
               {"{prev_year}", prev},
@@ -180,28 +184,22 @@ static unsigned fmt_flags(const cctx *c) {
          (blank_zero(c) ? YS_FMT_BLANK_ZERO : 0u);
 }
 
-/* {prefix}, then the placeholders of expand (上海 titles open with
- * "{year}年"). */
-static const char *title_of(cctx *c, const char *tpl) {
-  const char *prefix = c->ds->title_prefix && *c->ds->title_prefix
-                           ? c->ds->title_prefix
-                           : c->p->title_prefix;
-  const char *at = strstr(tpl, "{prefix}");
-  if (at)
-    tpl =
-        ys_arena_printf(c->a, "%.*s%s%s", (int)(at - tpl), tpl, prefix, at + 8);
-  return tpl ? expand(c, tpl, NULL) : NULL;
-}
-
-/* Does any line item of the table (its base, the row's own filter) spend
- * on this code? A class list marked in_use shows only those (上海 收支总表
- * lists the 类 the department spends on, 财政部 and 陕西 all of them). */
-static bool code_in_use(cctx *c, const ys_prow *pr, const char *code) {
+/* The line items a generated row list draws on: the table base, the
+ * generator's own single-term filter, the unit being generated. */
+static ys_qfilter items_of(cctx *c, const ys_prow *pr) {
   ys_qfilter f = {0};
   f.src = YS_Q_EXP;
   if (c->pt->has_base) ys_qfilter_and(&f, &f, &c->pt->base, c->a);
   if (pr->q.n == 1) ys_qfilter_and(&f, &f, &pr->q.t[0], c->a);
   if (c->ctx) ys_qfilter_and(&f, &f, c->ctx, c->a);
+  return f;
+}
+
+/* Does any line item of the table spend on this code? A class list marked
+ * in_use shows only those (上海 收支总表 lists the 类 the department spends
+ * on, 财政部 and 陕西 all of them). */
+static bool code_in_use(cctx *c, const ys_prow *pr, const char *code) {
+  ys_qfilter f = items_of(c, pr);
   ys_qcodes *dim = pr->cls == YS_CLS_FUNC       ? &f.func
                    : pr->cls == YS_CLS_ECON_GOV ? &f.gecon
                                                 : &f.econ;
@@ -242,12 +240,7 @@ static int cmp_slot(const void *x, const void *y) {
 
 static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
   const ys_dataset *ds = c->ds;
-  const ys_ptable *pt = c->pt;
-  ys_qfilter base = {0};
-  base.src = YS_Q_EXP;
-  if (pt->has_base) ys_qfilter_and(&base, &base, &pt->base, c->a);
-  if (pr->q.n == 1) ys_qfilter_and(&base, &base, &pr->q.t[0], c->a);
-  if (c->ctx) ys_qfilter_and(&base, &base, c->ctx, c->a);
+  ys_qfilter base = items_of(c, pr);
   /* Every prefix of every code in use, deduplicated by sorting: n log n in
    * the number of items. For econ_gov leaves the key is "econ/gecon". The
    * keys are fixed-width slots of a temporary buffer: only the distinct
@@ -1477,7 +1470,7 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
     c.pt = pt;
     t->id = pt->id;
     t->number = pt->number;
-    t->title = title_of(&c, pt->title);
+    t->title = expand(&c, pt->title, NULL);
     t->subtitle = expand(&c, pt->subtitle ? pt->subtitle : p->subtitle, NULL);
     t->unit = pt->unit;
     t->decimals = pt->decimals;

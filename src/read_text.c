@@ -457,9 +457,53 @@ static int bcell_append(bcell *c, const char *t, size_t n) {
   return YS_OK;
 }
 
-static int box_emit(tr *r, bline *v, size_t n) {
-  enum { MAXB = 256 };
-  size_t pos[MAXB];
+enum { BOX_MAXB = 256 }; /* bars on a line, columns of a block */
+
+/* The block's column boundaries: every bar's display column, sorted and
+ * unique; or, when rows agree on the number of bars but not on their
+ * places (Markdown, unaligned), the bars' order (*by_order). YS_EINPUT when
+ * there are more than BOX_MAXB. */
+static int box_columns(const bline *v, size_t n, size_t *ref, size_t *nref,
+                       bool *by_order) {
+  size_t pos[BOX_MAXB], first[BOX_MAXB], bars = 0;
+  bool same_count = true, aligned = true;
+  for (size_t k = 0; k < n; k++) {
+    if (v[k].rule) continue;
+    size_t nb = bar_cols(v[k].s, v[k].n, pos, BOX_MAXB);
+    if (!bars) {
+      bars = nb;
+      memcpy(first, pos, nb * sizeof *pos);
+    } else {
+      same_count = same_count && nb == bars;
+      if (nb == bars)
+        aligned = aligned && !memcmp(first, pos, nb * sizeof *pos);
+    }
+  }
+  *by_order = same_count && !aligned;
+  *nref = 0;
+  if (*by_order) {
+    for (size_t k = 0; k < bars; k++) ref[(*nref)++] = k;
+    return YS_OK;
+  }
+  for (size_t k = 0; k < n; k++) {
+    size_t nb = bar_cols(v[k].s, v[k].n, pos, BOX_MAXB);
+    for (size_t b = 0; b < nb; b++) {
+      size_t at = 0;
+      while (at < *nref && ref[at] < pos[b]) at++;
+      if (at < *nref && ref[at] == pos[b]) continue;
+      if (*nref == BOX_MAXB) return YS_EINPUT;
+      memmove(ref + at + 1, ref + at, (*nref - at) * sizeof *ref);
+      ref[at] = pos[b];
+      (*nref)++;
+    }
+  }
+  return YS_OK;
+}
+
+/* The block's cells, each with the display columns of its bars, its row
+ * and its row span (box_emit has the rules). */
+static int box_cells(const bline *v, size_t n, bool by_order, bcell **out,
+                     size_t *nout, int *nrows) {
   /* the header ends at the first "=" rule, else at the first rule after a
    * row; body rows are lines unless a rule separates two body rows */
   size_t head_end = n, first_row = n;
@@ -472,69 +516,32 @@ static int box_emit(tr *r, bline *v, size_t n) {
   bool body_rules = false;
   for (size_t k = head_end + 1; k + 1 < n; k++)
     body_rules = body_rules || (v[k].rule && !v[k - 1].rule);
-  /* aligned: every row's bars at boundaries of one set; else by order */
-  size_t bars = 0;
-  bool same_count = true, aligned = true;
-  size_t ref[MAXB], nref = 0;
-  for (size_t k = 0; k < n; k++) {
-    if (v[k].rule) continue;
-    size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
-    if (!bars) {
-      bars = nb;
-      memcpy(ref, pos, nb * sizeof *pos);
-      nref = nb;
-    } else {
-      same_count = same_count && nb == bars;
-      if (nb == bars) aligned = aligned && !memcmp(ref, pos, nb * sizeof *pos);
-    }
-  }
-  bool by_order = same_count && !aligned;
-  if (by_order) {
-    for (size_t k = 0; k < nref; k++) ref[k] = k;
-  } else {
-    /* every boundary of the block, sorted and unique */
-    nref = 0;
-    for (size_t k = 0; k < n; k++) {
-      size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
-      for (size_t b = 0; b < nb; b++) {
-        size_t at = 0;
-        while (at < nref && ref[at] < pos[b]) at++;
-        if (at < nref && ref[at] == pos[b]) continue;
-        if (nref == MAXB) return YS_EINPUT;
-        memmove(ref + at + 1, ref + at, (nref - at) * sizeof *ref);
-        ref[at] = pos[b];
-        nref++;
-      }
-    }
-  }
   bcell *cells = NULL;
   size_t nc = 0, cap = 0;
+  size_t above = 0, here = 0; /* first cells of the row above, of this row */
   int rc = YS_OK, row = -1;
-  size_t row_start = 0; /* first cell of the current row */
   bool new_row = true;
   for (size_t k = 0; k < n && rc == YS_OK; k++) {
     bool head = k < head_end;
     if (v[k].rule) {
       /* cells of the row above whose rule is blank go on below */
-      for (size_t c = row_start; c < nc; c++)
+      for (size_t c = here; c < nc; c++)
         cells[c].open = head && rule_blank(&v[k], cells[c].x0, cells[c].x1);
       new_row = true;
       continue;
     }
-    if (!head && !body_rules) new_row = true;
-    size_t nb = bar_cols(v[k].s, v[k].n, pos, MAXB);
+    if (new_row || (!head && !body_rules)) {
+      row++;
+      new_row = false;
+      above = here;
+      here = nc;
+    }
+    size_t pos[BOX_MAXB];
+    size_t nb = bar_cols(v[k].s, v[k].n, pos, BOX_MAXB);
     if (by_order)
       for (size_t b = 0; b < nb; b++) pos[b] = b;
     /* the cells of this line: text between consecutive bars */
     size_t b = 0;
-    bool started = false;
-    if (new_row) {
-      row++;
-      new_row = false;
-      started = true;
-    }
-    size_t prev_start = row_start;
-    if (started) row_start = nc;
     for (size_t i = 0; i < v[k].n && rc == YS_OK;) {
       if (v[k].s[i] != '|') {
         uint32_t cp;
@@ -554,24 +561,24 @@ static int box_emit(tr *r, bline *v, size_t n) {
       /* the same cell on a later line of this row, or a cell of the row
        * above that goes on here */
       bcell *into = NULL;
-      for (size_t c = started ? prev_start : row_start; c < nc && !into; c++)
+      for (size_t c = above; c < nc && !into; c++)
         if (cells[c].x0 == x0 && cells[c].x1 == x1 &&
             (cells[c].row == row || cells[c].open))
           into = &cells[c];
-      if (into && into->row != row && into->open) {
+      if (into && into->row != row) {
         into->rows = row - into->row + 1;
         into->open = false;
       }
       if (!into) {
         if (nc == cap) {
-          size_t nc2 = cap ? cap * 2 : 64;
-          bcell *w = realloc(cells, nc2 * sizeof *w);
+          size_t cap2 = cap ? cap * 2 : 64;
+          bcell *w = realloc(cells, cap2 * sizeof *w);
           if (!w) {
             rc = YS_ENOMEM;
             break;
           }
           cells = w;
-          cap = nc2;
+          cap = cap2;
         }
         into = &cells[nc++];
         *into = (bcell){x0, x1, NULL, 0, row, v[k].lineno, 1, false};
@@ -579,11 +586,27 @@ static int box_emit(tr *r, bline *v, size_t n) {
       rc = bcell_append(into, t, tn);
     }
   }
-  if (rc == YS_OK) {
-    ys_grid_cell *g = malloc((nc + 1) * sizeof *g);
-    if (!g) rc = YS_ENOMEM;
+  *out = cells;
+  *nout = nc;
+  *nrows = row + 1;
+  return rc;
+}
+
+static int box_emit(tr *r, bline *v, size_t n) {
+  size_t ref[BOX_MAXB], nref = 0;
+  bool by_order = false;
+  int rc = box_columns(v, n, ref, &nref, &by_order);
+  if (rc) return rc;
+  bcell *cells = NULL;
+  size_t nc = 0;
+  int rows = 0;
+  rc = box_cells(v, n, by_order, &cells, &nc, &rows);
+  ys_grid_cell *g = rc ? NULL : malloc((nc + 1) * sizeof *g);
+  if (!rc && !g) rc = YS_ENOMEM;
+  if (g) {
+    /* each cell over the columns between its bars */
     size_t ng = 0;
-    for (size_t c = 0; g && c < nc; c++) {
+    for (size_t c = 0; c < nc; c++) {
       size_t i0 = 0, i1 = 0;
       while (i0 < nref && ref[i0] < cells[c].x0) i0++;
       while (i1 < nref && ref[i1] < cells[c].x1) i1++;
@@ -597,11 +620,9 @@ static int box_emit(tr *r, bline *v, size_t n) {
                                cells[c].line,
                                0};
     }
-    if (g) {
-      gbuf gb = {g, ng, ng, row + 1};
-      rc = emit_grid(r, &gb);
-      free(g);
-    }
+    gbuf gb = {g, ng, ng, rows};
+    rc = emit_grid(r, &gb);
+    free(g);
   }
   for (size_t c = 0; c < nc; c++) free(cells[c].text);
   free(cells);

@@ -137,6 +137,16 @@ static int verdict(const reading *r, size_t i) {
   return sev;
 }
 
+/* Reads and checks a text: the severity of the finding on its claim of
+ * that kind, figure and inputs (which must be read), or -1 for none. */
+static int verdict_of(const char *text, ys_claim_kind kind, const char *figure,
+                      const char *parts) {
+  reading r = read_text(text);
+  int v = verdict(&r, has_claim(&r, kind, figure, parts));
+  done(&r);
+  return v;
+}
+
 static size_t count_kind(const reading *r, ys_claim_kind kind) {
   size_t n = 0;
   for (size_t i = 0; i < r->d->n_claims; i++) n += r->d->claims[i].kind == kind;
@@ -220,22 +230,21 @@ static void test_share_of_a_named_whole(void **state) {
 
 static void test_last_digit_is_a_warning(void **state) {
   (void)state;
-  reading r =
-      read_text("全县一般公共预算支出3000.00万元。\n"
-                "卫生健康支出1000.00万元，占一般公共预算支出的33.34%。");
-  size_t s = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,3000.00");
-  assert_int_equal(verdict(&r, s), YS_SEV_WARNING);
-  done(&r);
+  assert_int_equal(
+      verdict_of("全县一般公共预算支出3000.00万元。\n"
+                 "卫生健康支出1000.00万元，占一般公共预算支出的33.34%。",
+                 YS_CLAIM_SHARE, "33.34", "1000.00,3000.00"),
+      YS_SEV_WARNING);
 }
 
 static void test_completion(void **state) {
   (void)state;
-  reading r =
-      read_text("本单位“三公”经费支出年初预算为50.00万元，支出决算为40.00万元，"
-                "完成年初预算的80.00%。");
-  size_t c = has_claim(&r, YS_CLAIM_COMPLETION, "80.00", "40.00,50.00");
-  assert_int_equal(verdict(&r, c), -1);
-  done(&r);
+  assert_int_equal(
+      verdict_of(
+          "本单位“三公”经费支出年初预算为50.00万元，支出决算为40.00万元，"
+          "完成年初预算的80.00%。",
+          YS_CLAIM_COMPLETION, "80.00", "40.00,50.00"),
+      -1);
 }
 
 static void test_whole_named_with_the_rate(void **state) {
@@ -991,19 +1000,18 @@ static void test_shares_made_to_add_up(void **state) {
   (void)state;
   /* Thirds by the largest remainder method: 33.34 + 33.33 + 33.33 = 100.
    * The first is one unit above its share rounded alone, and accepted. */
-  reading r =
-      read_text("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.33%；"
-                "丙支出1000.00万元，占33.33%。");
-  size_t a = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00");
-  assert_int_equal(verdict(&r, a), -1);
-  done(&r);
+  assert_int_equal(
+      verdict_of("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.33%；"
+                 "丙支出1000.00万元，占33.33%。",
+                 YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00"),
+      -1);
   /* Shares that add up to 100.01 were not made so: one unit off is the
    * last-digit warning it always was. */
-  r = read_text("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.34%；"
-                "丙支出1000.00万元，占33.33%。");
-  a = has_claim(&r, YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00");
-  assert_int_equal(verdict(&r, a), YS_SEV_WARNING);
-  done(&r);
+  assert_int_equal(
+      verdict_of("甲支出1000.00万元，占33.34%；乙支出1000.00万元，占33.34%；"
+                 "丙支出1000.00万元，占33.33%。",
+                 YS_CLAIM_SHARE, "33.34", "1000.00,1000.00,1000.00"),
+      YS_SEV_WARNING);
 }
 
 /* A ruled text table (a table renderer's box, a Markdown table) is a table:

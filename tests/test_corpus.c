@@ -39,6 +39,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/compiled.h"
 #include "support/placed.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
@@ -275,15 +276,12 @@ static void test_wanli_example(void **state) {
   size_t np = 0;
   int64_t *printed = tc_placed_amounts(d, &np, NULL);
   assert_non_null(printed);
-  ys_dataset *ds = NULL;
-  ys_profile *p = NULL;
-  ys_tables *t = NULL;
+  tc_compiled cc;
   assert_int_equal(
-      ys_dataset_load(&ds, "examples/shanghai-wanli-2025", cat, &errs), YS_OK);
-  assert_int_equal(ys_profile_open_builtin(&p, "shanghai", &errs), YS_OK);
-  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+      tc_compile(&cc, "examples/shanghai-wanli-2025", "shanghai", cat, &errs),
+      YS_OK);
   size_t nc = 0;
-  int64_t *ours = tc_table_amounts(t, NULL, &nc);
+  int64_t *ours = tc_table_amounts(cc.t, NULL, &nc);
   assert_non_null(ours);
   /* every printed amount matched by one of ours (sorted merge) */
   size_t j = 0, missing = 0, contradiction = 0;
@@ -307,9 +305,7 @@ static void test_wanli_example(void **state) {
   assert_int_equal(contradiction, 4);
   free(ours);
   free(printed);
-  ys_tables_free(t);
-  ys_profile_free(p);
-  ys_dataset_free(ds);
+  tc_compiled_free(&cc);
   ys_rdoc_free(d);
   ys_vocab_free(voc);
   ys_catalog_free(cat);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/compiled.h"
 #include "yusuan/yusuan.h"
 
 static void roundtrip(const char *example) {
@@ -118,14 +119,12 @@ static void test_shanghai_layout(void **state) {
   (void)state;
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
-  ys_dataset *ds = NULL;
-  ys_profile *p = NULL;
-  ys_tables *t = NULL;
   assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  tc_compiled cc;
   assert_int_equal(
-      ys_dataset_load(&ds, "examples/shanghai-wanli-2025", cat, &errs), YS_OK);
-  assert_int_equal(ys_profile_open_builtin(&p, "shanghai", &errs), YS_OK);
-  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+      tc_compile(&cc, "examples/shanghai-wanli-2025", "shanghai", cat, &errs),
+      YS_OK);
+  const ys_tables *t = cc.t;
   assert_int_equal(t->n, 9);
   assert_string_equal(t->tables[0].title, "2025年部门财务收支预算总表");
   const ys_table *t1 = &t->tables[0];
@@ -143,9 +142,7 @@ static void test_shanghai_layout(void **state) {
   assert_string_equal(t->tables[5].empty_note,
                       "注：本部门2025年无政府性基金预算财政拨款安排的预算，"
                       "故本表为空表。");
-  ys_tables_free(t);
-  ys_profile_free(p);
-  ys_dataset_free(ds);
+  tc_compiled_free(&cc);
   ys_catalog_free(cat);
   ys_errors_free(&errs);
 }

@@ -1,0 +1,23 @@
+/*
+ * compiled.h - a dataset compiled under a built-in profile, for tests that
+ * need the tables of an example.
+ */
+#ifndef YS_TEST_COMPILED_H
+#define YS_TEST_COMPILED_H
+
+#include "yusuan/yusuan.h"
+
+typedef struct tc_compiled {
+  ys_dataset *ds;
+  ys_profile *p;
+  ys_tables *t;
+} tc_compiled;
+
+/* Loads the dataset in dir and compiles it under the built-in profile
+ * (NULL: the dataset's own). YS_OK, or the failing step's code (errs says
+ * why); what was made is in *c either way, for tc_compiled_free. */
+int tc_compile(tc_compiled *c, const char *dir, const char *profile,
+               const ys_catalog *cat, ys_errors *errs);
+void tc_compiled_free(tc_compiled *c);
+
+#endif
