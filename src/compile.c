@@ -1447,6 +1447,16 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
                           const ys_profile *p, const ys_catalog *cat,
                           ys_errors *errs) {
   *out = NULL;
+  /* a budget shown in a 决算 table (or the reverse) would be published as
+   * what it is not */
+  ys_phase dph = ds->phase ? ds->phase : YS_PHASE_BUDGET;
+  if (p->phase && dph != p->phase) {
+    ys_errors_add(errs, YS_EINPUT, "", 0, 0,
+                  "数据集是部门%s，报表格式“%s”是部门%s的表样，不能用它编制",
+                  dph == YS_PHASE_FINAL ? "决算" : "预算", p->name,
+                  p->phase == YS_PHASE_FINAL ? "决算" : "预算");
+    return YS_EINPUT;
+  }
   ys_tables *ts = calloc(1, sizeof *ts);
   ys_arena *a = ys_arena_new(0);
   if (!ts || !a) {

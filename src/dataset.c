@@ -91,6 +91,16 @@ static const name_map kind_map[] = {{"基本", YS_KIND_BASIC},
                                     {"subsidy", YS_KIND_SUBSIDY},
                                     {NULL, 0}};
 
+static const name_map phase_map[] = {{"预算", YS_PHASE_BUDGET},
+                                     {"年初预算", YS_PHASE_BUDGET},
+                                     {"budget", YS_PHASE_BUDGET},
+                                     {"调整预算", YS_PHASE_ADJUSTED},
+                                     {"全年预算", YS_PHASE_ADJUSTED},
+                                     {"adjusted", YS_PHASE_ADJUSTED},
+                                     {"决算", YS_PHASE_FINAL},
+                                     {"final", YS_PHASE_FINAL},
+                                     {NULL, 0}};
+
 static const name_map nature_map[] = {{"人员经费", YS_NATURE_PERSONNEL},
                                       {"personnel", YS_NATURE_PERSONNEL},
                                       {"公用经费", YS_NATURE_PUBLIC},
@@ -152,6 +162,23 @@ ys_exp_kind ys_exp_kind_parse(const char *s) {
 }
 ys_nature ys_nature_parse(const char *s) {
   return s ? (ys_nature)enum_parse_n(nature_map, s, strlen(s)) : YS_NATURE_NONE;
+}
+
+ys_phase ys_phase_parse(const char *s) {
+  return s ? (ys_phase)enum_parse_n(phase_map, s, strlen(s)) : YS_PHASE_NONE;
+}
+
+const char *ys_phase_name(ys_phase p) {
+  switch (p) {
+  case YS_PHASE_BUDGET:
+    return "年初预算";
+  case YS_PHASE_ADJUSTED:
+    return "调整预算";
+  case YS_PHASE_FINAL:
+    return "决算";
+  default:
+    return "";
+  }
 }
 
 const char *ys_fund_name(ys_fund f) {
@@ -572,6 +599,19 @@ static ys_period check_period(loader *L, const char *file, int line, int col,
   return p;
 }
 
+/* An empty phase (or a file without the column) is the dataset's own. */
+static ys_phase check_phase(loader *L, const char *file, int line, int col,
+                            ys_csv_field f) {
+  if (f.len == 0) return L->ds->phase;
+  ys_phase p = (ys_phase)enum_parse_n(phase_map, f.s, f.len);
+  if (!p)
+    ds_problem(L, file, line, col,
+               "阶段“%s”无效（应为“年初预算”“调整预算”或“决算”，"
+               "也可以不填）",
+               shown(L, f));
+  return p;
+}
+
 /* ---------------------------------------------------------------------- */
 /* department.csv                                                         */
 
@@ -581,11 +621,11 @@ static const ys_csv_col dept_cols[] = {
     {"value", "值|内容", 1},
 };
 
-enum { K_CODE, K_NAME, K_YEAR, K_PROFILE, K_PREFIX, K_N };
+enum { K_CODE, K_NAME, K_YEAR, K_PROFILE, K_PREFIX, K_PHASE, K_N };
 static const ys_csv_col dept_keys[] = {
     {"code", "部门编码", 1},         {"name", "部门名称", 1},
     {"year", "年度|预算年度", 1},    {"profile", "报表格式", 0},
-    {"title_prefix", "标题前缀", 0},
+    {"title_prefix", "标题前缀", 0}, {"phase", "类型|阶段", 0},
 };
 
 static int key_matches(const ys_csv_col *c, const char *key) {
@@ -605,6 +645,7 @@ static void load_department(loader *L) {
   ys_dataset *ds = L->ds;
   table t;
   ds->dept_code = ds->dept_name = ds->profile = ds->title_prefix = "";
+  ds->phase = YS_PHASE_BUDGET;
   if (!open_table(L, &t, "department.csv", dept_cols, D_NCOLS, 1)) return;
   int seen[K_N] = {0};
   for (size_t i = 1; i < t.csv.n; i++) {
@@ -682,6 +723,22 @@ static void load_department(loader *L) {
                    "标题前缀“%s”无效（应为“部门”或“单位”）", shown(L, vf));
       else
         ds->title_prefix = ys_arena_strdup(L->a, buf);
+      break;
+    }
+    case K_PHASE: {
+      /* what the package is: 部门预算 or 部门决算 (an adjusted budget is
+       * published in neither) */
+      char buf[64];
+      ys_phase p = YS_PHASE_NONE;
+      if (enum_key(buf, sizeof buf, vf.s, vf.len))
+        p = (ys_phase)map_lookup(phase_map, strncmp(buf, "部门", strlen("部门"))
+                                                ? buf
+                                                : buf + strlen("部门"));
+      if (p != YS_PHASE_BUDGET && p != YS_PHASE_FINAL)
+        ds_problem(L, t.path, r->line, vc, "类型“%s”无效（应为“预算”或“决算”）",
+                   shown(L, vf));
+      else
+        ds->phase = p;
       break;
     }
     }
@@ -849,11 +906,10 @@ static void load_projects(loader *L) {
 /* ---------------------------------------------------------------------- */
 /* revenues.csv                                                           */
 
-enum { R_UNIT, R_FUND, R_PERIOD, R_AMOUNT, R_NCOLS };
+enum { R_UNIT, R_FUND, R_PERIOD, R_PHASE, R_AMOUNT, R_NCOLS };
 static const ys_csv_col revenue_cols[] = {
-    {"unit", "单位编码", 1},
-    {"fund", "资金来源|收入来源", 1},
-    {"period", "年度|资金年度", 0},
+    {"unit", "单位编码", 1},        {"fund", "资金来源|收入来源", 1},
+    {"period", "年度|资金年度", 0}, {"phase", "阶段|数据类型", 0},
     {"amount", "金额", 1},
 };
 
@@ -873,6 +929,8 @@ static void load_revenues(loader *L) {
         check_fund(L, t.path, r->line, colno(&t, R_FUND), cell(&t, r, R_FUND));
     ys_period period = check_period(L, t.path, r->line, colno(&t, R_PERIOD),
                                     cell(&t, r, R_PERIOD));
+    ys_phase phase = check_phase(L, t.path, r->line, colno(&t, R_PHASE),
+                                 cell(&t, r, R_PHASE));
     int64_t fen = 0;
     check_amount(L, t.path, r->line, colno(&t, R_AMOUNT), cell(&t, r, R_AMOUNT),
                  "金额", &fen);
@@ -883,6 +941,7 @@ static void load_revenues(loader *L) {
     v->unit = ucode;
     v->fund = fund;
     v->period = period;
+    v->phase = phase;
     v->amount = fen;
     v->line = r->line;
   }
@@ -900,6 +959,7 @@ enum {
   I_NATURE,
   I_PROJECT,
   I_PERIOD,
+  I_PHASE,
   I_AMOUNT,
   I_NCOLS
 };
@@ -912,6 +972,7 @@ static const ys_csv_col item_cols[] = {
     {"nature", "经费性质", 0},
     {"project", "项目编码", 0},
     {"period", "年度|资金年度", 0},
+    {"phase", "阶段|数据类型", 0},
     {"amount", "金额", 1},
 };
 
@@ -1091,6 +1152,8 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
     check_project_ref(L, &t, r, kind, ucode, &project);
     ys_period period =
         check_period(L, t.path, ln, colno(&t, I_PERIOD), cell(&t, r, I_PERIOD));
+    ys_phase phase =
+        check_phase(L, t.path, ln, colno(&t, I_PHASE), cell(&t, r, I_PHASE));
     int64_t fen = 0;
     check_amount(L, t.path, ln, colno(&t, I_AMOUNT), cell(&t, r, I_AMOUNT),
                  "金额", &fen);
@@ -1109,6 +1172,7 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
     it->kind = kind;
     it->nature = nature;
     it->period = period;
+    it->phase = phase;
     it->amount = fen;
     it->line = ln;
   }
@@ -1325,17 +1389,17 @@ static const ys_csv_col fact_cols[] = {
 
 typedef enum fact_type { FT_UNKNOWN, FT_COUNT, FT_AMOUNT, FT_TEXT } fact_type;
 
-static const char *const count_keys[] = {"staff.authorized",
-                                         "staff.authorized.admin",
-                                         "staff.authorized.inst",
-                                         "staff.actual",
-                                         "staff.actual.admin",
-                                         "staff.actual.inst",
-                                         "staff.retired",
-                                         "assets.vehicles",
-                                         "assets.equipment",
-                                         "assets.vehicles.purchase",
-                                         "assets.equipment.purchase"};
+static const char *const count_keys[] = {
+    "staff.authorized", "staff.authorized.admin", "staff.authorized.inst",
+    "staff.actual", "staff.actual.admin", "staff.actual.inst", "staff.retired",
+    "assets.vehicles", "assets.equipment", "assets.vehicles.purchase",
+    "assets.equipment.purchase",
+    /* 决算 三公: what was done */
+    "sangong.abroad.groups", "sangong.abroad.persons",
+    "sangong.vehicles.purchased", "sangong.vehicles.held",
+    "sangong.reception.batches", "sangong.reception.persons",
+    "sangong.reception.domestic.batches", "sangong.reception.domestic.persons",
+    "sangong.reception.foreign.batches", "sangong.reception.foreign.persons"};
 
 static const char *const amount_keys[] = {"prev.sangong.abroad",
                                           "prev.sangong.reception",
@@ -1382,13 +1446,17 @@ static fact_type fact_key_type(loader *L, const char *key, const char **canon,
     if (!all_digits(key + 10)) *bad = "中的科目编码应只含数字";
     return FT_AMOUNT;
   }
-  if (starts(key, "carry_next.")) {
+  static const char *const by_fund[] = {"carry_next.", "surplus_alloc."};
+  for (size_t i = 0; i < sizeof by_fund / sizeof *by_fund; i++) {
+    if (!starts(key, by_fund[i])) continue;
     /* One spelling per fund: the id the quantity language uses
      * (carry_next.gpb), so profiles can name it. */
-    ys_fund f = ys_fund_parse(key + 11);
+    size_t pl = strlen(by_fund[i]);
+    ys_fund f = ys_fund_parse(key + pl);
     if (!f)
       *bad = "中的资金来源无效（应如 carry_next.一般公共预算拨款）";
-    else if (!(*canon = ys_arena_printf(L->a, "carry_next.%s", ys_fund_id(f))))
+    else if (!(*canon =
+                   ys_arena_printf(L->a, "%s%s", by_fund[i], ys_fund_id(f))))
       L->oom = 1;
     return FT_AMOUNT;
   }

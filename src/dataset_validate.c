@@ -103,19 +103,29 @@ enum {
   BAL_UNIT        /* per unit, both periods: + carry_next.FUND@UNIT */
 };
 
-/* carry_next.FUND[@UNIT] of fund f (unit NULL: department-wide); 0 and
- * *line 0 when absent. */
+/* What of a fund's money is not spent this year: carry_next.FUND (结转下年;
+ * in a 决算 年末结转和结余) and surplus_alloc.FUND (决算 结余分配). */
+static const char *const unspent[] = {"carry_next", "surplus_alloc"};
+#define N_UNSPENT (sizeof unspent / sizeof unspent[0])
+
+/* The unspent facts of fund f (unit NULL: department-wide); 0 and *line 0
+ * when there are none, else *line the first one's. */
 static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
-  char key[160];
-  int64_t fen = 0;
-  if (unit)
-    snprintf(key, sizeof key, "carry_next.%s@%s", ys_fund_id(f), unit);
-  else
-    snprintf(key, sizeof key, "carry_next.%s", ys_fund_id(f));
-  const ys_fact *fa = ys_dataset_fact(L->ds, key);
+  int64_t sum = 0;
   *line = 0;
-  if (fa && ys_dataset_fact_amount(L->ds, key, &fen) == 0) *line = fa->line;
-  return fen;
+  for (size_t u = 0; u < N_UNSPENT; u++) {
+    char key[160];
+    int64_t fen = 0;
+    if (unit)
+      snprintf(key, sizeof key, "%s.%s@%s", unspent[u], ys_fund_id(f), unit);
+    else
+      snprintf(key, sizeof key, "%s.%s", unspent[u], ys_fund_id(f));
+    const ys_fact *fa = ys_dataset_fact(L->ds, key);
+    if (!fa || ys_dataset_fact_amount(L->ds, key, &fen) != 0) continue;
+    if (!*line) *line = fa->line;
+    sum += fen;
+  }
+  return sum;
 }
 
 /*
@@ -129,11 +139,13 @@ void ds_check_balance(loader *L) {
   ys_dataset *ds = L->ds;
   int mode[YS_FUND_COUNT] = {0};
   for (int f = 1; f < YS_FUND_COUNT; f++) {
-    char prefix[128];
-    int n = snprintf(prefix, sizeof prefix, "carry_next.%s@",
-                     ys_fund_id((ys_fund)f));
-    for (size_t i = 0; i < ds->n_facts; i++)
-      if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;
+    for (size_t u = 0; u < N_UNSPENT; u++) {
+      char prefix[128];
+      int n = snprintf(prefix, sizeof prefix, "%s.%s@", unspent[u],
+                       ys_fund_id((ys_fund)f));
+      for (size_t i = 0; i < ds->n_facts; i++)
+        if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;
+    }
     int line;
     if (mode[f] == BAL_PERIOD && carry_of(L, (ys_fund)f, NULL, &line) != 0)
       mode[f] = BAL_DEPT;
@@ -150,6 +162,9 @@ void ds_check_balance(loader *L) {
     int rev = i < ds->n_revenues;
     const ys_revenue *v = rev ? &ds->revenues[i] : NULL;
     const ys_line_item *it = rev ? NULL : &ds->items[i - ds->n_revenues];
+    /* only the dataset's own phase balances: a 决算 gives the 年初预算 of
+     * its spending to compare with, not the budget's revenues */
+    if ((rev ? v->phase : it->phase) != ds->phase) continue;
     ys_fund f = rev ? v->fund : it->fund;
     flow x = {rev ? v->unit : it->unit,     f,
               rev ? v->period : it->period, !rev,
@@ -158,6 +173,7 @@ void ds_check_balance(loader *L) {
     if (mode[f] != BAL_PERIOD) x.period = YS_PERIOD_NONE;
     fl[k++] = x;
   }
+  n = k;
   qsort(fl, n, sizeof *fl, cmp_flow);
   const char *revf = ds_join(L, "revenues.csv"),
              *itemf = ds_join(L, "items.csv"), *factf = ds_join(L, "facts.csv");
@@ -202,8 +218,9 @@ void ds_check_balance(loader *L) {
       if (d < 0) d = -d;
       if (m != BAL_PERIOD)
         ds_problem(L, file, line, col,
-                   "%s收入合计为 %s 元，但支出明细合计 %s 元加结转下年 %s 元"
-                   "为 %s 元，%s %s 元（预算收支必须平衡）",
+                   "%s收入合计为 %s 元，但支出明细合计 %s "
+                   "元加结转下年（年末结转和结余、结余分配）"
+                   "%s 元为 %s 元，%s %s 元（收支必须平衡）",
                    what, yuan(L, sum[0]), yuan(L, sum[1]), yuan(L, c),
                    yuan(L, expect), more, yuan(L, d));
       else if (first[0])

@@ -485,6 +485,10 @@ static int profile_from_text(ys_profile **out, const char *text, size_t len,
   p->decimals = jdecimals(&c, root, "decimals", 2);
   p->thousands = jbool(root, "thousands", 1);
   p->blank_zero = jbool(root, "blank_zero", 0);
+  const char *ph = jstr(&c, root, "phase", "budget");
+  p->phase = ys_phase_parse(ph);
+  if (p->phase != YS_PHASE_BUDGET && p->phase != YS_PHASE_FINAL)
+    perr(&c, "phase", "“%s”无效（应为 budget 或 final）", ph);
   const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "tables");
   int nt = cJSON_GetArraySize(tables);
   if (nt <= 0)
@@ -554,6 +558,10 @@ void ys_profile_free(ys_profile *p) {
   if (!p) return;
   ys_arena_free(p->arena);
   free(p);
+}
+
+ys_phase ys_profile_phase(const ys_profile *p) {
+  return p ? p->phase : YS_PHASE_NONE;
 }
 
 const char *ys_profile_name(const ys_profile *p) {

@@ -161,6 +161,9 @@ struct ys_profile {
   int decimals;
   bool thousands;
   bool blank_zero; /* zero amounts print as "" */
+  /* what the set publishes: YS_PHASE_BUDGET (部门预算) or YS_PHASE_FINAL
+   * (部门决算); only a dataset of that phase is compiled into it */
+  ys_phase phase;
   ys_ptable *tables;
   size_t n;
 };

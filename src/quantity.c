@@ -464,9 +464,19 @@ static bool match_exact(const ys_qcodes *c, const char *s) {
   return false;
 }
 
+/* An amount of another phase than the filter's: a 决算 dataset's 年初预算
+ * figures are not its spending, and a 预算 profile's table (no phase)
+ * shows the dataset's own figures whatever other phases it holds. */
+static bool phase_in(const ys_qfilter *f, const ys_dataset *ds, ys_phase p) {
+  if (f->phases) return (f->phases & (1u << p)) != 0;
+  ys_phase own = ds && ds->phase ? ds->phase : YS_PHASE_BUDGET;
+  return p == own || p == YS_PHASE_NONE;
+}
+
 bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
                            const ys_line_item *it) {
   if (f->none || f->src != YS_Q_EXP) return false;
+  if (!phase_in(f, ds, it->phase)) return false;
   if (f->funds && !(f->funds & (1u << it->fund))) return false;
   if (f->periods && !(f->periods & (1u << it->period))) return false;
   if (f->kinds && !(f->kinds & (1u << it->kind))) return false;
@@ -515,8 +525,10 @@ const ys_line_item *ys_item_next(ys_item_iter *k) {
   return NULL;
 }
 
-bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r) {
+bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_dataset *ds,
+                              const ys_revenue *r) {
   if (f->none || f->src != YS_Q_REV) return false;
+  if (!phase_in(f, ds, r->phase)) return false;
   if (f->kinds || f->natures || f->func.n || f->econ.n || f->gecon.n ||
       f->project.n || f->pcat.n)
     return false;
@@ -570,7 +582,7 @@ int64_t ys_qfilter_eval(const ys_qfilter *f, const ys_dataset *ds) {
     }
     for (size_t i = 0; i < n; i++) {
       const ys_revenue *r = run ? run[i] : &ds->revenues[i];
-      if (ys_qfilter_match_revenue(f, r)) sum += r->amount;
+      if (ys_qfilter_match_revenue(f, ds, r)) sum += r->amount;
     }
     break;
   }

@@ -243,6 +243,60 @@ static void test_carry_next(void **state) {
   ys_errors_free(&errs);
 }
 
+/* A 决算 dataset: amounts of three phases in one file; the balance is the
+ * final accounts' own (the 年初预算 rows need not balance), and what was not
+ * spent is carried forward plus allocated (结余分配). */
+static void test_final(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  ys_dataset *ds = NULL;
+  int rc = ys_dataset_load(&ds, DS "final", cat, &errs);
+  if (rc != YS_OK) dump(&errs);
+  assert_int_equal(rc, YS_OK);
+  assert_int_equal(ds->phase, YS_PHASE_FINAL);
+  size_t n[YS_PHASE_FINAL + 1] = {0};
+  for (size_t i = 0; i < ds->n_items; i++) n[ds->items[i].phase]++;
+  /* the unmarked first row is the dataset's own phase */
+  assert_int_equal(n[YS_PHASE_NONE], 0);
+  assert_int_equal(n[YS_PHASE_FINAL], 7);
+  assert_int_equal(n[YS_PHASE_BUDGET], 1);
+  assert_int_equal(n[YS_PHASE_ADJUSTED], 1);
+  assert_int_equal(ds->revenues[1].phase, YS_PHASE_FINAL);
+  int64_t fen = 0;
+  assert_int_equal(ys_dataset_fact_amount(ds, "surplus_alloc.gpb", &fen), 0);
+  assert_true(fen == INT64_C(500000));
+  const ys_fact *f = ys_dataset_fact(ds, "sangong.reception.persons");
+  assert_non_null(f);
+  assert_string_equal(f->value, "26");
+  ys_dataset_free(ds);
+  ys_errors_free(&errs);
+}
+
+static void test_final_unbalanced(void **state) {
+  (void)state;
+  /* without the 结余分配 the final accounts are 5,000.00 short; the
+   * problem sits at the amount carried forward, the figure to revisit */
+  expect_one(DS "final_unbalanced", "facts.csv", 4, 2, "1,161,000.50",
+             "1,156,000.50", "结余分配");
+}
+
+static void test_bad_phase(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  ys_dataset *ds = NULL;
+  int rc = ys_dataset_load(&ds, DS "bad_phase", cat, &errs);
+  assert_int_equal(rc, YS_EINPUT);
+  assert_null(ds);
+  size_t hits = 0;
+  for (size_t i = 0; i < errs.count; i++)
+    if (errs.items[i].code != YS_OK && strstr(errs.items[i].message, "中期"))
+      hits++;
+  if (hits != 2) dump(&errs);
+  /* the department's type and one amount's phase, each at its cell */
+  assert_int_equal(hits, 2);
+  ys_errors_free(&errs);
+}
+
 static void test_missing_dir(void **state) {
   (void)state;
   ys_errors errs = {0};
@@ -430,14 +484,24 @@ static void test_csv_errors(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_csv_lines),      cmocka_unit_test(test_csv_headers),
-      cmocka_unit_test(test_csv_errors),     cmocka_unit_test(test_enums),
-      cmocka_unit_test(test_good),           cmocka_unit_test(test_bom_crlf),
-      cmocka_unit_test(test_bad_amount),     cmocka_unit_test(test_bad_code),
-      cmocka_unit_test(test_missing_column), cmocka_unit_test(test_bad_unit),
-      cmocka_unit_test(test_unbalanced),     cmocka_unit_test(test_bad_enum),
-      cmocka_unit_test(test_old_code),       cmocka_unit_test(test_carry_next),
+      cmocka_unit_test(test_csv_lines),
+      cmocka_unit_test(test_csv_headers),
+      cmocka_unit_test(test_csv_errors),
+      cmocka_unit_test(test_enums),
+      cmocka_unit_test(test_good),
+      cmocka_unit_test(test_bom_crlf),
+      cmocka_unit_test(test_bad_amount),
+      cmocka_unit_test(test_bad_code),
+      cmocka_unit_test(test_missing_column),
+      cmocka_unit_test(test_bad_unit),
+      cmocka_unit_test(test_unbalanced),
+      cmocka_unit_test(test_bad_enum),
+      cmocka_unit_test(test_old_code),
+      cmocka_unit_test(test_carry_next),
       cmocka_unit_test(test_missing_dir),
+      cmocka_unit_test(test_final),
+      cmocka_unit_test(test_final_unbalanced),
+      cmocka_unit_test(test_bad_phase),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

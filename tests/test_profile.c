@@ -74,6 +74,53 @@ static void test_every_builtin_loads(void **state) {
   }
 }
 
+/* A 决算 profile publishes final accounts only: a budget dataset is refused
+ * with the reason, and a 决算 dataset's table shows each phase where its
+ * column asks for it (年初预算, 全年预算, 决算 side by side). */
+static void test_final_phase(void **state) {
+  (void)state;
+  ys_errors errs = {0};
+  ys_profile *p = NULL;
+  ys_catalog *cat = NULL;
+  assert_int_equal(ys_catalog_open_builtin(&cat, &errs), YS_OK);
+  int rc =
+      ys_profile_open_file(&p, "tests/data/profiles/final_min.json", &errs);
+  for (size_t i = 0; rc != YS_OK && i < errs.count; i++)
+    print_error("%s\n", errs.items[i].message);
+  assert_int_equal(rc, YS_OK);
+  assert_int_equal(ys_profile_phase(p), YS_PHASE_FINAL);
+
+  ys_dataset *ds = NULL;
+  assert_int_equal(ys_dataset_load(&ds, "tests/data/datasets/good", cat, &errs),
+                   YS_OK);
+  ys_tables *t = NULL;
+  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_EINPUT);
+  assert_null(t);
+  bool said = false;
+  for (size_t i = 0; i < errs.count; i++)
+    said |= strstr(errs.items[i].message, "部门预算") &&
+            strstr(errs.items[i].message, "部门决算的表样");
+  assert_true(said);
+  ys_dataset_free(ds);
+  ys_errors_free(&errs);
+
+  assert_int_equal(
+      ys_dataset_load(&ds, "tests/data/datasets/final", cat, &errs), YS_OK);
+  assert_int_equal(ys_compile(&t, ds, p, cat, &errs), YS_OK);
+  const ys_table *t1 = ys_tables_find(t, "t01");
+  assert_non_null(t1);
+  assert_int_equal(t1->rows[0].kind, YS_ROW_TOTAL);
+  /* the fixture: 年初预算 4,700.00; 全年预算 4,900.00; 决算 all the rest */
+  assert_true(t1->rows[0].cells[2].fen == INT64_C(47000000));
+  assert_true(t1->rows[0].cells[3].fen == INT64_C(49000000));
+  assert_true(t1->rows[0].cells[4].fen == INT64_C(114100050));
+  ys_tables_free(t);
+  ys_dataset_free(ds);
+  ys_profile_free(p);
+  ys_catalog_free(cat);
+  ys_errors_free(&errs);
+}
+
 static void expect_error(const char *path, const char *words) {
   ys_profile *p = NULL;
   ys_errors errs = {0};
@@ -104,6 +151,7 @@ int main(void) {
       cmocka_unit_test(test_builtin_shaanxi),
       cmocka_unit_test(test_every_builtin_loads),
       cmocka_unit_test(test_malformed),
+      cmocka_unit_test(test_final_phase),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

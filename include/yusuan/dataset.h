@@ -48,6 +48,14 @@ typedef enum ys_period {
   YS_PERIOD_CARRY    /* 上年结转 */
 } ys_period;
 
+/* Which figure of a year an amount is (a 决算 dataset holds its 决算 and,
+ * for the same codes, the 年初预算 and 调整预算 it is compared with). */
+typedef enum ys_phase {
+  YS_PHASE_NONE = 0,
+  YS_PHASE_BUDGET,   /* 年初预算 (a 预算 dataset's own) */
+  YS_PHASE_ADJUSTED, /* 调整预算 / 全年预算 */
+  YS_PHASE_FINAL     /* 决算 */
+} ys_phase;
 /* What an expenditure is for. */
 typedef enum ys_exp_kind {
   YS_KIND_NONE = 0,
@@ -75,6 +83,7 @@ typedef struct ys_revenue {
   const char *unit;
   ys_fund fund;
   ys_period period;
+  ys_phase phase; /* never NONE: an empty cell is the dataset's phase */
   int64_t amount; /* 分 */
   int line;
 } ys_revenue;
@@ -89,6 +98,7 @@ typedef struct ys_line_item {
   ys_exp_kind kind;
   ys_nature nature;
   ys_period period;
+  ys_phase phase; /* never NONE: an empty cell is the dataset's phase */
   int64_t amount; /* 分 */
   int line;
 } ys_line_item;
@@ -150,6 +160,9 @@ typedef struct ys_dataset {
   const char *profile;      /* default profile, e.g. "shaanxi" */
   const char *title_prefix; /* "部门" or "单位" (陕西 单位综合预算); "" =
                                profile default */
+  /* what the dataset is: YS_PHASE_BUDGET (部门预算, the default) or
+   * YS_PHASE_FINAL (部门决算); the phase of every amount not marked */
+  ys_phase phase;
 
   ys_unit_rec *units;
   size_t n_units;
@@ -230,6 +243,7 @@ YS_API const char *ys_fund_name(ys_fund f); /* 一般公共预算拨款 ... */
 YS_API const char *ys_period_name(ys_period p);     /* 当年 / 上年结转 */
 YS_API const char *ys_exp_kind_name(ys_exp_kind k); /* 基本支出 ... */
 YS_API const char *ys_nature_name(ys_nature n); /* 人员经费 / 公用经费 / "" */
+YS_API const char *ys_phase_name(ys_phase p); /* 年初预算 / 调整预算 / 决算 */
 /* The English id of a fund, as in quantity keys: "gpb", "govfund", "soc",
  * "special", "business", "operation", "upper", "subord", "reserve",
  * "other"; "" for YS_FUND_NONE. ys_fund_parse accepts these too. */
@@ -239,6 +253,8 @@ YS_API ys_fund ys_fund_parse(const char *s);
 YS_API ys_period ys_period_parse(const char *s);
 YS_API ys_exp_kind ys_exp_kind_parse(const char *s);
 YS_API ys_nature ys_nature_parse(const char *s);
+/* 预算/年初预算, 调整预算/全年预算, 决算 (and budget, adjusted, final) */
+YS_API ys_phase ys_phase_parse(const char *s);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "dataset.h"
 #include "error.h"
 
 #ifdef __cplusplus
@@ -32,6 +33,8 @@ YS_API void ys_profile_free(ys_profile *p);
 
 YS_API const char *ys_profile_name(const ys_profile *p);
 YS_API const char *ys_profile_title(const ys_profile *p);
+/* What the profile's tables publish: YS_PHASE_BUDGET or YS_PHASE_FINAL. */
+YS_API ys_phase ys_profile_phase(const ys_profile *p);
 
 /* Writes the names of the built-in profiles ("shaanxi", ...) into out (at
  * most max, each up to 63 bytes); returns how many exist. */

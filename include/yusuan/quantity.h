@@ -61,12 +61,6 @@ typedef struct ys_qcodes {
   const char *v[YS_Q_MAXCODES];
 } ys_qcodes;
 
-typedef enum ys_phase {
-  YS_PHASE_BUDGET = 1, /* 年初预算 */
-  YS_PHASE_ADJUSTED,   /* 调整预算 / 全年预算 */
-  YS_PHASE_FINAL       /* 决算 */
-} ys_phase;
-
 /* The phase a title or header names: YS_PHASE_FINAL for 决算 / 执行 /
  * 完成 (what was spent), YS_PHASE_BUDGET for 预算 (what was planned; not
  * the 预算 of a budget's name, 一般公共预算支出), 0 neither. Spaces between
@@ -128,10 +122,12 @@ YS_API bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole);
 YS_API char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
 YS_API char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
 
-/* Does a line item / revenue match? (the filter's src must fit) */
+/* Does a line item / revenue match? (the filter's src must fit; a filter
+ * that names no phase selects the dataset's own, ys_dataset.phase) */
 YS_API bool ys_qfilter_match_item(const ys_qfilter *f, const ys_dataset *ds,
                                   const ys_line_item *it);
-YS_API bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_revenue *r);
+YS_API bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_dataset *ds,
+                                     const ys_revenue *r);
 
 /*
  * The line items a filter selects, without looking at all of them: the
