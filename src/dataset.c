@@ -101,6 +101,8 @@ static const name_map phase_map[] = {{"预算", YS_PHASE_BUDGET},
                                      {"final", YS_PHASE_FINAL},
                                      {NULL, 0}};
 
+const char *const ds_unspent[DS_N_UNSPENT] = {"carry_next", "surplus_alloc"};
+
 static const name_map nature_map[] = {{"人员经费", YS_NATURE_PERSONNEL},
                                       {"personnel", YS_NATURE_PERSONNEL},
                                       {"公用经费", YS_NATURE_PUBLIC},
@@ -166,19 +168,6 @@ ys_nature ys_nature_parse(const char *s) {
 
 ys_phase ys_phase_parse(const char *s) {
   return s ? (ys_phase)enum_parse_n(phase_map, s, strlen(s)) : YS_PHASE_NONE;
-}
-
-const char *ys_phase_name(ys_phase p) {
-  switch (p) {
-  case YS_PHASE_BUDGET:
-    return "年初预算";
-  case YS_PHASE_ADJUSTED:
-    return "调整预算";
-  case YS_PHASE_FINAL:
-    return "决算";
-  default:
-    return "";
-  }
 }
 
 const char *ys_fund_name(ys_fund f) {
@@ -1446,17 +1435,16 @@ static fact_type fact_key_type(loader *L, const char *key, const char **canon,
     if (!all_digits(key + 10)) *bad = "中的科目编码应只含数字";
     return FT_AMOUNT;
   }
-  static const char *const by_fund[] = {"carry_next.", "surplus_alloc."};
-  for (size_t i = 0; i < sizeof by_fund / sizeof *by_fund; i++) {
-    if (!starts(key, by_fund[i])) continue;
+  for (size_t i = 0; i < DS_N_UNSPENT; i++) {
+    size_t pl = strlen(ds_unspent[i]);
+    if (!starts(key, ds_unspent[i]) || key[pl] != '.') continue;
     /* One spelling per fund: the id the quantity language uses
      * (carry_next.gpb), so profiles can name it. */
-    size_t pl = strlen(by_fund[i]);
-    ys_fund f = ys_fund_parse(key + pl);
+    ys_fund f = ys_fund_parse(key + pl + 1);
     if (!f)
       *bad = "中的资金来源无效（应如 carry_next.一般公共预算拨款）";
-    else if (!(*canon =
-                   ys_arena_printf(L->a, "%s%s", by_fund[i], ys_fund_id(f))))
+    else if (!(*canon = ys_arena_printf(L->a, "%s.%s", ds_unspent[i],
+                                        ys_fund_id(f))))
       L->oom = 1;
     return FT_AMOUNT;
   }

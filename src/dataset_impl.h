@@ -56,6 +56,12 @@ void ds_problem(loader *L, const char *file, int line, int col, const char *fmt,
 #endif
     ;
 
+/* The facts naming what of a fund's money is not spent this year, as
+ * PREFIX.FUND[@UNIT]: 结转下年 (in a 决算 年末结转和结余) and 决算 结余分配.
+ * The loader reads them, the balance adds them to the spending. */
+enum { DS_N_UNSPENT = 2 };
+extern const char *const ds_unspent[DS_N_UNSPENT];
+
 /* A file of the dataset directory (in L's arena). */
 const char *ds_join(loader *L, const char *name);
 

@@ -103,23 +103,18 @@ enum {
   BAL_UNIT        /* per unit, both periods: + carry_next.FUND@UNIT */
 };
 
-/* What of a fund's money is not spent this year: carry_next.FUND (结转下年;
- * in a 决算 年末结转和结余) and surplus_alloc.FUND (决算 结余分配). */
-static const char *const unspent[] = {"carry_next", "surplus_alloc"};
-#define N_UNSPENT (sizeof unspent / sizeof unspent[0])
-
-/* The unspent facts of fund f (unit NULL: department-wide); 0 and *line 0
+/* The ds_unspent facts of fund f (unit NULL: department-wide); 0 and *line 0
  * when there are none, else *line the first one's. */
 static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
   int64_t sum = 0;
   *line = 0;
-  for (size_t u = 0; u < N_UNSPENT; u++) {
+  for (size_t u = 0; u < DS_N_UNSPENT; u++) {
     char key[160];
     int64_t fen = 0;
     if (unit)
-      snprintf(key, sizeof key, "%s.%s@%s", unspent[u], ys_fund_id(f), unit);
+      snprintf(key, sizeof key, "%s.%s@%s", ds_unspent[u], ys_fund_id(f), unit);
     else
-      snprintf(key, sizeof key, "%s.%s", unspent[u], ys_fund_id(f));
+      snprintf(key, sizeof key, "%s.%s", ds_unspent[u], ys_fund_id(f));
     const ys_fact *fa = ys_dataset_fact(L->ds, key);
     if (!fa || ys_dataset_fact_amount(L->ds, key, &fen) != 0) continue;
     if (!*line) *line = fa->line;
@@ -139,9 +134,9 @@ void ds_check_balance(loader *L) {
   ys_dataset *ds = L->ds;
   int mode[YS_FUND_COUNT] = {0};
   for (int f = 1; f < YS_FUND_COUNT; f++) {
-    for (size_t u = 0; u < N_UNSPENT; u++) {
+    for (size_t u = 0; u < DS_N_UNSPENT; u++) {
       char prefix[128];
-      int n = snprintf(prefix, sizeof prefix, "%s.%s@", unspent[u],
+      int n = snprintf(prefix, sizeof prefix, "%s.%s@", ds_unspent[u],
                        ys_fund_id((ys_fund)f));
       for (size_t i = 0; i < ds->n_facts; i++)
         if (!strncmp(ds->facts[i].key, prefix, (size_t)n)) mode[f] = BAL_UNIT;

@@ -243,7 +243,6 @@ YS_API const char *ys_fund_name(ys_fund f); /* 一般公共预算拨款 ... */
 YS_API const char *ys_period_name(ys_period p);     /* 当年 / 上年结转 */
 YS_API const char *ys_exp_kind_name(ys_exp_kind k); /* 基本支出 ... */
 YS_API const char *ys_nature_name(ys_nature n); /* 人员经费 / 公用经费 / "" */
-YS_API const char *ys_phase_name(ys_phase p); /* 年初预算 / 调整预算 / 决算 */
 /* The English id of a fund, as in quantity keys: "gpb", "govfund", "soc",
  * "special", "business", "operation", "upper", "subord", "reserve",
  * "other"; "" for YS_FUND_NONE. ys_fund_parse accepts these too. */
