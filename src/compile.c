@@ -255,17 +255,46 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
     c->oom = true;
     return;
   }
+  /* A table of income (收入决算表, base rev;…) lists the function codes
+   * the income is given under, not those of the spending. */
+  bool income =
+      c->pt->has_base && c->pt->base.src == YS_Q_REV && pr->cls == YS_CLS_FUNC;
+  ys_qfilter rbase = {0};
+  if (income) {
+    rbase.src = YS_Q_REV;
+    ys_qfilter_and(&rbase, &rbase, &c->pt->base, c->a);
+    if (c->ctx) ys_qfilter_and(&rbase, &rbase, c->ctx, c->a);
+    k.n = 0;
+    cap += 3 * ds->n_revenues;
+    char *grown = realloc(keys, cap * KW);
+    if (!grown) {
+      free(keys);
+      c->oom = true;
+      return;
+    }
+    keys = grown;
+  }
   static const int func_len[] = {3, 5, 7}, econ_len[] = {3, 5, 7};
   const int *lens = pr->cls == YS_CLS_FUNC ? func_len : econ_len;
-  for (const ys_line_item *it; (it = ys_item_next(&k));) {
-    const char *code = pr->cls == YS_CLS_FUNC ? it->func : it->econ;
+  for (size_t ri = 0;; ri++) {
+    const char *code = NULL;
+    const ys_line_item *it = NULL;
+    if (income) {
+      if (ri >= ds->n_revenues) break;
+      const ys_revenue *rv = &ds->revenues[ri];
+      if (!rv->func || !ys_qfilter_match_revenue(&rbase, ds, rv)) continue;
+      code = rv->func;
+    } else {
+      if (!(it = ys_item_next(&k))) break;
+      code = pr->cls == YS_CLS_FUNC ? it->func : it->econ;
+    }
     size_t cl = strlen(code);
     for (int d = 0; d < pr->depth && d < 3; d++) {
       size_t l = (size_t)lens[d];
       if (l > cl) break;
       /* the last level there is (a profile may ask for more than 3) */
       bool leaf = d == pr->depth - 1 || d == 2 || (size_t)lens[d + 1] > cl;
-      if (pr->econ_gov && leaf)
+      if (pr->econ_gov && leaf && it)
         snprintf(keys + n++ * KW, KW, "%.*s/%s", (int)l, code,
                  it->gecon ? it->gecon : "");
       else
@@ -912,6 +941,53 @@ static void check_tree(cctx *c, ys_table *t, const rowctx *rc, size_t from,
   }
 }
 
+/* A 合计 row with no rows under it (printed below a code tree, or above a
+ * tree that has no rows at all) equals the top rows of the tree: else the
+ * dataset has amounts the table cannot show (income not given by function
+ * for a 收入决算表). Tables of fixed rows only are not concerned. */
+static void check_grid_totals(cctx *c, ys_table *t, const ys_ptable *pt,
+                              const rowctx *rc, int *rounding) {
+  bool tree = false;
+  for (size_t k = 0; k < pt->nrows; k++) tree |= pt->rows[k].kind == PROW_TREE;
+  if (!tree) return;
+  int top = -1;
+  for (size_t i = 0; i < t->nrows; i++)
+    if (rc[i].kind != YS_ROW_TOTAL && !rc[i].subset &&
+        (top < 0 || rc[i].level < top))
+      top = rc[i].level;
+  for (size_t i = 0; i < t->nrows; i++) {
+    if (rc[i].kind != YS_ROW_TOTAL) continue;
+    if (i + 1 < t->nrows && rc[i + 1].level > rc[i].level) continue;
+    for (size_t k = 0; k < t->ncols; k++) {
+      const ys_cell *tc = &t->rows[i].cells[k];
+      if (tc->type != YS_CELL_AMOUNT) continue;
+      int64_t exact = 0, shown = 0;
+      for (size_t j = 0; j < t->nrows; j++) {
+        const ys_cell *cc = &t->rows[j].cells[k];
+        if (rc[j].kind == YS_ROW_TOTAL || rc[j].subset || rc[j].level != top ||
+            cc->type != YS_CELL_AMOUNT)
+          continue;
+        exact += cc->fen;
+        shown += ys_money_round(cc->fen, t->unit, t->decimals);
+      }
+      if (exact != tc->fen) {
+        char a[64], b[64];
+        ys_money_format(a, sizeof a, tc->fen, YS_UNIT_YUAN, 2,
+                        YS_FMT_THOUSANDS);
+        ys_money_format(b, sizeof b, exact, YS_UNIT_YUAN, 2, YS_FMT_THOUSANDS);
+        ys_errors_add(c->errs, YS_EINPUT, c->ds->dir, 0, 0,
+                      "%s“%s”“%s”行“%s”列为 %s 元，但各科目行合计 %s 元："
+                      "数据中有此表无法按科目列示的金额（收入按功能科目列示"
+                      "时，revenues.csv 须填写功能科目）",
+                      t->number, t->title, rc[i].label, t->col_labels[k], a, b);
+        c->failed = 1;
+        return;
+      }
+      if (shown != ys_money_round(tc->fen, t->unit, t->decimals)) *rounding = 1;
+    }
+  }
+}
+
 static void check_columns(cctx *c, ys_table *t, const ys_ptable *pt,
                           int *rounding) {
   for (size_t i = 0; i < t->nrows; i++)
@@ -1042,6 +1118,7 @@ static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
   int rounding = 0;
   for (size_t k = 0; k < t->ncols; k++)
     check_tree(c, t, rv.v, 0, rv.n, k, &rounding);
+  check_grid_totals(c, t, pt, rv.v, &rounding);
   check_columns(c, t, pt, &rounding);
   if (rounding) t->note = c->p->rounding_note;
   bool has_detail = false;
@@ -1142,7 +1219,8 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
   rowvec *foots = ys_arena_alloc(c->a, sizeof(rowvec) * np);
   size_t *off = ys_arena_alloc(c->a, sizeof(size_t) * (np + 1));
   if (!bodies || !foots || !off) return YS_ENOMEM;
-  /* Columns: [序号] then, per panel, a label and its amount columns. */
+  /* Columns: [序号] then, per panel, [a code], a label and its amount
+   * columns; off[p] is where panel p starts. */
   off[0] = pt->rownum ? 1 : 0;
   for (size_t p = 0; p < np; p++) {
     memset(&bodies[p], 0, sizeof bodies[p]);
@@ -1151,7 +1229,7 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
     gen_rows(c, &foots[p], pt->panels[p].footer, pt->panels[p].n_footer);
     if (bodies[p].n > body) body = bodies[p].n;
     if (foots[p].n > foot) foot = foots[p].n;
-    off[p + 1] = off[p] + 1 + (size_t)pt->panels[p].n_amounts;
+    off[p + 1] = off[p] + (size_t)ys_ppanel_width(&pt->panels[p]);
   }
   t->ncols = off[np];
   copy_header(c, t, pt, t->ncols);
@@ -1174,9 +1252,10 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
   int rounding = 0;
   for (size_t p = 0; p < np; p++) {
     const ys_ppanel *pp = &pt->panels[p];
-    size_t lc = off[p];
+    size_t lc = off[p] + (pp->code ? 1 : 0);
     for (size_t i = 0; i < bodies[p].n; i++) {
       const rowctx *r = &bodies[p].v[i];
+      if (pp->code) text_cell(c, &t->rows[i].cells[lc - 1], r->code);
       text_cell(c, &t->rows[i].cells[lc], r->label);
       for (int m = 0; m < pp->n_amounts; m++)
         panel_amount(c, &t->rows[i].cells[lc + 1 + (size_t)m], r,
@@ -1210,7 +1289,8 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
   for (size_t i = 0, n = 0; pt->rownum && i < t->nrows; i++) {
     bool any = false;
     for (size_t p = 0; p < np && !any; p++)
-      any = *t->rows[i].cells[off[p]].text != '\0';
+      any =
+          *t->rows[i].cells[off[p] + (pt->panels[p].code ? 1 : 0)].text != '\0';
     if (any)
       text_cell(c, &t->rows[i].cells[0], ys_arena_printf(c->a, "%zu", ++n));
   }

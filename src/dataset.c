@@ -895,10 +895,15 @@ static void load_projects(loader *L) {
 /* ---------------------------------------------------------------------- */
 /* revenues.csv                                                           */
 
-enum { R_UNIT, R_FUND, R_PERIOD, R_PHASE, R_AMOUNT, R_NCOLS };
+enum { R_UNIT, R_FUND, R_PERIOD, R_PHASE, R_FUNC, R_AMOUNT, R_NCOLS };
+/* func: a 决算's 收入决算表 shows income by function 项, so a 决算
+ * dataset gives it; a 预算 shows income by source only. */
 static const ys_csv_col revenue_cols[] = {
-    {"unit", "单位编码", 1},        {"fund", "资金来源|收入来源", 1},
-    {"period", "年度|资金年度", 0}, {"phase", "阶段|数据类型", 0},
+    {"unit", "单位编码", 1},
+    {"fund", "资金来源|收入来源", 1},
+    {"period", "年度|资金年度", 0},
+    {"phase", "阶段|数据类型", 0},
+    {"func", "功能科目|功能科目编码|功能分类科目", 0},
     {"amount", "金额", 1},
 };
 
@@ -920,6 +925,9 @@ static void load_revenues(loader *L) {
                                     cell(&t, r, R_PERIOD));
     ys_phase phase = check_phase(L, t.path, r->line, colno(&t, R_PHASE),
                                  cell(&t, r, R_PHASE));
+    ys_csv_field ff = cell(&t, r, R_FUNC);
+    const char *func =
+        ff.len ? check_func(L, t.path, r->line, colno(&t, R_FUNC), ff) : NULL;
     int64_t fen = 0;
     check_amount(L, t.path, r->line, colno(&t, R_AMOUNT), cell(&t, r, R_AMOUNT),
                  "金额", &fen);
@@ -931,6 +939,7 @@ static void load_revenues(loader *L) {
     v->fund = fund;
     v->period = period;
     v->phase = phase;
+    v->func = func;
     v->amount = fen;
     v->line = r->line;
   }
@@ -1443,6 +1452,12 @@ static fact_type fact_key_type(loader *L, const char *key, const char **canon,
     ys_fund f = ys_fund_parse(key + pl + 1);
     if (!f)
       *bad = "中的资金来源无效（应如 carry_next.一般公共预算拨款）";
+    else if (i == 1 &&
+             (f == YS_FUND_GPB || f == YS_FUND_GOVFUND || f == YS_FUND_SOC))
+      /* 结余分配 (提取专用基金, 缴纳所得税, 转入非财政拨款结余) is of
+       * 非财政拨款结余 only: what 财政拨款 leaves is carried forward. */
+      *bad = "不能用于财政拨款：结余分配只针对非财政拨款结余，"
+             "财政拨款的结转和结余应填 carry_next";
     else if (!(*canon = ys_arena_printf(L->a, "%s.%s", ds_unspent[i],
                                         ys_fund_id(f))))
       L->oom = 1;

@@ -2455,6 +2455,7 @@ typedef struct ptab {
   int ambiguous, first_ambiguous_line;
   pdefer *def;
   size_t ndef, cdef;
+  bool codes; /* a panel has a code column (科目编码 before the name) */
 } ptab;
 
 static void plabels_add(ptab *p, const char *k, int panel, int index, int kind,
@@ -2481,8 +2482,9 @@ static int pt_init(ptab *p, rd *r, const ys_ptable *pt, ys_unit unit) {
   size_t cap = 0;
   for (size_t q = 0; q < pt->npanels; q++) {
     const ys_ppanel *pp = &pt->panels[q];
-    p->off[q] = w;
-    w += 1 + (pp->n_amounts > 0 ? pp->n_amounts : 1);
+    p->off[q] = w + (pp->code ? 1 : 0);
+    if (pp->code) p->codes = true;
+    w += ys_ppanel_width(pp);
     int idx = 0;
     bool seen_total = false;
     for (int pass = 0; pass < 2; pass++) {
@@ -2546,6 +2548,7 @@ static int slot_kind(const ptab *p, int panel, int index) {
 
 typedef struct pgroup_ {
   const char *label;
+  const char *code; /* the 科目编码 before the label, or NULL */
   int line;
   tok *amt;
   size_t namt;
@@ -2573,6 +2576,21 @@ static pgroup_ *panel_groups(ptab *p, const tok *t, size_t n, size_t *ng,
   if (!gs) return NULL;
   pgroup_ *cur = NULL;
   for (size_t i = 0; i < n; i++) {
+    /* In a panel with a code column, a 3-, 5- or 7-digit integer before a
+     * name is the name's 科目编码, not an amount. */
+    size_t cl = t[i].kind == TK_INT ? strlen(t[i].s) : 0;
+    if (p->codes && (cl == 3 || cl == 5 || cl == 7) && i + 1 < n &&
+        t[i + 1].kind == TK_TEXT) {
+      cur = &gs[(*ng)++];
+      cur->code = t[i].s;
+      cur->label = t[i + 1].s;
+      cur->line = t[i].line;
+      cur->amt = ys_arena_alloc(p->r->tmp, sizeof(tok) * (n + 1));
+      cur->namt = 0;
+      if (!cur->amt) return NULL;
+      i++;
+      continue;
+    }
     if (t[i].kind == TK_TEXT) {
       const char *ck = cur ? keyz(p->r, cur->label) : "";
       /* Only numbering so far ("二十四、" then "预备费"). */
@@ -2598,6 +2616,7 @@ static pgroup_ *panel_groups(ptab *p, const tok *t, size_t n, size_t *ng,
       }
       cur = &gs[(*ng)++];
       cur->label = t[i].s;
+      cur->code = NULL;
       cur->line = t[i].line;
       cur->amt = ys_arena_alloc(p->r->tmp, sizeof(tok) * (n + 1));
       cur->namt = 0;
@@ -2607,6 +2626,7 @@ static pgroup_ *panel_groups(ptab *p, const tok *t, size_t n, size_t *ng,
     if (!cur) {
       cur = &gs[(*ng)++];
       cur->label = "";
+      cur->code = NULL;
       cur->line = t[i].line;
       cur->amt = ys_arena_alloc(p->r->tmp, sizeof(tok) * (n + 1));
       cur->namt = 0;
@@ -2731,6 +2751,10 @@ static int panel_row(ptab *p, ys_rtable *rt, const tok *t, size_t n, int line,
     row->cells[p->off[panel]].text = grp->label;
     row->cells[p->off[panel]].line = grp->line;
     const ys_ppanel *pp = &p->pt->panels[panel];
+    if (pp->code && grp->code) {
+      row->cells[p->off[panel] - 1].text = grp->code;
+      row->cells[p->off[panel] - 1].line = grp->line;
+    }
     if (pp->n_amounts > 1 && grp->namt <= (size_t)pp->n_amounts) {
       p->def =
           ys_arena_reserve(r->tmp, p->def, p->ndef, &p->cdef, sizeof *p->def);

@@ -739,9 +739,26 @@ void ck_observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
  * "一、一般公共预算拨款" in the body and again under 年初结转 in the
  * footer), so the search runs over body then footer rows, in order, from
  * just after the previous match (*cursor), and only then wraps around. */
-static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *label,
-                                ys_qfilter *rf, bool *footer, size_t *cursor) {
+static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *code,
+                                const char *label, ys_qfilter *rf, bool *footer,
+                                size_t *cursor) {
   const char *k = ck_label_key(c, label);
+  /* A printed code (a panel with a code column) names its class whatever
+   * the name's wording. */
+  for (size_t i = 0; code && *code && i < pp->n_rows + pp->n_footer; i++) {
+    bool in_footer = i >= pp->n_rows;
+    const ys_prow *pr = in_footer ? &pp->footer[i - pp->n_rows] : &pp->rows[i];
+    if (pr->kind != PROW_CLASSES) continue;
+    for (int m = 0; m < pr->n_codes; m++)
+      if (strcmp(pr->codes[m], code) == 0) {
+        memset(rf, 0, sizeof *rf);
+        ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
+        ys_qcodes_add(dim, pr->codes[m]);
+        *footer = in_footer;
+        *cursor = i;
+        return pr;
+      }
+  }
   if (!*k) return NULL;
   size_t total = pp->n_rows + pp->n_footer;
   for (size_t j = 0; j < total; j++) {
@@ -803,25 +820,28 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   pline *lines = ys_arena_alloc(c->a, sizeof(pline) * (nr + 1));
   int *parts = ys_arena_alloc(c->a, sizeof(int) * (nr + 1));
   if (!closing || !lines || !parts) return;
-  /* Columns: [序号], then per panel a label and its amount columns. */
+  /* Columns: [序号], then per panel [a code], a label and its amounts. */
   size_t lc = pt->rownum ? 1 : 0;
   for (size_t p = 0; p < np; p++) {
     const ys_ppanel *pp = &pt->panels[p];
     int na = pp->n_amounts > 0 ? pp->n_amounts : 1;
     if (na > 16) na = 16;
+    size_t code_col = lc;
+    if (pp->code) lc++;
     size_t n = 0, cursor = 0;
     closing[p] = -1;
     for (size_t i = 0; i < nr; i++) {
       const ys_rrow *row = &rt->rows[body + i];
       if (row->n < lc + 1 + (size_t)na) continue;
       const char *label = row->cells[lc].text;
-      bool any = *ck_label_key(c, label);
+      const char *code = pp->code ? row->cells[code_col].text : NULL;
+      bool any = *ck_label_key(c, label) || (code && *code);
       for (int m = 0; m < na && !any; m++)
         any = *row->cells[lc + 1 + (size_t)m].text;
       if (!any) continue;
       ys_qfilter rf = {0};
       bool footer = false;
-      const ys_prow *pr = panel_row(c, pp, label, &rf, &footer, &cursor);
+      const ys_prow *pr = panel_row(c, pp, code, label, &rf, &footer, &cursor);
       if (!pr) {
         ck_unplaced(c, rt, tname, row, "无法识别此栏目，未参与检查");
         continue;

@@ -440,11 +440,14 @@ static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
                      &pp->footer, &pp->n_footer))
         return -1;
       parse_amounts(c, t->id, e, pp);
+      pp->code = jbool(e, "code", 0);
     }
     int width = t->rownum ? 1 : 0;
-    for (size_t k = 0; k < t->npanels; k++) width += 1 + t->panels[k].n_amounts;
+    for (size_t k = 0; k < t->npanels; k++)
+      width += ys_ppanel_width(&t->panels[k]);
     if (t->header_rows && t->header_cols != width)
-      perr(c, t->id, "分栏表的表头列数应为（序号列 +）每栏名称列加金额列%s",
+      perr(c, t->id,
+           "分栏表的表头列数应为（序号列 +）每栏（编码列 +）名称列加金额列%s",
            "");
   }
   if (t->layout == LAYOUT_GRID && !t->ncols)

@@ -120,7 +120,14 @@ typedef struct ys_ppanel {
   size_t n_footer;
   ys_qfilter *amounts; /* one filter per amount column (default: one) */
   int n_amounts;
+  bool code; /* a code column before the label (决算 基本支出表: 科目编码) */
 } ys_ppanel;
+
+/* Columns of panel p before its label: [序号], the earlier panels, its
+ * own code column. */
+static inline int ys_ppanel_width(const ys_ppanel *pp) {
+  return (pp->code ? 1 : 0) + 1 + (pp->n_amounts > 0 ? pp->n_amounts : 1);
+}
 
 typedef enum playout { LAYOUT_GRID = 0, LAYOUT_PANELS, LAYOUT_TARGETS } playout;
 

@@ -529,9 +529,11 @@ bool ys_qfilter_match_revenue(const ys_qfilter *f, const ys_dataset *ds,
                               const ys_revenue *r) {
   if (f->none || f->src != YS_Q_REV) return false;
   if (!phase_in(f, ds, r->phase)) return false;
-  if (f->kinds || f->natures || f->func.n || f->econ.n || f->gecon.n ||
-      f->project.n || f->pcat.n)
+  if (f->kinds || f->natures || f->econ.n || f->gecon.n || f->project.n ||
+      f->pcat.n)
     return false;
+  /* income by function (a 决算's 收入决算表): only revenues that name one */
+  if (!match_prefix(&f->func, r->func)) return false;
   if (f->funds && !(f->funds & (1u << r->fund))) return false;
   if (f->periods && !(f->periods & (1u << r->period))) return false;
   return match_prefix(&f->unit, r->unit);

@@ -263,7 +263,8 @@ static void test_final(void **state) {
   assert_int_equal(n[YS_PHASE_ADJUSTED], 1);
   assert_int_equal(ds->revenues[1].phase, YS_PHASE_FINAL);
   int64_t fen = 0;
-  assert_int_equal(ys_dataset_fact_amount(ds, "surplus_alloc.gpb", &fen), 0);
+  assert_int_equal(ys_dataset_fact_amount(ds, "surplus_alloc.business", &fen),
+                   0);
   assert_true(fen == INT64_C(500000));
   const ys_fact *f = ys_dataset_fact(ds, "sangong.reception.persons");
   assert_non_null(f);

@@ -40,6 +40,7 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
+#include "support/compiled.h"
 #include "support/placed.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
@@ -382,6 +383,9 @@ static void test_examples_profiles(void **state) {
   assert_int_equal(ys_vocab_open_builtin(&voc, NULL), YS_OK);
   for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++)
     for (size_t p = 0; p < np; p++) {
+      char dir[512];
+      snprintf(dir, sizeof dir, "examples/%s", examples[e]);
+      if (!tc_phase_fits(dir, names[p], cat)) continue;
       compiled c = compile(examples[e], names[p]);
       const ys_tables *t = c.t;
       char name[256], pdf[2048];

@@ -22,3 +22,21 @@ void tc_compiled_free(tc_compiled *c) {
   ys_dataset_free(c->ds);
   memset(c, 0, sizeof *c);
 }
+
+bool tc_phase_fits(const char *dir, const char *profile,
+                   const ys_catalog *cat) {
+  ys_errors errs = {0};
+  ys_dataset *ds = NULL;
+  ys_profile *p = NULL;
+  bool fits = false;
+  if (!ys_dataset_load(&ds, dir, cat, &errs) &&
+      !ys_profile_open_builtin(&p, profile, &errs)) {
+    ys_phase dph = ds->phase ? ds->phase : YS_PHASE_BUDGET;
+    ys_phase pph = ys_profile_phase(p);
+    fits = dph == (pph ? pph : YS_PHASE_BUDGET);
+  }
+  ys_profile_free(p);
+  ys_dataset_free(ds);
+  ys_errors_free(&errs);
+  return fits;
+}

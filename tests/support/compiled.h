@@ -5,6 +5,8 @@
 #ifndef YS_TEST_COMPILED_H
 #define YS_TEST_COMPILED_H
 
+#include <stdbool.h>
+
 #include "yusuan/yusuan.h"
 
 typedef struct tc_compiled {
@@ -19,5 +21,11 @@ typedef struct tc_compiled {
 int tc_compile(tc_compiled *c, const char *dir, const char *profile,
                const ys_catalog *cat, ys_errors *errs);
 void tc_compiled_free(tc_compiled *c);
+
+/* Does the dataset in dir publish what the built-in profile shows (a 预算
+ * dataset under a 预算 profile, a 决算 under a 决算)? Combinations that do
+ * not are refused by compile by design, so tests of every example under
+ * every profile take only these. false also when either fails to load. */
+bool tc_phase_fits(const char *dir, const char *profile, const ys_catalog *cat);
 
 #endif
