@@ -23,7 +23,8 @@
 #include "support/compiled.h"
 
 static const char *const examples[] = {"xixiang-2023", "cangxi-2023",
-                                       "pingxiang-2022", "shanghai-wanli-2025"};
+                                       "pingxiang-2022", "shanghai-wanli-2025",
+                                       "shanghai-shgzb-2024"};
 
 static size_t errors_in(const char *path, const ys_catalog *cat,
                         const ys_vocab *voc, const char *profile) {

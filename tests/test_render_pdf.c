@@ -48,9 +48,10 @@
 #define WORK YS_BINARY_DIR "/render-pdf-out"
 
 static const char *const examples[] = {"xixiang-2023", "cangxi-2023",
-                                       "pingxiang-2022", "shanghai-wanli-2025"};
+                                       "pingxiang-2022", "shanghai-wanli-2025",
+                                       "shanghai-shgzb-2024"};
 static const char *const own_profile[] = {"shaanxi", "sichuan", "hebei",
-                                          "shanghai"};
+                                          "shanghai", "shanghai-final"};
 
 static ys_catalog *cat;
 static bool have_tools;
