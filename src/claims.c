@@ -1833,6 +1833,18 @@ static bool reason_after(const para *pg, size_t si, size_t from) {
          (starts(n, "因") && !starts(n, "因公"));
 }
 
+/* Which budget the words just before byte b of a sentence name: 1 the
+ * 年初预算, 2 the 全年 (调整) 预算, 0 neither ("完成预算的"). */
+static int budget_named(const char *s, size_t b) {
+  size_t from = b > 24 ? b - 24 : 0;
+  int kind = 0;
+  for (size_t i = from; i + 6 <= b; i++) {
+    if (starts(s + i, "年初")) kind = 1;
+    if (starts(s + i, "全年") || starts(s + i, "调整")) kind = 2;
+  }
+  return kind;
+}
+
 static void completion_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
@@ -1840,7 +1852,10 @@ static void completion_claims(cr *r, para *pg, size_t si) {
     if (t->role != R_COMPL || t->used) continue;
     tk *act = t->stmt;
     if (!act) continue;
-    /* the budget: named with the rate, or stated as such before */
+    /* the budget: named with the rate, or stated as such before; a rate
+     * of the 年初预算 is of the figure stated as 年初预算, not of the 全年
+     * 预算 stated after it ("年初预算为 0 万元，全年预算为 321.02 万元，…完成
+     * 年初预算的 95.89%") */
     const tk *bud = t->whole;
     for (size_t s = si + 1; s-- > 0 && !bud;) {
       const sent *ss = &pg->s[s];
@@ -1855,6 +1870,23 @@ static void completion_claims(cr *r, para *pg, size_t si) {
              same_unmeasured(u->subject, act->subject) || generic(u->subject) ||
              generic(act->subject)))
           bud = u;
+      }
+    }
+    /* The rate names its budget (年初 or 全年) and the one found is the
+     * other: the figure stated as the named one in the same sentence is
+     * the base ("年初预算为 0 万元，全年预算为 321.02 万元，…完成年初预算的
+     * 95.89%" is a rate of 0, not of 321.02). */
+    int named = budget_named(st->s, t->b);
+    if (bud && bud->owner == st && named) {
+      int bk = budget_named(st->s, bud->b);
+      for (size_t j = k; bk && bk != named && j-- > 0;) {
+        const tk *u = &st->t[j];
+        if ((u->role == R_STATE || u->role == R_WHOLE) && u != act &&
+            u->measure == YS_PHASE_BUDGET &&
+            budget_named(st->s, u->b) == named) {
+          bud = u;
+          break;
+        }
       }
     }
     if (!bud) continue;

@@ -509,6 +509,22 @@ static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
       return false;
     }
   }
+  /* A completion rate of a budget stated as 0 cannot be (the rate printed
+   * is of another budget, e.g. the 全年预算 where the 年初预算 was 0). */
+  if (cl->kind == YS_CLAIM_COMPLETION && in[1].v <= 0 && p.v != 0) {
+    ys_finding *f =
+        claim_finding(c, cl, idx, kind_rule(cl->kind), YS_SEV_WARNING);
+    if (f) {
+      f->found = ck_fs(c, cl->text);
+      f->message = ck_fs(
+          c, ys_arena_printf(c->a,
+                             "说明称完成预算的 %s%%，但所称的预算数为 %s："
+                             "预算为零时完成率无从计算（请核对所依据的预算"
+                             "是年初预算还是全年预算）：%s",
+                             cl->text, cl->parts[1], cl->sentence));
+    }
+    return false;
+  }
   if ((r == REL_RATIO && in[1].v <= 0) || (r == REL_OFSUM && in[0].v < 0)) {
     unchecked(c, cl, idx, "总数为零");
     return false;

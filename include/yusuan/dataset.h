@@ -85,7 +85,7 @@ typedef struct ys_revenue {
   ys_period period;
   ys_phase phase; /* never NONE: an empty cell is the dataset's phase */
   const char *func; /* function 项 (决算 收入决算表), NULL when not given */
-  int64_t amount;   /* 分 */
+  int64_t amount; /* 分 */
   int line;
 } ys_revenue;
 
