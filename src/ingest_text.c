@@ -270,8 +270,11 @@ typedef struct nrow {
   int line;
 } nrow;
 
+/* White space between tokens; a form feed (pdftotext's page break, left
+ * at the start of the page's first line) separates too. */
 static bool is_sep(uint32_t c) {
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\f' ||
+         c == '\v' || c == '\r';
 }
 
 /* Splits a line at white space; leading U+3000 are counted as indent on
@@ -1667,6 +1670,30 @@ static bool body_like(rd *r, const tok *t, size_t n) {
   return ints_after >= 1 && t[0].kind != TK_TEXT ? true : ints_after >= 2;
 }
 
+/* Is name (a row's name with the text below it joined) the row's code's
+ * name in the catalogue, or a beginning of it, where the name alone was
+ * not yet the whole? */
+static bool wrapped_name(rd *r, const grow *row, const ys_ptable *pt,
+                         const char *name) {
+  if (!r->cat) return false;
+  const char *code = NULL, *own = NULL;
+  for (size_t k = 0; k < pt->ncols; k++) {
+    if (is_code_col(pt->cols[k].show) && *row->cells[k] && !code)
+      code = row->cells[k];
+    if (pt->cols[k].show == PCOL_NAME) own = row->cells[k];
+  }
+  if (!code || !own) return false;
+  const ys_cat_entry *v[8];
+  size_t nv = ys_catalog_versions(r->cat, YS_CLS_FUNC, code, v, 8);
+  const char *nk = lkey(r, name), *ok = lkey(r, own);
+  for (size_t i = 0; i < nv && i < 8; i++) {
+    const char *ck = lkey(r, v[i]->name);
+    if (!strcmp(ck, ok)) return false; /* complete already */
+    if (starts(ck, nk)) return true;
+  }
+  return false;
+}
+
 /* --- space-separated grids (Shaanxi) ----------------------------------- */
 
 static int grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
@@ -1772,6 +1799,29 @@ static int grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
         pend[npend++] = t[j];
       }
       continue;
+    }
+    /* Text pending before a line that has a code and a name of its own is
+     * the end of the previous row's name, wrapped below its code
+     * ("机关事业单位职业年金缴" / "2080506 4.64" / "费支出" / "210 卫生健康支出
+     * 2.71"). */
+    if (npend && g.n > 0 && !g.rows[g.n - 1].drop && t[0].kind == TK_INT) {
+      bool text_only = true, own_name = false;
+      for (size_t j = 0; j < npend; j++) text_only &= pend[j].kind == TK_TEXT;
+      for (size_t j = 1; j < n; j++) own_name |= t[j].kind == TK_TEXT;
+      for (size_t k = 0; text_only && own_name && k < g.nc; k++)
+        if (g0->pt->cols[k].show == PCOL_NAME) {
+          grow *last = &g.rows[g.n - 1];
+          const char *name = last->cells[k];
+          for (size_t j = 0; j < npend; j++)
+            name = join_text(r, name, pend[j].s);
+          /* only where the catalogue says the previous name goes on so
+           * ("机关事业单位" above "2080505 基本养老保险" is the next row's) */
+          if (wrapped_name(r, last, g0->pt, name)) {
+            last->cells[k] = name;
+            npend = 0;
+          }
+          break;
+        }
     }
     /* The row: pending wrapped pieces, then this line. */
     tok *all = t;

@@ -460,9 +460,9 @@ static void make_dataset(const char *dir, unsigned seed) {
   tc_rmtree(dir);
   assert_int_equal(tc_mkdirs(dir), 0);
   int nu = 1 + pick(3);
-  char path[4096], *text = NULL;
+  char path[4200], *text = NULL;
   size_t n = 0, cap = 0;
-  snprintf(path, sizeof path, "%s/department.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/department.csv", dir);
   add(&text, &n, &cap,
       "key,value\ncode,801\nname,随机决算部门%u\nyear,2024\nphase,决算\n",
       seed);
@@ -471,14 +471,14 @@ static void make_dataset(const char *dir, unsigned seed) {
   add(&text, &n, &cap, "code,name,kind\n801001,本级,行政\n");
   for (int u = 1; u < nu; u++)
     add(&text, &n, &cap, "80100%d,事业单位%d,事业\n", u + 1, u);
-  snprintf(path, sizeof path, "%s/units.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/units.csv", dir);
   assert_int_equal(tc_write_file(path, text), 0);
   n = 0;
   add(&text, &n, &cap, "code,name,unit,category\n");
   for (int u = 0; u < nu; u++)
     add(&text, &n, &cap, "P%d,项目%d,80100%d,特定目标类\n", u + 1, u + 1,
         u + 1);
-  snprintf(path, sizeof path, "%s/projects.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/projects.csv", dir);
   assert_int_equal(tc_write_file(path, text), 0);
 
   gen g = {0};
@@ -544,11 +544,11 @@ static void make_dataset(const char *dir, unsigned seed) {
       (void)cur_total;
     }
   }
-  snprintf(path, sizeof path, "%s/items.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/items.csv", dir);
   assert_int_equal(tc_write_file(path, g.items), 0);
-  snprintf(path, sizeof path, "%s/revenues.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/revenues.csv", dir);
   assert_int_equal(tc_write_file(path, g.revs), 0);
-  snprintf(path, sizeof path, "%s/facts.csv", dir);
+  snprintf(path, sizeof path, "%.4000s/facts.csv", dir);
   assert_int_equal(tc_write_file(path, g.facts), 0);
   free(g.items);
   free(g.revs);

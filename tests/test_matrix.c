@@ -73,7 +73,7 @@ static void test_matrix(void **state) {
       char out[2048], cmd[8192], dir[512];
       snprintf(dir, sizeof dir, "examples/%s", examples[e]);
       if (!tc_phase_fits(dir, names[p], cat)) continue;
-      snprintf(out, sizeof out, "%.1500s/matrix/%s-%s", YS_BINARY_DIR,
+      snprintf(out, sizeof out, "%.1500s/matrix/%.100s-%.60s", YS_BINARY_DIR,
                examples[e], names[p]);
       snprintf(cmd, sizeof cmd,
                "'%.1500s' compile examples/%s --profile %s --out '%.1800s' "

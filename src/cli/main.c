@@ -319,15 +319,23 @@ static int cmd_catalog(int argc, char **argv) {
 static int cmd_profiles(void) {
   char names[32][64];
   size_t n = ys_profile_builtin_list(names, 32);
+  int width = 0, status = EXIT_OKAY;
+  for (size_t i = 0; i < n && i < 32; i++)
+    if ((int)strlen(names[i]) > width) width = (int)strlen(names[i]);
   for (size_t i = 0; i < n && i < 32; i++) {
     ys_profile *p = NULL;
     ys_errors errs = {0};
-    if (ys_profile_open_builtin(&p, names[i], &errs) == YS_OK)
-      printf("%-10s %s\n", names[i], ys_profile_title(p));
+    if (ys_profile_open_builtin(&p, names[i], &errs) == YS_OK) {
+      printf("%-*s %s\n", width, names[i], ys_profile_title(p));
+    } else {
+      /* a built-in profile that does not load is said, not left out */
+      cli_print_errors(&errs);
+      status = EXIT_BAD;
+    }
     ys_profile_free(p);
     ys_errors_free(&errs);
   }
-  return EXIT_OKAY;
+  return status;
 }
 
 int main(int argc, char **argv) {
