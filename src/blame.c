@@ -69,7 +69,7 @@ static const char *main_rule(chk *c, const int *fixed, size_t nf,
       "narrative.figure", "balance.income-expense",
       "sangong.items",    "sum.code-tree",
       "sum.rows",         "sum.row-parts",
-      "cross.table-equal"};
+      "cross.partition",  "cross.table-equal"};
   const size_t no = sizeof order / sizeof order[0];
   size_t count[sizeof order / sizeof order[0]] = {0};
   for (size_t m = 0; m < nf; m++)

@@ -130,6 +130,8 @@ void ck_observe_claims(chk *c);
 void ck_difference_idents(chk *c);
 void ck_normalise_keys(chk *c);
 void ck_equality_idents(chk *c);
+/* whole = Σ parts of a partitioned dimension (基本支出 = 人员 + 公用) */
+void ck_partition_idents(chk *c);
 void ck_blame(chk *c);
 /* Observations and identities of a table read by meaning; returns the
  * observation of its 总计 (for the balance of a 收支总表), -1 if none. */

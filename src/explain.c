@@ -904,9 +904,10 @@ static void assets_para(ex *x, const char *lead, const char *buy_lead) {
 
 /* Government procurement: total and, when every line's 采购目录 starts with
  * A (货物), B (工程) or C (服务), the split. */
-static void procurement_para(ex *x, const char *lead) {
-  int64_t total = 0, part[3] = {0, 0, 0};
-  bool split = true;
+static int64_t procurement_split(ex *x, int64_t part[3], bool *split) {
+  int64_t total = 0;
+  part[0] = part[1] = part[2] = 0;
+  *split = true;
   for (size_t i = 0; i < x->ds->n_procurements; i++) {
     const ys_procurement *p = &x->ds->procurements[i];
     total += p->amount;
@@ -915,8 +916,15 @@ static void procurement_para(ex *x, const char *lead) {
     if (c >= 'A' && c <= 'C')
       part[c - 'A'] += p->amount;
     else
-      split = false;
+      *split = false;
   }
+  return total;
+}
+
+static void procurement_para(ex *x, const char *lead) {
+  int64_t part[3];
+  bool split;
+  int64_t total = procurement_split(x, part, &split);
   P(x, "%s安排政府采购预算 %s 万元", lead, W(x, total));
   if (split)
     P(x,
@@ -2079,6 +2087,15 @@ static void parts_para(ex *x, const char *lead, const char *const *labels,
       pct(x, bp[i]));
 }
 
+/* "本年收入合计 X 万元，其中：A 万元，占 a%；…。" as a paragraph. */
+static void breakdown(ex *x, const char *what, int64_t total,
+                      const char *const *labels, const int64_t *v, size_t n) {
+  P(x, "%s %s 万元", what, W(x, total));
+  parts_para(x, "，其中：", labels, v, n);
+  P(x, "。");
+  endp(x);
+}
+
 /* "决算数大于/小于<base>的主要原因：…" or "决算数与<base>持平", the reason
  * from the fact key; a difference above FINAL_REASON_BP without one is
  * reported and written without a reason. */
@@ -2181,10 +2198,7 @@ static void plan_final(ex *x) {
                    qv(x, "rev;period=cur;fund=operation"),
                    qv(x, "rev;period=cur;fund=subord"),
                    qv(x, "rev;period=cur;fund=other")};
-  P(x, "本年收入合计 %s 万元", W(x, rin));
-  parts_para(x, "，其中：", rl, rv, 6);
-  P(x, "。");
-  endp(x);
+  breakdown(x, "本年收入合计", rin, rl, rv, 6);
 
   /* 三、支出决算 */
   H(x, 2, "三、支出决算情况说明");
@@ -2194,10 +2208,7 @@ static void plan_final(ex *x) {
   int64_t kv[5] = {qv(x, "exp;kind=basic"), qv(x, "exp;kind=project"),
                    qv(x, "exp;kind=upper"), qv(x, "exp;kind=operation"),
                    qv(x, "exp;kind=subsidy")};
-  P(x, "本年支出合计 %s 万元", W(x, xall));
-  parts_para(x, "，其中：", kl, kv, 5);
-  P(x, "。");
-  endp(x);
+  breakdown(x, "本年支出合计", xall, kl, kv, 5);
 
   /* 四、财政拨款收入支出决算总体情况 */
   H(x, 2, "四、财政拨款收入支出决算总体情况说明");
@@ -2340,18 +2351,9 @@ static void plan_final(ex *x) {
   P(x, "。");
   endp(x);
   H(x, 3, "（二）政府采购支出情况");
-  int64_t pt = 0, part[3] = {0, 0, 0};
-  bool split = true;
-  for (size_t i = 0; i < x->ds->n_procurements; i++) {
-    const ys_procurement *p = &x->ds->procurements[i];
-    pt += p->amount;
-    char c = p->catalog ? p->catalog[0] : 0;
-    if (c >= 'a' && c <= 'c') c = (char)(c - 'a' + 'A');
-    if (c >= 'A' && c <= 'C')
-      part[c - 'A'] += p->amount;
-    else
-      split = false;
-  }
+  int64_t part[3];
+  bool split;
+  int64_t pt = procurement_split(x, part, &split);
   P(x, "%s %d 年度政府采购支出总额 %s 万元", x->subj, y, W(x, pt));
   if (split && pt)
     P(x,

@@ -261,17 +261,31 @@ static bool is_sangong_key(const char *k) {
     if (strstr(k, codes[i])) return true;
   return false;
 }
-void ck_equality_idents(chk *c) {
-  if (!c->no) return;
+/* The observations keep() takes, ordered by key; NULL when there are none
+ * (or no memory: the arena records it). tmp gets scratch of the same
+ * size. */
+static int *by_key(chk *c, bool (*keep)(const obs *), size_t *n, int **tmp) {
+  *n = 0;
+  if (!c->no) return NULL;
   int *v = ys_arena_alloc(c->a, sizeof(int) * c->no);
-  int *tmp = ys_arena_alloc(c->a, sizeof(int) * c->no);
-  if (!v || !tmp) return;
-  size_t n = 0;
+  *tmp = ys_arena_alloc(c->a, sizeof(int) * c->no);
+  if (!v || !*tmp) return NULL;
   for (size_t i = 0; i < c->no; i++)
-    if (strncmp(c->o[i].key, "task:", 5) && strcmp(c->o[i].key, "none") &&
-        strncmp(c->o[i].key, "text-sum:", 9))
-      v[n++] = (int)i;
-  sort_idx(v, n, tmp, c, cmp_obs_key);
+    if (keep(&c->o[i])) v[(*n)++] = (int)i;
+  sort_idx(v, *n, *tmp, c, cmp_obs_key);
+  return v;
+}
+
+static bool comparable(const obs *o) {
+  return strncmp(o->key, "task:", 5) && strcmp(o->key, "none") &&
+         strncmp(o->key, "text-sum:", 9);
+}
+
+void ck_equality_idents(chk *c) {
+  size_t n;
+  int *tmp;
+  int *v = by_key(c, comparable, &n, &tmp);
+  if (!v) return;
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;
@@ -313,5 +327,54 @@ void ck_equality_idents(chk *c) {
       }
     }
     i = j;
+  }
+}
+
+/* The first table observation of key in v (sorted by key), or -1. */
+static int table_obs_of(const chk *c, const int *v, size_t n, const char *key) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(c->o[v[mid]].key, key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < n && strcmp(c->o[v[lo]].key, key) == 0; lo++)
+    if (!c->o[v[lo]].narrative) return v[lo];
+  return -1;
+}
+
+/* Parts of a quantity shown where the whole is not: 基本支出 = 人员经费 +
+ * 公用经费 (a 决算's 一般公共预算财政拨款支出决算表 shows the 基本支出, its
+ * 基本支出决算表 only the two 合计). The nature of basic spending is one of
+ * the two, so the parts are exhaustive. One identity per whole: the
+ * equality identities tie the other observations of each key. */
+static bool single_table_term(const obs *o) {
+  return !o->narrative && !strstr(o->key, " + ") && !strstr(o->key, " - ");
+}
+
+void ck_partition_idents(chk *c) {
+  size_t n;
+  int *tmp;
+  int *v = by_key(c, single_table_term, &n, &tmp);
+  if (!v) return;
+  static const char part[] = "|nature=personnel", other[] = "|nature=public";
+  for (size_t i = 0; i < n; i++) {
+    const char *k = c->o[v[i]].key;
+    if (i && !strcmp(k, c->o[v[i - 1]].key)) continue;
+    const char *at = strstr(k, part);
+    const char *basic = strstr(k, "|kind=basic");
+    if (!at || !basic || (basic[11] != '|' && basic[11] != '\0')) continue;
+    size_t pre = (size_t)(at - k);
+    const char *rest = at + sizeof part - 1;
+    const char *whole = ys_arena_printf(c->a, "%.*s%s", (int)pre, k, rest);
+    const char *sib =
+        ys_arena_printf(c->a, "%.*s%s%s", (int)pre, k, other, rest);
+    if (!whole || !sib) return;
+    int w = table_obs_of(c, v, n, whole), o = table_obs_of(c, v, n, sib);
+    if (w < 0 || o < 0) continue;
+    const int parts[2] = {v[i], o};
+    ck_sum_ident(c, "cross.partition", w, parts, 2);
   }
 }

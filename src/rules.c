@@ -18,6 +18,9 @@ static const ys_rule rules[] = {
     {"cross.table-equal", "cross", YS_SEV_ERROR,
      "同一数据在不同位置的数值不一致",
      "“{row}”在{table}为 {found}，在其他位置为 {expected}"},
+    {"cross.partition", "cross", YS_SEV_ERROR, "分项之和与另一处的合计不一致",
+     "“{row}”为 {found}，其分项（人员经费 + 公用经费）在其他表中合计 "
+     "{expected}"},
     {"sangong.items", "cross", YS_SEV_ERROR, "“三公”经费与经济科目数不一致",
      "“三公”经费表与支出经济分类表中的同一科目（30212/30217/30231/31013/30215/"
      "30216）数值不一致"},

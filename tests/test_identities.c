@@ -43,6 +43,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "support/compiled.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
@@ -1360,24 +1361,7 @@ static void dump_errors(const ys_errors *errs) {
 /* dataset dir → CSV tables in out (replaced). 0 on success. */
 static int compile_to(const char *dataset, const ys_profile *p,
                       const char *out) {
-  ys_errors errs = {0};
-  ys_dataset *ds = NULL;
-  ys_tables *tables = NULL;
-  int rc = ys_dataset_load(&ds, dataset, cat, &errs);
-  if (rc == YS_OK) rc = ys_compile(&tables, ds, p, cat, &errs);
-  if (rc == YS_OK) {
-    tc_rmtree(out);
-    if (tc_mkdirs(out)) rc = YS_EIO;
-  }
-  if (rc == YS_OK) rc = ys_render_csv(tables, out, &errs);
-  if (rc != YS_OK) {
-    print_message("compiling %s failed (%d):\n", dataset, rc);
-    dump_errors(&errs);
-  }
-  ys_errors_free(&errs);
-  ys_tables_free(tables);
-  ys_dataset_free(ds);
-  return rc;
+  return tc_compile_csv(dataset, p, cat, out);
 }
 
 static double now_s(void) {

@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/compiled.h"
 #include "support/tablecsv.h"
 #include "yusuan/yusuan.h"
 
@@ -161,6 +162,19 @@ static void rows_sum(vf *v, const tc_table *t, const int *cols, int n) {
   }
 }
 
+/* A table by function (收入决算表, 支出决算表): its first column, named
+ * labels[0], is the sum of the others in every row; code trees; its 合计
+ * equals the 总表's figure. Returns the 合计 row; cols gets the columns. */
+static size_t by_function(vf *v, const tc_table *t, const char *const *labels,
+                          int n, int *cols, int64_t total, const char *what) {
+  for (int k = 0; k < n; k++) cols[k] = tc_col(t, labels[k]);
+  rows_sum(v, t, cols, n);
+  size_t tot = row_of(t, 1, "合计", t->nheader);
+  tree_is(v, t, cols, n, tot);
+  equal_is(v, what, t, amt(v, t, tot, cols[0]), total);
+  return tot;
+}
+
 /* --- the verifier ------------------------------------------------------ */
 
 static const char *const income_rows[] = {"一、一般公共预算财政拨款收入",
@@ -211,30 +225,16 @@ static int verify(const char *dir, bool national) {
   equal_is(&v, "收入总计 = 支出总计", a, inc_grand, exp_grand);
 
   /* 收入决算表 */
-  tc_table *b = &t[1];
-  int bc[7];
+  int bc[7], cc[6];
   static const char *const src[] = {
       "本年收入合计", "财政拨款收入",     "上级补助收入", "事业收入",
       "经营收入",     "附属单位上缴收入", "其他收入"};
-  for (int k = 0; k < 7; k++) bc[k] = tc_col(b, src[k]);
-  rows_sum(&v, b, bc, 7);
-  size_t b_tot = row_of(b, 1, "合计", b->nheader);
-  tree_is(&v, b, bc, 7, b_tot);
-  equal_is(&v, "收入决算表 合计 = 总表 本年收入合计", b,
-           amt(&v, b, b_tot, bc[0]), inc_total);
-
-  /* 支出决算表 */
-  tc_table *c = &t[2];
-  int cc[6];
+  size_t b_tot = by_function(&v, &t[1], src, 7, bc, inc_total, "收入决算表");
   static const char *const kinds[] = {"本年支出合计", "基本支出",
                                       "项目支出",     "上缴上级支出",
                                       "经营支出",     "对附属单位补助支出"};
-  for (int k = 0; k < 6; k++) cc[k] = tc_col(c, kinds[k]);
-  rows_sum(&v, c, cc, 6);
-  size_t c_tot = row_of(c, 1, "合计", c->nheader);
-  tree_is(&v, c, cc, 6, c_tot);
-  equal_is(&v, "支出决算表 合计 = 总表 本年支出合计", c,
-           amt(&v, c, c_tot, cc[0]), exp_total);
+  by_function(&v, &t[2], kinds, 6, cc, exp_total, "支出决算表");
+  tc_table *b = &t[1];
 
   /* 财政拨款收入支出决算总表: income label 0, amount 1; expense label 2,
    * 合计 3, 一般公共预算 4, 政府性基金 5, 国有资本经营 6. */
@@ -355,56 +355,6 @@ static void dump(const ys_errors *errs) {
     ys_error_format(&errs->items[i], buf, sizeof buf);
     print_message("  %s\n", buf);
   }
-}
-
-static int compile_to(const char *dataset, const ys_profile *p,
-                      const char *out) {
-  ys_errors errs = {0};
-  ys_dataset *ds = NULL;
-  ys_tables *tables = NULL;
-  int rc = ys_dataset_load(&ds, dataset, cat, &errs);
-  if (rc == YS_OK) rc = ys_compile(&tables, ds, p, cat, &errs);
-  if (rc == YS_OK) {
-    tc_rmtree(out);
-    if (tc_mkdirs(out)) rc = YS_EIO;
-  }
-  if (rc == YS_OK) rc = ys_render_csv(tables, out, &errs);
-  if (rc != YS_OK) {
-    print_message("compiling %s failed (%d):\n", dataset, rc);
-    dump(&errs);
-  }
-  ys_errors_free(&errs);
-  ys_tables_free(tables);
-  ys_dataset_free(ds);
-  return rc;
-}
-
-/* Errors the checker reports on a compiled directory. */
-static size_t check_errors(const char *dir, const char *profile) {
-  ys_rdoc *doc = NULL;
-  ys_errors errs = {0};
-  size_t n = 0;
-  if (ys_read_path(&doc, dir, voc, cat, &errs) != YS_OK) {
-    dump(&errs);
-    ys_errors_free(&errs);
-    return 1;
-  }
-  ys_findings *f = ys_findings_new();
-  ys_check_options opt = {.profile = profile};
-  if (ys_check_rdoc(doc, cat, &opt, f, &errs) != YS_OK) {
-    dump(&errs);
-    n = 1;
-  }
-  for (size_t i = 0; f && i < f->n; i++)
-    if (f->items[i].severity == YS_SEV_ERROR) {
-      print_message("  %s:%d [%s] %s\n", f->items[i].file, f->items[i].line,
-                    f->items[i].rule, f->items[i].message);
-      n++;
-    }
-  ys_findings_free(f);
-  ys_rdoc_free(doc);
-  ys_errors_free(&errs);
-  return n;
 }
 
 /* --- random 决算 datasets ---------------------------------------------- */
@@ -612,9 +562,9 @@ static int run_one(const char *dataset, const char *name) {
       char out[4096];
       snprintf(out, sizeof out, YS_BINARY_DIR "/identities-final/%s-%s-%s",
                name, sets[s], u ? "yuan" : "wan");
-      if (compile_to(dataset, prof[s][u], out)) return 1;
+      if (tc_compile_csv(dataset, prof[s][u], cat, out)) return 1;
       bad += verify(out, s == 1);
-      bad += (int)check_errors(out, sets[s]);
+      bad += (int)tc_check_errors(out, cat, voc, sets[s]);
     }
   return bad;
 }
@@ -646,8 +596,8 @@ static void test_random(void **state) {
 static void test_verifier_fails(void **state) {
   (void)state;
   const char *out = YS_BINARY_DIR "/identities-final/shgzb-shanghai-final-wan";
-  assert_int_equal(compile_to("examples/shanghai-shgzb-2024", prof[0][0], out),
-                   0);
+  assert_int_equal(
+      tc_compile_csv("examples/shanghai-shgzb-2024", prof[0][0], cat, out), 0);
   assert_int_equal(verify(out, false), 0);
   static const char *const edits[][3] = {
       {"表_t01.csv", "307.82", "308.82"}, {"表_t02.csv", "51.32", "52.32"},

@@ -26,35 +26,6 @@ static const char *const examples[] = {"xixiang-2023", "cangxi-2023",
                                        "pingxiang-2022", "shanghai-wanli-2025",
                                        "shanghai-shgzb-2024"};
 
-static size_t errors_in(const char *path, const ys_catalog *cat,
-                        const ys_vocab *voc, const char *profile) {
-  ys_rdoc *doc = NULL;
-  ys_errors errs = {0};
-  /* as `yusuan check` reads it: a compiled directory, our own workbook */
-  assert_int_equal(ys_read_path(&doc, path, voc, cat, &errs), YS_OK);
-  ys_findings *f = ys_findings_new();
-  ys_check_options opt = {.profile = profile};
-  if (ys_check_rdoc(doc, cat, &opt, f, &errs) != YS_OK) {
-    char buf[1024];
-    for (size_t i = 0; i < errs.count; i++) {
-      ys_error_format(&errs.items[i], buf, sizeof buf);
-      fprintf(stderr, "%s\n", buf);
-    }
-    fail_msg("%s: not checked", path);
-  }
-  size_t n = 0;
-  for (size_t i = 0; i < f->n; i++)
-    if (f->items[i].severity == YS_SEV_ERROR) {
-      fprintf(stderr, "  %s:%d [%s] %s\n", f->items[i].file, f->items[i].line,
-              f->items[i].rule, f->items[i].message);
-      n++;
-    }
-  ys_findings_free(f);
-  ys_rdoc_free(doc);
-  ys_errors_free(&errs);
-  return n;
-}
-
 static void test_matrix(void **state) {
   (void)state;
   ys_errors errs = {0};
@@ -91,10 +62,10 @@ static void test_matrix(void **state) {
         if (stat(path, &st) || st.st_size == 0)
           fail_msg("%s: missing %s", out, files[k]);
       }
-      size_t n = errors_in(out, cat, voc, names[p]);
+      size_t n = tc_check_errors(out, cat, voc, names[p]);
       char xlsx[2200];
       snprintf(xlsx, sizeof xlsx, "%s/tables.xlsx", out);
-      n += errors_in(xlsx, cat, voc, names[p]);
+      n += tc_check_errors(xlsx, cat, voc, names[p]);
       if (n)
         fprintf(stderr, "%s under %s: %zu errors\n", examples[e], names[p], n);
       bad += n;

@@ -3,7 +3,10 @@
  */
 #include "compiled.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "tablecsv.h"
 
 int tc_compile(tc_compiled *c, const char *dir, const char *profile,
                const ys_catalog *cat, ys_errors *errs) {
@@ -39,4 +42,65 @@ bool tc_phase_fits(const char *dir, const char *profile,
   ys_dataset_free(ds);
   ys_errors_free(&errs);
   return fits;
+}
+
+static void print_errors(const ys_errors *errs) {
+  char buf[1024];
+  for (size_t i = 0; i < errs->count && i < 20; i++) {
+    ys_error_format(&errs->items[i], buf, sizeof buf);
+    fprintf(stderr, "  %s\n", buf);
+  }
+}
+
+int tc_compile_csv(const char *dir, const ys_profile *p, const ys_catalog *cat,
+                   const char *out) {
+  ys_errors errs = {0};
+  ys_dataset *ds = NULL;
+  ys_tables *tables = NULL;
+  int rc = ys_dataset_load(&ds, dir, cat, &errs);
+  if (rc == YS_OK) rc = ys_compile(&tables, ds, p, cat, &errs);
+  if (rc == YS_OK) {
+    tc_rmtree(out);
+    if (tc_mkdirs(out)) rc = YS_EIO;
+  }
+  if (rc == YS_OK) rc = ys_render_csv(tables, out, &errs);
+  if (rc != YS_OK) {
+    fprintf(stderr, "compiling %s failed (%d):\n", dir, rc);
+    print_errors(&errs);
+  }
+  ys_errors_free(&errs);
+  ys_tables_free(tables);
+  ys_dataset_free(ds);
+  return rc;
+}
+
+size_t tc_check_errors(const char *path, const ys_catalog *cat,
+                       const ys_vocab *voc, const char *profile) {
+  ys_rdoc *doc = NULL;
+  ys_errors errs = {0};
+  size_t n = 0;
+  /* as `yusuan check` reads it */
+  if (ys_read_path(&doc, path, voc, cat, &errs) != YS_OK) {
+    fprintf(stderr, "%s: not read\n", path);
+    print_errors(&errs);
+    ys_errors_free(&errs);
+    return 1;
+  }
+  ys_findings *f = ys_findings_new();
+  ys_check_options opt = {.profile = profile};
+  if (!f || ys_check_rdoc(doc, cat, &opt, f, &errs) != YS_OK) {
+    fprintf(stderr, "%s: not checked\n", path);
+    print_errors(&errs);
+    n = 1;
+  }
+  for (size_t i = 0; f && i < f->n; i++)
+    if (f->items[i].severity == YS_SEV_ERROR) {
+      fprintf(stderr, "  %s:%d [%s] %s\n", f->items[i].file, f->items[i].line,
+              f->items[i].rule, f->items[i].message);
+      n++;
+    }
+  ys_findings_free(f);
+  ys_rdoc_free(doc);
+  ys_errors_free(&errs);
+  return n;
 }
