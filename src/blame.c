@@ -66,10 +66,9 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist,
 static const char *main_rule(chk *c, const int *fixed, size_t nf,
                              bool narrative) {
   static const char *const order[] = {
-      "narrative.figure", "balance.income-expense",
-      "sangong.items",    "sum.code-tree",
-      "sum.rows",         "sum.row-parts",
-      "cross.partition",  "cross.table-equal"};
+      "narrative.figure", "balance.income-expense", "balance.fund",
+      "sangong.items",    "sum.code-tree",          "sum.rows",
+      "sum.row-parts",    "cross.partition",        "cross.table-equal"};
   const size_t no = sizeof order / sizeof order[0];
   size_t count[sizeof order / sizeof order[0]] = {0};
   for (size_t m = 0; m < nf; m++)

@@ -155,6 +155,7 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
   ck_normalise_keys(&c);
   ck_equality_idents(&c);
   ck_partition_idents(&c);
+  ck_fund_balance_idents(&c);
   for (size_t m = 0; m < c.ni; m++) ck_evaluate(&c, &c.id[m]);
   ck_blame(&c);
   ys_profiles_free(owned);

@@ -132,6 +132,8 @@ void ck_normalise_keys(chk *c);
 void ck_equality_idents(chk *c);
 /* whole = Σ parts of a partitioned dimension (基本支出 = 人员 + 公用) */
 void ck_partition_idents(chk *c);
+/* per fiscal fund: 本年收入 + 年初结转 = 本年支出 + 年末结转 */
+void ck_fund_balance_idents(chk *c);
 void ck_blame(chk *c);
 /* Observations and identities of a table read by meaning; returns the
  * observation of its 总计 (for the balance of a 收支总表), -1 if none. */

@@ -350,6 +350,10 @@ static int table_obs_of(const chk *c, const int *v, size_t n, const char *key) {
  * 基本支出决算表 only the two 合计). The nature of basic spending is one of
  * the two, so the parts are exhaustive. One identity per whole: the
  * equality identities tie the other observations of each key. */
+static bool single_or_sum_term(const obs *o) {
+  return !o->narrative && !strstr(o->key, " - ");
+}
+
 static bool single_table_term(const obs *o) {
   return !o->narrative && !strstr(o->key, " + ") && !strstr(o->key, " - ");
 }
@@ -376,5 +380,60 @@ void ck_partition_idents(chk *c) {
     if (w < 0 || o < 0) continue;
     const int parts[2] = {v[i], o};
     ck_sum_ident(c, "cross.partition", w, parts, 2);
+  }
+}
+
+/* Per fiscal fund, what was there equals what became of it: 本年收入 + 年初
+ * 结转和结余 = 本年支出 + 年末结转和结余 (a 决算's 财政拨款收入支出决算总表,
+ * by fund column; a 预算's 上年结转 and 结转下年 alike). Each side is read
+ * from the cells that show it: income this year and carried in, or both
+ * together; spending and carried out, or their sum (the 总计 of the fund's
+ * column). Nothing is assumed of a side no cell shows. */
+void ck_fund_balance_idents(chk *c) {
+  size_t n;
+  int *tmp;
+  int *v = by_key(c, single_or_sum_term, &n, &tmp);
+  if (!v) return;
+  static const char *const funds[] = {"gpb", "govfund", "soc"};
+  for (size_t f = 0; f < 3; f++) {
+    const char *F = funds[f];
+    int lhs[2], rhs[2];
+    size_t nl = 0, nr = 0;
+    int all = table_obs_of(c, v, n, ys_arena_printf(c->a, "rev|fund=%s", F));
+    int cur = table_obs_of(c, v, n,
+                           ys_arena_printf(c->a, "rev|fund=%s|period=cur", F));
+    int in = table_obs_of(c, v, n,
+                          ys_arena_printf(c->a, "rev|fund=%s|period=carry", F));
+    if (all >= 0)
+      lhs[nl++] = all;
+    else if (cur >= 0 && in >= 0) {
+      lhs[nl++] = cur;
+      lhs[nl++] = in;
+    }
+    int both = table_obs_of(
+        c, v, n,
+        ys_arena_printf(c->a, "exp|fund=%s + fact|key=carry_next.%s", F, F));
+    int out = table_obs_of(c, v, n, ys_arena_printf(c->a, "exp|fund=%s", F));
+    int left = table_obs_of(c, v, n,
+                            ys_arena_printf(c->a, "fact|key=carry_next.%s", F));
+    if (both >= 0)
+      rhs[nr++] = both;
+    else if (out >= 0 && left >= 0) {
+      rhs[nr++] = out;
+      rhs[nr++] = left;
+    }
+    if (!nl || !nr) continue;
+    ident *x = ck_add_ident(c, "balance.fund", (int)(nl + nr));
+    if (!x) return;
+    x->n = 0;
+    for (size_t i = 0; i < nl; i++) {
+      x->idx[x->n] = lhs[i];
+      x->coef[x->n++] = 1;
+    }
+    for (size_t i = 0; i < nr; i++) {
+      x->idx[x->n] = rhs[i];
+      x->coef[x->n++] = -1;
+    }
+    x->anchor = rhs[0];
   }
 }

@@ -812,6 +812,28 @@ static const char *panel_key(chk *c, const ys_ptable *pt, const ys_ppanel *pp,
         ys_qfilter_and(&e.t[i], &e.t[i], &pp->amounts[m], c->a);
   return amount_key(c, pt, &e, rf);
 }
+/* Do a panel's amount columns after the first split it by fund: the first
+ * unrestricted, the others each a fund set, disjoint, together the
+ * table's (its base's funds, or all)? */
+static bool panel_columns_partition(const ys_ptable *pt, const ys_ppanel *pp) {
+  if (pp->n_amounts < 2 || pp->n_amounts > 16 || !pp->amounts) return false;
+  const ys_qfilter *f0 = &pp->amounts[0];
+  if (f0->funds || f0->periods || f0->kinds || f0->natures || f0->phases)
+    return false;
+  unsigned all = pt->has_base && pt->base.funds
+                     ? pt->base.funds
+                     : ((1u << YS_FUND_COUNT) - 1u) & ~1u,
+           seen = 0;
+  for (int m = 1; m < pp->n_amounts; m++) {
+    const ys_qfilter *f = &pp->amounts[m];
+    if (!f->funds || (f->funds & seen) || f->periods || f->kinds ||
+        f->natures || f->phases)
+      return false;
+    seen |= f->funds;
+  }
+  return seen == all;
+}
+
 void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                        const char *tname, size_t body) {
   size_t nr = rt->nrows > body ? rt->nrows - body : 0;
@@ -884,6 +906,13 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       if (i == nr - 1 && pr->total && strstr(lab, "总计"))
         closing[p] = pl->obs[0];
     }
+    /* 合计 = Σ the fund columns, on every row, where the other amount
+     * columns split the first one's money by fund (财政拨款收入支出决算总表:
+     * 合计 | 一般公共预算 | 政府性基金 | 国有资本经营). */
+    if (panel_columns_partition(pt, pp))
+      for (size_t i = 0; i < n; i++)
+        ck_sum_ident(c, "sum.row-parts", lines[i].obs[0], &lines[i].obs[1],
+                     (size_t)na - 1);
     lc += 1 + (size_t)na;
     /* Body: each heading = Σ the rows one level below it. */
     for (int m = 0; m < na; m++) {

@@ -27,6 +27,10 @@ static const ys_rule rules[] = {
     {"balance.income-expense", "balance", YS_SEV_ERROR,
      "收入总计不等于支出总计",
      "收支总表的收入总计 {found} 与支出总计 {expected} 不相等"},
+    {"balance.fund", "balance", YS_SEV_ERROR,
+     "财政拨款的年初结转、本年收入、本年支出与年末结转不平衡",
+     "某一财政拨款的本年收入 + 年初结转和结余 {found}，不等于本年支出 + "
+     "年末结转和结余 {expected}"},
     {"rounding.tail", "rounding", YS_SEV_INFO, "尾数误差（四舍五入）",
      "差额 {difference} 在四舍五入允许范围内，属尾数误差，不是错误"},
     {"catalog.unknown-code", "catalog", YS_SEV_WARNING, "科目编码不在科目表中",
