@@ -264,7 +264,7 @@ static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
     rbase.src = YS_Q_REV;
     ys_qfilter_and(&rbase, &rbase, &c->pt->base, c->a);
     if (c->ctx) ys_qfilter_and(&rbase, &rbase, c->ctx, c->a);
-    k.n = 0;
+    k.n = 0; /* the line items give no codes here */
     cap += 3 * ds->n_revenues;
     char *grown = realloc(keys, cap * KW);
     if (!grown) {
