@@ -389,6 +389,16 @@ void ck_partition_idents(chk *c) {
  * from the cells that show it: income this year and carried in, or both
  * together; spending and carried out, or their sum (the 总计 of the fund's
  * column). Nothing is assumed of a side no cell shows. */
+/* The first table observation of the quantity q (quantity.h syntax), keyed
+ * as compile and the readers key it; -1 when none. */
+static int obs_of_quantity(chk *c, const int *v, size_t n, const char *q) {
+  ys_qexpr e;
+  char err[160];
+  if (ys_qexpr_parse(&e, q, c->a, err, sizeof err) != YS_OK) return -1;
+  const char *key = ys_qexpr_key(c->a, &e);
+  return key ? table_obs_of(c, v, n, key) : -1;
+}
+
 void ck_fund_balance_idents(chk *c) {
   size_t n;
   int *tmp;
@@ -397,42 +407,31 @@ void ck_fund_balance_idents(chk *c) {
   static const char *const funds[] = {"gpb", "govfund", "soc"};
   for (size_t f = 0; f < 3; f++) {
     const char *F = funds[f];
-    int lhs[2], rhs[2];
-    size_t nl = 0, nr = 0;
-    int all = table_obs_of(c, v, n, ys_arena_printf(c->a, "rev|fund=%s", F));
-    int cur = table_obs_of(c, v, n,
-                           ys_arena_printf(c->a, "rev|fund=%s|period=cur", F));
-    int in = table_obs_of(c, v, n,
-                          ys_arena_printf(c->a, "rev|fund=%s|period=carry", F));
-    if (all >= 0)
-      lhs[nl++] = all;
-    else if (cur >= 0 && in >= 0) {
-      lhs[nl++] = cur;
-      lhs[nl++] = in;
+    /* terms[] with signs: + income, − spending and carried out */
+    int terms[4], sign[4], nt = 0;
+#define Q(...) obs_of_quantity(c, v, n, ys_arena_printf(c->a, __VA_ARGS__))
+    int all = Q("rev;fund=%s", F), cur = Q("rev;fund=%s;period=cur", F),
+        in = Q("rev;fund=%s;period=carry", F);
+    int both = Q("exp;fund=%s + fact;key=carry_next.%s", F, F),
+        out = Q("exp;fund=%s", F), left = Q("fact;key=carry_next.%s", F);
+#undef Q
+    int lhs[2] = {all >= 0 ? all : cur, all >= 0 ? -1 : in};
+    int rhs[2] = {both >= 0 ? both : out, both >= 0 ? -1 : left};
+    bool have_l = all >= 0 || (cur >= 0 && in >= 0);
+    bool have_r = both >= 0 || (out >= 0 && left >= 0);
+    if (!have_l || !have_r) continue;
+    for (int k = 0; k < 4; k++) {
+      int o = k < 2 ? lhs[k] : rhs[k - 2];
+      if (o < 0) continue;
+      terms[nt] = o;
+      sign[nt++] = k < 2 ? 1 : -1;
     }
-    int both = table_obs_of(
-        c, v, n,
-        ys_arena_printf(c->a, "exp|fund=%s + fact|key=carry_next.%s", F, F));
-    int out = table_obs_of(c, v, n, ys_arena_printf(c->a, "exp|fund=%s", F));
-    int left = table_obs_of(c, v, n,
-                            ys_arena_printf(c->a, "fact|key=carry_next.%s", F));
-    if (both >= 0)
-      rhs[nr++] = both;
-    else if (out >= 0 && left >= 0) {
-      rhs[nr++] = out;
-      rhs[nr++] = left;
-    }
-    if (!nl || !nr) continue;
-    ident *x = ck_add_ident(c, "balance.fund", (int)(nl + nr));
+    ident *x = ck_add_ident(c, "balance.fund", nt);
     if (!x) return;
     x->n = 0;
-    for (size_t i = 0; i < nl; i++) {
-      x->idx[x->n] = lhs[i];
-      x->coef[x->n++] = 1;
-    }
-    for (size_t i = 0; i < nr; i++) {
-      x->idx[x->n] = rhs[i];
-      x->coef[x->n++] = -1;
+    for (int k = 0; k < nt; k++) {
+      x->idx[x->n] = terms[k];
+      x->coef[x->n++] = sign[k];
     }
     x->anchor = rhs[0];
   }

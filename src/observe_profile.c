@@ -739,28 +739,36 @@ void ck_observe_grid(chk *c, const ys_rtable *rt, const ys_ptable *pt,
  * "一、一般公共预算拨款" in the body and again under 年初结转 in the
  * footer), so the search runs over body then footer rows, in order, from
  * just after the previous match (*cursor), and only then wraps around. */
+/* Row i of a panel (body rows, then footers) is class m of its classes
+ * row: the row filter for that code, where it is, and it. */
+static const ys_prow *class_at(const ys_ppanel *pp, size_t i, int m,
+                               ys_qfilter *rf, bool *footer, size_t *cursor) {
+  bool in_footer = i >= pp->n_rows;
+  const ys_prow *pr = in_footer ? &pp->footer[i - pp->n_rows] : &pp->rows[i];
+  memset(rf, 0, sizeof *rf);
+  ys_qcodes_add(pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ, pr->codes[m]);
+  *footer = in_footer;
+  /* classes rows stay current: the next class is in the same row */
+  *cursor = i;
+  return pr;
+}
+
 static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *code,
                                 const char *label, ys_qfilter *rf, bool *footer,
                                 size_t *cursor) {
   const char *k = ck_label_key(c, label);
+  size_t total = pp->n_rows + pp->n_footer;
   /* A printed code (a panel with a code column) names its class whatever
    * the name's wording. */
-  for (size_t i = 0; code && *code && i < pp->n_rows + pp->n_footer; i++) {
-    bool in_footer = i >= pp->n_rows;
-    const ys_prow *pr = in_footer ? &pp->footer[i - pp->n_rows] : &pp->rows[i];
+  for (size_t i = 0; code && *code && i < total; i++) {
+    const ys_prow *pr =
+        i >= pp->n_rows ? &pp->footer[i - pp->n_rows] : &pp->rows[i];
     if (pr->kind != PROW_CLASSES) continue;
     for (int m = 0; m < pr->n_codes; m++)
-      if (strcmp(pr->codes[m], code) == 0) {
-        memset(rf, 0, sizeof *rf);
-        ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
-        ys_qcodes_add(dim, pr->codes[m]);
-        *footer = in_footer;
-        *cursor = i;
-        return pr;
-      }
+      if (strcmp(pr->codes[m], code) == 0)
+        return class_at(pp, i, m, rf, footer, cursor);
   }
   if (!*k) return NULL;
-  size_t total = pp->n_rows + pp->n_footer;
   for (size_t j = 0; j < total; j++) {
     size_t i = (*cursor + j) % total;
     bool in_footer = i >= pp->n_rows;
@@ -775,15 +783,8 @@ static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *code,
       const ys_cat_entry *v[8];
       size_t nv = ys_catalog_versions(c->cat, pr->cls, pr->codes[m], v, 8);
       for (size_t x = 0; x < nv && x < 8; x++)
-        if (strcmp(ck_key_of(c, v[x]->name), k) == 0) {
-          memset(rf, 0, sizeof *rf);
-          ys_qcodes *dim = pr->cls == YS_CLS_FUNC ? &rf->func : &rf->econ;
-          ys_qcodes_add(dim, pr->codes[m]);
-          *footer = in_footer;
-          /* classes rows stay current: the next class is in the same row */
-          *cursor = i;
-          return pr;
-        }
+        if (strcmp(ck_key_of(c, v[x]->name), k) == 0)
+          return class_at(pp, i, m, rf, footer, cursor);
     }
   }
   return NULL;
