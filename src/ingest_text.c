@@ -74,6 +74,9 @@ typedef struct rd {
   int ninfo;
   const ys_ptable **tpt; /* the profile table of each table read so far */
   size_t ntpt, ctpt;
+  /* lines of a PDF's text (ys_ingest_text_lines): the page of line no is
+   * pages[no - 1], and messages name it; NULL for a text file */
+  const int *pages;
 } rd;
 
 #define MAX_INFO 400
@@ -92,9 +95,15 @@ static void info(rd *r, int line, const char *fmt, ...) {
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   r->ninfo++;
+  /* a PDF's lines are numbered by the reader: the user is told the page */
+  int page =
+      r->pages && line > 0 && (size_t)line <= r->nl ? r->pages[line - 1] : 0;
   if (r->ninfo == MAX_INFO)
-    ys_errors_note(r->errs, YS_SEV_INFO, r->file, line, 0,
+    ys_errors_note(r->errs, YS_SEV_INFO, r->file, page ? 0 : line, 0,
                    "提示过多，其余未能识别的内容不再逐条列出");
+  else if (page)
+    ys_errors_note(r->errs, YS_SEV_INFO, r->file, 0, 0, "第%d页：%s", page,
+                   msg);
   else
     ys_errors_note(r->errs, YS_SEV_INFO, r->file, line, 0, "%s", msg);
 }
@@ -3730,47 +3739,78 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
   return ys_ingest_text_read(out, path, cat, vocab, true, errs);
 }
 
+/* The reading of lines L (of file path), once they are in r. */
+static int read_text(ys_rdoc **out, rd *r, bool claims) {
+  ys_rdoc *d = r->d;
+  r->year = detect_year(r);
+  d->year = r->year;
+  treg *regs = NULL;
+  size_t nreg = 0;
+  int rc = find_tables(r, &regs, &nreg);
+  if (rc) return rc;
+  if (r->p) d->profile_hint = ys_arena_strdup(d->arena, ys_profile_name(r->p));
+  for (size_t i = 0; i < nreg; i++) {
+    if (regs[i].dist)
+      info(r, r->L[regs[i].title].no,
+           "表题“%s”与报表格式“%s”中的标准表题“%s”不完全一致，按该表读取",
+           regs[i].printed, ys_profile_name(r->p), regs[i].pt->title);
+    rc = read_table(r, &regs[i]);
+    if (rc) return rc;
+  }
+  rc = narrative(r, regs, nreg, claims);
+  if (rc) return rc;
+  *out = d;
+  return YS_OK;
+}
+
+/* A reader's state for path, with a document and a scratch arena; false
+ * when out of memory. */
+static bool rd_open(rd *r, const char *path, const ys_catalog *cat,
+                    const ys_vocab *vocab, ys_errors *errs) {
+  memset(r, 0, sizeof *r);
+  r->errs = errs;
+  r->file = path;
+  r->cat = cat;
+  r->vocab = vocab;
+  r->d = ys_rdoc_new(path);
+  r->tmp = r->d ? ys_arena_new((size_t)512 << 20) : NULL;
+  if (r->tmp) return true;
+  ys_rdoc_free(r->d);
+  return false;
+}
+
+static int rd_close(rd *r, int rc) {
+  ys_arena_free(r->tmp);
+  if (rc) ys_rdoc_free(r->d);
+  return rc;
+}
+
 int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
                         const ys_vocab *vocab, bool claims, ys_errors *errs) {
   *out = NULL;
-  ys_rdoc *d = ys_rdoc_new(path);
-  if (!d) return YS_ENOMEM;
   rd r;
-  memset(&r, 0, sizeof r);
-  r.d = d;
-  r.errs = errs;
-  r.file = path;
-  r.tmp = ys_arena_new((size_t)512 << 20);
-  if (!r.tmp) {
-    ys_rdoc_free(d);
-    return YS_ENOMEM;
-  }
+  if (!rd_open(&r, path, cat, vocab, errs)) return YS_ENOMEM;
   int rc = read_lines(&r, path);
-  if (rc) goto fail;
-  r.year = detect_year(&r);
-  d->year = r.year;
-  r.cat = cat;
-  r.vocab = vocab;
-  treg *regs = NULL;
-  size_t nreg = 0;
-  rc = find_tables(&r, &regs, &nreg);
-  if (rc) goto fail;
-  if (r.p) d->profile_hint = ys_arena_strdup(d->arena, ys_profile_name(r.p));
-  for (size_t i = 0; i < nreg; i++) {
-    if (regs[i].dist)
-      info(&r, r.L[regs[i].title].no,
-           "表题“%s”与报表格式“%s”中的标准表题“%s”不完全一致，按该表读取",
-           regs[i].printed, ys_profile_name(r.p), regs[i].pt->title);
-    rc = read_table(&r, &regs[i]);
-    if (rc) goto fail;
+  if (rc == YS_OK) rc = read_text(out, &r, claims);
+  return rd_close(&r, rc);
+}
+
+int ys_ingest_text_lines(ys_rdoc **out, const char *path, const ys_tline *lines,
+                         size_t n, const int *pages, const ys_catalog *cat,
+                         const ys_vocab *vocab, ys_errors *errs) {
+  *out = NULL;
+  rd r;
+  if (!rd_open(&r, path, cat, vocab, errs)) return YS_ENOMEM;
+  int rc = YS_OK;
+  r.pages = pages;
+  r.L = ys_arena_alloc(r.tmp, sizeof *r.L * (n + 1));
+  if (!r.L) rc = YS_ENOMEM;
+  for (size_t i = 0; rc == YS_OK && i < n; i++) {
+    r.L[i] = lines[i];
+    r.L[i].s = ys_arena_strndup(r.d->arena, lines[i].s, lines[i].len);
+    if (!r.L[i].s) rc = YS_ENOMEM;
   }
-  rc = narrative(&r, regs, nreg, claims);
-  if (rc) goto fail;
-  ys_arena_free(r.tmp);
-  *out = d;
-  return YS_OK;
-fail:
-  ys_arena_free(r.tmp);
-  ys_rdoc_free(d);
-  return rc;
+  r.nl = n;
+  if (rc == YS_OK) rc = read_text(out, &r, false);
+  return rd_close(&r, rc);
 }

@@ -47,6 +47,14 @@ int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
 int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
                         const ys_vocab *vocab, bool claims, ys_errors *errs);
 
+/* The same over lines a reader made of another format (a PDF's text, by
+ * ys_doc_flow): line i is numbered i + 1 and printed on page pages[i],
+ * which the reading's messages name. The claims are left pending. Lines
+ * are copied. */
+int ys_ingest_text_lines(ys_rdoc **out, const char *path, const ys_tline *lines,
+                         size_t n, const int *pages, const ys_catalog *cat,
+                         const ys_vocab *vocab, ys_errors *errs);
+
 /* Keeps lines [0, n) (copied into d's arena) as d's pending narrative;
  * false when out of memory. */
 bool ys_rdoc_keep_pending(ys_rdoc *d, const ys_tline *lines, size_t n);

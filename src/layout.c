@@ -210,6 +210,17 @@ static size_t uf_find(size_t *p, size_t i) {
   return i;
 }
 
+typedef struct rule_at {
+  float y0;
+  size_t i;
+} rule_at;
+
+static int cmp_rule_at(const void *a, const void *b) {
+  const rule_at *x = a, *y = b;
+  if (x->y0 != y->y0) return (x->y0 > y->y0) - (x->y0 < y->y0);
+  return (x->i > y->i) - (x->i < y->i);
+}
+
 /* Connected groups of ruling lines on a page: each a ruled table (or a
  * frame). Groups with fewer than two lines each way are not grids. */
 static int page_clusters(lx *x, const ys_page *pg, cluster **out,
@@ -221,13 +232,21 @@ static int page_clusters(lx *x, const ys_page *pg, cluster **out,
   size_t *par = ys_arena_alloc(x->a, n * sizeof *par);
   if (!par) return YS_ENOMEM;
   for (size_t i = 0; i < n; i++) par[i] = i;
-  /* rules sorted by y0 would make this faster; pages hold a few hundred */
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      if (boxes_touch(pg->rules[i], pg->rules[j], 1.5f)) {
-        size_t a = uf_find(par, i), b = uf_find(par, j);
-        if (a != b) par[a] = b;
+  /* A sweep down the page: the lines by top edge, each compared with
+   * those that start before it ends (a page of cell borders drawn one
+   * piece at a time holds thousands of lines). */
+  rule_at *by = ys_arena_alloc(x->a, n * sizeof *by);
+  if (!by) return YS_ENOMEM;
+  for (size_t i = 0; i < n; i++) by[i] = (rule_at){pg->rules[i].y0, i};
+  qsort(by, n, sizeof *by, cmp_rule_at);
+  for (size_t s = 0; s < n; s++) {
+    ys_box a = pg->rules[by[s].i];
+    for (size_t t = s + 1; t < n && by[t].y0 <= a.y1 + 1.5f; t++)
+      if (boxes_touch(a, pg->rules[by[t].i], 1.5f)) {
+        size_t ra = uf_find(par, by[s].i), rb = uf_find(par, by[t].i);
+        if (ra != rb) par[ra] = rb;
       }
+  }
   cluster *cs = ys_arena_alloc(x->a, n * sizeof *cs);
   size_t *cnt = ys_arena_alloc(x->a, n * sizeof *cnt);
   if (!cs || !cnt) return YS_ENOMEM;
@@ -392,22 +411,51 @@ typedef struct pgrid {
   int page;
 } pgrid;
 
-/* Is the piece of boundary covered by a ruling line? vertical: at x from
- * a to b; else at y from a to b. */
-static bool covered(const ys_page *pg, const cluster *cl, bool vertical,
-                    float at, float a, float b) {
-  float need = (b - a) * 0.6f;
-  float got = 0;
+/* A cluster's ruling lines of one direction, by position (x of a
+ * vertical line, y of a horizontal one): a boundary asks for the lines
+ * within 2 pt of it, found by binary search. */
+typedef struct rseg {
+  float pos, lo, hi;
+  size_t i;
+} rseg;
+
+static int cmp_rseg(const void *a, const void *b) {
+  const rseg *x = a, *y = b;
+  if (x->pos != y->pos) return (x->pos > y->pos) - (x->pos < y->pos);
+  return (x->i > y->i) - (x->i < y->i);
+}
+
+static rseg *rsegs_of(lx *x, const ys_page *pg, const cluster *cl,
+                      bool vertical, size_t *n) {
+  rseg *v = ys_arena_alloc(x->a, (cl->n + 1) * sizeof *v);
+  *n = 0;
+  if (!v) return NULL;
   for (size_t i = 0; i < cl->n; i++) {
     ys_box r = pg->rules[cl->idx[i]];
-    bool v = r.y1 - r.y0 > r.x1 - r.x0;
-    if (v != vertical) continue;
-    float pos = vertical ? cx(r) : cy(r);
-    if (fabsf(pos - at) > 2.0f) continue;
-    float lo = vertical ? r.y0 : r.x0, hi = vertical ? r.y1 : r.x1;
-    if (lo < a) lo = a;
-    if (hi > b) hi = b;
-    if (hi > lo) got += hi - lo;
+    if ((r.y1 - r.y0 > r.x1 - r.x0) != vertical) continue;
+    v[(*n)++] =
+        vertical ? (rseg){cx(r), r.y0, r.y1, i} : (rseg){cy(r), r.x0, r.x1, i};
+  }
+  qsort(v, *n, sizeof *v, cmp_rseg);
+  return v;
+}
+
+/* Is the piece of boundary at `at`, from a to b, covered by ruling lines
+ * (of the direction of s)? */
+static bool covered(const rseg *s, size_t n, float at, float a, float b) {
+  float need = (b - a) * 0.6f;
+  float got = 0;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s[mid].pos < at - 2.0f)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < n && s[i].pos <= at + 2.0f; i++) {
+    float l = s[i].lo < a ? a : s[i].lo, h = s[i].hi > b ? b : s[i].hi;
+    if (h > l) got += h - l;
   }
   return got >= need;
 }
@@ -433,14 +481,18 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
   size_t *par = ys_arena_alloc(x->a, N * sizeof *par);
   if (!par) return YS_ENOMEM;
   for (size_t i = 0; i < N; i++) par[i] = i;
+  size_t nvs, nhs;
+  rseg *vs = rsegs_of(x, pg, cl, true, &nvs);
+  rseg *hs = rsegs_of(x, pg, cl, false, &nhs);
+  if (!vs || !hs) return YS_ENOMEM;
   for (int r = 0; r < R; r++)
     for (int c = 0; c < C; c++) {
       size_t i = (size_t)r * (size_t)C + (size_t)c;
-      if (c + 1 < C && !covered(pg, cl, true, xs[c + 1], ys[r], ys[r + 1])) {
+      if (c + 1 < C && !covered(vs, nvs, xs[c + 1], ys[r], ys[r + 1])) {
         size_t a = uf_find(par, i), b = uf_find(par, i + 1);
         if (a != b) par[a] = b;
       }
-      if (r + 1 < R && !covered(pg, cl, false, ys[r + 1], xs[c], xs[c + 1])) {
+      if (r + 1 < R && !covered(hs, nhs, ys[r + 1], xs[c], xs[c + 1])) {
         size_t a = uf_find(par, i), b = uf_find(par, i + (size_t)C);
         if (a != b) par[a] = b;
       }

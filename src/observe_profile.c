@@ -441,8 +441,19 @@ static void grid_tree(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
   grid_gov(g, row, r, code, rf);
   const char *parent = lvl > 1 && lvl < 5 ? g->parent_at[lvl - 1] : NULL;
   if (!strchr(code, ':')) {
+    size_t mark = c->out->n;
     ck_catalog_row(c, g->rt, g->tname, tree->cls, code, *name ? r->label : "",
                    parent, row->line);
+    /* on a PDF, where the row begins (its code or name): the cell the
+     * finding is about */
+    for (size_t k = 0; k < row->n; k++) {
+      if (!row->cells[k].page) continue;
+      for (size_t f = mark; f < c->out->n; f++) {
+        c->out->items[f].page = row->cells[k].page;
+        c->out->items[f].box = row->cells[k].box;
+      }
+      break;
+    }
     if (lvl < 4) {
       g->parent_at[lvl] = ys_arena_strdup(c->a, code);
       for (int l = lvl + 1; l < 4; l++) g->parent_at[l] = NULL;
@@ -621,6 +632,7 @@ static bool grid_amounts(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
         ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
                    g->tname, r->label, clabel, row->cells[k].text, row->line);
     if (o < 0) return false;
+    ck_obs_place(c, o, &row->cells[k]);
     c->o[o].guessed = row->flags & YS_RROW_GUESSED;
     at[k] = o;
     if (r->first_obs < 0) r->first_obs = o;
@@ -901,6 +913,7 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         pl->obs[m] =
             ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
                        rt->file, tname, lab, clabel, cell->text, row->line);
+        ck_obs_place(c, pl->obs[m], cell);
       }
       /* Only 收入总计 and 支出总计 balance: 本年收入合计 and 本年支出合计
        * differ by the carry-over (政府性基金收支表 shows no 结转 rows). */
@@ -1054,6 +1067,7 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         int o = ck_add_obs(c, amount_key(c, pt, &q, &rf), &am, TUNIT, rt->file,
                            tname, project, amt[m].label, row->cells[2].text,
                            row->line);
+        ck_obs_place(c, o, &row->cells[2]);
         form[m == 0 ? 0 : m == 3 ? 2 : 1] = o;
         if (m == 3 && form[0] >= 0 && form[1] >= 0 && o >= 0) {
           ident *x = ck_add_ident(c, "sum.row-parts", 3);
@@ -1094,6 +1108,7 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         ids[m] =
             ck_add_obs(c, key, &am, TUNIT, rt->file, tname, row->cells[0].text,
                        cl[m], row->cells[2 + m].text, row->line);
+        ck_obs_place(c, ids[m], &row->cells[2 + m]);
       }
       if (total) {
         memcpy(total_row, ids, sizeof ids);

@@ -18,48 +18,18 @@
  */
 #include "yusuan/read.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "claims.h"
+#include "doc_flow.h"
 #include "ingest_text.h"
 #include "layout.h"
 #include "tableread.h"
 #include "yusuan/check.h"
 #include "yusuan/text.h"
-
-static bool is_digit(char ch) {
-  return ch >= '0' && ch <= '9';
-}
-
-/* The box of figure `fig` in span sp, if the span prints it as a whole
- * number (not inside a longer one: 33.31 is not in 233.31). */
-static bool figure_box(const ys_span *sp, const char *fig, ys_box *out) {
-  size_t fl = strlen(fig);
-  if (!fl) return false;
-  for (const char *p = strstr(sp->text, fig); p; p = strstr(p + 1, fig)) {
-    const char *e = p + fl;
-    bool before = p > sp->text &&
-                  (is_digit(p[-1]) || ((p[-1] == '.' || p[-1] == ',') &&
-                                       p - 1 > sp->text && is_digit(p[-2])));
-    bool after =
-        is_digit(e[0]) || ((e[0] == '.' || e[0] == ',') && is_digit(e[1]));
-    if (before || after) continue;
-    /* placed by display width: CJK two cells, ASCII one */
-    size_t tot = ys_text_width(sp->text, strlen(sp->text));
-    size_t pre = ys_text_width(sp->text, (size_t)(p - sp->text));
-    size_t w = ys_text_width(p, fl);
-    float width = sp->box.x1 - sp->box.x0;
-    *out = sp->box;
-    if (tot) {
-      out->x0 = sp->box.x0 + width * (float)pre / (float)tot;
-      out->x1 = sp->box.x0 + width * (float)(pre + w) / (float)tot;
-    }
-    return true;
-  }
-  return false;
-}
 
 /* A claim's page and box: the first place its figure is printed from the
  * line its sentence starts on (a sentence runs over a few lines, and on
@@ -75,7 +45,7 @@ static void place_claim(ys_rclaim *c, const ys_layout *l) {
   for (size_t i = (size_t)no - 1; i < l->ntext && i < (size_t)no + 12; i++) {
     const ys_line *ln = l->text[i];
     for (size_t j = 0; j < ln->n; j++)
-      if (figure_box(&ln->spans[j], c->text, &c->box)) {
+      if (ys_span_figure_box(&ln->spans[j], c->text, &c->box)) {
         c->page = ln->page;
         return;
       }
@@ -256,6 +226,85 @@ static void copy_errors(ys_errors *to, const ys_errors *from) {
   to->dropped += from->dropped;
 }
 
+/* Of two readings of one document, the one that places more amounts: the
+ * fit's only when it places more than `lead` times as many (the reading
+ * by meaning when they tie); its errors are kept, the other is freed.
+ * *fit: the first was kept. */
+static int pick(ys_rdoc **out, ys_rdoc *byfit, int r1, ys_errors *e1,
+                ys_rdoc *bymeaning, int r2, ys_errors *e2, ys_errors *errs,
+                int lead, bool *fit) {
+  *out = NULL;
+  *fit = false;
+  if (r1 == YS_ENOMEM || r2 == YS_ENOMEM) {
+    ys_rdoc_free(byfit);
+    ys_rdoc_free(bymeaning);
+    ys_errors_free(e1);
+    ys_errors_free(e2);
+    return YS_ENOMEM;
+  }
+  size_t n1 = r1 == YS_OK ? ys_rdoc_placed_amounts(byfit) : 0;
+  size_t n2 = r2 == YS_OK ? ys_rdoc_placed_amounts(bymeaning) : 0;
+  *fit = r1 == YS_OK && (r2 != YS_OK || n1 > (size_t)lead * n2);
+  copy_errors(errs, *fit ? e1 : e2);
+  *out = *fit ? byfit : bymeaning;
+  ys_rdoc_free(*fit ? bymeaning : byfit);
+  ys_errors_free(e1);
+  ys_errors_free(e2);
+  return *fit ? r1 : r2;
+}
+
+/* The claims of the kept reading's pending narrative; on a PDF (fl) each
+ * placed where its figure is printed. */
+static int read_pending(ys_rdoc **out, const ys_vocab *v, const ys_catalog *cat,
+                        const ys_flow *fl) {
+  size_t before = (*out)->n_claims;
+  int rc = ys_rdoc_read_pending(*out, v, cat);
+  if (rc) {
+    ys_rdoc_free(*out);
+    *out = NULL;
+    return rc;
+  }
+  /* the figure on the line its sentence starts on, or a few after */
+  for (size_t k = before; fl && k < (*out)->n_claims; k++) {
+    ys_rclaim *c = &(*out)->claims[k];
+    size_t from = 0;
+    if (!ys_flow_place(fl, c->line, c->text ? c->text : "", &from, &c->page,
+                       &c->box))
+      for (int no = c->line + 1; no < c->line + 12 && c->text; no++) {
+        int page;
+        ys_box box;
+        from = 0;
+        if (ys_flow_place(fl, no, c->text, &from, &page, &box)) {
+          c->page = page;
+          c->box = box;
+          break;
+        }
+      }
+  }
+  return YS_OK;
+}
+
+/* The cells a reading of the flow of a PDF read: each placed where it is
+ * printed, the cells of one line in their order. */
+static void place_cells(ys_rdoc *d, const ys_flow *fl) {
+  for (size_t t = 0; t < d->n; t++) {
+    ys_rtable *rt = &d->tables[t];
+    for (size_t r = 0; r < rt->nrows; r++) {
+      ys_rrow *row = &rt->rows[r];
+      int line = 0;
+      size_t from = 0;
+      for (size_t k = 0; k < row->n; k++) {
+        ys_rcell *cell = &row->cells[k];
+        if (cell->line < 1) continue;
+        if (cell->line != line) from = 0;
+        line = cell->line;
+        ys_flow_place(fl, cell->line, cell->text, &from, &cell->page,
+                      &cell->box);
+      }
+    }
+  }
+}
+
 static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
                           const ys_catalog *cat, ys_errors *errs) {
   *out = NULL;
@@ -288,33 +337,59 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
     /* both readers read the tables; only the one kept reads the claims */
     int r1 = ys_ingest_text_read(&byfit, path, cat, v, false, &e1);
     int r2 = read_package(&bymeaning, path, v, cat, false, &e2);
-    if (r1 == YS_ENOMEM || r2 == YS_ENOMEM) {
-      ys_rdoc_free(byfit);
-      ys_rdoc_free(bymeaning);
-      ys_errors_free(&e1);
-      ys_errors_free(&e2);
-      return YS_ENOMEM;
-    }
-    size_t n1 = r1 == YS_OK ? ys_rdoc_placed_amounts(byfit) : 0;
-    size_t n2 = r2 == YS_OK ? ys_rdoc_placed_amounts(bymeaning) : 0;
-    bool fit = r1 == YS_OK && (r2 != YS_OK || n1 > n2);
-    ys_errors *keep = fit ? &e1 : &e2;
-    copy_errors(errs, keep);
-    int rc = fit ? r1 : r2;
-    *out = fit ? byfit : bymeaning;
-    ys_rdoc_free(fit ? bymeaning : byfit);
-    ys_errors_free(&e1);
-    ys_errors_free(&e2);
-    if (rc == YS_OK) {
-      rc = ys_rdoc_read_pending(*out, v, cat);
-      if (rc) {
-        ys_rdoc_free(*out);
-        *out = NULL;
-      }
-    }
+    bool fit;
+    int rc = pick(out, byfit, r1, &e1, bymeaning, r2, &e2, errs, 1, &fit);
+    if (rc == YS_OK) rc = read_pending(out, v, cat, NULL);
     return rc;
   }
-  return ys_read_package(out, path, v, cat, errs);
+  ys_doc *doc = NULL;
+  int rc = ys_doc_read(&doc, path, errs);
+  if (rc) return rc;
+  if (doc->format != YS_DOC_PDF) return read_doc(out, doc, v, cat, true, errs);
+  /* A PDF as its tables read by their headers, and as the lines of the
+   * text it prints fitted to a family's columns (a flowed package printed
+   * by a word processor). A PDF's tables are drawn where the reading by
+   * meaning finds them (ruled, or set in columns apart), and the counts of
+   * the two readings differ by a few cells where both read them: the fit
+   * is kept only where it reads twice as much (a flowed package, whose
+   * tables the reading by meaning hardly finds). The flow lives in the
+   * document, which the reading keeps. */
+  ys_errors e1 = {0}, e2 = {0};
+  ys_rdoc *byfit = NULL, *bymeaning = NULL;
+  int r2 = read_doc(&bymeaning, doc, v, cat, true, &e2);
+  if (r2 != YS_OK) {
+    copy_errors(errs, &e2);
+    ys_errors_free(&e2);
+    return r2; /* read_doc has freed the document */
+  }
+  /* the fit places no more amounts than the pages print figures with a
+   * point or a comma: where that is not twice the reading by meaning's,
+   * the fit cannot be kept and is not made */
+  if (ys_doc_figures(doc) <= 2 * ys_rdoc_placed_amounts(bymeaning)) {
+    copy_errors(errs, &e2);
+    ys_errors_free(&e2);
+    *out = bymeaning;
+    return YS_OK;
+  }
+  ys_flow fl;
+  rc = ys_doc_flow(&fl, doc);
+  int r1 = rc ? rc
+              : ys_ingest_text_lines(&byfit, path, fl.lines, fl.n, fl.pages,
+                                     cat, v, &e1);
+  /* the fit's reading points into the PDF */
+  if (r1 == YS_OK) place_cells(byfit, &fl);
+  /* the document (the flow, the cells read by meaning) goes with the
+   * reading kept */
+  bymeaning->doc = NULL;
+  bool fit;
+  rc = pick(out, byfit, r1, &e1, bymeaning, r2, &e2, errs, 2, &fit);
+  if (rc) {
+    ys_doc_free(doc);
+    return rc;
+  }
+  (*out)->doc = doc;
+  if (fit) rc = read_pending(out, v, cat, &fl);
+  return rc;
 }
 
 /* ys_read_path, with a message whenever it fails for want of memory. */

@@ -371,13 +371,50 @@ static int cmp_x(const void *a, const void *b) {
 }
 
 /* Does a vertical ruling line pass between x0 and x1 at height y? */
-static bool rule_between(const rules *r, float x0, float x1, float y) {
+/* The page's vertical ruling lines by the x of their middle: a gap
+ * between two characters asks for the lines between two x, found by
+ * binary search (a page of a ruled table has hundreds of lines, and every
+ * gap of every row asks). */
+typedef struct vrule {
+  float x, y0, y1;
+} vrule;
+
+typedef struct vrules {
+  vrule *v;
+  size_t n;
+} vrules;
+
+static int cmp_vrule(const void *a, const void *b) {
+  float x = ((const vrule *)a)->x, y = ((const vrule *)b)->x;
+  return (x > y) - (x < y);
+}
+
+/* NULL v with n 0 when there are none; false when out of memory. */
+static bool vrules_make(vrules *out, const rules *r) {
+  out->v = NULL;
+  out->n = 0;
   for (size_t i = 0; i < r->n; i++) {
     const ys_box *b = &r->v[i];
     if (b->y1 - b->y0 < b->x1 - b->x0) continue;
-    float x = (b->x0 + b->x1) / 2;
-    if (x > x0 - 0.5f && x < x1 + 0.5f && b->y0 <= y && b->y1 >= y) return true;
+    if (!out->v && !(out->v = malloc(sizeof *out->v * r->n))) return false;
+    out->v[out->n++] = (vrule){(b->x0 + b->x1) / 2, b->y0, b->y1};
   }
+  if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_vrule);
+  return true;
+}
+
+static bool rule_between(const vrules *r, float x0, float x1, float y) {
+  float lo_x = x0 - 0.5f, hi_x = x1 + 0.5f;
+  size_t lo = 0, hi = r->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->v[mid].x <= lo_x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < r->n && r->v[i].x < hi_x; i++)
+    if (r->v[i].y0 <= y && r->v[i].y1 >= y) return true;
   return false;
 }
 
@@ -412,7 +449,7 @@ static int emit_span(ys_doc *d, ys_line *l, sb *b, ys_box box, float size) {
 }
 
 /* One row of characters (same baseline) into a line of spans. */
-static int emit_row(ys_doc *d, pch *c, size_t n, const rules *r, sb *b) {
+static int emit_row(ys_doc *d, pch *c, size_t n, const vrules *r, sb *b) {
   if (n > 1) qsort(c, n, sizeof *c, cmp_x);
   ys_line *l = ys_doc_add_line(d);
   if (!l) return YS_ENOMEM;
@@ -543,16 +580,19 @@ static bool collect_chars(fz_stext_page *tp, pchs *out, clips *c) {
 static int page_lines(ys_doc *d, pchs *cs, const rules *r) {
   if (!cs->n) return YS_OK; /* a page with no text (qsort of NULL is UB) */
   qsort(cs->v, cs->n, sizeof *cs->v, cmp_pch);
+  vrules vr;
+  if (!vrules_make(&vr, r)) return YS_ENOMEM;
   sb b = {NULL, 0, 0};
   int rc = YS_OK;
   for (size_t i = 0; i < cs->n && rc == YS_OK;) {
     size_t j = i + 1;
     float tol = (cs->v[i].size > 1 ? cs->v[i].size : 10) * 0.35f;
     while (j < cs->n && cs->v[j].base - cs->v[i].base <= tol) j++;
-    rc = emit_row(d, cs->v + i, j - i, r, &b);
+    rc = emit_row(d, cs->v + i, j - i, &vr, &b);
     i = j;
   }
   free(b.s);
+  free(vr.v);
   return rc;
 }
 
