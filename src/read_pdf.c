@@ -449,8 +449,24 @@ static int emit_span(ys_doc *d, ys_line *l, sb *b, ys_box box, float size) {
 }
 
 /* One row of characters (same baseline) into a line of spans. */
+/* Is the character part of a figure or a word of Latin letters? */
+static bool word_char(uint32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 'a' && cp <= 'z') || cp == '.' || cp == ',' || cp == '%';
+}
+
 static int emit_row(ys_doc *d, pch *c, size_t n, const vrules *r, sb *b) {
   if (n > 1) qsort(c, n, sizeof *c, cmp_x);
+  /* A row that runs off the page (a spreadsheet cell's text printed past
+   * the margin) is cut at the edge: what the page does not show is not
+   * read, nor the figure or word the edge cuts ("占86.0" of 86.04%), whose
+   * visible part would read as another figure. */
+  float width = d->pages[d->n - 1].width;
+  if (n && width > 0 && c[n - 1].x1 > width + 0.5f) {
+    while (n && c[n - 1].x0 >= width) n--;
+    if (n && c[n - 1].x1 > width + 0.5f)
+      while (n && word_char(c[n - 1].c)) n--;
+  }
   ys_line *l = ys_doc_add_line(d);
   if (!l) return YS_ENOMEM;
   ys_box box = {0, 0, 0, 0};
