@@ -139,6 +139,10 @@ void *ys_arena_reserve(ys_arena *a, void *v, size_t n, size_t *cap,
   return x;
 }
 
+void ys_arena_fail(ys_arena *a) {
+  if (a) a->failed = true;
+}
+
 bool ys_arena_failed(const ys_arena *a) {
   return a && a->failed;
 }

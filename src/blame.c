@@ -34,7 +34,7 @@ static cand best_for(chk *c, int o, const int *list, size_t nlist,
   for (size_t a = 0; a < np; a++) {
     /* Budget amounts are not negative (only change columns, A − B, are):
      * a correction to a negative value is not a plausible one. */
-    if (props[a] < 0 && !strstr(c->o[o].key, " - ")) continue;
+    if (props[a] < 0 && !ck_obs_difference(&c->o[o])) continue;
     int support = 0;
     for (size_t b = 0; b < np; b++) support += props[a] == props[b];
     if (support <= best.support) continue;

@@ -119,6 +119,7 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
       if (f) {
         f->file = ck_fs(&c, rt->file);
         f->line = rt->title_line;
+        f->page = rt->title_page;
         f->table = ck_fs(&c, tname);
         f->message = ck_fs(&c, "无法识别此表属于哪一张标准报表，未参与检查");
       }
@@ -143,6 +144,7 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
       if (f) {
         f->file = ck_fs(&c, rt->file);
         f->line = rt->title_line;
+        f->page = rt->title_page;
         f->table = ck_fs(&c, tname);
         f->message = ck_fs(&c, "此表没有数据，但没有“空表说明”说明理由");
       }

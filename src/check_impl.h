@@ -19,8 +19,20 @@
 #include "yusuan/quantity.h"
 #include "yusuan/text.h"
 
+/* The quantity an observation shows, as its terms: the first n of a
+ * ys_qexpr, stored at their own size (most show one term). */
+typedef struct ck_qty {
+  int n;
+  int sign[YS_Q_MAXTERMS];
+  ys_qfilter t[];
+} ck_qty;
+
 typedef struct obs {
+  /* canonical key of q (ys_qexpr_key), which orders and pairs
+   * observations; for what is no quantity (a task of a performance form)
+   * a name of its own, and q NULL */
   const char *key;
+  const ck_qty *q;
   int64_t v;      /* printed value in 分 */
   int64_t lo, hi; /* true value ∈ [v − lo, v + hi] */
   const char *file, *table, *row, *col, *text;
@@ -67,10 +79,6 @@ typedef struct chk {
  * (the arena records it) or a code set over its capacity (c->limit). */
 const char *ck_qkey(chk *c, const ys_qexpr *e);
 
-/* An amount cell that could not be read: identities through it are not
- * checked (its value is unknown, not zero). */
-#define UNREADABLE (-2)
-
 typedef struct rowinfo {
   int level;
   bool subset, total, placed;
@@ -87,9 +95,22 @@ int64_t ck_pow10i(int d);
 void ck_bounds(obs *o, ys_unit u, int d);
 const char *ck_fmt_amount(chk *c, int64_t v, ys_unit u, int d);
 const char *ck_fmt_exact(chk *c, int64_t v, ys_unit u, int d);
-int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
-               const char *file, const char *table, const char *row,
+/* An amount cell that could not be read: identities through it are not
+ * checked (its value is unknown, not zero). */
+#define UNREADABLE (-2)
+
+/* Adds an observation of quantity q (NULL: of no quantity, called
+ * `name`). Returns its index, -1 when out of memory, CK_NOKEY when q
+ * cannot be keyed (a code set over its capacity: c->limit; the cell is
+ * then as good as unreadable). */
+#define CK_NOKEY UNREADABLE
+int ck_add_obs(chk *c, const ys_qexpr *q, const char *name, const ys_amount *am,
+               ys_unit u, const char *file, const char *table, const char *row,
                const char *col, const char *text, int line);
+/* The quantity of an observation as an expression (o->q non-NULL). */
+void ck_qty_expr(const ck_qty *q, ys_qexpr *out);
+/* Does o show a difference (a term subtracted after the first)? */
+bool ck_obs_difference(const obs *o);
 /* The observation's place on the page, from the cell it was read from. */
 void ck_obs_place(chk *c, int o, const ys_rcell *cell);
 ident *ck_add_ident(chk *c, const char *rule, int n);

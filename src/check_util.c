@@ -163,15 +163,29 @@ const char *ck_qkey(chk *c, const ys_qexpr *e) {
   return ys_qexpr_key(c->a, e);
 }
 
-int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
-               const char *file, const char *table, const char *row,
+int ck_add_obs(chk *c, const ys_qexpr *q, const char *name, const ys_amount *am,
+               ys_unit u, const char *file, const char *table, const char *row,
                const char *col, const char *text, int line) {
+  const char *key = name;
+  ck_qty *qty = NULL;
+  if (q) {
+    key = ck_qkey(c, q);
+    if (!key) return c->limit ? CK_NOKEY : -1;
+    qty = ys_arena_alloc(c->a, sizeof *qty + sizeof qty->t[0] * (size_t)q->n);
+    if (!qty) return -1;
+    qty->n = q->n;
+    for (int i = 0; i < q->n; i++) {
+      qty->sign[i] = q->sign[i];
+      qty->t[i] = q->t[i];
+    }
+  }
   obs *grown = ys_arena_reserve(c->a, c->o, c->no, &c->co, sizeof *grown);
   if (!grown) return -1;
   c->o = grown;
   obs *o = &c->o[c->no];
   memset(o, 0, sizeof *o);
   o->key = key;
+  o->q = qty;
   o->v = am->fen;
   ck_bounds(o, u, am->decimals);
   o->unit = u;
@@ -184,6 +198,22 @@ int ck_add_obs(chk *c, const char *key, const ys_amount *am, ys_unit u,
   o->line = line;
   return (int)c->no++;
 }
+
+void ck_qty_expr(const ck_qty *q, ys_qexpr *out) {
+  out->n = q->n;
+  for (int i = 0; i < q->n; i++) {
+    out->sign[i] = q->sign[i];
+    out->t[i] = q->t[i];
+  }
+}
+
+bool ck_obs_difference(const obs *o) {
+  if (!o->q) return false;
+  for (int i = 1; i < o->q->n; i++)
+    if (o->q->sign[i] < 0) return true;
+  return false;
+}
+
 void ck_obs_place(chk *c, int o, const ys_rcell *cell) {
   if (o < 0 || !cell) return;
   c->o[o].page = cell->page;
@@ -240,6 +270,10 @@ void ck_unplaced(chk *c, const ys_rtable *rt, const char *tname,
   f->table = ck_fs(c, tname);
   f->row = ck_fs(c, row->n ? row->cells[0].text : "");
   f->message = ck_fs(c, why);
+  if (row->n) {
+    f->page = row->cells[0].page;
+    f->box = row->cells[0].box;
+  }
 }
 
 /* Identities "row = Σ children" over one sequence of rows. */

@@ -1,8 +1,10 @@
 /*
  * identity.c - identities between observations that do not come from one
  * table: a difference column and its terms, every pair of observations of
- * one quantity, after narrowing the income side shows to be vacuous has
- * been taken out of the keys.
+ * one quantity (after the quantities are widened where the income side
+ * shows a narrowing to be vacuous), the parts of a partitioned whole, and
+ * each fiscal fund's balance. Observations are found by their quantities'
+ * terms and canonical keys (quantity.c), never by editing key text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,25 +84,20 @@ void ck_difference_idents(chk *c) {
   for (size_t i = 0; i < c->no; i++) v[i] = (int)i;
   sort_idx(v, c->no, tmp, c, cmp_obs_row);
   for (size_t i = 0; i < c->no; i++) {
-    const char *k = c->o[i].key;
-    if (!strstr(k, " - ") && !strstr(k, " + ")) continue;
+    const ck_qty *q = c->o[i].q;
+    /* a sum or difference of terms, the first added */
+    if (!q || q->n < 2 || q->sign[0] < 0) continue;
     int terms[YS_Q_MAXTERMS];
     signed char sign[YS_Q_MAXTERMS];
     int nt = 0;
     bool ok = true;
-    const char *p = k;
-    signed char sg = 1;
-    while (ok && *p && nt < YS_Q_MAXTERMS) {
-      const char *plus = strstr(p, " + "), *minus = strstr(p, " - ");
-      const char *op = plus && (!minus || plus < minus) ? plus : minus;
-      size_t len = op ? (size_t)(op - p) : strlen(p);
-      int found = find_term(c, v, c->no, (int)i, p, len);
-      if (found < 0) ok = false;
+    for (int t = 0; t < q->n && ok; t++) {
+      const char *k = ys_qfilter_key(c->a, &q->t[t]);
+      if (!k) return; /* the arena's failure is the check's result */
+      int found = find_term(c, v, c->no, (int)i, k, strlen(k));
+      ok = found >= 0;
       terms[nt] = found;
-      sign[nt++] = sg;
-      if (!op) break;
-      sg = op[1] == '+' ? 1 : -1;
-      p = op + 3;
+      sign[nt++] = (signed char)(q->sign[t] > 0 ? 1 : -1);
     }
     if (!ok || nt < 2) continue;
     ident *x = ck_add_ident(c, "sum.row-parts", nt + 1);
@@ -117,148 +114,157 @@ void ck_difference_idents(chk *c) {
 
 /* --- key normalisation and same-quantity identities -------------------- */
 
-/* Removes a component ("fund=gpb") from every term of a key whose source is
- * src. */
-static const char *strip_component(chk *c, const char *key, const char *src,
-                                   const char *comp) {
-  size_t sl = strlen(src), cl = strlen(comp);
-  char *out = ys_arena_alloc(c->a, strlen(key) + 1);
-  if (!out) return key;
-  size_t o = 0;
-  const char *p = key;
-  bool in_src = false;
-  while (*p) {
-    if (p == key || (p[-1] == ' ' && (p[-2] == '+' || p[-2] == '-')))
-      in_src = strncmp(p, src, sl) == 0 &&
-               (p[sl] == '|' || p[sl] == ' ' || p[sl] == '\0');
-    if (in_src && *p == '|' && strncmp(p + 1, comp, cl) == 0 &&
-        (p[1 + cl] == '|' || p[1 + cl] == ' ' || p[1 + cl] == '\0')) {
-      p += 1 + cl;
-      continue;
-    }
-    out[o++] = *p++;
-  }
-  out[o] = '\0';
-  return out;
+/* Does o show one revenue term and nothing else? */
+static const ys_qfilter *revenue_term(const obs *o) {
+  const ck_qty *q = o->q;
+  return q && q->n == 1 && q->sign[0] > 0 && q->t[0].src == YS_Q_REV &&
+                 !q->t[0].none
+             ? &q->t[0]
+             : NULL;
 }
 
-/* Is every observation of a revenue key whose funds all lie in `outside`
- * (a set of funds the narrowing excludes) zero, and do they cover every
- * fund of `outside`? Then the income side of a 收支总表 says the package has
- * no money from those funds. */
-static bool no_revenue_from(chk *c, const char *const *outside, size_t n) {
-  bool covered[16] = {false};
+static bool zero(const obs *o) {
+  return o->v - o->lo <= 0 && o->v + o->hi >= 0;
+}
+
+/* Is every observation of revenue from funds all in `outside` (a set of
+ * funds the narrowing excludes) zero, and do they cover every fund of
+ * `outside`? Then the income side of a 收支总表 says the package has no
+ * money from those funds. */
+static bool no_revenue_from(chk *c, uint32_t outside) {
+  uint32_t covered = 0;
   for (size_t i = 0; i < c->no; i++) {
-    const char *k = c->o[i].key;
-    if (strncmp(k, "rev|fund=", 9) != 0 || strstr(k, " + ") || strstr(k, " - "))
-      continue;
-    char funds[256];
-    size_t fl = strcspn(k + 9, "|");
-    if (fl >= sizeof funds) continue;
-    memcpy(funds, k + 9, fl);
-    funds[fl] = '\0';
-    bool inside = true, mentions[16] = {false};
-    for (char *tok = strtok(funds, "+"); tok; tok = strtok(NULL, "+")) {
-      bool hit = false;
-      for (size_t f = 0; f < n; f++)
-        if (strcmp(tok, outside[f]) == 0) mentions[f] = hit = true;
-      inside = inside && hit;
-    }
-    if (!inside) continue;
-    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
-    for (size_t f = 0; f < n; f++) covered[f] = covered[f] || mentions[f];
+    const ys_qfilter *f = revenue_term(&c->o[i]);
+    if (!f || !f->funds || (f->funds & ~outside)) continue;
+    if (!zero(&c->o[i])) return false;
+    covered |= f->funds;
   }
-  for (size_t f = 0; f < n; f++)
-    if (!covered[f]) return false;
-  return true;
+  return covered == outside;
 }
 
 /* Is the 上年结转 of the income side shown, and zero? */
 static bool no_carry(chk *c) {
   bool seen = false;
   for (size_t i = 0; i < c->no; i++) {
-    const char *k = c->o[i].key;
-    if (strncmp(k, "rev|", 4) || !strstr(k, "period=carry") ||
-        strstr(k, " + ") || strstr(k, " - "))
-      continue;
-    if (c->o[i].v - c->o[i].lo > 0 || c->o[i].v + c->o[i].hi < 0) return false;
+    const ys_qfilter *f = revenue_term(&c->o[i]);
+    if (!f || f->periods != 1u << YS_PERIOD_CARRY) continue;
+    if (!zero(&c->o[i])) return false;
     seen = true;
   }
   return seen;
 }
 
-/*
- * When the income side shows no money but 一般公共预算 (or no money outside
- * 财政拨款, or no 上年结转), narrowing spending to that fund or period is
- * vacuous, and the 一般公共预算 tables show the same quantities as the
- * 收支总表: strip the narrowing from every key so those observations meet.
- * The evidence is the income side's zeros, never the spending figures
- * being compared, so a wrong spending cell cannot hide its own mismatch.
- */
-void ck_normalise_keys(chk *c) {
-  static const char *const non_gpb[] = {"govfund",  "soc",       "special",
-                                        "business", "operation", "upper",
-                                        "subord",   "reserve",   "other"};
-  static const char *const non_fiscal[] = {"special", "business", "operation",
-                                           "upper",   "subord",   "reserve",
-                                           "other"};
-  struct {
-    const char *comp;
-    bool vacuous;
-  } strip[] = {
-      {"fund=gpb", no_revenue_from(c, non_gpb, 9)},
-      {"fund=gpb+govfund+soc", no_revenue_from(c, non_fiscal, 7)},
-      {"fund=gpb+govfund+soc+special+business+operation+upper+subord+other",
-       no_revenue_from(c, non_gpb + 7, 1)},
-      {"period=cur", no_carry(c)},
-  };
-  static const char *const srcs[] = {"exp", "rev"};
-  /* A package whose keys name a single unit: that unit is the whole
-   * department, so the narrowing is vacuous (nested unit trees then meet
-   * the department-level tables and the text). A code that prefixes the
-   * others (322 before 322001) is the department's own. */
-  const char *units[64];
-  size_t nu = 0;
-  bool split = false;
-  for (size_t i = 0; i < c->no && !split; i++) {
-    for (const char *u = strstr(c->o[i].key, "|unit="); u;
-         u = strstr(u, "|unit=")) {
-      u += 6;
-      size_t l = strcspn(u, "| ");
-      if (memchr(u, '+', l)) split = true;
+static uint32_t funds_from(int first, int last) {
+  uint32_t m = 0;
+  for (int f = first; f <= last; f++) m |= 1u << f;
+  return m;
+}
+
+/* The single unit every quantity names (the department's own when one
+ * code prefixes the others: 322 before 322001), NULL when they name
+ * several, a set, or none. */
+static const char *only_unit(chk *c) {
+  const char **units = NULL;
+  size_t nu = 0, cap = 0;
+  for (size_t i = 0; i < c->no; i++) {
+    const ck_qty *q = c->o[i].q;
+    for (int t = 0; q && t < q->n; t++) {
+      const ys_qcodes *u = &q->t[t].unit;
+      if (q->t[t].none) continue; /* keyed "none": it names nothing */
+      if (u->n > 1) return NULL;
+      if (u->n == 0) continue;
       bool seen = false;
       for (size_t k = 0; k < nu && !seen; k++)
-        seen = strlen(units[k]) == l && !strncmp(units[k], u, l);
-      if (!seen && nu < 64) units[nu++] = ys_arena_strndup(c->a, u, l);
+        seen = !strcmp(units[k], u->v[0]);
+      if (seen) continue;
+      const char **grown =
+          ys_arena_reserve(c->a, units, nu, &cap, sizeof *grown);
+      if (!grown) return NULL; /* the arena's failure is the check's result */
+      units = grown;
+      units[nu++] = u->v[0];
     }
   }
+  const char *leaf = NULL;
   size_t leaves = 0;
   for (size_t k = 0; k < nu; k++) {
     bool prefix = false;
     for (size_t j = 0; j < nu && !prefix; j++)
       prefix = j != k && strlen(units[j]) > strlen(units[k]) &&
                !strncmp(units[j], units[k], strlen(units[k]));
-    leaves += !prefix;
+    if (!prefix) leaf = units[k], leaves++;
   }
-  if (nu && !split && leaves <= 1)
-    for (size_t k = 0; k < nu; k++) {
-      const char *comp = ys_arena_printf(c->a, "unit=%s", units[k]);
-      for (size_t s2 = 0; s2 < 2; s2++)
-        for (size_t i = 0; i < c->no; i++)
-          c->o[i].key = strip_component(c, c->o[i].key, srcs[s2], comp);
+  return leaves == 1 ? leaf : NULL;
+}
+
+/*
+ * When the income side shows no money but 一般公共预算 (or no money outside
+ * 财政拨款, or no 上年结转), narrowing spending to that fund or period is
+ * vacuous, and the 一般公共预算 tables show the same quantities as the
+ * 收支总表: the quantities are widened (ys_qfilter_widen) so those
+ * observations meet. The evidence is the income side's zeros, never the
+ * spending figures being compared, so a wrong spending cell cannot hide
+ * its own mismatch. A package whose quantities name a single unit: that
+ * unit is the whole department, and the narrowing to it (or to a code
+ * that prefixes it) is vacuous too: nested unit trees meet the
+ * department-level tables and the text.
+ */
+void ck_normalise_keys(chk *c) {
+  uint32_t gpb = 1u << YS_FUND_GPB,
+           fiscal = funds_from(YS_FUND_GPB, YS_FUND_SOC),
+           nonreserve =
+               funds_from(YS_FUND_GPB, YS_FUND_SUBORD) | 1u << YS_FUND_OTHER;
+  /* the evidence, before any quantity is widened */
+  bool vacuous[4] = {
+      no_revenue_from(c, funds_from(YS_FUND_GOVFUND, YS_FUND_OTHER)),
+      no_revenue_from(c, funds_from(YS_FUND_SPECIAL, YS_FUND_OTHER)),
+      no_revenue_from(c, 1u << YS_FUND_RESERVE),
+      no_carry(c),
+  };
+  ys_qfilter widen[4] = {{0}};
+  widen[0].funds = gpb;
+  widen[1].funds = fiscal;
+  widen[2].funds = nonreserve;
+  widen[3].periods = 1u << YS_PERIOD_CURRENT;
+  /* the units of a single-unit package: the leaf and the codes that
+   * prefix it, as the quantities name them */
+  const char *leaf = only_unit(c);
+  bool any = leaf != NULL;
+  for (int k = 0; k < 4; k++) any = any || vacuous[k];
+  if (!any) return;
+  for (size_t i = 0; i < c->no; i++) {
+    ck_qty *q = (ck_qty *)c->o[i].q;
+    if (!q) continue;
+    bool changed = false;
+    for (int t = 0; t < q->n; t++) {
+      ys_qfilter *f = &q->t[t];
+      if ((f->src != YS_Q_EXP && f->src != YS_Q_REV) || f->none) continue;
+      ys_qfilter before = *f;
+      if (leaf && f->unit.n == 1 &&
+          !strncmp(leaf, f->unit.v[0], strlen(f->unit.v[0])))
+        f->unit.n = 0;
+      for (int k = 0; k < 4; k++)
+        if (vacuous[k]) ys_qfilter_widen(f, &widen[k]);
+      changed = changed || memcmp(&before, f, sizeof before) != 0;
     }
-  for (size_t k = 0; k < sizeof strip / sizeof strip[0]; k++) {
-    if (!strip[k].vacuous) continue;
-    for (size_t s = 0; s < 2; s++)
-      for (size_t i = 0; i < c->no; i++)
-        c->o[i].key = strip_component(c, c->o[i].key, srcs[s], strip[k].comp);
+    if (!changed) continue;
+    ys_qexpr e;
+    ck_qty_expr(q, &e);
+    const char *key = ys_qexpr_key(c->a, &e);
+    if (key) c->o[i].key = key;
   }
 }
-static bool is_sangong_key(const char *k) {
+/* Is o a quantity of the 三公 items (and 会议费, 培训费), by the economic
+ * class it names? Their equalities are the 三公 rule's. */
+static bool is_sangong(const obs *o) {
   static const char *const codes[] = {"30212", "30217", "30231",
                                       "31013", "30215", "30216"};
-  for (size_t i = 0; i < 6; i++)
-    if (strstr(k, codes[i])) return true;
+  for (int t = 0; o->q && t < o->q->n; t++)
+    for (int d = 0; d < 2; d++) {
+      const ys_qcodes *cs = d ? &o->q->t[t].gecon : &o->q->t[t].econ;
+      for (int k = 0; k < cs->n; k++)
+        for (size_t i = 0; i < 6; i++)
+          if (!strncmp(cs->v[k], codes[i], 5)) return true;
+    }
   return false;
 }
 /* The observations keep() takes, ordered by key; NULL when there are none
@@ -276,9 +282,10 @@ static int *by_key(chk *c, bool (*keep)(const obs *), size_t *n, int **tmp) {
   return v;
 }
 
+/* Only quantities are compared: a task of a performance form is no
+ * quantity, and neither is a term that matches nothing. */
 static bool comparable(const obs *o) {
-  return strncmp(o->key, "task:", 5) && strcmp(o->key, "none") &&
-         strncmp(o->key, "text-sum:", 9);
+  return o->q && strcmp(o->key, "none");
 }
 
 void ck_equality_idents(chk *c) {
@@ -290,7 +297,7 @@ void ck_equality_idents(chk *c) {
     size_t j = i + 1;
     while (j < n && strcmp(c->o[v[i]].key, c->o[v[j]].key) == 0) j++;
     const char *rule =
-        is_sangong_key(c->o[v[i]].key) ? "sangong.items" : "cross.table-equal";
+        is_sangong(&c->o[v[i]]) ? "sangong.items" : "cross.table-equal";
     /* Table cells: pairs within small groups (a lone wrong value then
      * breaks k−1 pairs and is outvoted); a chain beyond, to stay linear.
      * A sentence is met with the tables only: which year, section or
@@ -351,11 +358,19 @@ static int table_obs_of(const chk *c, const int *v, size_t n, const char *key) {
  * the two, so the parts are exhaustive. One identity per whole: the
  * equality identities tie the other observations of each key. */
 static bool single_or_sum_term(const obs *o) {
-  return !o->narrative && !strstr(o->key, " - ");
+  return !o->narrative && o->q && !ck_obs_difference(o);
 }
 
 static bool single_table_term(const obs *o) {
-  return !o->narrative && !strstr(o->key, " + ") && !strstr(o->key, " - ");
+  return !o->narrative && o->q && o->q->n == 1;
+}
+
+/* The key of quantity q of o with its nature set to `nature` (0: any). */
+static const char *with_nature(chk *c, const obs *o, uint32_t nature) {
+  ys_qexpr e;
+  ck_qty_expr(o->q, &e);
+  e.t[0].natures = nature;
+  return ys_qexpr_key(c->a, &e);
 }
 
 void ck_partition_idents(chk *c) {
@@ -363,22 +378,19 @@ void ck_partition_idents(chk *c) {
   int *tmp;
   int *v = by_key(c, single_table_term, &n, &tmp);
   if (!v) return;
-  static const char part[] = "|nature=personnel", other[] = "|nature=public";
   for (size_t i = 0; i < n; i++) {
-    const char *k = c->o[v[i]].key;
-    if (i && !strcmp(k, c->o[v[i - 1]].key)) continue;
-    const char *at = strstr(k, part);
-    const char *basic = strstr(k, "|kind=basic");
-    if (!at || !basic || (basic[11] != '|' && basic[11] != '\0')) continue;
-    size_t pre = (size_t)(at - k);
-    const char *rest = at + sizeof part - 1;
-    const char *whole = ys_arena_printf(c->a, "%.*s%s", (int)pre, k, rest);
-    const char *sib =
-        ys_arena_printf(c->a, "%.*s%s%s", (int)pre, k, other, rest);
+    const obs *o = &c->o[v[i]];
+    if (i && !strcmp(o->key, c->o[v[i - 1]].key)) continue;
+    const ys_qfilter *f = &o->q->t[0];
+    if (f->natures != 1u << YS_NATURE_PERSONNEL ||
+        f->kinds != 1u << YS_KIND_BASIC || f->none)
+      continue;
+    const char *whole = with_nature(c, o, 0);
+    const char *sib = with_nature(c, o, 1u << YS_NATURE_PUBLIC);
     if (!whole || !sib) return;
-    int w = table_obs_of(c, v, n, whole), o = table_obs_of(c, v, n, sib);
-    if (w < 0 || o < 0) continue;
-    const int parts[2] = {v[i], o};
+    int w = table_obs_of(c, v, n, whole), s2 = table_obs_of(c, v, n, sib);
+    if (w < 0 || s2 < 0) continue;
+    const int parts[2] = {v[i], s2};
     ck_sum_ident(c, "cross.partition", w, parts, 2);
   }
 }

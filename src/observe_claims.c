@@ -672,10 +672,8 @@ void ck_observe_claims(chk *c) {
         ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) !=
             YS_OK)
       continue;
-    const char *key = ck_qkey(c, &q);
-    if (!key && c->limit) continue;
-    int o = ck_add_obs(c, key ? key : "none", &am, cl->unit, d->file,
-                       "情况说明", cl->subject, "", cl->text, cl->line);
+    int o = ck_add_obs(c, &q, NULL, &am, cl->unit, d->file, "情况说明",
+                       cl->subject, "", cl->text, cl->line);
     if (o >= 0) {
       c->o[o].narrative = true;
       c->o[o].unclear = cl->period_unclear;

@@ -87,12 +87,11 @@ static bool cell_amount(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   }
   return false;
 }
-static const char *amount_key(chk *c, const ys_ptable *pt, const ys_qexpr *q,
-                              const ys_qfilter *row) {
-  ys_qexpr e;
-  ys_qexpr_cell(&e, q, pt->has_base ? &pt->base : NULL, row, c->a);
-  const char *k = ck_qkey(c, &e);
-  return k ? k : "";
+/* The quantity of a cell of the table: column quantity q narrowed by the
+ * table base and the row filter, as compile makes it. */
+static void cell_qty(chk *c, const ys_ptable *pt, const ys_qexpr *q,
+                     const ys_qfilter *row, ys_qexpr *out) {
+  ys_qexpr_cell(out, q, pt->has_base ? &pt->base : NULL, row, c->a);
 }
 
 /* --- grid tables -------------------------------------------------------
@@ -627,10 +626,15 @@ static bool grid_amounts(grid *g, size_t i, const ys_rrow *row, rowinfo *r,
       at[k] = UNREADABLE;
       continue;
     }
-    const char *key = amount_key(c, pt, &pc->q, rf);
-    int o =
-        ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit, rt->file,
-                   g->tname, r->label, clabel, row->cells[k].text, row->line);
+    ys_qexpr e;
+    cell_qty(c, pt, &pc->q, rf, &e);
+    int o = ck_add_obs(c, &e, NULL, &am, rt->unit_known ? rt->unit : pt->unit,
+                       rt->file, g->tname, r->label, clabel, row->cells[k].text,
+                       row->line);
+    if (o == CK_NOKEY) {
+      at[k] = UNREADABLE;
+      continue;
+    }
     if (o < 0) return false;
     ck_obs_place(c, o, &row->cells[k]);
     c->o[o].guessed = row->flags & YS_RROW_GUESSED;
@@ -806,10 +810,16 @@ static const ys_prow *panel_row(chk *c, const ys_ppanel *pp, const char *code,
  * (compile.c panel_amount): the row's own quantity for that column when it
  * has one ("qs"), else its quantity narrowed by the column's filter (facts
  * are not narrowed). NULL when the row shows nothing in that column. */
-static const char *panel_key(chk *c, const ys_ptable *pt, const ys_ppanel *pp,
-                             const ys_prow *pr, const ys_qfilter *rf, int m) {
-  if (pr->qs && m < pr->n_qs)
-    return pr->qs[m].n ? amount_key(c, pt, &pr->qs[m], rf) : NULL;
+/* The quantity of amount column m of a panel's row; false when the row
+ * shows none there. */
+static bool panel_qty(chk *c, const ys_ptable *pt, const ys_ppanel *pp,
+                      const ys_prow *pr, const ys_qfilter *rf, int m,
+                      ys_qexpr *out) {
+  if (pr->qs && m < pr->n_qs) {
+    if (!pr->qs[m].n) return false;
+    cell_qty(c, pt, &pr->qs[m], rf, out);
+    return true;
+  }
   ys_qexpr e;
   if (pr->q.n) {
     e = pr->q;
@@ -823,7 +833,8 @@ static const char *panel_key(chk *c, const ys_ptable *pt, const ys_ppanel *pp,
     for (int i = 0; i < e.n; i++)
       if (e.t[i].src != YS_Q_FACT)
         ys_qfilter_and(&e.t[i], &e.t[i], &pp->amounts[m], c->a);
-  return amount_key(c, pt, &e, rf);
+  cell_qty(c, pt, &e, rf, out);
+  return true;
 }
 /* Do a panel's amount columns after the first split it by fund: the first
  * unrestricted, the others each a fund set, disjoint, together the
@@ -894,8 +905,8 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       for (int m = 0; m < 16; m++) pl->obs[m] = -1;
       for (int m = 0; m < na; m++) {
         const ys_rcell *cell = &row->cells[lc + 1 + (size_t)m];
-        const char *key = panel_key(c, pt, pp, pr, &rf, m);
-        if (!key) continue;
+        ys_qexpr e;
+        if (!panel_qty(c, pt, pp, pr, &rf, m, &e)) continue;
         const char *clabel = "预算数";
         for (size_t h = 0; h < pt->n_header; h++) {
           const ys_header_cell *hc = &pt->header[h];
@@ -911,7 +922,7 @@ void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
           continue;
         }
         pl->obs[m] =
-            ck_add_obs(c, key, &am, rt->unit_known ? rt->unit : pt->unit,
+            ck_add_obs(c, &e, NULL, &am, rt->unit_known ? rt->unit : pt->unit,
                        rt->file, tname, lab, clabel, cell->text, row->line);
         ck_obs_place(c, pl->obs[m], cell);
       }
@@ -1064,9 +1075,10 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
         ys_qfilter rf = {0};
         ys_qcodes_add(&rf.project, project);
-        int o = ck_add_obs(c, amount_key(c, pt, &q, &rf), &am, TUNIT, rt->file,
-                           tname, project, amt[m].label, row->cells[2].text,
-                           row->line);
+        ys_qexpr e;
+        cell_qty(c, pt, &q, &rf, &e);
+        int o = ck_add_obs(c, &e, NULL, &am, TUNIT, rt->file, tname, project,
+                           amt[m].label, row->cells[2].text, row->line);
         ck_obs_place(c, o, &row->cells[2]);
         form[m == 0 ? 0 : m == 3 ? 2 : 1] = o;
         if (m == 3 && form[0] >= 0 && form[1] >= 0 && o >= 0) {
@@ -1103,11 +1115,14 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
         char err[64];
         ys_qexpr_parse(&q, qs[m], c->a, err, sizeof err);
         /* A task's amounts are its own; only the total is a quantity. */
-        const char *key = total ? amount_key(c, pt, &q, NULL)
-                                : ys_arena_printf(c->a, "task:%zu:%d", i, m);
-        ids[m] =
-            ck_add_obs(c, key, &am, TUNIT, rt->file, tname, row->cells[0].text,
-                       cl[m], row->cells[2 + m].text, row->line);
+        ys_qexpr e;
+        if (total) cell_qty(c, pt, &q, NULL, &e);
+        const char *name =
+            total ? NULL : ys_arena_printf(c->a, "task:%zu:%d", i, m);
+        if (!total && !name) return;
+        ids[m] = ck_add_obs(c, total ? &e : NULL, name, &am, TUNIT, rt->file,
+                            tname, row->cells[0].text, cl[m],
+                            row->cells[2 + m].text, row->line);
         ck_obs_place(c, ids[m], &row->cells[2 + m]);
       }
       if (total) {

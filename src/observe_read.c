@@ -297,13 +297,11 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       /* col->q holds the base already (tableread.c) */
       ys_qexpr_cell(&e, col->q.n ? &col->q : NULL, col->q.n ? NULL : &rt->base,
                     &r->q, c->a);
-      const char *key = ck_qkey(c, &e);
-      if (!key && c->limit) continue;
-      if (!key) return -1;
       const ys_rcell *cell = &r->cells[k];
-      int o = ck_add_obs(c, key, &am, u, rt->file, tname,
+      int o = ck_add_obs(c, &e, NULL, &am, u, rt->file, tname,
                          *r->label ? r->label : r->code, col->label, cell->text,
                          cell->line ? cell->line : r->line);
+      if (o == CK_NOKEY) continue;
       if (o < 0) return -1;
       ck_obs_place(c, o, cell);
       at[i * nc + k] = o;

@@ -362,6 +362,17 @@ bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole) {
          codes_within(&f->key, &whole->key);
 }
 
+void ys_qfilter_widen(ys_qfilter *f, const ys_qfilter *vacuous) {
+  const ys_qfilter *v = vacuous;
+  if (v->src && f->src != v->src) return;
+  if (v->funds && f->funds == v->funds) f->funds = 0;
+  if (v->periods && f->periods == v->periods) f->periods = 0;
+  if (v->kinds && f->kinds == v->kinds) f->kinds = 0;
+  if (v->natures && f->natures == v->natures) f->natures = 0;
+  if (v->unit.n == 1 && f->unit.n == 1 && !strcmp(f->unit.v[0], v->unit.v[0]))
+    f->unit.n = 0;
+}
+
 /* --- canonical keys ---------------------------------------------------- */
 
 static int cmp_str(const void *x, const void *y) {
@@ -427,6 +438,7 @@ static void key_filter(ys_buf *b, const ys_qfilter *f) {
 char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
   ys_buf b = {0};
   key_filter(&b, f);
+  if (b.oom) ys_arena_fail(a); /* the key the arena was to hold */
   char *r = b.oom ? NULL : ys_arena_strdup(a, b.s ? b.s : "");
   ys_buf_free(&b);
   return r;
@@ -441,6 +453,7 @@ char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
       ys_buf_puts(&b, "- ");
     key_filter(&b, &e->t[i]);
   }
+  if (b.oom) ys_arena_fail(a); /* the key the arena was to hold */
   char *r = b.oom ? NULL : ys_arena_strdup(a, b.s ? b.s : "");
   ys_buf_free(&b);
   return r;

@@ -289,6 +289,8 @@ static int read_pending(ys_rdoc **out, const ys_vocab *v, const ys_catalog *cat,
 static void place_cells(ys_rdoc *d, const ys_flow *fl) {
   for (size_t t = 0; t < d->n; t++) {
     ys_rtable *rt = &d->tables[t];
+    if (rt->title_line > 0 && (size_t)rt->title_line <= fl->n)
+      rt->title_page = fl->pages[rt->title_line - 1];
     for (size_t r = 0; r < rt->nrows; r++) {
       ys_rrow *row = &rt->rows[r];
       int line = 0;

@@ -54,6 +54,11 @@ YS_API size_t ys_arena_used(const ys_arena *a);
  * small allocations can check once at the end that none was lost. */
 YS_API bool ys_arena_failed(const ys_arena *a);
 
+/* Records a failure to make something the arena was to hold (a string
+ * built outside it first): ys_arena_failed is then true, as if the arena
+ * had refused it. */
+YS_API void ys_arena_fail(ys_arena *a);
+
 /* Appends n bytes of text to a growing buffer (NUL-terminated) and, for
  * each byte, the source line it came from: the paragraph buffers of the
  * narrative readers. YS_OK or YS_ENOMEM. */

@@ -44,7 +44,7 @@ extern "C" {
 #endif
 
 #define YS_Q_MAXCODES 12
-#define YS_Q_MAXTERMS 12
+#define YS_Q_MAXTERMS 4
 
 typedef enum ys_qsrc {
   YS_Q_NONE = 0,
@@ -118,7 +118,15 @@ YS_API void ys_qexpr_cell(ys_qexpr *out, const ys_qexpr *col,
  * Dimensions whole leaves open are always satisfied; codes by prefix. */
 YS_API bool ys_qfilter_within(const ys_qfilter *f, const ys_qfilter *whole);
 
-/* The canonical key: dimensions in fixed order, values sorted. */
+/* Opens each dimension in which f selects exactly what `vacuous` does (the
+ * same set of funds, periods, kinds or natures; the same single unit):
+ * the caller knows that narrowing to it there selects everything (a
+ * package with no money but 一般公共预算's, a department of one unit).
+ * Only filters of vacuous's source are widened (any, when it has none). */
+YS_API void ys_qfilter_widen(ys_qfilter *f, const ys_qfilter *vacuous);
+
+/* The canonical key: dimensions in fixed order, values sorted; NULL when
+ * out of memory (the arena then records a failure, ys_arena_failed). */
 YS_API char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
 YS_API char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
 
