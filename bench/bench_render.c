@@ -49,7 +49,7 @@ static void once(const ys_dataset *ds, const ys_profile *p,
   char *narr = NULL;
   double t0 = now();
   if (ys_compile(&tables, ds, p, cat, &errs) ||
-      ys_explain(&narr, ds, cat, ys_profile_name(p), YS_EXPLAIN_TXT, &errs) ||
+      ys_explain(&narr, ds, cat, p, YS_EXPLAIN_TXT, &errs) ||
       ys_tables_set_narrative(tables, narr))
     die("compile", &errs);
   double t1 = now();

@@ -142,10 +142,11 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                         const char *tname);
 void ck_completeness(chk *c, const ys_profile *p, const ys_ptable **seen,
                      size_t nmatched);
-/* The built-in profile the document's tables match best: of
- * c->opt->profiles, else of the built-in profiles opened into *owned (the
- * caller frees it). *rc: YS_ENOMEM when they could not be opened (then
- * NULL), else YS_OK. */
+/* The profile of the document's tables: the caller's (profile_obj), else
+ * the one the reader fitted them to (profile_hint), else the one their
+ * titles match best; of c->opt->profiles, else of the built-in profiles
+ * opened into *owned (the caller frees it). *rc: YS_ENOMEM when they could
+ * not be opened (then NULL), else YS_OK. */
 const ys_profile *ck_detect_profile(chk *c, ys_profiles **owned, int *rc);
 void ck_observe_claims(chk *c);
 void ck_difference_idents(chk *c);

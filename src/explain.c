@@ -2390,7 +2390,7 @@ static int family_of(const char *name) {
 }
 
 int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
-               const char *profile_name, ys_explain_format fmt,
+               const ys_profile *profile, ys_explain_format fmt,
                ys_errors *errs) {
   if (!out) return YS_EUSAGE;
   *out = NULL;
@@ -2404,7 +2404,7 @@ int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
   x.year = ds->year;
   x.a = ys_arena_new(0);
   if (!x.a) return YS_ENOMEM;
-  const char *pn = profile_name && *profile_name ? profile_name : ds->profile;
+  const char *pn = profile ? ys_profile_name(profile) : ds->profile;
   x.fam = family_of(pn);
   x.running_fact = pn && starts(pn, "shanghai");
   const char *dir = ds->dir ? ds->dir : "";

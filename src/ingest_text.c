@@ -77,6 +77,7 @@ typedef struct rd {
   /* lines of a PDF's text (ys_ingest_text_lines): the page of line no is
    * pages[no - 1], and messages name it; NULL for a text file */
   const int *pages;
+  const ys_profile *forced; /* the family the caller names; NULL: detect */
 } rd;
 
 #define MAX_INFO 400
@@ -3555,8 +3556,15 @@ static int read_table(rd *r, const treg *g0) {
 /* Finds the profile whose titles the document uses most, and the title
  * lines. */
 static int find_tables(rd *r, treg **regs, size_t *nreg) {
-  /* the vocabulary's profiles, parsed once per process */
-  const ys_profiles *set = ys_vocab_profiles(r->vocab);
+  /* the family the caller names, else the vocabulary's profiles (parsed
+   * once per process) */
+  const ys_profile *const *cands = &r->forced;
+  size_t ncands = 1;
+  if (!r->forced) {
+    const ys_profiles *set = ys_vocab_profiles(r->vocab);
+    cands = set ? (const ys_profile *const *)set->v : NULL;
+    ncands = set ? set->n : 0;
+  }
   /* each line's key, made once for all profiles; NULL: too long a line */
   tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
   if (!lk) return YS_ENOMEM;
@@ -3565,8 +3573,8 @@ static int find_tables(rd *r, treg **regs, size_t *nreg) {
                                             : key(r, r->L[l].s, r->L[l].len));
   const ys_profile *best = NULL;
   int best_score = 0;
-  for (size_t i = 0; set && i < set->n; i++) {
-    const ys_profile *p = set->v[i];
+  for (size_t i = 0; i < ncands; i++) {
+    const ys_profile *p = cands[i];
     tdef *defs;
     size_t nd;
     title_defs(r, p, &defs, &nd);
@@ -3728,15 +3736,11 @@ int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs) {
   ys_vocab *v = NULL;
   int rc = ys_catalog_open_builtin(&cat, errs);
   if (rc == YS_OK) rc = ys_vocab_open_builtin(&v, errs);
-  if (rc == YS_OK) rc = ys_ingest_text_with(out, path, cat, v, errs);
+  if (rc == YS_OK)
+    rc = ys_ingest_text_read(out, path, cat, v, NULL, true, errs);
   ys_vocab_free(v);
   ys_catalog_free(cat);
   return rc;
-}
-
-int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
-                        const ys_vocab *vocab, ys_errors *errs) {
-  return ys_ingest_text_read(out, path, cat, vocab, true, errs);
 }
 
 /* The reading of lines L (of file path), once they are in r. */
@@ -3766,8 +3770,10 @@ static int read_text(ys_rdoc **out, rd *r, bool claims) {
 /* A reader's state for path, with a document and a scratch arena; false
  * when out of memory. */
 static bool rd_open(rd *r, const char *path, const ys_catalog *cat,
-                    const ys_vocab *vocab, ys_errors *errs) {
+                    const ys_vocab *vocab, const ys_profile *forced,
+                    ys_errors *errs) {
   memset(r, 0, sizeof *r);
+  r->forced = forced;
   r->errs = errs;
   r->file = path;
   r->cat = cat;
@@ -3786,10 +3792,11 @@ static int rd_close(rd *r, int rc) {
 }
 
 int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
-                        const ys_vocab *vocab, bool claims, ys_errors *errs) {
+                        const ys_vocab *vocab, const ys_profile *profile,
+                        bool claims, ys_errors *errs) {
   *out = NULL;
   rd r;
-  if (!rd_open(&r, path, cat, vocab, errs)) return YS_ENOMEM;
+  if (!rd_open(&r, path, cat, vocab, profile, errs)) return YS_ENOMEM;
   int rc = read_lines(&r, path);
   if (rc == YS_OK) rc = read_text(out, &r, claims);
   return rd_close(&r, rc);
@@ -3797,10 +3804,11 @@ int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
 
 int ys_ingest_text_lines(ys_rdoc **out, const char *path, const ys_tline *lines,
                          size_t n, const int *pages, const ys_catalog *cat,
-                         const ys_vocab *vocab, ys_errors *errs) {
+                         const ys_vocab *vocab, const ys_profile *profile,
+                         ys_errors *errs) {
   *out = NULL;
   rd r;
-  if (!rd_open(&r, path, cat, vocab, errs)) return YS_ENOMEM;
+  if (!rd_open(&r, path, cat, vocab, profile, errs)) return YS_ENOMEM;
   int rc = YS_OK;
   r.pages = pages;
   r.L = ys_arena_alloc(r.tmp, sizeof *r.L * (n + 1));

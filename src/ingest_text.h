@@ -38,14 +38,13 @@ typedef struct ys_tline {
 int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
                         bool final, const ys_catalog *cat, ys_errors *errs);
 
-/* ys_ingest_text with the catalogue and vocabulary the caller shares. */
-int ys_ingest_text_with(ys_rdoc **out, const char *path, const ys_catalog *cat,
-                        const ys_vocab *vocab, ys_errors *errs);
-
-/* The same, the narrative's claims left to read (claims false: its lines
- * are kept in (*out)->pending for ys_rdoc_read_pending). */
+/* ys_ingest_text with the catalogue and vocabulary the caller shares, the
+ * tables fitted to profile (NULL: the vocabulary's profile the titles
+ * match best); claims false leaves the narrative's lines in
+ * (*out)->pending for ys_rdoc_read_pending. */
 int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
-                        const ys_vocab *vocab, bool claims, ys_errors *errs);
+                        const ys_vocab *vocab, const ys_profile *profile,
+                        bool claims, ys_errors *errs);
 
 /* The same over lines a reader made of another format (a PDF's text, by
  * ys_doc_flow): line i is numbered i + 1 and printed on page pages[i],
@@ -53,7 +52,8 @@ int ys_ingest_text_read(ys_rdoc **out, const char *path, const ys_catalog *cat,
  * are copied. */
 int ys_ingest_text_lines(ys_rdoc **out, const char *path, const ys_tline *lines,
                          size_t n, const int *pages, const ys_catalog *cat,
-                         const ys_vocab *vocab, ys_errors *errs);
+                         const ys_vocab *vocab, const ys_profile *profile,
+                         ys_errors *errs);
 
 /* Keeps lines [0, n) (copied into d's arena) as d's pending narrative;
  * false when out of memory. */

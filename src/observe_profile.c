@@ -1216,22 +1216,22 @@ const ys_profile *ck_detect_profile(chk *c, ys_profiles **owned, int *rc) {
     if (*rc) return NULL;
     set = *owned;
   }
+  /* the profile a reader fitted the tables to: detected once, there */
+  for (size_t i = 0; c->doc->profile_hint && i < set->n; i++)
+    if (!strcmp(c->doc->profile_hint, ys_profile_name(set->v[i])))
+      return set->v[i];
   int best_score = -1;
   const ys_profile *best = NULL;
   for (size_t i = 0; i < set->n; i++) {
     const ys_profile *p = set->v[i];
-    const char *name = ys_profile_name(p);
-    if (c->opt && c->opt->profile && strcmp(c->opt->profile, name)) continue;
     /* Many titles share a tail (收支总表): the profile whose titles match
-     * most specifically (the most matched characters) wins. A reader's
-     * hint (the text reader recognises the family) breaks ties. */
+     * most specifically (the most matched characters) wins. */
     int score = 0;
     for (size_t k = 0; k < c->doc->n; k++) {
       size_t len = 0;
       ck_match_table_len(c, p, &c->doc->tables[k], &len);
       score += 2 * (int)len;
     }
-    if (c->doc->profile_hint && !strcmp(c->doc->profile_hint, name)) score += 1;
     if (score > best_score) {
       best = p;
       best_score = score;

@@ -308,7 +308,8 @@ static void place_cells(ys_rdoc *d, const ys_flow *fl) {
 }
 
 static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
-                          const ys_catalog *cat, ys_errors *errs) {
+                          const ys_catalog *cat, const ys_profile *profile,
+                          ys_errors *errs) {
   *out = NULL;
   struct stat st;
   if (stat(path, &st) != 0) {
@@ -337,7 +338,7 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
     ys_errors e1 = {0}, e2 = {0};
     ys_rdoc *byfit = NULL, *bymeaning = NULL;
     /* both readers read the tables; only the one kept reads the claims */
-    int r1 = ys_ingest_text_read(&byfit, path, cat, v, false, &e1);
+    int r1 = ys_ingest_text_read(&byfit, path, cat, v, profile, false, &e1);
     int r2 = read_package(&bymeaning, path, v, cat, false, &e2);
     bool fit;
     int rc = pick(out, byfit, r1, &e1, bymeaning, r2, &e2, errs, 1, &fit);
@@ -377,7 +378,7 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
   rc = ys_doc_flow(&fl, doc);
   int r1 = rc ? rc
               : ys_ingest_text_lines(&byfit, path, fl.lines, fl.n, fl.pages,
-                                     cat, v, &e1);
+                                     cat, v, profile, &e1);
   /* the fit's reading points into the PDF */
   if (r1 == YS_OK) place_cells(byfit, &fl);
   /* the document (the flow, the cells read by meaning) goes with the
@@ -395,9 +396,16 @@ static int read_path_impl(ys_rdoc **out, const char *path, const ys_vocab *v,
 }
 
 /* ys_read_path, with a message whenever it fails for want of memory. */
+int ys_read_path_as(ys_rdoc **out, const char *path, const ys_vocab *v,
+                    const ys_catalog *cat, const ys_profile *profile,
+                    ys_errors *errs) {
+  size_t before = errs ? errs->count : 0;
+  return ys_errors_nomem(errs, before,
+                         read_path_impl(out, path, v, cat, profile, errs),
+                         "无法读取文档");
+}
+
 int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
                  const ys_catalog *cat, ys_errors *errs) {
-  size_t before = errs ? errs->count : 0;
-  return ys_errors_nomem(errs, before, read_path_impl(out, path, v, cat, errs),
-                         "无法读取文档");
+  return ys_read_path_as(out, path, v, cat, NULL, errs);
 }

@@ -55,8 +55,7 @@ int ys_tables_verify(ys_tables *t, const ys_profile *p, const ys_catalog *cat,
     return YS_ENOMEM;
   }
   /* the very profile compiled with, built in or read from a file */
-  ys_check_options opt = {
-      .rounding = true, .profile = p->name, .profile_obj = p, .year = t->year};
+  ys_check_options opt = {.rounding = true, .profile_obj = p, .year = t->year};
   int rc = ys_check_rdoc(doc, cat, &opt, f, errs);
   for (size_t i = 0; rc == YS_OK && i < f->n; i++) {
     const ys_finding *x = &f->items[i];

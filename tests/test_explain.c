@@ -210,7 +210,11 @@ static narr explain_dir(const char *dir, const char *profile,
   }
   assert_int_equal(st, YS_OK);
   size_t before = n.errs.count;
-  assert_int_equal(ys_explain(&n.text, ds, cat, profile, fmt, &n.errs), YS_OK);
+  ys_profile *prof = NULL;
+  if (profile)
+    assert_int_equal(ys_profile_open_builtin(&prof, profile, &n.errs), YS_OK);
+  assert_int_equal(ys_explain(&n.text, ds, cat, prof, fmt, &n.errs), YS_OK);
+  ys_profile_free(prof);
   assert_non_null(n.text);
   for (size_t i = before; i < n.errs.count; i++)
     assert_int_equal(n.errs.items[i].code, YS_OK); /* warnings only */

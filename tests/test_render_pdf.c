@@ -100,9 +100,7 @@ static compiled compile(const char *example, const char *profile) {
   int rc = ys_dataset_load(&c.ds, dir, cat, &errs);
   if (!rc) rc = ys_profile_open_builtin(&c.prof, profile, &errs);
   if (!rc) rc = ys_compile(&c.t, c.ds, c.prof, cat, &errs);
-  if (!rc)
-    rc = ys_explain(&narr, c.ds, cat, ys_profile_name(c.prof), YS_EXPLAIN_TXT,
-                    &errs);
+  if (!rc) rc = ys_explain(&narr, c.ds, cat, c.prof, YS_EXPLAIN_TXT, &errs);
   if (!rc) rc = ys_tables_set_narrative(c.t, narr);
   free(narr);
   ys_errors_free(&errs);

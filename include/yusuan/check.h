@@ -88,10 +88,10 @@ YS_API size_t ys_findings_count(const ys_findings *f, ys_severity sev);
 YS_API void ys_findings_sort(ys_findings *f);
 
 typedef struct ys_check_options {
-  bool rounding;       /* report 尾数误差 as info findings */
-  const char *profile; /* force a built-in profile by name; NULL = detect */
-  /* force this profile (one read from a file, --profile-file); it wins
-   * over `profile`. Shared, read-only. */
+  bool rounding; /* report 尾数误差 as info findings */
+  /* the profile the tables are read by (--profile, --profile-file), shared
+   * and read-only; NULL: the one the reader fitted the tables to, else the
+   * one their titles match best */
   const ys_profile *profile_obj;
   /* the built-in profiles to detect from, opened once for many documents
    * (ys_vocab_profiles); NULL = each is opened per document */
@@ -100,10 +100,10 @@ typedef struct ys_check_options {
 } ys_check_options;
 
 /*
- * Checks the tables of one document. The profile is detected from table
- * titles unless options->profile names one. Findings are appended to out.
- * Returns YS_OK, or an error status when the document could not be read as
- * tables at all (then errs says why).
+ * Checks the tables of one document. The profile is options->profile_obj,
+ * else the reader's (ys_rdoc.profile_hint), else detected from the titles.
+ * Findings are appended to out. Returns YS_OK, or an error status when the
+ * document could not be read as tables at all (then errs says why).
  */
 YS_API int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
                          const ys_check_options *opt, ys_findings *out,

@@ -29,6 +29,7 @@
 
 #include "catalog.h"
 #include "dataset.h"
+#include "profile.h"
 #include "error.h"
 
 #ifdef __cplusplus
@@ -42,16 +43,16 @@ typedef enum ys_explain_format {
 } ys_explain_format;
 
 /*
- * Writes the narrative of ds in the table family of profile_name ("shaanxi",
- * "sichuan", "hebei", anything else: the national default; NULL: the
- * dataset's own profile). *out receives a malloc'd NUL-terminated string the
- * caller frees with free(). Warnings (missing reasons, missing last-year
- * figures) are appended to errs with code YS_OK. Returns YS_OK, YS_EUSAGE
- * (NULL arguments), YS_ENOMEM, or YS_EINPUT if the embedded narrative data
- * is damaged.
+ * Writes the narrative of ds in the table family of profile (陕西, 四川,
+ * 河北 and 上海 have their own; any other: the national default; NULL: the
+ * family of the dataset's own profile name). *out receives a malloc'd
+ * NUL-terminated string the caller frees with free(). Warnings (missing
+ * reasons, missing last-year figures) are appended to errs with code
+ * YS_OK. Returns YS_OK, YS_EUSAGE (NULL arguments), YS_ENOMEM, or
+ * YS_EINPUT if the embedded narrative data is damaged.
  */
 YS_API int ys_explain(char **out, const ys_dataset *ds, const ys_catalog *cat,
-                      const char *profile_name, ys_explain_format fmt,
+                      const ys_profile *profile, ys_explain_format fmt,
                       ys_errors *errs);
 
 /* "txt" / "md" / "html" → format; returns 0, or -1 for an unknown name. */

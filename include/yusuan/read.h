@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "doc.h"
 #include "error.h"
+#include "profile.h"
 #include "rawtable.h"
 #include "vocab.h"
 
@@ -35,10 +36,19 @@ YS_API int ys_read_doc(ys_rdoc **out, ys_doc *doc, const ys_vocab *v,
  * Reads whatever a path holds: a compiled package (a directory, a
  * tables.json or CSV, yusuan's own tables.xlsx) by its profile's layout;
  * a text file by meaning or, when that places fewer amounts, by fitting a
- * known family's columns; anything else (PDF, HTML, workbooks) by meaning.
+ * known family's columns; a PDF by meaning or, when the text it prints
+ * fits a family's columns far better, by that fit; anything else (HTML,
+ * workbooks) by meaning.
  */
 YS_API int ys_read_path(ys_rdoc **out, const char *path, const ys_vocab *v,
                         const ys_catalog *cat, ys_errors *errs);
+
+/* The same, a flowed text or PDF fitted to the columns of profile (the
+ * caller's: --profile, --profile-file) instead of the vocabulary's profile
+ * its titles match best; NULL is ys_read_path. */
+YS_API int ys_read_path_as(ys_rdoc **out, const char *path, const ys_vocab *v,
+                           const ys_catalog *cat, const ys_profile *profile,
+                           ys_errors *errs);
 
 /* How many amount cells a reading placed (what ys_read_path compares). */
 YS_API size_t ys_rdoc_placed_amounts(const ys_rdoc *d);

@@ -14,6 +14,12 @@ enum { EXIT_OKAY = 0, EXIT_FINDINGS = 1, EXIT_BAD = 2 };
 void cli_print_errors(const ys_errors *errs);
 /* Counts entries that are errors (severity YS_SEV_ERROR). */
 size_t cli_error_count(const ys_errors *errs);
+/* The catalogue of --catalog DIR, else the built-in one. */
+int cli_open_catalog(ys_catalog **cat, const char *dir, ys_errors *errs);
+/* The profile of --profile-file FILE, else of --profile NAME, else none
+ * (*prof NULL: the dataset's or the document's own). */
+int cli_open_profile(ys_profile **prof, const char *name, const char *file,
+                     ys_errors *errs);
 
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);

@@ -26,6 +26,7 @@ const char *const help_check =
     "  --profile 格式      指定报表格式（默认按表名自动识别）\n"
     "  --profile-file 文件 使用磁盘上的报表格式 JSON 文件\n"
     "  --year 年度         科目表年度（默认取文档中的年度，否则最新）\n"
+    "  --catalog 目录      使用磁盘上的科目表目录（默认使用内置科目表）\n"
     "  --annotate 输出.pdf 检查一个 PDF "
     "时，另存一份副本，把每个有错误或警告的\n"
     "                      单元格高亮，并附注应为数值与差额\n"
@@ -65,7 +66,7 @@ int cmd_check(int argc, char **argv) {
   }
   size_t np = 0;
   const char *format = "text", *catdir = NULL, *profile_file = NULL,
-             *annotate = NULL;
+             *profile = NULL, *annotate = NULL;
   ys_check_options opt = {0};
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
@@ -74,7 +75,7 @@ int cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--rounding"))
       opt.rounding = true;
     else if (!strcmp(a, "--profile") && i + 1 < argc)
-      opt.profile = argv[++i];
+      profile = argv[++i];
     else if (!strcmp(a, "--catalog") && i + 1 < argc)
       catdir = argv[++i];
     else if (!strcmp(a, "--profile-file") && i + 1 < argc)
@@ -114,10 +115,9 @@ int cmd_check(int argc, char **argv) {
   ys_profile *prof = NULL;
   ys_findings *fnd = NULL;
   int status = EXIT_BAD;
-  if ((catdir ? ys_catalog_open_dir(&cat, catdir, &errs)
-              : ys_catalog_open_builtin(&cat, &errs)) ||
+  if (cli_open_catalog(&cat, catdir, &errs) ||
       ys_vocab_open_builtin(&voc, &errs) ||
-      (profile_file && ys_profile_open_file(&prof, profile_file, &errs)))
+      cli_open_profile(&prof, profile, profile_file, &errs))
     goto done;
   opt.profile_obj = prof;
   opt.profiles = ys_vocab_profiles(voc);
@@ -129,7 +129,7 @@ int cmd_check(int argc, char **argv) {
   status = EXIT_OKAY;
   for (size_t i = 0; i < np && fnd; i++) {
     ys_rdoc *doc = NULL;
-    if (ys_read_path(&doc, paths[i], voc, cat, &errs) ||
+    if (ys_read_path_as(&doc, paths[i], voc, cat, prof, &errs) ||
         ys_check_rdoc(doc, cat, &opt, fnd, &errs))
       status = EXIT_BAD;
     ys_rdoc_free(doc);

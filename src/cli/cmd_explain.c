@@ -12,8 +12,9 @@
 #include "cli.h"
 
 const char *const help_explain =
-    "用法：yusuan explain DATASET [--profile 格式] [--format txt|md|html] "
-    "[--out 文件]\n"
+    "用法：yusuan explain DATASET [--profile 格式] [--profile-file 文件]\n"
+    "                        [--format txt|md|html] [--out 文件] "
+    "[--catalog 目录]\n"
     "\n"
     "由预算数据集 DATASET 生成部门预算情况说明（收支总体情况、财政拨款、"
     "一般公共预算当年拨款、\n"
@@ -24,8 +25,10 @@ const char *const help_explain =
     "缺少原因时不代为编写，而是给出警告并指明应补充的项目。\n"
     "\n"
     "  --profile 格式   "
-    "说明的格式：shaanxi、sichuan、hebei，其他为全国通用格式；\n"
-    "                   默认取 department.csv 中的 profile\n"
+    "按该报表格式所属省份写说明（陕西、四川、河北、上海各有其格式，\n"
+    "                   其他为全国通用格式）；默认取 department.csv 中的 "
+    "profile\n"
+    "  --profile-file 文件  使用磁盘上的报表格式 JSON 文件\n"
     "  --format 格式    txt（默认）、md 或 html\n"
     "  --out 文件       写入文件（整体写入后替换）；默认输出到标准输出\n"
     "  --catalog 目录   使用磁盘上的科目表目录（默认使用内置科目表）\n"
@@ -34,14 +37,15 @@ const char *const help_explain =
 
 int cmd_explain(int argc, char **argv) {
   const char *dataset = NULL, *profile = NULL, *format = "txt", *out = NULL,
-             *catdir = NULL;
+             *catdir = NULL, *profile_file = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
-    const char **slot = !strcmp(a, "--profile")   ? &profile
-                        : !strcmp(a, "--format")  ? &format
-                        : !strcmp(a, "--out")     ? &out
-                        : !strcmp(a, "--catalog") ? &catdir
-                                                  : NULL;
+    const char **slot = !strcmp(a, "--profile")        ? &profile
+                        : !strcmp(a, "--profile-file") ? &profile_file
+                        : !strcmp(a, "--format")       ? &format
+                        : !strcmp(a, "--out")          ? &out
+                        : !strcmp(a, "--catalog")      ? &catdir
+                                                       : NULL;
     if (slot) {
       if (i + 1 >= argc) {
         fprintf(stderr, "yusuan explain: %s 需要一个值\n", a);
@@ -73,13 +77,14 @@ int cmd_explain(int argc, char **argv) {
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
   ys_dataset *ds = NULL;
+  ys_profile *prof = NULL;
   char *text = NULL;
   int status = EXIT_BAD;
-  if ((catdir ? ys_catalog_open_dir(&cat, catdir, &errs)
-              : ys_catalog_open_builtin(&cat, &errs)) != YS_OK)
+  if (cli_open_catalog(&cat, catdir, &errs) != YS_OK ||
+      cli_open_profile(&prof, profile, profile_file, &errs) != YS_OK)
     goto done;
   if (ys_dataset_load(&ds, dataset, cat, &errs) != YS_OK) goto done;
-  if (ys_explain(&text, ds, cat, profile, fmt, &errs) != YS_OK) goto done;
+  if (ys_explain(&text, ds, cat, prof, fmt, &errs) != YS_OK) goto done;
   if (out) {
     if (ys_write_file_atomic(out, text, strlen(text), &errs) != YS_OK)
       goto done;
@@ -93,6 +98,7 @@ done:
   ys_errors_free(&errs);
   free(text);
   ys_dataset_free(ds);
+  ys_profile_free(prof);
   ys_catalog_free(cat);
   return status;
 }

@@ -21,7 +21,9 @@
 #include "yusuan/outdir.h"
 
 const char *const help_ingest =
-    "用法：yusuan ingest FILE [--out 目录]\n"
+    "用法：yusuan ingest FILE [--out 目录] [--profile 格式] "
+    "[--profile-file 文件]\n"
+    "                       [--catalog 目录]\n"
     "\n"
     "读取公开文档（PDF、HTML、Excel、CSV、文本 .txt，或 yusuan compile "
     "生成的\n"
@@ -35,7 +37,12 @@ const char *const help_ingest =
     "  index.txt     报表清单（单位、行数）和读取时遇到的问题\n"
     "\n"
     "  --out 目录    输出目录，默认 "
-    "out/<文件名>-ingest；整体写入后一次性替换\n";
+    "out/<文件名>-ingest；整体写入后一次性替换\n"
+    "  --profile 格式        逐行排版的文本按该报表格式的列读取"
+    "（默认按表名自动识别）\n"
+    "  --profile-file 文件   同上，使用磁盘上的报表格式 JSON 文件\n"
+    "  --catalog 目录        使用磁盘上的科目表目录"
+    "（默认使用内置科目表）\n";
 
 static void csv_field(FILE *f, const char *s) {
   if (!s) s = "";
@@ -242,15 +249,21 @@ static int write_index(const char *dir, const ys_rdoc *d,
 }
 
 int cmd_ingest(int argc, char **argv) {
-  const char *file = NULL, *out = NULL;
+  const char *file = NULL, *out = NULL, *profile = NULL, *profile_file = NULL,
+             *catdir = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--out")) {
+    const char **slot = !strcmp(a, "--out")            ? &out
+                        : !strcmp(a, "--profile")      ? &profile
+                        : !strcmp(a, "--profile-file") ? &profile_file
+                        : !strcmp(a, "--catalog")      ? &catdir
+                                                       : NULL;
+    if (slot) {
       if (i + 1 >= argc) {
-        fprintf(stderr, "yusuan ingest: --out 需要一个值\n");
+        fprintf(stderr, "yusuan ingest: %s 需要一个值\n", a);
         return EXIT_BAD;
       }
-      out = argv[++i];
+      *slot = argv[++i];
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "yusuan ingest: 未知选项 %s\n\n%s", a, help_ingest);
       return EXIT_BAD;
@@ -279,10 +292,12 @@ int cmd_ingest(int argc, char **argv) {
   ys_rdoc *doc = NULL;
   ys_catalog *cat = NULL;
   ys_vocab *voc = NULL;
+  ys_profile *prof = NULL;
   int status = EXIT_BAD;
-  if (ys_catalog_open_builtin(&cat, &errs) ||
+  if (cli_open_catalog(&cat, catdir, &errs) ||
       ys_vocab_open_builtin(&voc, &errs) ||
-      ys_read_path(&doc, file, voc, cat, &errs))
+      cli_open_profile(&prof, profile, profile_file, &errs) ||
+      ys_read_path_as(&doc, file, voc, cat, prof, &errs))
     goto done;
   ys_outdir od;
   if (ys_outdir_begin(&od, out, &errs)) goto done;
@@ -308,6 +323,7 @@ done:
   if (status != EXIT_OKAY) cli_print_errors(&errs);
   ys_errors_free(&errs);
   ys_rdoc_free(doc);
+  ys_profile_free(prof);
   ys_vocab_free(voc);
   ys_catalog_free(cat);
   return status;

@@ -117,9 +117,17 @@ static int cmd_help(int argc, char **argv) {
   return EXIT_OKAY;
 }
 
-static int open_catalog(ys_catalog **cat, const char *dir, ys_errors *errs) {
+int cli_open_catalog(ys_catalog **cat, const char *dir, ys_errors *errs) {
   return dir ? ys_catalog_open_dir(cat, dir, errs)
              : ys_catalog_open_builtin(cat, errs);
+}
+
+int cli_open_profile(ys_profile **prof, const char *name, const char *file,
+                     ys_errors *errs) {
+  *prof = NULL;
+  if (file) return ys_profile_open_file(prof, file, errs);
+  if (name) return ys_profile_open_builtin(prof, name, errs);
+  return YS_OK;
 }
 
 static const char *basename_of(const char *path) {
@@ -185,25 +193,21 @@ static int cmd_compile(int argc, char **argv) {
   ys_profile *prof = NULL;
   ys_tables *tables = NULL;
   int status = EXIT_BAD;
-  if (open_catalog(&cat, catdir, &errs)) goto done;
+  if (cli_open_catalog(&cat, catdir, &errs)) goto done;
   if (ys_dataset_load(&ds, dataset, cat, &errs)) goto done;
-  if (profile_file) {
-    if (ys_profile_open_file(&prof, profile_file, &errs)) goto done;
-  } else {
-    const char *name = profile ? profile : ds->profile;
-    if (!name || !*name) {
-      fprintf(stderr, "yusuan compile: 请用 --profile 指定报表格式"
-                      "（department.csv 中没有 profile）\n");
-      goto done;
-    }
-    if (ys_profile_open_builtin(&prof, name, &errs)) goto done;
+  if (!profile_file && !profile && !*ds->profile) {
+    fprintf(stderr, "yusuan compile: 请用 --profile 指定报表格式"
+                    "（department.csv 中没有 profile）\n");
+    goto done;
   }
+  if (cli_open_profile(&prof, profile ? profile : ds->profile, profile_file,
+                       &errs))
+    goto done;
   if (ys_compile(&tables, ds, prof, cat, &errs)) goto done;
   /* The narrative (情况说明) goes with every compile: as narrative.txt and
    * inside the HTML, the workbook and the PDF. */
   char *narr = NULL;
-  int prc =
-      ys_explain(&narr, ds, cat, ys_profile_name(prof), YS_EXPLAIN_TXT, &errs);
+  int prc = ys_explain(&narr, ds, cat, prof, YS_EXPLAIN_TXT, &errs);
   if (prc == YS_OK) prc = ys_package_write(tables, narr, out, fmts, &errs);
   free(narr);
   if (prc) goto done;
@@ -263,7 +267,7 @@ static int cmd_catalog(int argc, char **argv) {
   }
   ys_errors errs = {0};
   ys_catalog *cat = NULL;
-  if (open_catalog(&cat, catdir, &errs)) {
+  if (cli_open_catalog(&cat, catdir, &errs)) {
     cli_print_errors(&errs);
     ys_errors_free(&errs);
     return EXIT_BAD;

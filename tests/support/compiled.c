@@ -79,15 +79,22 @@ size_t tc_check_errors(const char *path, const ys_catalog *cat,
   ys_rdoc *doc = NULL;
   ys_errors errs = {0};
   size_t n = 0;
-  /* as `yusuan check` reads it */
-  if (ys_read_path(&doc, path, voc, cat, &errs) != YS_OK) {
-    fprintf(stderr, "%s: not read\n", path);
-    print_errors(&errs);
+  ys_profile *prof = NULL;
+  if (profile && ys_profile_open_builtin(&prof, profile, &errs) != YS_OK) {
+    fprintf(stderr, "%s: no profile %s\n", path, profile);
     ys_errors_free(&errs);
     return 1;
   }
+  /* as `yusuan check --profile NAME` reads it */
+  if (ys_read_path_as(&doc, path, voc, cat, prof, &errs) != YS_OK) {
+    fprintf(stderr, "%s: not read\n", path);
+    print_errors(&errs);
+    ys_errors_free(&errs);
+    ys_profile_free(prof);
+    return 1;
+  }
   ys_findings *f = ys_findings_new();
-  ys_check_options opt = {.profile = profile};
+  ys_check_options opt = {.profile_obj = prof};
   if (!f || ys_check_rdoc(doc, cat, &opt, f, &errs) != YS_OK) {
     fprintf(stderr, "%s: not checked\n", path);
     print_errors(&errs);
@@ -102,5 +109,6 @@ size_t tc_check_errors(const char *path, const ys_catalog *cat,
   ys_findings_free(f);
   ys_rdoc_free(doc);
   ys_errors_free(&errs);
+  ys_profile_free(prof);
   return n;
 }
