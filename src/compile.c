@@ -13,10 +13,11 @@
  * and targets.
  *
  * After a table is built its structural identities (row levels, sum_of
- * columns, panel footers, the forms' 总额 = 财政拨款 + 其他资金) are verified
- * twice: on exact values (a failure is a dataset the table set cannot show:
- * error) and on displayed values (a failure is rounding only: the 尾数误差
- * note). Nothing here knows a province: layouts come from the profile.
+ * columns, panel footers, a 合计 over its tree) are verified on the exact
+ * values: a failure is a dataset the table set cannot show (an error).
+ * The displayed tables are then read back by the checker (verify.c),
+ * which alone decides the 尾数误差 notes. Nothing here knows a province:
+ * layouts come from the profile.
  */
 #include "yusuan/compile.h"
 
@@ -908,21 +909,21 @@ static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
 /* --- identities -------------------------------------------------------- */
 
 /* Verifies the identities the layout implies over rows [from, to) of one
- * column: a row equals the sum of its non-subset children. Exact failures
- * are errors; rounded-only failures set *rounding. */
+ * column, on the exact amounts: a row equals the sum of its non-subset
+ * children; a failure is spending the table cannot show (an error). What
+ * the rounded figures then print is verify.c's to judge (尾数误差). */
 static void check_tree(cctx *c, ys_table *t, const rowctx *rc, size_t from,
-                       size_t to, size_t col, int *rounding) {
+                       size_t to, size_t col) {
   for (size_t i = from; i < to; i++) {
     const ys_cell *pc = &t->rows[i].cells[col];
     if (pc->type != YS_CELL_AMOUNT || rc[i].subset) continue;
-    int64_t exact = 0, shown = 0;
+    int64_t exact = 0;
     int kids = 0;
     for (size_t j = i + 1; j < to && rc[j].level > rc[i].level; j++) {
       if (rc[j].level != rc[i].level + 1 || rc[j].subset) continue;
       const ys_cell *cc = &t->rows[j].cells[col];
       if (cc->type != YS_CELL_AMOUNT) continue;
       exact += cc->fen;
-      shown += ys_money_round(cc->fen, t->unit, t->decimals);
       kids++;
     }
     if (!kids) continue;
@@ -935,8 +936,6 @@ static void check_tree(cctx *c, ys_table *t, const rowctx *rc, size_t from,
                     "数据中有此表无法列示的支出（检查经济科目或支出类型）",
                     t->number, t->title, rc[i].label, a, b);
       c->failed = 1;
-    } else if (shown != ys_money_round(pc->fen, t->unit, t->decimals)) {
-      *rounding = 1;
     }
   }
 }
@@ -946,7 +945,7 @@ static void check_tree(cctx *c, ys_table *t, const rowctx *rc, size_t from,
  * dataset has amounts the table cannot show (income not given by function
  * for a 收入决算表). Tables of fixed rows only are not concerned. */
 static void check_grid_totals(cctx *c, ys_table *t, const ys_ptable *pt,
-                              const rowctx *rc, int *rounding) {
+                              const rowctx *rc) {
   bool tree = false;
   for (size_t k = 0; k < pt->nrows; k++) tree |= pt->rows[k].kind == PROW_TREE;
   if (!tree) return;
@@ -961,14 +960,13 @@ static void check_grid_totals(cctx *c, ys_table *t, const ys_ptable *pt,
     for (size_t k = 0; k < t->ncols; k++) {
       const ys_cell *tc = &t->rows[i].cells[k];
       if (tc->type != YS_CELL_AMOUNT) continue;
-      int64_t exact = 0, shown = 0;
+      int64_t exact = 0;
       for (size_t j = 0; j < t->nrows; j++) {
         const ys_cell *cc = &t->rows[j].cells[k];
         if (rc[j].kind == YS_ROW_TOTAL || rc[j].subset || rc[j].level != top ||
             cc->type != YS_CELL_AMOUNT)
           continue;
         exact += cc->fen;
-        shown += ys_money_round(cc->fen, t->unit, t->decimals);
       }
       if (exact != tc->fen) {
         char a[64], b[64];
@@ -983,24 +981,21 @@ static void check_grid_totals(cctx *c, ys_table *t, const ys_ptable *pt,
         c->failed = 1;
         return;
       }
-      if (shown != ys_money_round(tc->fen, t->unit, t->decimals)) *rounding = 1;
     }
   }
 }
 
-static void check_columns(cctx *c, ys_table *t, const ys_ptable *pt,
-                          int *rounding) {
+static void check_columns(cctx *c, ys_table *t, const ys_ptable *pt) {
   for (size_t i = 0; i < t->nrows; i++)
     for (size_t k = 0; k < pt->ncols; k++) {
       const ys_pcol *pc = &pt->cols[k];
       const ys_cell *tc = &t->rows[i].cells[k];
       if (!pc->n_sum_of || tc->type != YS_CELL_AMOUNT) continue;
-      int64_t exact = 0, shown = 0;
+      int64_t exact = 0;
       for (int j = 0; j < pc->n_sum_of; j++) {
         const ys_cell *cc = &t->rows[i].cells[pc->sum_of[j]];
         if (cc->type != YS_CELL_AMOUNT) continue;
         exact += cc->fen;
-        shown += ys_money_round(cc->fen, t->unit, t->decimals);
       }
       if (exact != tc->fen) {
         ys_errors_add(c->errs, YS_EINPUT, c->ds->dir, 0, 0,
@@ -1008,8 +1003,6 @@ static void check_columns(cctx *c, ys_table *t, const ys_ptable *pt,
                       "无法列示的支出或收入",
                       t->number, t->title, i + 1, t->col_labels[k]);
         c->failed = 1;
-      } else if (shown != ys_money_round(tc->fen, t->unit, t->decimals)) {
-        *rounding = 1;
       }
     }
 }
@@ -1115,12 +1108,9 @@ static int build_grid(cctx *c, ys_table *t, const ys_ptable *pt) {
     for (size_t k = 0; k < t->ncols; k++)
       grid_cell(c, &row->cells[k], &pt->cols[k], &rv.v[i], i);
   }
-  int rounding = 0;
-  for (size_t k = 0; k < t->ncols; k++)
-    check_tree(c, t, rv.v, 0, rv.n, k, &rounding);
-  check_grid_totals(c, t, pt, rv.v, &rounding);
-  check_columns(c, t, pt, &rounding);
-  if (rounding) t->note = c->p->rounding_note;
+  for (size_t k = 0; k < t->ncols; k++) check_tree(c, t, rv.v, 0, rv.n, k);
+  check_grid_totals(c, t, pt, rv.v);
+  check_columns(c, t, pt);
   bool has_detail = false;
   for (size_t i = 0; i < t->nrows; i++)
     if (t->rows[i].kind != YS_ROW_TOTAL) has_detail = true;
@@ -1156,18 +1146,17 @@ static void panel_amount(cctx *c, ys_cell *cell, const rowctx *r,
   amount_cell(c, cell, &e, &r->filter);
 }
 
-/* A footer row equals the sum of the rows parts[0..n) (of one column):
- * exact failures are errors, rounded-only ones set *rounding. */
+/* A footer row equals the sum of the rows parts[0..n) (of one column),
+ * on the exact amounts: a failure is an error. */
 static void check_footer(cctx *c, ys_table *t, const size_t *parts, size_t n,
-                         size_t at, size_t lc, size_t col, int *rounding) {
+                         size_t at, size_t lc, size_t col) {
   const ys_cell *fc = &t->rows[at].cells[col];
   if (fc->type != YS_CELL_AMOUNT) return;
-  int64_t exact = 0, shown = 0;
+  int64_t exact = 0;
   for (size_t k = 0; k < n; k++) {
     const ys_cell *cc = &t->rows[parts[k]].cells[col];
     if (cc->type != YS_CELL_AMOUNT) continue;
     exact += cc->fen;
-    shown += ys_money_round(cc->fen, t->unit, t->decimals);
   }
   if (exact != fc->fen) {
     char a[64], b[64];
@@ -1178,8 +1167,6 @@ static void check_footer(cctx *c, ys_table *t, const size_t *parts, size_t n,
                   "数据中有此表无法列示的支出或收入",
                   t->number, t->title, t->rows[at].cells[lc].text, a, b);
     c->failed = 1;
-  } else if (shown != ys_money_round(fc->fen, t->unit, t->decimals)) {
-    *rounding = 1;
   }
 }
 
@@ -1188,7 +1175,7 @@ static void check_footer(cctx *c, ys_table *t, const size_t *parts, size_t n,
  * rows). foot_at[j] is the table row of footer j. */
 static void check_footers(cctx *c, ys_table *t, const rowvec *body,
                           const rowvec *foot, const size_t *foot_at, size_t lc,
-                          int n_amounts, int *rounding) {
+                          int n_amounts) {
   size_t *parts =
       ys_arena_alloc(c->a, sizeof(size_t) * (body->n + foot->n + 1));
   if (!parts) return;
@@ -1208,8 +1195,7 @@ static void check_footers(cctx *c, ys_table *t, const rowvec *body,
       continue;
     }
     for (int m = 0; m < n_amounts; m++)
-      check_footer(c, t, parts, n, foot_at[j], lc, lc + 1 + (size_t)m,
-                   rounding);
+      check_footer(c, t, parts, n, foot_at[j], lc, lc + 1 + (size_t)m);
   }
 }
 
@@ -1249,7 +1235,6 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
     t->rows[i].cells = new_cells(c, t->ncols);
     if (!t->rows[i].cells) return YS_ENOMEM;
   }
-  int rounding = 0;
   for (size_t p = 0; p < np; p++) {
     const ys_ppanel *pp = &pt->panels[p];
     size_t lc = off[p] + (pp->code ? 1 : 0);
@@ -1280,10 +1265,8 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
     ys_table view = *t;
     view.nrows = bodies[p].n;
     for (int m = 0; m < pp->n_amounts; m++)
-      check_tree(c, &view, bodies[p].v, 0, bodies[p].n, lc + 1 + (size_t)m,
-                 &rounding);
-    check_footers(c, t, &bodies[p], &foots[p], foot_at, lc, pp->n_amounts,
-                  &rounding);
+      check_tree(c, &view, bodies[p].v, 0, bodies[p].n, lc + 1 + (size_t)m);
+    check_footers(c, t, &bodies[p], &foots[p], foot_at, lc, pp->n_amounts);
   }
   /* 序号: every row that has a label somewhere. */
   for (size_t i = 0, n = 0; pt->rownum && i < t->nrows; i++) {
@@ -1294,7 +1277,6 @@ static int build_panels(cctx *c, ys_table *t, const ys_ptable *pt) {
     if (any)
       text_cell(c, &t->rows[i].cells[0], ys_arena_printf(c->a, "%zu", ++n));
   }
-  if (rounding) t->note = c->p->rounding_note;
   t->empty = all_zero(t);
   return YS_OK;
 }
@@ -1378,33 +1360,6 @@ static void dept_amounts(cctx *c, ys_row *row) {
   }
 }
 
-/* total = a + b on displayed values, when it holds exactly: sets *rounding
- * when only the rounded figures disagree. */
-static void note_sum(const ys_table *t, const ys_cell *total, const ys_cell *a,
-                     const ys_cell *b, int *rounding) {
-  if (total->type != YS_CELL_AMOUNT || a->type != YS_CELL_AMOUNT ||
-      b->type != YS_CELL_AMOUNT || total->fen != a->fen + b->fen)
-    return;
-  if (ys_money_round(total->fen, t->unit, t->decimals) !=
-      ys_money_round(a->fen, t->unit, t->decimals) +
-          ys_money_round(b->fen, t->unit, t->decimals))
-    *rounding = 1;
-}
-
-/* The forms' identities 总额 = 财政拨款 + 其他资金: across a row (columns
- * 2..4 of the department form) or down three rows (a project's 资金金额). */
-static void note_forms(cctx *c, ys_table *t) {
-  int rounding = 0;
-  for (size_t i = 0; i < t->nrows; i++) {
-    const ys_cell *r = t->rows[i].cells;
-    note_sum(t, &r[2], &r[3], &r[4], &rounding);
-    if (i + 2 < t->nrows && r[3].type != YS_CELL_AMOUNT)
-      note_sum(t, &r[2], &t->rows[i + 1].cells[2], &t->rows[i + 2].cells[2],
-               &rounding);
-  }
-  if (rounding) t->note = c->p->rounding_note;
-}
-
 static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
   const ys_dataset *ds = c->ds;
   size_t cap = 0;
@@ -1478,7 +1433,6 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
     if (!row) return YS_ENOMEM;
     form_texts(c, row, "年度总体目标", goal ? goal->value : "", "", "", "");
     form_targets(c, t, &cap, "");
-    note_forms(c, t);
     t->empty = false;
     return YS_OK;
   }
@@ -1507,7 +1461,6 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
     form_texts(c, row, "总体目标", pj->goal, "", "", "");
     form_targets(c, t, &cap, pj->code);
   }
-  note_forms(c, t);
   t->empty = shown == 0;
   return YS_OK;
 }

@@ -2321,11 +2321,11 @@ static void plan_final(ex *x) {
 
   /* 八、九: the other fiscal budgets */
   static const char *const fn[2] = {"政府性基金预算", "国有资本经营预算"};
-  static const char *const fid[2] = {"govfund", "soc"};
   for (int k = 0; k < 2; k++) {
+    const char *fid = ys_fund_id(k ? YS_FUND_SOC : YS_FUND_GOVFUND);
     H(x, 2, "%s、%s财政拨款收入支出决算情况说明", k ? "九" : "八", fn[k]);
-    int64_t in = qv(x, "rev;period=cur;fund=%s", fid[k]);
-    int64_t out = qv(x, "exp;fund=%s", fid[k]);
+    int64_t in = qv(x, "rev;period=cur;fund=%s", fid);
+    int64_t out = qv(x, "exp;fund=%s", fid);
     if (!in && !out)
       P(x, "%s %d 年度无%s财政拨款收入和支出。", x->subj, y, fn[k]);
     else

@@ -416,9 +416,8 @@ void ck_fund_balance_idents(chk *c) {
   int *tmp;
   int *v = by_key(c, single_or_sum_term, &n, &tmp);
   if (!v) return;
-  static const char *const funds[] = {"gpb", "govfund", "soc"};
-  for (size_t f = 0; f < 3; f++) {
-    const char *F = funds[f];
+  for (int f = YS_FUND_GPB; f <= YS_FUND_SOC; f++) {
+    const char *F = ys_fund_id((ys_fund)f);
     /* terms[] with signs: + income, − spending and carried out */
     int terms[4], sign[4], nt = 0;
 #define Q(...) obs_of_quantity(c, v, n, ys_arena_printf(c->a, __VA_ARGS__))

@@ -21,24 +21,19 @@
 
 #include "yusuan/money.h"
 
-static const struct {
-  const char *name;
-  uint32_t mask;
-} fund_names[] = {
-    {"gpb", 1u << YS_FUND_GPB},
-    {"govfund", 1u << YS_FUND_GOVFUND},
-    {"soc", 1u << YS_FUND_SOC},
-    {"special", 1u << YS_FUND_SPECIAL},
-    {"business", 1u << YS_FUND_BUSINESS},
-    {"operation", 1u << YS_FUND_OPERATION},
-    {"upper", 1u << YS_FUND_UPPER},
-    {"subord", 1u << YS_FUND_SUBORD},
-    {"reserve", 1u << YS_FUND_RESERVE},
-    {"other", 1u << YS_FUND_OTHER},
-    {"fiscal",
-     (1u << YS_FUND_GPB) | (1u << YS_FUND_GOVFUND) | (1u << YS_FUND_SOC)},
-    {"nonreserve", ((1u << YS_FUND_COUNT) - 2u) & ~(1u << YS_FUND_RESERVE)},
-};
+/* A fund by its id (ys_fund_id: the one list of them, dataset.c) or one of
+ * the sets named in quantities; 0 when unknown. */
+static uint32_t fund_mask(const char *v, size_t n) {
+  for (int f = YS_FUND_GPB; f < YS_FUND_COUNT; f++) {
+    const char *id = ys_fund_id((ys_fund)f);
+    if (strlen(id) == n && !memcmp(id, v, n)) return 1u << f;
+  }
+  if (n == 6 && !memcmp(v, "fiscal", 6))
+    return (1u << YS_FUND_GPB) | (1u << YS_FUND_GOVFUND) | (1u << YS_FUND_SOC);
+  if (n == 10 && !memcmp(v, "nonreserve", 10))
+    return ((1u << YS_FUND_COUNT) - 2u) & ~(1u << YS_FUND_RESERVE);
+  return 0;
+}
 #define FUND_ALL (((1u << YS_FUND_COUNT) - 1u) & ~1u)
 
 static const char *const period_names[] = {NULL, "cur", "carry"};
@@ -124,16 +119,12 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
         int idx;
 #define DIM(lit) (dlen == sizeof(lit) - 1 && memcmp(p, lit, dlen) == 0)
         if (DIM("fund")) {
-          size_t k;
-          for (k = 0; k < sizeof fund_names / sizeof fund_names[0]; k++)
-            if (strlen(fund_names[k].name) == vlen &&
-                memcmp(fund_names[k].name, v, vlen) == 0)
-              break;
-          if (k == sizeof fund_names / sizeof fund_names[0]) {
+          uint32_t m = fund_mask(v, vlen);
+          if (!m) {
             set_err(err, errn, "unknown fund '%.*s'", v, vlen);
             return YS_EINPUT;
           }
-          f->funds |= fund_names[k].mask;
+          f->funds |= m;
         } else if (DIM("period")) {
           if (!(idx = lookup_name(period_names, 3, v, vlen))) {
             set_err(err, errn, "unknown period '%.*s'", v, vlen);
@@ -409,9 +400,8 @@ static void key_codes(ys_buf *b, const char *dim, const ys_qcodes *c) {
 }
 
 static void key_filter(ys_buf *b, const ys_qfilter *f) {
-  static const char *const fund_keys[] = {
-      NULL,        "gpb",   "govfund", "soc",     "special", "business",
-      "operation", "upper", "subord",  "reserve", "other"};
+  const char *fund_keys[YS_FUND_COUNT];
+  for (int i = 0; i < YS_FUND_COUNT; i++) fund_keys[i] = ys_fund_id((ys_fund)i);
   if (f->none) {
     ys_buf_puts(b, "none");
     return;
