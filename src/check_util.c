@@ -2,6 +2,7 @@
  * check_util.c - small helpers of the checker: keys, intervals, adding
  * observations, identities and findings, tree sums, catalogue checks.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,8 @@ int ck_add_obs(chk *c, const ys_qexpr *q, const char *name, const ys_amount *am,
                const char *col, const char *text, int line) {
   const char *key = name;
   ck_qty *qty = NULL;
+  assert(q || name); /* a quantity, or a name of its own */
+  assert(!q || (q->n >= 1 && q->n <= YS_Q_MAXTERMS));
   if (q) {
     key = ck_qkey(c, q);
     if (!key) return c->limit ? CK_NOKEY : -1;
@@ -221,6 +224,7 @@ void ck_obs_place(chk *c, int o, const ys_rcell *cell) {
 }
 
 ident *ck_add_ident(chk *c, const char *rule, int n) {
+  assert(n >= 0);
   ident *grown = ys_arena_reserve(c->a, c->id, c->ni, &c->ci, sizeof *grown);
   if (!grown) return NULL;
   c->id = grown;
@@ -466,6 +470,9 @@ void ck_catalog_row(chk *c, const ys_rtable *rt, const char *tname, ys_cls cls,
 void ck_evaluate(chk *c, ident *x) {
   x->resid = x->slo = x->shi = 0;
   for (int i = 0; i < x->n; i++) {
+    /* the builders tie observations only, never an unreadable cell */
+    assert(x->idx[i] >= 0 && (size_t)x->idx[i] < c->no);
+    assert(x->coef[i] == 1 || x->coef[i] == -1);
     const obs *o = &c->o[x->idx[i]];
     x->resid += x->coef[i] * o->v;
     x->slo += x->coef[i] > 0 ? o->lo : o->hi;

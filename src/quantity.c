@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
 #include "yusuan/money.h"
@@ -435,6 +436,7 @@ char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
 }
 
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
+  assert(e->n >= 0 && e->n <= YS_Q_MAXTERMS); /* ys_qexpr_parse's bound */
   ys_buf b = {0};
   for (int i = 0; i < e->n; i++) {
     if (i)

@@ -46,8 +46,10 @@ static const char *const help_main =
     "命令：\n"
     "  compile DATASET   由预算数据集生成全部公开报表\n"
     "  check PATH...     "
-    "检查公开报表（报表目录、CSV、tables.json），指出错误单元格\n"
-    "  ingest FILE       读取公开文档（文本），写出识别出的报表和情况说明数字\n"
+    "检查公开报表（PDF、网页、Excel、文本，或 compile 生成的报表），\n"
+    "                    指出错误单元格及应为数值\n"
+    "  ingest FILE       读取公开文档，写出识别出的报表、单元格位置和"
+    "情况说明数字\n"
     "  explain DATASET   由预算数据集生成情况说明（txt、md、html）\n"
     "  rules             列出检查规则\n"
     "  catalog CODE      查询政府收支分类科目\n"
@@ -91,31 +93,6 @@ static const char *const help_catalog =
     "  --year 年度   按该年度的科目表查询（默认最新）\n"
     "  --class       func 支出功能分类（默认）；econ 部门预算支出经济分类；\n"
     "                gov 政府预算支出经济分类\n";
-
-static int cmd_help(int argc, char **argv) {
-  const char *topic = argc > 2 ? argv[2] : NULL;
-  if (!topic)
-    fputs(help_main, stdout);
-  else if (!strcmp(topic, "compile"))
-    fputs(help_compile, stdout);
-  else if (!strcmp(topic, "catalog"))
-    fputs(help_catalog, stdout);
-  else if (!strcmp(topic, "check"))
-    fputs(help_check, stdout);
-  else if (!strcmp(topic, "rules"))
-    fputs(help_rules, stdout);
-  else if (!strcmp(topic, "ingest"))
-    fputs(help_ingest, stdout);
-  else if (!strcmp(topic, "explain"))
-    fputs(help_explain, stdout);
-  else if (!strcmp(topic, "profiles"))
-    fputs("用法：yusuan profiles\n\n列出内置的报表格式。\n", stdout);
-  else {
-    fprintf(stderr, "yusuan: 没有命令“%s”的帮助\n", topic);
-    return EXIT_BAD;
-  }
-  return EXIT_OKAY;
-}
 
 int cli_open_catalog(ys_catalog **cat, const char *dir, ys_errors *errs) {
   return dir ? ys_catalog_open_dir(cat, dir, errs)
@@ -320,7 +297,9 @@ static int cmd_catalog(int argc, char **argv) {
   return status;
 }
 
-static int cmd_profiles(void) {
+static int cmd_profiles(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
   char names[32][64];
   size_t n = ys_profile_builtin_list(names, 32);
   int width = 0, status = EXIT_OKAY;
@@ -342,6 +321,44 @@ static int cmd_profiles(void) {
   return status;
 }
 
+static const char *const help_profiles =
+    "用法：yusuan profiles\n\n列出内置的报表格式。\n";
+
+static int cmd_help(int argc, char **argv);
+
+/* The commands: each a thin shell over a library call. */
+static const struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *const *help;
+} commands[] = {
+    {"compile", cmd_compile, &help_compile},
+    {"check", cmd_check, &help_check},
+    {"ingest", cmd_ingest, &help_ingest},
+    {"explain", cmd_explain, &help_explain},
+    {"rules", cmd_rules, &help_rules},
+    {"catalog", cmd_catalog, &help_catalog},
+    {"profiles", cmd_profiles, &help_profiles},
+    {"help", cmd_help, &help_main},
+};
+
+static const struct command *command_named(const char *name) {
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (!strcmp(commands[i].name, name)) return &commands[i];
+  return NULL;
+}
+
+static int cmd_help(int argc, char **argv) {
+  const char *topic = argc > 2 ? argv[2] : NULL;
+  const struct command *c = topic ? command_named(topic) : NULL;
+  if (topic && !c) {
+    fprintf(stderr, "yusuan: 没有命令“%s”的帮助\n", topic);
+    return EXIT_BAD;
+  }
+  fputs(c ? *c->help : help_main, stdout);
+  return EXIT_OKAY;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs(help_main, stderr);
@@ -352,19 +369,15 @@ int main(int argc, char **argv) {
     printf("yusuan %s\n", YS_VERSION);
     return EXIT_OKAY;
   }
-  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
-    return cmd_help(argc, argv);
-  if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
-    char *hv[3] = {argv[0], "help", argv[1]};
-    return cmd_help(3, hv);
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) cmd = "help";
+  const struct command *c = command_named(cmd);
+  if (!c) {
+    fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
+    return EXIT_BAD;
   }
-  if (!strcmp(cmd, "compile")) return cmd_compile(argc, argv);
-  if (!strcmp(cmd, "catalog")) return cmd_catalog(argc, argv);
-  if (!strcmp(cmd, "check")) return cmd_check(argc, argv);
-  if (!strcmp(cmd, "rules")) return cmd_rules(argc, argv);
-  if (!strcmp(cmd, "ingest")) return cmd_ingest(argc, argv);
-  if (!strcmp(cmd, "explain")) return cmd_explain(argc, argv);
-  if (!strcmp(cmd, "profiles")) return cmd_profiles();
-  fprintf(stderr, "yusuan: 未知命令“%s”\n\n%s", cmd, help_main);
-  return EXIT_BAD;
+  if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+    fputs(*c->help, stdout);
+    return EXIT_OKAY;
+  }
+  return c->run(argc, argv);
 }
