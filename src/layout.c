@@ -992,8 +992,10 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
   int row = 0;
   skind kk[256];
   int fit[256];
-  sref held[64];
-  size_t nheld = 0;
+  /* text lines between numeric rows, placed with the next row (no cap: a
+   * long wrapped label is all kept) */
+  sref *held = NULL;
+  size_t nheld = 0, cap_held = 0;
   bool took_held = false; /* the last row was named by held text */
   for (size_t i = 0; i <= n; i++) {
     const ys_line *l = i < n ? L[i] : NULL;
@@ -1014,15 +1016,24 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
           if (prev) {
             prev->text = join_text(x->a, prev->text, l->spans[k].text);
             if (!prev->text) return YS_ENOMEM;
-          } else if (nheld < 64) {
+          } else {
+            sref *grown =
+                ys_arena_reserve(x->a, held, nheld, &cap_held, sizeof *held);
+            if (!grown) return YS_ENOMEM;
+            held = grown;
             held[nheld++] = (sref){&l->spans[k], pages[i]};
           }
         }
         took_held = false;
         continue;
       }
-      for (size_t k = 0; k < l->n && nheld < 64; k++)
+      for (size_t k = 0; k < l->n; k++) {
+        sref *grown =
+            ys_arena_reserve(x->a, held, nheld, &cap_held, sizeof *held);
+        if (!grown) return YS_ENOMEM;
+        held = grown;
         held[nheld++] = (sref){&l->spans[k], pages[i]};
+      }
       continue;
     }
     /* a numeric line, a header line or the end: place held text first */

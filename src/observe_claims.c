@@ -294,10 +294,11 @@ static verdict judge(rat lo, rat hi, rat plo, rat phi, const fig *p, bool pct) {
  * figure (half-up). */
 static const char *expected_text(chk *c, rel r, const fig *in, size_t n,
                                  const fig *p, bool pct) {
-  i128 x[64];
-  for (size_t i = 0; i < n && i < 64; i++) x[i] = in[i].v;
+  i128 *x = ys_arena_alloc(c->a, sizeof *x * (n + 1));
+  if (!x) return ""; /* the arena's failure is the check's result */
+  for (size_t i = 0; i < n; i++) x[i] = in[i].v;
   rat v;
-  if (!rel_at(r, x, n < 64 ? n : 64, &v)) return "";
+  if (!rel_at(r, x, n, &v)) return "";
   if (!pct) {
     int64_t fen = (int64_t)(v.n / 2);
     return ck_fmt_amount(c, fen, p->unit, p->dec);

@@ -1026,8 +1026,8 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
   bool in_indicators = false;
   int task_first = -1, total_row[3] = {-1, -1, -1};
   int form[3] = {-1, -1, -1}; /* 实施期资金总额, 财政拨款, 其他资金 */
-  int tasks[64][3];
-  int ntasks = 0;
+  int(*tasks)[3] = NULL;      /* each task row's three amounts */
+  size_t ntasks = 0, cap_tasks = 0;
   for (size_t i = 0; i < rt->nrows; i++) {
     const ys_rrow *row = &rt->rows[i];
     if (!row->n) continue;
@@ -1128,7 +1128,11 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
       if (total) {
         memcpy(total_row, ids, sizeof ids);
         task_first = -1;
-      } else if (ntasks < 64) {
+      } else {
+        int(*grown)[3] =
+            ys_arena_reserve(c->a, tasks, ntasks, &cap_tasks, sizeof *tasks);
+        if (!grown) return; /* the arena's failure is the check's result */
+        tasks = grown;
         memcpy(tasks[ntasks++], ids, sizeof ids);
       }
       /* 总额 = 财政拨款 + 其他资金 */
@@ -1150,14 +1154,14 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
     if (total_row[m] < 0) continue;
     /* tasks printed without amounts: nothing to add up */
     bool any = false;
-    for (int t = 0; t < ntasks; t++) any = any || tasks[t][m] >= 0;
+    for (size_t t = 0; t < ntasks; t++) any = any || tasks[t][m] >= 0;
     if (!any) continue;
-    ident *x = ck_add_ident(c, "sum.rows", ntasks + 1);
+    ident *x = ck_add_ident(c, "sum.rows", (int)ntasks + 1);
     if (!x) return;
     x->idx[x->n] = total_row[m];
     x->coef[x->n++] = -1;
     x->anchor = total_row[m];
-    for (int t = 0; t < ntasks; t++)
+    for (size_t t = 0; t < ntasks; t++)
       if (tasks[t][m] >= 0) {
         x->idx[x->n] = tasks[t][m];
         x->coef[x->n++] = 1;

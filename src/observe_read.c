@@ -316,9 +316,10 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       int t = at[i * nc + k];
       if (t < 0) continue;
       bool unreadable = false;
-      int parts[64];
+      int *parts = ys_arena_alloc(c->a, sizeof *parts * (size_t)col->n_sum_of);
+      if (!parts) return -1;
       int np = 0;
-      for (int m = 0; m < col->n_sum_of && np < 64; m++) {
+      for (int m = 0; m < col->n_sum_of; m++) {
         int o = at[i * nc + (size_t)col->sum_of[m]];
         unreadable = unreadable || o == UNREADABLE;
         if (o >= 0) parts[np++] = o;
