@@ -155,16 +155,21 @@ static const char *rule_title(const char *id) {
   const ys_rule *r = ys_rule_find(id);
   return r ? r->title : id;
 }
-void ck_blame(chk *c) {
-  /* Identities per observation. */
+/* The identities of each observation: by[o][0..cnt[o]). */
+typedef struct incidence {
+  size_t *cnt;
+  int **by;
+} incidence;
+
+static bool index_identities(chk *c, incidence *in) {
   size_t *cnt = ys_arena_alloc(c->a, sizeof(size_t) * (c->no + 1));
   int **by = ys_arena_alloc(c->a, sizeof(int *) * (c->no + 1));
-  if (!cnt || !by) return;
+  if (!cnt || !by) return false;
   for (size_t m = 0; m < c->ni; m++)
     for (int i = 0; i < c->id[m].n; i++) cnt[c->id[m].idx[i]]++;
   for (size_t o = 0; o < c->no; o++) {
     by[o] = ys_arena_alloc(c->a, sizeof(int) * (cnt[o] + 1));
-    if (!by[o]) return;
+    if (!by[o]) return false;
     cnt[o] = 0;
   }
   for (size_t m = 0; m < c->ni; m++)
@@ -172,95 +177,120 @@ void ck_blame(chk *c) {
       int o = c->id[m].idx[i];
       by[o][cnt[o]++] = (int)m;
     }
+  in->cnt = cnt;
+  in->by = by;
+  return true;
+}
+
+/* The correction best (of observation best.obs) applied and reported
+ * against the identities it repairs; false when out of memory. */
+static bool report_correction(chk *c, const incidence *in, cand best) {
+  size_t *cnt = in->cnt;
+  int **by = in->by;
+  obs *o = &c->o[best.obs];
+  int *fixed = ys_arena_alloc(c->a, sizeof *fixed * (cnt[best.obs] + 1));
+  if (!fixed) return false;
+  size_t nf = 0;
+  int64_t keep = o->v;
+  o->v = best.value2;
+  for (size_t m = 0; m < cnt[best.obs]; m++) {
+    ident *x = &c->id[by[best.obs][m]];
+    bool was = x->failed && !x->explained;
+    ck_evaluate(c, x);
+    if (was && !x->failed) {
+      fixed[nf++] = by[best.obs][m];
+      x->explained = true;
+    }
+  }
+  const char *rule = main_rule(c, fixed, nf, o->narrative);
+  o->blamed = true;
+  /* identities over a cell whose column was guessed: a warning */
+  ys_severity sev = narrative_severity(o, keep - best.value2);
+  for (size_t m = 0; m < nf && sev == YS_SEV_ERROR; m++) {
+    const ident *x = &c->id[fixed[m]];
+    for (int i = 0; i < x->n; i++)
+      if (c->o[x->idx[i]].guessed) sev = YS_SEV_WARNING;
+  }
+  ys_finding *f = finding_at(c, rule ? rule : "cross.table-equal", sev, o);
+  if (!f) return false;
+  f->found = ck_fs(c, ck_fmt_amount(c, keep, o->unit, o->decimals));
+  f->expected = ck_fs(c, ck_fmt_amount(c, o->v, o->unit, o->decimals));
+  f->difference = ck_fs(c, ck_fmt_amount(c, keep - o->v, o->unit, o->decimals));
+  char msg[1024];
+  snprintf(msg, sizeof msg,
+           "%s：“%s”%s%s 为 %s，应为 %s（差额 %s %s）；改正后 %zu 个勾稽关系"
+           "全部成立%s",
+           rule_title(f->rule), o->row, *o->col ? "·" : "", o->col, f->found,
+           f->expected, f->difference, f->unit, nf,
+           o->unclear ? "（说明未写明是否含上年结转，差额可能即为上年结转）"
+                      : "");
+  f->message = ck_fs(c, msg);
+  related_from(c, f, fixed, nf, best.obs);
+  return true;
+}
+
+/* The round's uncontested candidate of most support ({-1} when none may
+ * be named). */
+static cand round_winner(chk *c, const incidence *in, const cand *cs,
+                         size_t ncs) {
+  cand best = {-1, 0, 0};
+  for (size_t i = 0; i < ncs; i++) {
+    if (cs[i].support <= best.support) continue;
+    bool contested = false;
+    for (size_t j = 0; j < ncs && !contested; j++) {
+      if (j == i || cs[j].support < cs[i].support) continue;
+      contested = shares_failing(c, cs[i].obs, cs[j].obs, in->by, in->cnt);
+    }
+    if (!contested) best = cs[i];
+  }
+  /* One failing identity alone names its culprit only when it is the
+   * sole plausible one (see best_for). */
+  if (best.obs < 0 || best.support < 1) return (cand){-1, 0, 0};
+  if (best.support == 1)
+    for (size_t j = 0; j < ncs; j++)
+      if (cs[j].obs != best.obs &&
+          shares_failing(c, best.obs, cs[j].obs, in->by, in->cnt))
+        return (cand){-1, 0, 0};
+  return best;
+}
+
+/* Round after round, the cell whose single correction repairs the most
+ * failing identities is named, until none can be. */
+static bool blame_cells(chk *c, const incidence *in) {
   /* Candidates of a round that touch a common failing identity compete:
    * a tie among them means the data cannot tell. Candidates on disjoint
    * identities (a value moved between two rows) are independent. */
   cand *cs = ys_arena_alloc(c->a, sizeof(cand) * (c->no + 1));
-  if (!cs) return;
+  if (!cs) return false;
   /* room for the proposals of any one observation (best_for) */
   size_t most = 0;
   for (size_t o = 0; o < c->no; o++) {
     size_t k = 0;
-    for (size_t m = 0; m < cnt[o]; m++) k += (size_t)c->id[by[o][m]].n;
+    for (size_t m = 0; m < in->cnt[o]; m++) k += (size_t)c->id[in->by[o][m]].n;
     if (k > most) most = k;
   }
   int64_t *props = ys_arena_alloc(c->a, sizeof *props * (most + 1));
-  if (!props) return;
+  if (!props) return false;
   for (int round = 0; round < 200; round++) {
     size_t ncs = 0;
     for (size_t o = 0; o < c->no; o++) {
       bool involved = false;
-      for (size_t m = 0; m < cnt[o] && !involved; m++)
-        involved = c->id[by[o][m]].failed && !c->id[by[o][m]].explained;
+      for (size_t m = 0; m < in->cnt[o] && !involved; m++)
+        involved = c->id[in->by[o][m]].failed && !c->id[in->by[o][m]].explained;
       if (!involved || c->o[o].blamed) continue;
-      cand cd = best_for(c, (int)o, by[o], cnt[o], props);
+      cand cd = best_for(c, (int)o, in->by[o], in->cnt[o], props);
       if (cd.support > 0) cs[ncs++] = cd;
     }
-    cand best = {-1, 0, 0};
-    for (size_t i = 0; i < ncs; i++) {
-      if (cs[i].support <= best.support) continue;
-      bool contested = false;
-      for (size_t j = 0; j < ncs && !contested; j++) {
-        if (j == i || cs[j].support < cs[i].support) continue;
-        contested = shares_failing(c, cs[i].obs, cs[j].obs, by, cnt);
-      }
-      if (!contested) best = cs[i];
-    }
-    /* One failing identity alone names its culprit only when it is the
-     * sole plausible one (see best_for). */
-    if (best.obs < 0 || best.support < 1) break;
-    if (best.support == 1) {
-      size_t rivals = 0;
-      for (size_t j = 0; j < ncs; j++)
-        rivals += cs[j].obs != best.obs &&
-                  shares_failing(c, best.obs, cs[j].obs, by, cnt);
-      if (rivals) break;
-    }
-    obs *o = &c->o[best.obs];
-    /* Report against the identities this correction repairs. */
-    int *fixed = ys_arena_alloc(c->a, sizeof *fixed * (cnt[best.obs] + 1));
-    if (!fixed) return;
-    size_t nf = 0;
-    int64_t keep = o->v;
-    o->v = best.value2;
-    for (size_t m = 0; m < cnt[best.obs]; m++) {
-      ident *x = &c->id[by[best.obs][m]];
-      bool was = x->failed && !x->explained;
-      ck_evaluate(c, x);
-      if (was && !x->failed) {
-        fixed[nf++] = by[best.obs][m];
-        x->explained = true;
-      }
-    }
-    const char *rule = main_rule(c, fixed, nf, o->narrative);
-    o->blamed = true;
-    /* identities over a cell whose column was guessed: a warning */
-    ys_severity sev = narrative_severity(o, keep - best.value2);
-    for (size_t m = 0; m < nf && sev == YS_SEV_ERROR; m++) {
-      const ident *x = &c->id[fixed[m]];
-      for (int i = 0; i < x->n; i++)
-        if (c->o[x->idx[i]].guessed) sev = YS_SEV_WARNING;
-    }
-    ys_finding *f = finding_at(c, rule ? rule : "cross.table-equal", sev, o);
-    if (!f) return;
-    f->found = ck_fs(c, ck_fmt_amount(c, keep, o->unit, o->decimals));
-    f->expected = ck_fs(c, ck_fmt_amount(c, o->v, o->unit, o->decimals));
-    f->difference =
-        ck_fs(c, ck_fmt_amount(c, keep - o->v, o->unit, o->decimals));
-    char msg[1024];
-    snprintf(msg, sizeof msg,
-             "%s：“%s”%s%s 为 %s，应为 %s（差额 %s %s）；改正后 %zu 个勾稽关系"
-             "全部成立%s",
-             rule_title(f->rule), o->row, *o->col ? "·" : "", o->col, f->found,
-             f->expected, f->difference, f->unit, nf,
-             o->unclear ? "（说明未写明是否含上年结转，差额可能即为上年结转）"
-                        : "");
-    f->message = ck_fs(c, msg);
-    related_from(c, f, fixed, nf, best.obs);
-    (void)keep;
+    cand best = round_winner(c, in, cs, ncs);
+    if (best.obs < 0) break;
+    if (!report_correction(c, in, best)) return false;
   }
-  /* What no single correction explains: report the identity itself, once
-   * per cell and rule (a cell off against three tables is one finding). */
+  return true;
+}
+
+/* What no single correction explains: the identity itself, once per cell
+ * and rule (a cell off against three tables is one finding). */
+static void report_conflicts(chk *c) {
   int *group = ys_arena_alloc(c->a, sizeof *group * (c->ni + 1));
   if (!group) return;
   for (size_t m = 0; m < c->ni; m++) {
@@ -308,7 +338,10 @@ void ck_blame(chk *c) {
     f->message = ck_fs(c, msg);
     related_from(c, f, group, ng, x->anchor);
   }
-  if (!c->opt || !c->opt->rounding) return;
+}
+
+/* Identities that hold only within rounding: 尾数误差, when asked. */
+static void report_rounding(chk *c) {
   for (size_t m = 0; m < c->ni; m++) {
     ident *x = &c->id[m];
     if (x->failed || x->resid == 0) continue;
@@ -325,4 +358,12 @@ void ck_blame(chk *c) {
         t->row, f->difference, f->unit);
     f->message = ck_fs(c, msg);
   }
+}
+
+void ck_blame(chk *c) {
+  incidence in;
+  /* out of memory: the arena records it, and the check reports it */
+  if (!index_identities(c, &in) || !blame_cells(c, &in)) return;
+  report_conflicts(c);
+  if (c->opt && c->opt->rounding) report_rounding(c);
 }

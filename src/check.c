@@ -31,6 +31,111 @@
 
 #include "check_impl.h"
 
+/* A table that shows no figure and says nothing of why. */
+static void empty_without_note(chk *c, const ys_rtable *rt, const char *tname) {
+  ys_finding *f =
+      ck_add_finding(c, "complete.empty-table-note", YS_SEV_WARNING);
+  if (!f) return;
+  f->file = ck_fs(c, rt->file);
+  f->line = rt->title_line;
+  f->page = rt->title_page;
+  f->table = ck_fs(c, tname);
+  f->message = ck_fs(c, "此表没有数据，但没有“空表说明”说明理由");
+}
+
+/* Did observations [before, c->no) show anything but zeros? */
+static bool any_figure(const chk *c, size_t before) {
+  for (size_t i = before; i < c->no; i++)
+    if (c->o[i].v != 0) return true;
+  return false;
+}
+
+/* Observations of a table read by meaning; group/side/grand record its
+ * place in a 收支总表 for the balance identity. */
+static void observe_read_table(chk *c, const ys_rtable *rt, const char *tname,
+                               ys_unit *last_unit, int *group, int *side,
+                               int *grand) {
+  size_t before = c->no;
+  *group = rt->group;
+  *side = rt->side;
+  *grand = ck_observe_read(c, rt, tname, *last_unit);
+  if (rt->unit_known) *last_unit = rt->unit;
+  bool amounts = false;
+  for (size_t k = 0; k < rt->ncols; k++)
+    amounts = amounts || rt->cols[k].kind == YS_RCOL_AMOUNT;
+  if (!any_figure(c, before) && !rt->empty_note && amounts && rt->side == 0)
+    empty_without_note(c, rt, tname);
+}
+
+/* Observations of a table laid out in profile p's columns; *seen the
+ * profile table it is (NULL: none, said). */
+static void observe_profile_table(chk *c, const ys_profile *p,
+                                  const ys_rtable *rt, const char *tname,
+                                  const ys_ptable **seen) {
+  const ys_ptable *pt = ck_match_table(c, p, rt);
+  *seen = pt;
+  if (!pt) {
+    ys_finding *f = ck_add_finding(c, "parse.unrecognized-table", YS_SEV_INFO);
+    if (f) {
+      f->file = ck_fs(c, rt->file);
+      f->line = rt->title_line;
+      f->page = rt->title_page;
+      f->table = ck_fs(c, tname);
+      f->message = ck_fs(c, "无法识别此表属于哪一张标准报表，未参与检查");
+    }
+    return;
+  }
+  size_t body = rt->header_rows >= 0
+                    ? (size_t)rt->header_rows
+                    : (size_t)pt->header_rows + (pt->colnums ? 1 : 0);
+  size_t before = c->no;
+  if (pt->layout == LAYOUT_GRID)
+    ck_observe_grid(c, rt, pt, tname, body);
+  else if (pt->layout == LAYOUT_PANELS)
+    ck_observe_panels(c, rt, pt, tname, body);
+  else
+    ck_observe_targets(c, rt, pt, tname);
+  if (!any_figure(c, before) && !rt->empty_note && pt->layout != LAYOUT_TARGETS)
+    empty_without_note(c, rt, tname);
+}
+
+/* Every table observed, then the identities between tables and the text,
+ * then the verdicts and blame. */
+static int observe_and_decide(chk *c, const ys_profile *p) {
+  const ys_rdoc *doc = c->doc;
+  const ys_ptable **seen = ys_arena_alloc(c->a, sizeof(void *) * (doc->n + 1));
+  int *group = ys_arena_alloc(c->a, sizeof(int) * (doc->n + 1) * 3);
+  if (!seen || !group) return YS_ENOMEM;
+  int *side = group + doc->n + 1, *grand = side + doc->n + 1;
+  size_t nmatched = 0;
+  ys_unit last_unit = YS_UNIT_WANYUAN;
+  for (size_t k = 0; k < doc->n; k++) {
+    const ys_rtable *rt = &doc->tables[k];
+    const char *tname = ck_table_name(c, rt);
+    group[k] = 0;
+    grand[k] = -1;
+    seen[k] = NULL;
+    if (rt->cols) {
+      observe_read_table(c, rt, tname, &last_unit, &group[k], &side[k],
+                         &grand[k]);
+      continue;
+    }
+    observe_profile_table(c, p, rt, tname, &seen[k]);
+    nmatched += seen[k] != NULL;
+  }
+  ck_balance_idents(c, group, side, grand, doc->n);
+  if (p) ck_completeness(c, p, seen, nmatched);
+  ck_observe_claims(c);
+  ck_difference_idents(c);
+  ck_normalise_keys(c);
+  ck_equality_idents(c);
+  ck_partition_idents(c);
+  ck_fund_balance_idents(c);
+  for (size_t m = 0; m < c->ni; m++) ck_evaluate(c, &c->id[m]);
+  ck_blame(c);
+  return YS_OK;
+}
+
 static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
                       const ys_check_options *opt, ys_findings *out,
                       ys_errors *errs) {
@@ -73,97 +178,11 @@ static int check_impl(const ys_rdoc *doc, const ys_catalog *cat,
     return YS_ENOTFOUND;
   }
   c.p = p;
-  const ys_ptable **seen = ys_arena_alloc(c.a, sizeof(void *) * (doc->n + 1));
-  int *group = ys_arena_alloc(c.a, sizeof(int) * (doc->n + 1) * 3);
-  if (!seen || !group) {
-    ys_arena_free(c.a);
-    return YS_ENOMEM;
-  }
-  int *side = group + doc->n + 1, *grand = side + doc->n + 1;
-  size_t nmatched = 0;
-  ys_unit last_unit = YS_UNIT_WANYUAN;
-  for (size_t k = 0; k < doc->n; k++) {
-    const ys_rtable *rt = &doc->tables[k];
-    const char *tname = ck_table_name(&c, rt);
-    group[k] = 0;
-    grand[k] = -1;
-    if (rt->cols) {
-      size_t before = c.no;
-      group[k] = rt->group;
-      side[k] = rt->side;
-      grand[k] = ck_observe_read(&c, rt, tname, last_unit);
-      if (rt->unit_known) last_unit = rt->unit;
-      bool any = false;
-      for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
-      bool amounts = false;
-      for (size_t k2 = 0; k2 < rt->ncols; k2++)
-        amounts = amounts || rt->cols[k2].kind == YS_RCOL_AMOUNT;
-      if (!any && !rt->empty_note && amounts && rt->side == 0) {
-        ys_finding *f =
-            ck_add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
-        if (f) {
-          f->file = ck_fs(&c, rt->file);
-          f->line = rt->title_line;
-          f->page = rt->title_page;
-          f->table = ck_fs(&c, tname);
-          f->message = ck_fs(&c, "此表没有数据，但没有“空表说明”说明理由");
-        }
-      }
-      continue;
-    }
-    const ys_ptable *pt = ck_match_table(&c, p, rt);
-    seen[k] = pt;
-    if (!pt) {
-      ys_finding *f =
-          ck_add_finding(&c, "parse.unrecognized-table", YS_SEV_INFO);
-      if (f) {
-        f->file = ck_fs(&c, rt->file);
-        f->line = rt->title_line;
-        f->page = rt->title_page;
-        f->table = ck_fs(&c, tname);
-        f->message = ck_fs(&c, "无法识别此表属于哪一张标准报表，未参与检查");
-      }
-      continue;
-    }
-    nmatched++;
-    size_t body = rt->header_rows >= 0
-                      ? (size_t)rt->header_rows
-                      : (size_t)pt->header_rows + (pt->colnums ? 1 : 0);
-    size_t before = c.no;
-    if (pt->layout == LAYOUT_GRID)
-      ck_observe_grid(&c, rt, pt, tname, body);
-    else if (pt->layout == LAYOUT_PANELS)
-      ck_observe_panels(&c, rt, pt, tname, body);
-    else
-      ck_observe_targets(&c, rt, pt, tname);
-    bool any = false;
-    for (size_t i = before; i < c.no; i++) any = any || c.o[i].v != 0;
-    if (!any && !rt->empty_note && pt->layout != LAYOUT_TARGETS) {
-      ys_finding *f =
-          ck_add_finding(&c, "complete.empty-table-note", YS_SEV_WARNING);
-      if (f) {
-        f->file = ck_fs(&c, rt->file);
-        f->line = rt->title_line;
-        f->page = rt->title_page;
-        f->table = ck_fs(&c, tname);
-        f->message = ck_fs(&c, "此表没有数据，但没有“空表说明”说明理由");
-      }
-    }
-  }
-  ck_balance_idents(&c, group, side, grand, doc->n);
-  if (p) ck_completeness(&c, p, seen, nmatched);
-  ck_observe_claims(&c);
-  ck_difference_idents(&c);
-  ck_normalise_keys(&c);
-  ck_equality_idents(&c);
-  ck_partition_idents(&c);
-  ck_fund_balance_idents(&c);
-  for (size_t m = 0; m < c.ni; m++) ck_evaluate(&c, &c.id[m]);
-  ck_blame(&c);
+  int rc = observe_and_decide(&c, p);
   ys_profiles_free(owned);
   /* an observation, identity or finding lost for want of memory makes the
    * verdict incomplete: never a clean report */
-  bool lost = ys_arena_failed(c.a) || ys_arena_failed(out->arena);
+  bool lost = rc || ys_arena_failed(c.a) || ys_arena_failed(out->arena);
   ys_arena_free(c.a);
   if (lost) return YS_ENOMEM;
   if (c.limit) {
