@@ -237,60 +237,78 @@ static void guard(chk *c, size_t mark, const ys_rtable *rt, const char *tname,
                          what, failed, n));
 }
 
-int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
-                    ys_unit fallback) {
-  size_t nr = rt->nrows, nc = rt->ncols;
-  ys_unit u = rt->unit_known ? rt->unit : fallback;
-  int *at = ys_arena_alloc(c->a, sizeof(int) * (nr * nc + 1));
-  int *dec = ys_arena_alloc(c->a, sizeof(int) * (nc + 1));
-  size_t *kids = ys_arena_alloc(c->a, sizeof(size_t) * (nr + 1));
-  if (!at || !dec || !kids) return -1;
-  for (size_t i = 0; i < nr * nc; i++) at[i] = -1;
+/* The state of one table's observation: its observation of each cell
+ * (at[i * nc + k]: -1 none, UNREADABLE), the decimals of each column,
+ * scratch for row lists. */
+typedef struct rview {
+  chk *c;
+  const ys_rtable *rt;
+  const char *tname;
+  size_t nr, nc;
+  ys_unit u;
+  int *at, *dec;
+  size_t *kids;
+} rview;
+
+/* Each amount column's printed decimals; the first column of figures
+ * whose header was not understood is said (once). */
+static void column_kinds(rview *v) {
+  chk *c = v->c;
+  const ys_rtable *rt = v->rt;
   bool unread_reported = false;
-  for (size_t k = 0; k < nc; k++) {
-    dec[k] = rt->cols[k].kind == YS_RCOL_AMOUNT ? column_decimals(rt, k, u) : 0;
+  for (size_t k = 0; k < v->nc; k++) {
+    v->dec[k] =
+        rt->cols[k].kind == YS_RCOL_AMOUNT ? column_decimals(rt, k, v->u) : 0;
     /* a column of numbers the reader could not understand */
-    if (rt->cols[k].kind == YS_RCOL_OTHER && !unread_reported) {
-      bool nums = false;
-      for (size_t i = 0; i < nr && !nums; i++) {
-        ys_amount am;
-        const char *t = rt->rows[i].cells[k].text;
-        nums = *t && ys_money_parse(&am, t, strlen(t), u, NULL) == YS_OK;
-      }
-      if (nums) {
-        ys_finding *f = ck_add_finding(c, "parse.unplaced", YS_SEV_INFO);
-        if (f) {
-          f->file = ck_fs(c, rt->file);
-          f->line = rt->title_line;
-          f->page = rt->title_page;
-          f->table = ck_fs(c, tname);
-          f->column = ck_fs(c, rt->cols[k].label);
-          f->message = ck_fs(
-              c, ys_arena_printf(
-                     c->a, "列“%s”的表头%s%s%s，此列未参与检查",
-                     rt->cols[k].label, *rt->cols[k].rest ? "中“" : "无法识别",
-                     rt->cols[k].rest, *rt->cols[k].rest ? "”无法识别" : ""));
-        }
-        unread_reported = true;
-      }
+    if (rt->cols[k].kind != YS_RCOL_OTHER || unread_reported) continue;
+    bool nums = false;
+    for (size_t i = 0; i < v->nr && !nums; i++) {
+      ys_amount am;
+      const char *t = rt->rows[i].cells[k].text;
+      nums = *t && ys_money_parse(&am, t, strlen(t), v->u, NULL) == YS_OK;
     }
+    if (!nums) continue;
+    ys_finding *f = ck_add_finding(c, "parse.unplaced", YS_SEV_INFO);
+    if (f) {
+      f->file = ck_fs(c, rt->file);
+      f->line = rt->title_line;
+      f->page = rt->title_page;
+      f->table = ck_fs(c, v->tname);
+      f->column = ck_fs(c, rt->cols[k].label);
+      f->message =
+          ck_fs(c, ys_arena_printf(c->a, "列“%s”的表头%s%s%s，此列未参与检查",
+                                   rt->cols[k].label,
+                                   *rt->cols[k].rest ? "中“" : "无法识别",
+                                   rt->cols[k].rest,
+                                   *rt->cols[k].rest ? "”无法识别" : ""));
+    }
+    unread_reported = true;
   }
-  int grand = -1;
-  for (size_t i = 0; i < nr; i++) {
+}
+
+/* An observation of every readable amount cell of the placed rows; a row
+ * with figures the reader did not place is said. false when out of
+ * memory. */
+static bool observe_cells(rview *v) {
+  chk *c = v->c;
+  const ys_rtable *rt = v->rt;
+  size_t nc = v->nc;
+  for (size_t i = 0; i < v->nr; i++) {
     const ys_rrow *r = &rt->rows[i];
     if (!(r->flags & YS_RROW_PLACED)) {
       bool nums = false;
       for (size_t k = 0; k < nc && !nums; k++)
         nums = rt->cols[k].kind == YS_RCOL_AMOUNT && *r->cells[k].text;
-      if (nums) ck_unplaced(c, rt, tname, r, r->why ? r->why : "无法识别此行");
+      if (nums)
+        ck_unplaced(c, rt, v->tname, r, r->why ? r->why : "无法识别此行");
       continue;
     }
     for (size_t k = 0; k < nc; k++) {
       const ys_rcol *col = &rt->cols[k];
       if (col->kind != YS_RCOL_AMOUNT) continue;
       ys_amount am;
-      if (!readable_amount(c, rt, tname, r, k, u, dec[k], &am)) {
-        at[i * nc + k] = UNREADABLE;
+      if (!readable_amount(c, rt, v->tname, r, k, v->u, v->dec[k], &am)) {
+        v->at[i * nc + k] = UNREADABLE;
         continue;
       }
       ys_qexpr e;
@@ -298,29 +316,37 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       ys_qexpr_cell(&e, col->q.n ? &col->q : NULL, col->q.n ? NULL : &rt->base,
                     &r->q, c->a);
       const ys_rcell *cell = &r->cells[k];
-      int o = ck_add_obs(c, &e, NULL, &am, u, rt->file, tname,
+      int o = ck_add_obs(c, &e, NULL, &am, v->u, rt->file, v->tname,
                          *r->label ? r->label : r->code, col->label, cell->text,
                          cell->line ? cell->line : r->line);
       if (o == CK_NOKEY) continue;
-      if (o < 0) return -1;
+      if (o < 0) return false;
       ck_obs_place(c, o, cell);
-      at[i * nc + k] = o;
+      v->at[i * nc + k] = o;
     }
   }
-  /* column sums, row by row, one batch per total column */
+  return true;
+}
+
+/* Column sums, row by row, one batch per total column. false when out of
+ * memory. */
+static bool column_sums(rview *v) {
+  chk *c = v->c;
+  const ys_rtable *rt = v->rt;
+  size_t nc = v->nc;
   for (size_t k = 0; k < nc; k++) {
     const ys_rcol *col = &rt->cols[k];
     if (!col->n_sum_of) continue;
     size_t mark = c->ni;
-    for (size_t i = 0; i < nr; i++) {
-      int t = at[i * nc + k];
+    for (size_t i = 0; i < v->nr; i++) {
+      int t = v->at[i * nc + k];
       if (t < 0) continue;
       bool unreadable = false;
       int *parts = ys_arena_alloc(c->a, sizeof *parts * (size_t)col->n_sum_of);
-      if (!parts) return -1;
+      if (!parts) return false;
       int np = 0;
       for (int m = 0; m < col->n_sum_of; m++) {
-        int o = at[i * nc + (size_t)col->sum_of[m]];
+        int o = v->at[i * nc + (size_t)col->sum_of[m]];
         unreadable = unreadable || o == UNREADABLE;
         if (o >= 0) parts[np++] = o;
       }
@@ -333,25 +359,38 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       c->ni = mark;
       continue;
     }
-    guard(c, mark, rt, tname, col->label);
+    guard(c, mark, rt, v->tname, col->label);
   }
-  /* rows: trees of codes and of numbering, one batch per column */
-  for (size_t k = 0; k < nc; k++) {
+  return true;
+}
+
+/* Rows: trees of codes and of numbering, one batch per column. */
+static void row_trees(rview *v) {
+  chk *c = v->c;
+  const ys_rtable *rt = v->rt;
+  for (size_t k = 0; k < v->nc; k++) {
     if (rt->cols[k].kind != YS_RCOL_AMOUNT) continue;
     size_t mark = c->ni;
-    for (size_t i = 0; i < nr; i++) {
+    for (size_t i = 0; i < v->nr; i++) {
       const ys_rrow *r = &rt->rows[i];
       if (!(r->flags & YS_RROW_PLACED) ||
           (r->flags & (YS_RROW_TOTAL | YS_RROW_GRAND)) || r->level < 1)
         continue;
-      size_t n = children(rt, i, kids, nr);
+      size_t n = children(rt, i, v->kids, v->nr);
       if (n)
-        rows_ident(c, at, nc, k, k + 1, i, kids, n,
+        rows_ident(c, v->at, v->nc, k, k + 1, i, v->kids, n,
                    r->flags & YS_RROW_CODE ? "sum.code-tree" : "sum.rows");
     }
-    guard(c, mark, rt, tname, rt->cols[k].label);
+    guard(c, mark, rt, v->tname, rt->cols[k].label);
   }
-  /* the 合计 row: the top rows of the body */
+}
+
+/* The 合计 row (the top rows of the body) and the 总计 row (the 合计 and
+ * the footers after it); returns the observation of the 总计, -1 none. */
+static int closing_rows(rview *v) {
+  chk *c = v->c;
+  const ys_rtable *rt = v->rt;
+  size_t nr = v->nr, nc = v->nc, *kids = v->kids;
   size_t total = nr;
   int min_level = 1 << 20;
   for (size_t i = 0; i < nr; i++) {
@@ -373,8 +412,8 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
       kids[nk++] = i;
   }
   if (total < nr && nk)
-    rows_ident(c, at, nc, 0, nc, total, kids, nk, "sum.rows");
-  /* the 总计 row */
+    rows_ident(c, v->at, nc, 0, nc, total, kids, nk, "sum.rows");
+  int grand = -1;
   for (size_t g = 0; g < nr; g++) {
     const ys_rrow *r = &rt->rows[g];
     if (!(r->flags & YS_RROW_GRAND) || !(r->flags & YS_RROW_PLACED)) continue;
@@ -396,12 +435,29 @@ int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
           kids[np++] = j;
       }
     }
-    if (np) rows_ident(c, at, nc, 0, nc, g, kids, np, "sum.rows");
+    if (np) rows_ident(c, v->at, nc, 0, nc, g, kids, np, "sum.rows");
     /* the side's 总计, for the balance: its first amount column */
     for (size_t k = 0; k < nc && grand < 0; k++)
-      if (at[g * nc + k] >= 0) grand = at[g * nc + k];
+      if (v->at[g * nc + k] >= 0) grand = v->at[g * nc + k];
     break;
   }
+  return grand;
+}
+
+int ck_observe_read(chk *c, const ys_rtable *rt, const char *tname,
+                    ys_unit fallback) {
+  rview v = {c,         rt,        tname,
+             rt->nrows, rt->ncols, rt->unit_known ? rt->unit : fallback,
+             NULL,      NULL,      NULL};
+  v.at = ys_arena_alloc(c->a, sizeof(int) * (v.nr * v.nc + 1));
+  v.dec = ys_arena_alloc(c->a, sizeof(int) * (v.nc + 1));
+  v.kids = ys_arena_alloc(c->a, sizeof(size_t) * (v.nr + 1));
+  if (!v.at || !v.dec || !v.kids) return -1;
+  for (size_t i = 0; i < v.nr * v.nc; i++) v.at[i] = -1;
+  column_kinds(&v);
+  if (!observe_cells(&v) || !column_sums(&v)) return -1;
+  row_trees(&v);
+  int grand = closing_rows(&v);
   catalog_rows(c, rt, tname);
   return grand;
 }
