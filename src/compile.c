@@ -365,7 +365,7 @@ static bool in_alts(const char *alts, const char *v) {
 }
 
 static const char *unit_name_of(cctx *c, const char *code) {
-  const ys_unit_rec *u = ys_dataset_unit(c->ds, code);
+  const ys_budget_unit *u = ys_dataset_unit(c->ds, code);
   return u ? u->name : "";
 }
 
@@ -405,7 +405,7 @@ static void gen_rows(cctx *c, rowvec *rv, const ys_prow *rows, size_t n);
  * (so a tree shows the codes that unit uses), narrowed by it and placed
  * below the unit row. */
 static void gen_nested(cctx *c, rowvec *rv, const ys_prow *pr,
-                       const ys_unit_rec *un, int level) {
+                       const ys_budget_unit *un, int level) {
   ys_qfilter uf = {0};
   ys_qcodes_add(&uf.unit, un->code);
   const ys_qfilter *save = c->ctx;
@@ -443,7 +443,7 @@ static int cmp_fproj(const void *a, const void *b) {
 }
 
 static void gen_projects_by_func(cctx *c, rowvec *rv, const ys_prow *pr,
-                                 const ys_unit_rec *un) {
+                                 const ys_budget_unit *un) {
   const ys_dataset *ds = c->ds;
   ys_qfilter g = {0};
   g.src = YS_Q_EXP;
@@ -514,7 +514,7 @@ static void gen_units(cctx *c, rowvec *rv, const ys_prow *pr,
   r->label = ds->dept_name;
   r->indent = true;
   for (size_t u = 0; u < ds->n_units; u++) {
-    const ys_unit_rec *un = &ds->units[u];
+    const ys_budget_unit *un = &ds->units[u];
     if (with_projects) {
       bool any = false;
       const ys_project *const *up;

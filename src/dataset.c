@@ -525,7 +525,7 @@ static const char *check_econ(loader *L, const char *file, int line, int col,
 }
 
 static const char *derive_gecon(loader *L, const char *file, int line, int col,
-                                const char *econ, const ys_unit_rec *u) {
+                                const char *econ, const ys_budget_unit *u) {
   const char *g = ys_catalog_gov_map(L->cat, econ, u->kind, L->year);
   if (!g) {
     ds_problem(L, file, line, col,
@@ -539,9 +539,9 @@ static const char *derive_gecon(loader *L, const char *file, int line, int col,
 }
 
 /* A unit reference, or NULL (reported unless units.csv was unusable). */
-static const ys_unit_rec *check_unit_ref(loader *L, const char *file, int line,
-                                         int col, ys_csv_field f,
-                                         const char **code_out) {
+static const ys_budget_unit *check_unit_ref(loader *L, const char *file,
+                                            int line, int col, ys_csv_field f,
+                                            const char **code_out) {
   *code_out = NULL;
   if (f.len == 0) {
     ds_problem(L, file, line, col, "单位编码不能为空");
@@ -554,7 +554,7 @@ static const ys_unit_rec *check_unit_ref(loader *L, const char *file, int line,
   }
   *code_out = code;
   if (!L->units_ok) return NULL;
-  const ys_unit_rec *u = ys_dataset_unit(L->ds, code);
+  const ys_budget_unit *u = ys_dataset_unit(L->ds, code);
   if (!u)
     ds_problem(L, file, line, col, "单位编码“%s”未在 units.csv 中定义", code);
   return u;
@@ -783,7 +783,7 @@ static void load_units(loader *L) {
     if (!code)
       continue; /* kept despite other problems: avoids noise in
                    every row that refers to it */
-    ys_unit_rec *u =
+    ys_budget_unit *u =
         push(L, &ds->units, &ds->n_units, &L->cap_units, sizeof *u);
     if (!u) return;
     u->code = code;
@@ -796,9 +796,9 @@ static void load_units(loader *L) {
   ds_impl *im = L->impl;
   if (ds->n_units) {
     size_t m;
-    im->unit_idx = (const ys_unit_rec **)ds_field_index(
+    im->unit_idx = (const ys_budget_unit **)ds_field_index(
         L, ds->units, ds->n_units, sizeof *ds->units,
-        offsetof(ys_unit_rec, code), true, &m);
+        offsetof(ys_budget_unit, code), true, &m);
     if (!im->unit_idx) return;
     for (size_t i = 1; i < ds->n_units; i++)
       if (!strcmp(im->unit_idx[i]->code, im->unit_idx[i - 1]->code))
@@ -1101,8 +1101,8 @@ static void load_items_in(loader *L, ys_arena *dataset_arena) {
     int ln = r->line;
     check_extra_cells(L, &t, r);
     const char *ucode;
-    const ys_unit_rec *u = check_unit_ref(L, t.path, ln, colno(&t, I_UNIT),
-                                          cell(&t, r, I_UNIT), &ucode);
+    const ys_budget_unit *u = check_unit_ref(L, t.path, ln, colno(&t, I_UNIT),
+                                             cell(&t, r, I_UNIT), &ucode);
     const char *func =
         check_func(L, t.path, ln, colno(&t, I_FUNC), cell(&t, r, I_FUNC));
     const char *econ =
@@ -1341,8 +1341,8 @@ static void load_procurement(loader *L) {
     int ln = r->line;
     check_extra_cells(L, &t, r);
     const char *ucode;
-    const ys_unit_rec *u = check_unit_ref(L, t.path, ln, colno(&t, Q_UNIT),
-                                          cell(&t, r, Q_UNIT), &ucode);
+    const ys_budget_unit *u = check_unit_ref(L, t.path, ln, colno(&t, Q_UNIT),
+                                             cell(&t, r, Q_UNIT), &ucode);
     ys_csv_field pf = cell(&t, r, Q_PROJECT);
     if (!pf.len)
       ds_problem(L, t.path, ln, colno(&t, Q_PROJECT), "采购项目不能为空");

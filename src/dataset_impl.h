@@ -14,10 +14,10 @@
 #include "yusuan/error.h"
 
 typedef struct ds_impl {
-  ys_dataset pub;                 /* first: a ys_dataset * is a ds_impl * */
-  const ys_unit_rec **unit_idx;   /* by code, file order within one */
-  const ys_project **project_idx; /* by code, file order within one */
-  const ys_fact **fact_idx;       /* by key, file order within one */
+  ys_dataset pub;                  /* first: a ys_dataset * is a ds_impl * */
+  const ys_budget_unit **unit_idx; /* by code, file order within one */
+  const ys_project **project_idx;  /* by code, file order within one */
+  const ys_fact **fact_idx;        /* by key, file order within one */
   /* The line items sorted by each code a filter narrows by (ties in file
    * order), so the items under a code prefix are one run found by binary
    * search: a cell of a unit's row then costs that unit's items, not all of

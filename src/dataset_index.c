@@ -24,11 +24,11 @@ static const void *index_find(const void *const *idx, size_t n, size_t off,
   return field_run(idx, n, off, key, true, &run) ? run[0] : NULL;
 }
 
-const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds, const char *code) {
+const ys_budget_unit *ys_dataset_unit(const ys_dataset *ds, const char *code) {
   if (!ds) return NULL;
   const ds_impl *im = (const ds_impl *)ds;
   return index_find((const void *const *)im->unit_idx, ds->n_units,
-                    offsetof(ys_unit_rec, code), code);
+                    offsetof(ys_budget_unit, code), code);
 }
 
 const ys_project *ys_dataset_project(const ys_dataset *ds, const char *code) {

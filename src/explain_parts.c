@@ -173,7 +173,7 @@ admin admin_of(ex *x) {
   admin r = {0, x->ds->n_units, 0, NULL};
   ys_buf b = {0};
   for (size_t i = 0; i < x->ds->n_units; i++) {
-    const ys_unit_rec *u = &x->ds->units[i];
+    const ys_budget_unit *u = &x->ds->units[i];
     if (u->kind != YS_UNIT_KIND_ADMIN) continue;
     if (r.n++) ys_buf_puts(&b, "、");
     ys_buf_puts(&b, u->name);
@@ -207,7 +207,7 @@ void admin_chg(ex *x, const admin *ad, const char *rprefix) {
   int line = 0;
   const char *first = NULL;
   for (size_t i = 0; i < x->ds->n_units; i++) {
-    const ys_unit_rec *u = &x->ds->units[i];
+    const ys_budget_unit *u = &x->ds->units[i];
     if (u->kind != YS_UNIT_KIND_ADMIN) continue;
     const char *k = aprintf(x, "prev.public@%s", u->code);
     if (!first) first = k;

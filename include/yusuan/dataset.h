@@ -72,12 +72,14 @@ typedef enum ys_nature {
   YS_NATURE_PUBLIC     /* 公用经费 */
 } ys_nature;
 
-typedef struct ys_unit_rec {
+/* A budget unit (预算单位): the department itself or one of the units
+ * under it (not a unit of money: that is ys_unit, 元 / 万元). */
+typedef struct ys_budget_unit {
   const char *code; /* 单位编码, e.g. "209002" */
   const char *name;
   ys_unit_kind kind;
   int line;
-} ys_unit_rec;
+} ys_budget_unit;
 
 typedef struct ys_revenue {
   const char *unit;
@@ -165,7 +167,7 @@ typedef struct ys_dataset {
    * YS_PHASE_FINAL (部门决算); the phase of every amount not marked */
   ys_phase phase;
 
-  ys_unit_rec *units;
+  ys_budget_unit *units;
   size_t n_units;
   ys_revenue *revenues;
   size_t n_revenues;
@@ -229,8 +231,8 @@ YS_API size_t ys_dataset_project_targets(const ys_dataset *ds,
                                          const char *project,
                                          const ys_target *const **run);
 
-YS_API const ys_unit_rec *ys_dataset_unit(const ys_dataset *ds,
-                                          const char *code);
+YS_API const ys_budget_unit *ys_dataset_unit(const ys_dataset *ds,
+                                             const char *code);
 YS_API const ys_project *ys_dataset_project(const ys_dataset *ds,
                                             const char *code);
 YS_API const ys_fact *ys_dataset_fact(const ys_dataset *ds, const char *key);
