@@ -398,6 +398,58 @@ static bool heading(const char *s, size_t n) {
   return cl_starts(q, "、") || *q == ')';
 }
 
+/* Reads a line k (normalised) of source line line into the paragraph:
+ * a numbered item or a heading ends the paragraph before it, a heading
+ * sets the section's narrowing and is a paragraph of its own. YS_OK or
+ * YS_ENOMEM. */
+static int read_line(cr *r, const char *k, int line) {
+  int rc = YS_OK;
+  size_t kl = strlen(k);
+  bool head = heading(k, kl);
+  /* a title line opening a paragraph: no punctuation, no figure but a
+   * year ("【图表解读】2021年省级一般公共预算支出情况") */
+  if (!head && !r->n && kl <= 90 && !ys_text_has(k, kl, ",") &&
+      !ys_text_has(k, kl, ";") && !ys_text_has(k, kl, ":") &&
+      !ys_text_has(k, kl, "。")) {
+    size_t digits = 0;
+    for (size_t j = 0; j < kl; j++) digits += cl_digit(k[j]);
+    head = digits <= 4;
+  }
+  /* a numbered item or a heading starts a paragraph */
+  /* "1." or "12、" opens an item; "92.82%," (a wrapped figure) does not */
+  bool item =
+      head || (cl_digit(k[0]) &&
+               (cl_starts(k + 1, "、") || (k[1] == '.' && !cl_digit(k[2])) ||
+                (cl_digit(k[1]) && (cl_starts(k + 2, "、") ||
+                                    (k[2] == '.' && !cl_digit(k[3]))))));
+  if (item) rc = paragraph(r);
+  if (rc) return rc;
+  /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
+  if (item && !head && kl < 90 && !ys_text_has(k, kl, "。") &&
+      !ys_text_has(k, kl, ",") && !ys_text_has(k, kl, ";")) {
+    bool fig = false;
+    for (size_t j = 2; j < kl && !fig; j++)
+      fig = cl_digit(k[j]) && !cl_digit(k[j - 1]) && j > 3;
+    head = !fig;
+  }
+  if (head) {
+    /* the section's narrowing, from its words */
+    ys_meaning m;
+    if (ys_vocab_parse(r->x->vocab, k, &m, r->a)) return YS_ENOMEM;
+    r->sec = m.q;
+    r->sec_set = m.q.funds || m.q.periods || m.q.kinds;
+  }
+  rc = put(r, k, kl, line);
+  if (!rc && head) {
+    r->head_kind = enum_kind(k, kl);
+    /* an unnumbered title ends a list over sections too */
+    if (!r->head_kind) r->head_kind = -1;
+    rc = paragraph(r);
+    r->head_kind = 0;
+  }
+  return rc;
+}
+
 int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
                    const ys_claimctx *ctx) {
   /* Amounts tied to quantities (and figures missing): narrative.c, whose
@@ -457,52 +509,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
       rc = YS_ENOMEM;
       break;
     }
-    size_t kl = strlen(k);
-    bool head = heading(k, kl);
-    /* a title line opening a paragraph: no punctuation, no figure but a
-     * year ("【图表解读】2021年省级一般公共预算支出情况") */
-    if (!head && !r.n && kl <= 90 && !ys_text_has(k, kl, ",") &&
-        !ys_text_has(k, kl, ";") && !ys_text_has(k, kl, ":") &&
-        !ys_text_has(k, kl, "。")) {
-      size_t digits = 0;
-      for (size_t j = 0; j < kl; j++) digits += cl_digit(k[j]);
-      head = digits <= 4;
-    }
-    /* a numbered item or a heading starts a paragraph */
-    /* "1." or "12、" opens an item; "92.82%," (a wrapped figure) does not */
-    bool item =
-        head || (cl_digit(k[0]) &&
-                 (cl_starts(k + 1, "、") || (k[1] == '.' && !cl_digit(k[2])) ||
-                  (cl_digit(k[1]) && (cl_starts(k + 2, "、") ||
-                                      (k[2] == '.' && !cl_digit(k[3]))))));
-    if (item) rc = paragraph(&r);
-    if (rc) break;
-    /* "1、一般公共预算当年拨款规模变化情况": a numbered title line */
-    if (item && !head && kl < 90 && !ys_text_has(k, kl, "。") &&
-        !ys_text_has(k, kl, ",") && !ys_text_has(k, kl, ";")) {
-      bool fig = false;
-      for (size_t j = 2; j < kl && !fig; j++)
-        fig = cl_digit(k[j]) && !cl_digit(k[j - 1]) && j > 3;
-      head = !fig;
-    }
-    if (head) {
-      /* the section's narrowing, from its words */
-      ys_meaning m;
-      if (ys_vocab_parse(ctx->vocab, k, &m, r.a)) {
-        rc = YS_ENOMEM;
-        break;
-      }
-      r.sec = m.q;
-      r.sec_set = m.q.funds || m.q.periods || m.q.kinds;
-    }
-    rc = put(&r, k, kl, lines[i].no);
-    if (!rc && head) {
-      r.head_kind = enum_kind(k, kl);
-      /* an unnumbered title ends a list over sections too */
-      if (!r.head_kind) r.head_kind = -1;
-      rc = paragraph(&r);
-      r.head_kind = 0;
-    }
+    rc = read_line(&r, k, lines[i].no);
   }
   if (!rc) rc = paragraph(&r);
   if (!rc) cl_close_section_list(&r);

@@ -8,7 +8,7 @@
  */
 #include "claims_impl.h"
 
-/* --- sums of listed parts ---------------------------------------------- */
+/* --- lists of parts ---------------------------------------------------- */
 
 /* Does a clause open a list of parts: 其中, 包括, 分项情况是, "…万元中" */
 static bool opener_at(const char *s, size_t n) {
@@ -279,6 +279,60 @@ static void continue_parts(cr *r, para *pg, size_t si, const tk *whole,
   (void)st;
 }
 
+/* The whole of a list opened in sentence si before its token first (at
+ * bracket depth depth), name (of year y and measure m) the name before the
+ * opener, part0 the list's first part (opener_lists).
+ * the whole: the name before the opener; else the last amount stated
+ * before it at its depth; at the start of a sentence, the previous
+ * sentence's — of the parts' measure (预算 or 决算) when it states
+ * both */
+static tk *opener_whole(cr *r, para *pg, size_t si, size_t first, int depth,
+                        const char *name, int y, int m, const tk *part0) {
+  sent *st = &pg->s[si];
+  tk *whole = NULL;
+  if (name && *name && !cl_generic(name)) {
+    whole = cl_find_named(r, pg, si, first, name, m, NULL, false);
+    /* of the year the name says ("2023年…决算中,…": not the 2022 total) */
+    if (whole && y && cl_amount_year(whole, 0) && cl_amount_year(whole, 0) != y)
+      whole = NULL;
+  } else if (name && *name) {
+    /* "收入包括:", "支出包括:": the latest total of that side (or of
+     * 收支) that is not itself a part */
+    for (size_t s2 = si + 1; s2-- > 0 && !whole;) {
+      sent *ss = &pg->s[s2];
+      size_t end = s2 == si ? first : ss->nt;
+      for (size_t j = end; j-- > 0 && !whole;) {
+        tk *u = &ss->t[j];
+        if (u->role != R_STATE || !u->subject) continue;
+        size_t ul = strlen(u->subject), nl = strlen(name);
+        if (!u->headp && ((ul >= nl && !strcmp(u->subject + ul - nl, name)) ||
+                          strstr(u->subject, "收支")))
+          whole = u;
+      }
+    }
+  } else {
+    for (size_t k = first; k-- > 0 && !whole;)
+      if (st->t[k].role == R_STATE &&
+          (st->t[k].depth == depth || st->t[k].depth == depth - 1))
+        whole = &st->t[k];
+    if (!whole && si > 0 && !first) {
+      /* of the parts' measure, or when they say none, of the document's
+       * in a 决算 ("…预算为 44.52 万元,…决算为 22.62 万元。其中公务接待
+       * 费为 20.10 万元…": the parts are what was spent) */
+      int want = part0->measure ? part0->measure
+                 : r->x->final  ? YS_PHASE_FINAL
+                                : 0;
+      sent *pv = &pg->s[si - 1];
+      whole = cl_head_of(pv);
+      for (size_t k = 0; whole && k < pv->nt; k++)
+        if (pv->t[k].role == R_STATE && want && pv->t[k].measure == want &&
+            whole->measure != want)
+          whole = &pv->t[k];
+    }
+  }
+  return whole;
+}
+
 /* Lists opened by 其中/包括/中 (a whole before, its parts after). */
 static void opener_lists(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
@@ -340,52 +394,7 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     const tk *parts[64];
     size_t np = cl_collect_parts(r, st, first, i, depth, true, parts, 64);
     if (!np) continue;
-    /* the whole: the name before the opener; else the last amount stated
-     * before it at its depth; at the start of a sentence, the previous
-     * sentence's — of the parts' measure (预算 or 决算) when it states
-     * both */
-    tk *whole = NULL;
-    if (name && *name && !cl_generic(name)) {
-      whole = cl_find_named(r, pg, si, first, name, m, NULL, false);
-      /* of the year the name says ("2023年…决算中,…": not the 2022 total) */
-      if (whole && y && cl_amount_year(whole, 0) &&
-          cl_amount_year(whole, 0) != y)
-        whole = NULL;
-    } else if (name && *name) {
-      /* "收入包括:", "支出包括:": the latest total of that side (or of
-       * 收支) that is not itself a part */
-      for (size_t s2 = si + 1; s2-- > 0 && !whole;) {
-        sent *ss = &pg->s[s2];
-        size_t end = s2 == si ? first : ss->nt;
-        for (size_t j = end; j-- > 0 && !whole;) {
-          tk *u = &ss->t[j];
-          if (u->role != R_STATE || !u->subject) continue;
-          size_t ul = strlen(u->subject), nl = strlen(name);
-          if (!u->headp && ((ul >= nl && !strcmp(u->subject + ul - nl, name)) ||
-                            strstr(u->subject, "收支")))
-            whole = u;
-        }
-      }
-    } else {
-      for (size_t k = first; k-- > 0 && !whole;)
-        if (st->t[k].role == R_STATE &&
-            (st->t[k].depth == depth || st->t[k].depth == depth - 1))
-          whole = &st->t[k];
-      if (!whole && si > 0 && !first) {
-        /* of the parts' measure, or when they say none, of the document's
-         * in a 决算 ("…预算为 44.52 万元,…决算为 22.62 万元。其中公务接待
-         * 费为 20.10 万元…": the parts are what was spent) */
-        int want = parts[0]->measure ? parts[0]->measure
-                   : r->x->final     ? YS_PHASE_FINAL
-                                     : 0;
-        sent *pv = &pg->s[si - 1];
-        whole = cl_head_of(pv);
-        for (size_t k = 0; whole && k < pv->nt; k++)
-          if (pv->t[k].role == R_STATE && want && pv->t[k].measure == want &&
-              whole->measure != want)
-            whole = &pv->t[k];
-      }
-    }
+    tk *whole = opener_whole(r, pg, si, first, depth, name, y, m, parts[0]);
     if (!whole) continue;
     /* "其中:" at the end of its clause: the list may go on */
     size_t ol = cl_starts(st->s + i, "其中") ? 6 : 0;

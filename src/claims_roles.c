@@ -303,6 +303,58 @@ static bool change_follows(const sent *st, const tk *t) {
   return change_word_at(st->s + t->e, st->n - t->e) != 0;
 }
 
+/* The base of a change whose word comes before it (R_DELTA), from its
+ * clause, or from the clause before when that names it. */
+static void delta_base(sent *st, tk *t, const char *cp, size_t cn) {
+  t->base = base_of(cp, cn, &t->base_year);
+  t->base_phase = cl_base_phase(cp, cn);
+  /* "与 2021 年度预算相比,增加 1.14 万元", "与 2010 年决算数相比,2011 年
+   * …预算减少 0.42 亿元": the clause before names the base (a year in
+   * the change's own clause is the current figure's) */
+  if (cp > st->s + 1 && cp[-1] == ',') {
+    size_t e = (size_t)(cp - 1 - st->s), b;
+    while (e > 0 && st->s[e - 1] == ',') e--; /* ",," of a copy */
+    b = e;
+    while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ';' &&
+           st->s[b - 1] != ':')
+      b--;
+    int y2;
+    int b2 = cl_ends_with(st->s + b, e - b, "相比") ||
+                     cl_ends_with(st->s + b, e - b, "比较")
+                 ? base_of(st->s + b, e - b, &y2)
+                 : B_NONE;
+    if (b2 != B_NONE) {
+      t->base = b2, t->base_year = y2;
+      t->base_phase = cl_base_phase(st->s + b, e - b);
+    }
+  }
+}
+
+/* A stated amount (R_STATE) and its subject. */
+static void stated_role(cr *r, sent *st, size_t k, const char *cp) {
+  tk *t = &st->t[k];
+  /* the subject: the clause up to the amount, past any earlier number
+   * of the clause but a year ("2025 年当年预算执行数为") */
+  size_t sb = (size_t)(cp - st->s);
+  for (size_t j = 0; j < k; j++)
+    if (st->t[j].kind != TK_YEAR && st->t[j].kind != TK_CODE &&
+        st->t[j].e > sb && st->t[j].e <= t->b)
+      sb = st->t[j].e;
+  t->role = R_STATE;
+  t->subject =
+      cl_clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
+  if (!t->subject) t->subject = "";
+  /* "…“三公”经费支出年初预算为 12000 元,支出决算为 12000 元": a bare
+   * 支出/收入 goes on with the subject of the clause before */
+  if (*t->subject && cl_generic(t->subject) && !t->list)
+    for (size_t j = k; j-- > 0;)
+      if (st->t[j].role == R_STATE && st->t[j].subject &&
+          !cl_generic(st->t[j].subject)) {
+        t->subject = st->t[j].subject;
+        break;
+      }
+}
+
 /* The role of an amount: a change, a prior amount, the whole a share is
  * of, a threshold, or a stated amount with its subject. */
 static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
@@ -314,28 +366,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   if (dir) {
     t->role = R_DELTA;
     t->dir = dir;
-    t->base = base_of(cp, cn, &t->base_year);
-    t->base_phase = cl_base_phase(cp, cn);
-    /* "与 2021 年度预算相比,增加 1.14 万元", "与 2010 年决算数相比,2011 年
-     * …预算减少 0.42 亿元": the clause before names the base (a year in
-     * the change's own clause is the current figure's) */
-    if (cp > st->s + 1 && cp[-1] == ',') {
-      size_t e = (size_t)(cp - 1 - st->s), b;
-      while (e > 0 && st->s[e - 1] == ',') e--; /* ",," of a copy */
-      b = e;
-      while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ';' &&
-             st->s[b - 1] != ':')
-        b--;
-      int y2;
-      int b2 = cl_ends_with(st->s + b, e - b, "相比") ||
-                       cl_ends_with(st->s + b, e - b, "比较")
-                   ? base_of(st->s + b, e - b, &y2)
-                   : B_NONE;
-      if (b2 != B_NONE) {
-        t->base = b2, t->base_year = y2;
-        t->base_phase = cl_base_phase(st->s + b, e - b);
-      }
-    }
+    delta_base(st, t, cp, cn);
     t->together = says_each(p, n);
     return;
   }
@@ -402,26 +433,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
     t->base_phase = cl_base_phase(cp, cn);
     return;
   }
-  /* the subject: the clause up to the amount, past any earlier number
-   * of the clause but a year ("2025 年当年预算执行数为") */
-  size_t sb = (size_t)(cp - st->s);
-  for (size_t j = 0; j < k; j++)
-    if (st->t[j].kind != TK_YEAR && st->t[j].kind != TK_CODE &&
-        st->t[j].e > sb && st->t[j].e <= t->b)
-      sb = st->t[j].e;
-  t->role = R_STATE;
-  t->subject =
-      cl_clean_subject(r, st->s + sb, t->b - sb, &t->syear, &t->measure);
-  if (!t->subject) t->subject = "";
-  /* "…“三公”经费支出年初预算为 12000 元,支出决算为 12000 元": a bare
-   * 支出/收入 goes on with the subject of the clause before */
-  if (*t->subject && cl_generic(t->subject) && !t->list)
-    for (size_t j = k; j-- > 0;)
-      if (st->t[j].role == R_STATE && st->t[j].subject &&
-          !cl_generic(st->t[j].subject)) {
-        t->subject = st->t[j].subject;
-        break;
-      }
+  stated_role(r, st, k, cp);
 }
 
 static void bare_priors(sent *st) {

@@ -8,6 +8,8 @@
  */
 #include "claims_impl.h"
 
+/* --- sums of listed parts ---------------------------------------------- */
+
 static bool known_partition(cr *r, const tk *whole, const tk **parts,
                             size_t n) {
   /* the parts' meanings cover the whole's: 基本 + 项目, 人员 + 公用, the

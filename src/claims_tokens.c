@@ -89,7 +89,9 @@ static int add_tok(cr *r, tk **v, size_t *n, size_t *cap, tk t) {
   return YS_OK;
 }
 
-int cl_tokenize(cr *r, sent *st) {
+/* The numbers of a sentence, each with the unit or word after it (a year,
+ * a code, a count), into *out (*ntp of them). YS_OK or YS_ENOMEM. */
+static int scan_numbers(cr *r, sent *st, tk **out, size_t *ntp) {
   const char *s = st->s;
   size_t n = st->n;
   tk *v = NULL;
@@ -154,6 +156,12 @@ int cl_tokenize(cr *r, sent *st) {
     if (add_tok(r, &v, &nt, &cap, t)) return YS_ENOMEM;
     i = j;
   }
+  *out = v;
+  *ntp = nt;
+  return YS_OK;
+}
+
+static void list_units(const char *s, tk *v, size_t nt) {
   /* a list shares the unit of its last number: "1267.86、2570.97万元" */
   for (size_t k = nt; k-- > 0;) {
     if (v[k].kind != TK_AMT && v[k].kind != TK_PCT) continue;
@@ -169,6 +177,9 @@ int cl_tokenize(cr *r, sent *st) {
       v[m].listed = v[m + 1].listed = true;
     }
   }
+}
+
+static void missing_units(cr *r, const char *s, size_t n, tk *v, size_t nt) {
   /* an amount whose unit was left off, between siblings that have one:
    * "基本支出 29955.97 万元,…;项目支出 639.07,占…" — a number with
    * decimals right after a name and before a clause break takes the unit
@@ -198,6 +209,9 @@ int cl_tokenize(cr *r, sent *st) {
       r->has_last_unit = true;
       break;
     }
+}
+
+static void number_lists(const char *s, tk *v, size_t nt) {
   /* figures of one kind separated only by 、 , 和 及: one list */
   int lists = 0;
   for (size_t k = 1; k < nt; k++) {
@@ -214,6 +228,19 @@ int cl_tokenize(cr *r, sent *st) {
     if (!v[k - 1].list) v[k - 1].list = ++lists;
     v[k].list = v[k - 1].list;
   }
+}
+
+/* The tokens of a sentence (st->t, st->nt): its numbers, then the units
+ * a list or a figure without one takes, then its 、-lists. */
+int cl_tokenize(cr *r, sent *st) {
+  const char *s = st->s;
+  size_t n = st->n;
+  tk *v = NULL;
+  size_t nt = 0;
+  if (scan_numbers(r, st, &v, &nt)) return YS_ENOMEM;
+  list_units(s, v, nt);
+  missing_units(r, s, n, v, nt);
+  number_lists(s, v, nt);
   st->t = v;
   st->nt = nt;
   return YS_OK;
