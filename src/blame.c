@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "yusuan/rules.h"
 
 typedef struct cand {
   int obs;

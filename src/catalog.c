@@ -503,6 +503,8 @@ static ys_unit_kind parse_kind(const char *s, size_t n) {
   return YS_UNIT_KIND_NONE;
 }
 
+/* The dept→gov economic mapping, row by row, each row validated against
+ * both classifications with its own message: a list read top to bottom. */
 static int load_map(ys_catalog *cat, const char *dir, ys_errors *errs) {
   static const ys_csv_col cols[] = {
       {"dept_code", "部门预算经济分类", 1}, {"unit_kind", "单位类型", 1},

@@ -239,6 +239,9 @@ static int cmp_slot(const void *x, const void *y) {
   return strcmp(x, y);
 }
 
+/* A code tree's rows: every prefix of the codes in use, sorted once, then
+ * cut to the generator's depth and its leaves; the steps share the sorted
+ * code list, so they stay in one function, each under its comment. */
 static void gen_tree(cctx *c, rowvec *rv, const ys_prow *pr) {
   const ys_dataset *ds = c->ds;
   ys_qfilter base = items_of(c, pr);
@@ -775,6 +778,9 @@ static const char *target_field(cctx *c, pcol_show show, const ys_target *tg) {
   }
 }
 
+/* The value of one cell by its column's kind (a switch of some twenty
+ * short cases, one per kind of docs/profiles.md): long only by the number
+ * of kinds. */
 static void grid_cell(cctx *c, ys_cell *cell, const ys_pcol *pc,
                       const rowctx *r, size_t idx) {
   const ys_procurement *pr = r->proc;
@@ -1360,6 +1366,9 @@ static void dept_amounts(cctx *c, ys_row *row) {
   }
 }
 
+/* A 绩效目标 table: the department's form (its tasks and totals), else one
+ * form per project; the two shapes share the row writer and the empty
+ * rule, so they stay together, each under its comment. */
 static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
   const ys_dataset *ds = c->ds;
   size_t cap = 0;
@@ -1557,23 +1566,4 @@ static int compile_tables(ys_tables **out, const ys_dataset *ds,
   }
   *out = ts;
   return YS_OK;
-}
-
-int ys_tables_set_narrative(ys_tables *t, const char *text) {
-  const char *c = ys_arena_strdup(t->arena, text ? text : "");
-  if (!c) return YS_ENOMEM;
-  t->narrative = c;
-  return YS_OK;
-}
-
-void ys_tables_free(ys_tables *t) {
-  if (!t) return;
-  ys_arena_free(t->arena);
-  free(t);
-}
-
-const ys_table *ys_tables_find(const ys_tables *t, const char *id) {
-  for (size_t i = 0; i < t->n; i++)
-    if (strcmp(t->tables[i].id, id) == 0) return &t->tables[i];
-  return NULL;
 }

@@ -128,7 +128,9 @@ static int64_t carry_of(loader *L, ys_fund f, const char *unit, int *line) {
  * of a fund says how much of it is not spent this year, but not from which
  * period's money, so a fund that has one balances over both periods:
  * per unit when the fact is split by unit (carry_next.FUND@UNIT), else
- * department-wide.
+ * department-wide. One pass gathers the sums, the next reports each
+ * imbalance pointing at the row to fix; they share the sums' layout, so
+ * they stay in one function.
  */
 void ds_check_balance(loader *L) {
   ys_dataset *ds = L->ds;

@@ -113,3 +113,7 @@ const char *ys_status_str(int status) {
     return "未知错误";
   }
 }
+
+const char *ys_severity_name(ys_severity s) {
+  return s == YS_SEV_ERROR ? "error" : s == YS_SEV_WARNING ? "warning" : "info";
+}

@@ -12,7 +12,7 @@
 
 #include "yusuan/text.h"
 
-#include "yusuan/check.h"
+#include "yusuan/findings.h"
 
 ys_findings *ys_findings_new(void) {
   ys_findings *f = calloc(1, sizeof *f);

@@ -170,6 +170,9 @@ static bool is_placeholder(const unsigned char *p, size_t len, bool *bad) {
   return true;
 }
 
+/* One left-to-right scan of a printed figure — white space, sign and
+ * brackets, full-width digits, thousands separators, decimals, a trailing
+ * unit — a small state machine that reads best in one piece. */
 int ys_money_parse(ys_amount *out, const char *s, size_t len, ys_unit unit,
                    const char **why) {
   ys_amount res = {0, 0, false};

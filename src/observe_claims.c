@@ -459,6 +459,10 @@ static const char *message(chk *c, const ys_rclaim *cl, const char *got,
 }
 
 /* Checks one relational claim; true when it was found inconsistent. */
+/* The claim's relation picked by its kind (a switch), then the few rules
+ * every kind shares — a change from nothing, a completion of a budget of
+ * 0, shares made to add to 100 %, a selection, the alternative reading,
+ * the direction said — in that order: one decision, kept whole. */
 static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
                      const passage *ps) {
   rel r;

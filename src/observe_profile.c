@@ -858,6 +858,10 @@ static bool panel_columns_partition(const ys_ptable *pt, const ys_ppanel *pp) {
   return seen == all;
 }
 
+/* A 收支总表's panels side by side: each row's label matched to the
+ * panel's rows, its amounts observed, then the footers' identities and
+ * the fund-column sums; the steps share the per-panel row lists, so they
+ * stay in one function, each under its comment. */
 void ck_observe_panels(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                        const char *tname, size_t body) {
   size_t nr = rt->nrows > body ? rt->nrows - body : 0;
@@ -1018,6 +1022,10 @@ static void rate_check(chk *c, const ys_rtable *rt, const char *tname,
 }
 
 /* 绩效目标 forms: project amounts by name, and indicator sanity. */
+/* The forms read row by row: a project's amounts by their names, a task's
+ * three amounts, the closing row, and the indicators' sanity; one walk
+ * down the rows with the form's state (the project, the tasks so far),
+ * so it stays whole. */
 void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                         const char *tname) {
   /* the unit the table prints, else the profile's */

@@ -303,6 +303,10 @@ static void parse_amounts(pctx *c, const char *tid, const cJSON *e,
   }
 }
 
+/* One table object of a profile, field by field in the order of
+ * docs/profiles.md; each field is a few lines of reading and validation
+ * with its own message, and nothing is shared between them but the table:
+ * long, but a list, not a tangle. */
 static int parse_table(pctx *c, const cJSON *o, ys_ptable *t) {
   ys_arena *a = c->p->arena;
   memset(t, 0, sizeof *t);

@@ -79,6 +79,9 @@ static void set_err(char *err, size_t errn, const char *fmt, const char *a,
 }
 
 /* Parses one term "src;dim=v|v;dim=v" of length len. */
+/* One term, dimension by dimension (the names of quantity.h, each a few
+ * lines of lookup and its own message): a list read top to bottom, kept
+ * whole so that the syntax is in one place. */
 static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
                       char *err, size_t errn) {
   memset(f, 0, sizeof *f);

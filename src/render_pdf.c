@@ -1070,6 +1070,12 @@ static double at_least(double v, double floor_v) {
   return v > floor_v ? v : floor_v;
 }
 
+/* One piece on purpose (about 230 lines): its phases — measure the body,
+ * clip the header spans, settle the column widths, then the header row
+ * heights, the title block, the rows and the notes — each read the widths
+ * and heights the ones before computed, through some twenty locals; split,
+ * they would travel as one struct through every step. Read it by its
+ * phase comments, top to bottom. */
 static void layout_table(doc *d, const ys_table *t, size_t anchor,
                          size_t lead) {
   grid g = {0};
@@ -1519,6 +1525,10 @@ static void doc_free(doc *d) {
   free(d->links);
 }
 
+/* The document in its printed order — cover, contents, narrative, every
+ * table, the links of the contents, the file written whole — each step
+ * appending pages to the one document: kept as one sequence so that the
+ * order of the pages is the order of the code. */
 int ys_render_pdf(const ys_tables *t, const char *dir, ys_errors *errs) {
   char path[4096];
   snprintf(path, sizeof path, "%s/tables.pdf", dir);

@@ -227,6 +227,9 @@ static void put_header_rule(FILE *f, const size_t *w, size_t nc, const int *own,
   fputc('\n', f);
 }
 
+/* One table as text top to bottom — measure the columns by display
+ * width, then the title, rules, header rows, body and notes — the widths
+ * of the first step used by all the others: one piece. */
 static int write_table(FILE *f, const ys_table *t) {
   fprintf(f, "%s  ", t->number ? t->number : "");
   put_text(f, t->title ? t->title : "", strlen(t->title ? t->title : ""));

@@ -350,6 +350,10 @@ static int plain_number(const char *s, double *v, int *dec, unsigned *sep) {
   return 1;
 }
 
+/* One worksheet top to bottom — title, unit, header (merged ranges),
+ * body, 空表说明 and footnote, column widths, print setup — with the row
+ * counter and the formats running through every step: one piece, read by
+ * its comments. */
 static void write_table(writer *w, const ys_table *t, const char *name) {
   fmt_cache *fc = &w->fc;
   lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);

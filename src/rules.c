@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "yusuan/check.h"
+#include "yusuan/rules.h"
 
 static const ys_rule rules[] = {
     {"sum.code-tree", "sum", YS_SEV_ERROR, "科目合计不等于下级科目之和",
@@ -95,8 +95,4 @@ const ys_rule *ys_rule_find(const char *id) {
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
     if (strcmp(rules[i].id, id) == 0) return &rules[i];
   return NULL;
-}
-
-const char *ys_severity_name(ys_severity s) {
-  return s == YS_SEV_ERROR ? "error" : s == YS_SEV_WARNING ? "warning" : "info";
 }

@@ -49,6 +49,9 @@ static bool tok_is(const char *s, size_t n, const char *lit) {
 }
 
 /* Parses "role=total;fund=gpb;…" into m. */
+/* One meaning of the vocabulary, field by field as data/vocab/phrases.csv
+ * writes it, each with its own message: a list, kept whole so that the
+ * syntax is in one place. */
 static int parse_meaning(ys_meaning *m, const char *s, ys_arena *a, char *err,
                          size_t errn) {
   memset(m, 0, sizeof *m);

@@ -27,65 +27,12 @@
 #include "doc.h"
 #include "error.h"
 #include "profile.h"
+#include "findings.h"
 #include "rawtable.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-YS_API const char *
-ys_severity_name(ys_severity s); /* "info" / "warning" / "error" */
-
-typedef struct ys_rule {
-  const char *id;       /* "sum.code-tree" */
-  const char *category; /* "sum", "cross", "balance", "catalog", ... */
-  ys_severity severity; /* default severity */
-  const char *title;    /* Chinese, one line */
-  const char *message;  /* Chinese message template (docs) */
-} ys_rule;
-
-/* The rule index, in documentation order. */
-YS_API const ys_rule *ys_rules(size_t *n);
-YS_API const ys_rule *ys_rule_find(const char *id);
-
-typedef struct ys_cellref {
-  const char *file;
-  const char *table; /* "表5 …" */
-  const char *row;
-  const char *column;
-  const char *text; /* as printed */
-  int line;
-  int page;   /* PDF page (1-based), 0 = not a PDF */
-  ys_box box; /* the cell on that page, points from the top left */
-} ys_cellref;
-
-typedef struct ys_finding {
-  const char *rule;
-  ys_severity severity;
-  const char *table, *row, *column;          /* where; may be "" */
-  const char *found, *expected, *difference; /* printed decimals; may be "" */
-  const char *unit;                          /* "元" / "万元" / "" */
-  const char *message;
-  const char *file;
-  int line;
-  int page;   /* PDF page of the cell named, 0 = none */
-  ys_box box; /* its box on that page */
-  ys_cellref *related;
-  size_t n_related;
-  int claim; /* 1 + index of the narrative claim checked, 0 = none */
-} ys_finding;
-
-typedef struct ys_findings {
-  ys_finding *items;
-  size_t n, cap;
-  ys_arena *arena;
-} ys_findings;
-
-YS_API ys_findings *ys_findings_new(void);
-YS_API void ys_findings_free(ys_findings *f);
-YS_API size_t ys_findings_count(const ys_findings *f, ys_severity sev);
-/* Orders findings by file, line, severity (stable). */
-YS_API void ys_findings_sort(ys_findings *f);
 
 typedef struct ys_check_options {
   bool rounding; /* report 尾数误差 as info findings */
@@ -121,11 +68,6 @@ YS_API int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
  * when recognised. What cannot be placed is reported in errs as entries
  * with code YS_OK (information), with file and line. */
 YS_API int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
-
-/* Human-readable report grouped by table; JSON array per docs/rules.md.
- * malloc'd, the caller's to free; NULL when out of memory. */
-YS_API char *ys_findings_text(const ys_findings *f, bool color);
-YS_API char *ys_findings_json(const ys_findings *f);
 
 #ifdef __cplusplus
 }

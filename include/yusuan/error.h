@@ -38,6 +38,9 @@ typedef enum ys_severity {
   YS_SEV_ERROR = 2
 } ys_severity;
 
+/* "info" / "warning" / "error" */
+YS_API const char *ys_severity_name(ys_severity s);
+
 typedef struct ys_error {
   int code;             /* a ys_status; YS_OK for a warning or a note */
   ys_severity severity; /* YS_SEV_ERROR exactly when code is not YS_OK */
