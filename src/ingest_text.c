@@ -42,6 +42,19 @@
  * Time is linear in the document except the placement search, which is
  * bounded per row (MAX_CAND placements) and per group of sibling rows
  * (MAX_COMBO combinations); beyond the bounds a row is reported instead.
+ *
+ * This file is the driver (the year, one table by its layout and print,
+ * the narrative's lines, the entry points); the steps live in
+ *   ingest_text_lines.c     lines, keys, tokens, units, notes (1, 2)
+ *   ingest_text_titles.c    titles, the profile, parts, table regions (1)
+ *   ingest_text_fit.c       a row of tokens into grid columns (3)
+ *   ingest_text_place.c     where amounts go when empty cells vanished (3)
+ *   ingest_text_spaces.c    space-separated grids (Shaanxi)
+ *   ingest_text_tabs.c      tab-separated grids (Sichuan)
+ *   ingest_text_numbered.c  cells broken over lines, 序号 rows (Hebei)
+ *   ingest_text_panels.c    panels tables (收支总表)
+ *   ingest_text_targets.c   绩效目标 forms
+ * with what they share in ingest_text_impl.h.
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -251,7 +251,14 @@ static bool fit_tail(gtab *g, grow *row, const tok *t, size_t n) {
 }
 
 /* A row from non-positional tokens: keys, then a run of amounts, then
- * possibly text. */
+ * possibly text.
+ *
+ * It is one piece because its steps hand each other the same three token
+ * lists and their counts: the division of the row into keys, amounts and
+ * trailing text (three ways: no text, text anywhere, text then amounts),
+ * the fixed label with figures in it, the key and tail columns, and the
+ * numbers that belong to quantity columns all read and shorten them in
+ * turn, and a row that does not fit is reported where it fails. */
 grow *it_fit_tokens(gtab *g, const tok *t, size_t n, int line,
                     bool text_anywhere) {
   grow *row = it_gt_row(g, line);

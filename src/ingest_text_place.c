@@ -180,7 +180,14 @@ static group *make_groups(gtab *g, size_t *ngroups) {
 
 /* One pass of pruning over a group: bounds (a child's amount cannot exceed
  * the parent's in a table without negative amounts) and, when the group is
- * small enough to enumerate, the column sums. Returns true on change. */
+ * small enough to enumerate, the column sums. Returns true on change.
+ *
+ * It is one piece because the two passes share their scratch (the values,
+ * radii and presence of a candidate by column) and the second pass is an
+ * odometer over every member's candidates whose running column sums are
+ * kept by the CONTRIB macro over the members, their positions and the
+ * sums; out of memory in either pass ends the whole pruning, keeping what
+ * changed so far. Split, each half would take and return all of that. */
 static bool prune_group(gtab *g, const group *x) {
   bool changed = false;
   size_t m = g->na;

@@ -58,6 +58,115 @@ static bool wrapped_name(rd *r, const grow *row, const ys_ptable *pt,
   return false;
 }
 
+/* Does this line end a row: an amount, an integer after text, a
+ * 合计 or a fixed row printed without amounts? Else it is a wrapped
+ * piece of the next row (pend holds those already read). */
+static bool line_ends_row(rd *r, const ys_ptable *pt, const ys_tline *l,
+                          const tok *t, size_t n, const tok *pend,
+                          size_t npend) {
+  bool ends_row = false;
+  {
+    bool seen_text = npend > 0;
+    for (size_t j = 0; j < npend; j++)
+      if (pend[j].kind == TK_TEXT) seen_text = true;
+    for (size_t j = 0; j < n; j++) {
+      if (t[j].kind == TK_NUM) ends_row = true;
+      if (t[j].kind == TK_TEXT)
+        seen_text = true;
+      else if (t[j].kind == TK_INT && seen_text && j > 0)
+        ends_row = true;
+    }
+    const char *k0 = it_lkey(r, t[0].s);
+    if (!strcmp(k0, "合计") || !strcmp(k0, "总计")) ends_row = true;
+  }
+  if (!ends_row && !npend) {
+    /* A fixed row printed without amounts ("2、车辆（台、辆）"). */
+    const char *k0 = it_lkey(r, l->s);
+    for (size_t q = 0; q < pt->nrows && !ends_row; q++)
+      if (pt->rows[q].kind == PROW_FIXED &&
+          !strcmp(it_lkey(r, pt->rows[q].label), k0))
+        ends_row = true;
+  }
+  return ends_row;
+}
+
+/* A line appended to the description of the row above it. */
+static void continue_desc(rd *r, gtab *g, const ys_ptable *pt,
+                          const ys_tline *l) {
+  for (size_t k = 0; k < g->nc; k++)
+    if (pt->cols[k].show == PCOL_DESC) {
+      grow *last = &g->rows[g->n - 1];
+      last->cells[k] =
+          it_join_text(r, last->cells[k], it_trimdup(r, l->s, l->len));
+      break;
+    }
+}
+
+/* Appends the tokens of a line to the pending pieces of the next row,
+ * joining a text broken over the line break; NULL when out of memory. */
+static tok *hold_tokens(rd *r, tok *pend, size_t *npend, size_t *cpend,
+                        const tok *t, size_t n) {
+  for (size_t j = 0; j < n; j++) {
+    if (j == 0 && *npend && pend[*npend - 1].kind == TK_TEXT &&
+        t[0].kind == TK_TEXT && !t[0].indent) {
+      pend[*npend - 1].s = it_join_text(r, pend[*npend - 1].s, t[0].s);
+      continue;
+    }
+    pend = ys_arena_reserve(r->tmp, pend, *npend, cpend, sizeof *pend);
+    if (!pend) return NULL;
+    pend[(*npend)++] = t[j];
+  }
+  return pend;
+}
+
+/* Text pending before a line that has a code and a name of its own is
+ * the end of the previous row's name, wrapped below its code
+ * ("机关事业单位职业年金缴" / "2080506 4.64" / "费支出" / "210 卫生健康支出
+ * 2.71"). */
+static void join_wrapped_name(rd *r, gtab *g, const ys_ptable *pt, const tok *t,
+                              size_t n, const tok *pend, size_t *npend) {
+  if (*npend && g->n > 0 && !g->rows[g->n - 1].drop && t[0].kind == TK_INT) {
+    bool text_only = true, own_name = false;
+    for (size_t j = 0; j < *npend; j++) text_only &= pend[j].kind == TK_TEXT;
+    for (size_t j = 1; j < n; j++) own_name |= t[j].kind == TK_TEXT;
+    for (size_t k = 0; text_only && own_name && k < g->nc; k++)
+      if (pt->cols[k].show == PCOL_NAME) {
+        grow *last = &g->rows[g->n - 1];
+        const char *name = last->cells[k];
+        for (size_t j = 0; j < *npend; j++)
+          name = it_join_text(r, name, pend[j].s);
+        /* only where the catalogue says the previous name goes on so
+         * ("机关事业单位" above "2080505 基本养老保险" is the next row's) */
+        if (wrapped_name(r, last, pt, name)) {
+          last->cells[k] = name;
+          *npend = 0;
+        }
+        break;
+      }
+  }
+}
+
+/* Fits the row made of the pending pieces and this line. */
+static int fit_held(rd *r, gtab *g, const tok *pend, size_t npend, const tok *t,
+                    size_t n) {
+  tok *all = ys_arena_alloc(r->tmp, sizeof(tok) * (npend + n + 1));
+  if (!all) return YS_ENOMEM;
+  memcpy(all, pend, sizeof(tok) * npend);
+  size_t na = npend;
+  for (size_t j = 0; j < n; j++) {
+    if (j == 0 && all[na - 1].kind == TK_TEXT && t[0].kind == TK_TEXT &&
+        !t[0].indent) {
+      all[na - 1].s = it_join_text(r, all[na - 1].s, t[0].s);
+      continue;
+    }
+    all[na++] = t[j];
+  }
+  /* An indentation line of its own ("　　" then the code) */
+  int line0 = all[0].line;
+  if (!it_fit_tokens(g, all, na, line0, false)) return YS_ENOMEM;
+  return YS_OK;
+}
+
 int it_grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
   gtab g;
   if (it_gt_init(&g, r, g0->pt, rt->unit_known ? rt->unit : g0->pt->unit))
@@ -114,100 +223,27 @@ int it_grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
       if (!body_like(r, t, n)) continue; /* header */
       in_body = true;
     }
-    bool ends_row = false;
-    {
-      bool seen_text = npend > 0;
-      for (size_t j = 0; j < npend; j++)
-        if (pend[j].kind == TK_TEXT) seen_text = true;
-      for (size_t j = 0; j < n; j++) {
-        if (t[j].kind == TK_NUM) ends_row = true;
-        if (t[j].kind == TK_TEXT)
-          seen_text = true;
-        else if (t[j].kind == TK_INT && seen_text && j > 0)
-          ends_row = true;
-      }
-      const char *k0 = it_lkey(r, t[0].s);
-      if (!strcmp(k0, "合计") || !strcmp(k0, "总计")) ends_row = true;
-    }
-    if (!ends_row && !npend) {
-      /* A fixed row printed without amounts ("2、车辆（台、辆）"). */
-      const char *k0 = it_lkey(r, l->s);
-      for (size_t q = 0; q < g0->pt->nrows && !ends_row; q++)
-        if (g0->pt->rows[q].kind == PROW_FIXED &&
-            !strcmp(it_lkey(r, g0->pt->rows[q].label), k0))
-          ends_row = true;
-    }
+    bool ends_row = line_ends_row(r, g0->pt, l, t, n, pend, npend);
     if (!ends_row) {
       if (has_desc && g.n > 0 && npend == 0 && !g.rows[g.n - 1].drop &&
           t[0].indent == 0) {
         /* A description continuing under its project row. */
-        for (size_t k = 0; k < g.nc; k++)
-          if (g0->pt->cols[k].show == PCOL_DESC) {
-            grow *last = &g.rows[g.n - 1];
-            last->cells[k] =
-                it_join_text(r, last->cells[k], it_trimdup(r, l->s, l->len));
-            break;
-          }
+        continue_desc(r, &g, g0->pt, l);
         continue;
       }
-      for (size_t j = 0; j < n; j++) {
-        if (j == 0 && npend && pend[npend - 1].kind == TK_TEXT &&
-            t[0].kind == TK_TEXT && !t[0].indent) {
-          pend[npend - 1].s = it_join_text(r, pend[npend - 1].s, t[0].s);
-          continue;
-        }
-        pend = ys_arena_reserve(r->tmp, pend, npend, &cpend, sizeof *pend);
-        if (!pend) return YS_ENOMEM;
-        pend[npend++] = t[j];
-      }
+      pend = hold_tokens(r, pend, &npend, &cpend, t, n);
+      if (!pend) return YS_ENOMEM;
       continue;
     }
-    /* Text pending before a line that has a code and a name of its own is
-     * the end of the previous row's name, wrapped below its code
-     * ("机关事业单位职业年金缴" / "2080506 4.64" / "费支出" / "210 卫生健康支出
-     * 2.71"). */
-    if (npend && g.n > 0 && !g.rows[g.n - 1].drop && t[0].kind == TK_INT) {
-      bool text_only = true, own_name = false;
-      for (size_t j = 0; j < npend; j++) text_only &= pend[j].kind == TK_TEXT;
-      for (size_t j = 1; j < n; j++) own_name |= t[j].kind == TK_TEXT;
-      for (size_t k = 0; text_only && own_name && k < g.nc; k++)
-        if (g0->pt->cols[k].show == PCOL_NAME) {
-          grow *last = &g.rows[g.n - 1];
-          const char *name = last->cells[k];
-          for (size_t j = 0; j < npend; j++)
-            name = it_join_text(r, name, pend[j].s);
-          /* only where the catalogue says the previous name goes on so
-           * ("机关事业单位" above "2080505 基本养老保险" is the next row's) */
-          if (wrapped_name(r, last, g0->pt, name)) {
-            last->cells[k] = name;
-            npend = 0;
-          }
-          break;
-        }
-    }
+    join_wrapped_name(r, &g, g0->pt, t, n, pend, &npend);
     /* The row: pending wrapped pieces, then this line. */
-    tok *all = t;
-    size_t na = n;
     if (npend) {
-      all = ys_arena_alloc(r->tmp, sizeof(tok) * (npend + n + 1));
-      if (!all) return YS_ENOMEM;
-      memcpy(all, pend, sizeof(tok) * npend);
-      na = npend;
-      for (size_t j = 0; j < n; j++) {
-        if (j == 0 && all[na - 1].kind == TK_TEXT && t[0].kind == TK_TEXT &&
-            !t[0].indent) {
-          all[na - 1].s = it_join_text(r, all[na - 1].s, t[0].s);
-          continue;
-        }
-        all[na++] = t[j];
-      }
-      /* An indentation line of its own ("　　" then the code) */
-      int line0 = all[0].line;
+      int rc = fit_held(r, &g, pend, npend, t, n);
       npend = 0;
-      if (!it_fit_tokens(&g, all, na, line0, false)) return YS_ENOMEM;
+      if (rc) return rc;
       continue;
     }
-    if (!it_fit_tokens(&g, all, na, l->no, false)) return YS_ENOMEM;
+    if (!it_fit_tokens(&g, t, n, l->no, false)) return YS_ENOMEM;
   }
   if (npend) {
     it_info(r, pend[0].line, "%s 表末尾的文字“%s”无法归入任何一行，未读入",

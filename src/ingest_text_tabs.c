@@ -340,6 +340,14 @@ static size_t amount_start(const nrow *body, size_t nb) {
   return best;
 }
 
+/* Reads a tab-separated grid: the header rows, then the body rows, each
+ * placed by the column map (header_map, or amounts in order from where
+ * they start), by position, or by kind (fit_tab_row, fit_targets_row).
+ *
+ * It is one piece because both halves work on the same header and body
+ * rows, their width, the amount start and the map, which are made once
+ * for the whole table; the per-row choice of fitting is short and reads
+ * best next to the map it tests. */
 int it_grid_tabs(rd *r, const treg *g0, ys_rtable *rt) {
   gtab g;
   if (it_gt_init(&g, r, g0->pt, rt->unit_known ? rt->unit : g0->pt->unit))

@@ -148,6 +148,204 @@ static int form_flush(form *f) {
   return YS_OK;
 }
 
+/* A 项目名称 (主管部门, 部门名称 …) row of the head of a form; the
+ * project's name may follow on the lines below. */
+static int form_name(form *f, const treg *g0, size_t *i, const ys_tline *l,
+                     const tok *t, size_t n, const char *k0) {
+  rd *r = f->r;
+  ys_rtable *rt = f->rt;
+  if (form_goal_end(f)) return YS_ENOMEM;
+  const char *rest = "";
+  for (size_t j = 1; j < n; j++) rest = it_join_text(r, rest, t[j].s);
+  if (!strcmp(k0, "项目名称") && !*rest) {
+    /* The name on the following lines, up to 主管部门. */
+    size_t j = *i + 1;
+    for (; j < g0->end; j++) {
+      if (it_blank(&r->L[j])) continue;
+      if (it_starts(it_line_key(r, &r->L[j]), "主管部门")) break;
+      rest = it_join_text(r, rest, it_trimdup(r, r->L[j].s, r->L[j].len));
+    }
+    *i = j - 1;
+  }
+  if (!form_row(r, rt, l->no, 2, it_trimdup(r, t[0].s, strlen(t[0].s)), rest))
+    return YS_ENOMEM;
+  f->st = S_HEAD;
+  return YS_OK;
+}
+
+/* A line under the task header: a task's name or description, or its
+ * amounts (总额, 财政拨款, 其他资金), or the 金额合计 row. */
+static int form_task(form *f, const ys_tline *l, const tok *t, size_t n,
+                     const char *k, const char *k0) {
+  rd *r = f->r;
+  ys_rtable *rt = f->rt;
+  if (!strcmp(k, "总额财政拨款其他资金")) return YS_OK;
+  bool total = !strcmp(k0, "金额合计");
+  bool amounts = n > (total ? 1u : 0u);
+  for (size_t j = total ? 1 : 0; j < n; j++)
+    if (t[j].kind != TK_NUM && t[j].kind != TK_INT) amounts = false;
+  if (amounts) {
+    size_t j0 = total ? 1 : 0, na = n - j0;
+    if (na > 3) {
+      it_info(r, l->no,
+              "%s：任务的金额多于 3 个（总额、财政拨款、其他资金），未读入",
+              rt->title);
+      return YS_OK;
+    }
+    /* Fewer than three printed: the empty cells vanished; the amounts
+     * are taken in printed order (总额, then 财政拨款). */
+    const char *a[3] = {"", "", ""};
+    for (size_t j = 0; j < na; j++) a[j] = t[j0 + j].s;
+    if (na < 3 && na > 0 && !f->short_line) f->short_line = l->no;
+    if (!total && !f->task)
+      it_info(r, l->no, "%s：金额之前没有任务名称", rt->title);
+    if (!form_row(r, rt,
+                  total          ? l->no
+                  : f->task_line ? f->task_line
+                                 : l->no,
+                  5,
+                  total     ? "金额合计"
+                  : f->task ? f->task
+                            : "",
+                  total ? "" : f->desc, a[0], a[1], a[2]))
+      return YS_ENOMEM;
+    f->task = NULL;
+    f->desc = "";
+    f->task_line = 0;
+    if (total) f->st = S_HEAD;
+    return YS_OK;
+  }
+  const char *txt = it_trimdup(r, l->s, l->len);
+  if (!f->task) {
+    f->task = txt;
+    f->task_line = l->no;
+  } else {
+    f->desc = ys_arena_printf(r->d->arena, "%s%s", f->desc, txt);
+  }
+  return YS_OK;
+}
+
+/* A line of the form's fund rows ("实施期资金总额： 5"): label and
+ * amount pairs. */
+static int form_funds(form *f, const ys_tline *l, const tok *t, size_t n) {
+  rd *r = f->r;
+  ys_rtable *rt = f->rt;
+  /* "实施期资金总额： 5", "其中：财政拨款 5"; two forms may stand side
+   * by side ("实施期资金总额： 年度资金总额："). */
+  if (form_goal_end(f)) return YS_ENOMEM;
+  f->st = S_FUNDS;
+  const char *lab = NULL;
+  int lab_line = 0;
+  for (size_t j = 0; j < n; j++) {
+    if (t[j].kind == TK_TEXT) {
+      if (lab && !form_row(r, rt, lab_line, 3, "", lab, "")) return YS_ENOMEM;
+      size_t tl = strlen(t[j].s);
+      const char *s = t[j].s;
+      if (tl >= 3 && !strcmp(s + tl - 3, "："))
+        s = ys_arena_strndup(r->d->arena, s, tl - 3);
+      else if (tl >= 1 && s[tl - 1] == ':')
+        s = ys_arena_strndup(r->d->arena, s, tl - 1);
+      lab = s;
+      lab_line = t[j].line;
+    } else if (lab) {
+      if (!form_row(r, rt, lab_line, 3, "", lab, t[j].s)) return YS_ENOMEM;
+      lab = NULL;
+    } else {
+      it_info(r, l->no, "%s：金额“%s”前没有项目，未读入", rt->title, t[j].s);
+    }
+  }
+  if (lab && !form_row(r, rt, lab_line, 3, "", lab, "")) return YS_ENOMEM;
+  return YS_OK;
+}
+
+/* A goal heading (年度总体目标 …): the goal follows, on this line and
+ * the lines below. */
+static int form_goal(form *f, const ys_tline *l, const tok *t, size_t n) {
+  rd *r = f->r;
+  if (form_goal_end(f)) return YS_ENOMEM;
+  f->st = S_GOAL;
+  f->goal_line = l->no;
+  const char *rest = "";
+  for (size_t j = 1; j < n; j++) rest = it_join_text(r, rest, t[j].s);
+  f->goal = rest;
+  return YS_OK;
+}
+
+/* A line under the indicator header: an indicator row with the labels
+ * in force, or the start of a name whose value is still to come. */
+static int form_indicator(form *f, const ys_tline *l, const tok *t, size_t n) {
+  rd *r = f->r;
+  ys_rtable *rt = f->rt;
+  /* [level 1] [level 2] name value — labels may also have come on the
+   * lines before, and a name may have started there. */
+  size_t j = 0;
+  while (j < n) {
+    const char *tk = it_lkey(r, t[j].s);
+    bool l1 = false, l2 = false;
+    for (size_t q = 0; q < sizeof L1_LABELS / sizeof *L1_LABELS; q++)
+      l1 |= !strcmp(tk, L1_LABELS[q]);
+    for (size_t q = 0; q < sizeof L2_LABELS / sizeof *L2_LABELS; q++)
+      l2 |= !strcmp(tk, L2_LABELS[q]);
+    if (l1 && !(l2 && *f->l1 && j > 0)) {
+      f->l1 = ys_arena_strdup(r->d->arena, tk);
+      f->l2 = "";
+    } else if (l2) {
+      f->l2 = ys_arena_strdup(r->d->arena, tk);
+    } else {
+      break;
+    }
+    j++;
+  }
+  /* buf is scratch: the cell needs the document's copy. */
+  const char *name = ys_arena_strdup(r->d->arena, f->buf);
+  f->buf = "";
+  if (*f->pname) {
+    name = ys_arena_printf(r->d->arena, "%s%s", f->pname, name);
+    f->pname = "";
+  }
+  if (j >= n && !*name) return YS_OK;
+  if (n - j == 1 && !value_start(t[j].s)) {
+    /* A name without its value: the rest follows on the next lines. */
+    f->pname = ys_arena_printf(r->d->arena, "%s%s", name, t[j].s);
+    if (!f->pname_line) f->pname_line = l->no;
+    return YS_OK;
+  }
+  size_t vs = n;
+  for (size_t q = j + (*name ? 0 : 1); q < n; q++)
+    if (value_start(t[q].s)) {
+      vs = q;
+      break;
+    }
+  if (vs == n && n - j >= 2) vs = n - 1;
+  const char *val = "";
+  for (size_t q = j; q < vs; q++) name = it_join_text(r, name, t[q].s);
+  for (size_t q = vs; q < n; q++)
+    val = ys_arena_printf(r->d->arena, "%s%s%s", val, *val ? " " : "", t[q].s);
+  if (!form_row(r, rt, l->no, 5, f->l1, f->l2, name, val, "")) return YS_ENOMEM;
+  return YS_OK;
+}
+
+/* The end of a form: label fragments and a name left over, and the
+ * task rows printed short. */
+static int form_end(form *f) {
+  rd *r = f->r;
+  ys_rtable *rt = f->rt;
+  if (*f->buf && form_flush(f)) return YS_ENOMEM;
+  if (*f->buf)
+    it_info(r, f->buf_line, "%s：表末尾的“%s”无法归入任何一行，未读入",
+            rt->title, f->buf);
+  if (*f->pname &&
+      !form_row(r, rt, f->pname_line, 5, f->l1, f->l2, f->pname, "", ""))
+    return YS_ENOMEM;
+  if (f->short_line)
+    it_info(r, f->short_line,
+            "%s：任务金额（总额、财政拨款、其他资金）有的只印出 1–2 "
+            "个，空单元格未印出，"
+            "已按印出顺序读作总额、财政拨款（请核对）",
+            rt->title);
+  return form_goal_end(f);
+}
+
 /* Reading a 绩效目标 form: labelled rows ("项目名称 X", "实施期资金总额：
  * 5"), indicator rows under "一级指标 二级指标 指标内容 指标值", task rows
  * under "任务名称 主要内容 … 总额 财政拨款 其他资金". Labels printed over
@@ -190,23 +388,8 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
     if (!strcmp(k0, "项目名称") || !strcmp(k0, "主管部门") ||
         !strcmp(k0, "部门(单位)名称") || !strcmp(k0, "部门名称") ||
         !strcmp(k0, "单位名称")) {
-      if (form_goal_end(f)) return YS_ENOMEM;
-      const char *rest = "";
-      for (size_t j = 1; j < n; j++) rest = it_join_text(r, rest, t[j].s);
-      if (!strcmp(k0, "项目名称") && !*rest) {
-        /* The name on the following lines, up to 主管部门. */
-        size_t j = i + 1;
-        for (; j < g0->end; j++) {
-          if (it_blank(&r->L[j])) continue;
-          if (it_starts(it_line_key(r, &r->L[j]), "主管部门")) break;
-          rest = it_join_text(r, rest, it_trimdup(r, r->L[j].s, r->L[j].len));
-        }
-        i = j - 1;
-      }
-      if (!form_row(r, rt, l->no, 2, it_trimdup(r, t[0].s, strlen(t[0].s)),
-                    rest))
-        return YS_ENOMEM;
-      f->st = S_HEAD;
+      int rc = form_name(f, g0, &i, l, t, n, k0);
+      if (rc) return rc;
       continue;
     }
     if (strstr(k, "二级指标") && strstr(k, "指标值")) {
@@ -227,49 +410,7 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
       continue;
     }
     if (f->st == S_TASK) {
-      if (!strcmp(k, "总额财政拨款其他资金")) continue;
-      bool total = !strcmp(k0, "金额合计");
-      bool amounts = n > (total ? 1u : 0u);
-      for (size_t j = total ? 1 : 0; j < n; j++)
-        if (t[j].kind != TK_NUM && t[j].kind != TK_INT) amounts = false;
-      if (amounts) {
-        size_t j0 = total ? 1 : 0, na = n - j0;
-        if (na > 3) {
-          it_info(r, l->no,
-                  "%s：任务的金额多于 3 个（总额、财政拨款、其他资金），未读入",
-                  rt->title);
-          continue;
-        }
-        /* Fewer than three printed: the empty cells vanished; the amounts
-         * are taken in printed order (总额, then 财政拨款). */
-        const char *a[3] = {"", "", ""};
-        for (size_t j = 0; j < na; j++) a[j] = t[j0 + j].s;
-        if (na < 3 && na > 0 && !f->short_line) f->short_line = l->no;
-        if (!total && !f->task)
-          it_info(r, l->no, "%s：金额之前没有任务名称", rt->title);
-        if (!form_row(r, rt,
-                      total          ? l->no
-                      : f->task_line ? f->task_line
-                                     : l->no,
-                      5,
-                      total     ? "金额合计"
-                      : f->task ? f->task
-                                : "",
-                      total ? "" : f->desc, a[0], a[1], a[2]))
-          return YS_ENOMEM;
-        f->task = NULL;
-        f->desc = "";
-        f->task_line = 0;
-        if (total) f->st = S_HEAD;
-        continue;
-      }
-      const char *txt = it_trimdup(r, l->s, l->len);
-      if (!f->task) {
-        f->task = txt;
-        f->task_line = l->no;
-      } else {
-        f->desc = ys_arena_printf(r->d->arena, "%s%s", f->desc, txt);
-      }
+      if (form_task(f, l, t, n, k, k0)) return YS_ENOMEM;
       continue;
     }
     bool fund_label = it_starts(k0, "实施期资金总额") ||
@@ -281,43 +422,12 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
       has_amount |= t[j].kind == TK_NUM || t[j].kind == TK_INT;
     if (f->st == S_FUNDS && !fund_label && !has_amount) f->st = S_HEAD;
     if ((f->st == S_FUNDS && has_amount) || fund_label) {
-      /* "实施期资金总额： 5", "其中：财政拨款 5"; two forms may stand side
-       * by side ("实施期资金总额： 年度资金总额："). */
-      if (form_goal_end(f)) return YS_ENOMEM;
-      f->st = S_FUNDS;
-      const char *lab = NULL;
-      int lab_line = 0;
-      for (size_t j = 0; j < n; j++) {
-        if (t[j].kind == TK_TEXT) {
-          if (lab && !form_row(r, rt, lab_line, 3, "", lab, ""))
-            return YS_ENOMEM;
-          size_t tl = strlen(t[j].s);
-          const char *s = t[j].s;
-          if (tl >= 3 && !strcmp(s + tl - 3, "："))
-            s = ys_arena_strndup(r->d->arena, s, tl - 3);
-          else if (tl >= 1 && s[tl - 1] == ':')
-            s = ys_arena_strndup(r->d->arena, s, tl - 1);
-          lab = s;
-          lab_line = t[j].line;
-        } else if (lab) {
-          if (!form_row(r, rt, lab_line, 3, "", lab, t[j].s)) return YS_ENOMEM;
-          lab = NULL;
-        } else {
-          it_info(r, l->no, "%s：金额“%s”前没有项目，未读入", rt->title,
-                  t[j].s);
-        }
-      }
-      if (lab && !form_row(r, rt, lab_line, 3, "", lab, "")) return YS_ENOMEM;
+      if (form_funds(f, l, t, n)) return YS_ENOMEM;
       continue;
     }
     const char *gl = PREFIX_OF(k, GOAL_LABELS);
     if (gl && f->st != S_IND) {
-      if (form_goal_end(f)) return YS_ENOMEM;
-      f->st = S_GOAL;
-      f->goal_line = l->no;
-      const char *rest = "";
-      for (size_t j = 1; j < n; j++) rest = it_join_text(r, rest, t[j].s);
-      f->goal = rest;
+      if (form_goal(f, l, t, n)) return YS_ENOMEM;
       continue;
     }
     if (f->st == S_GOAL) {
@@ -327,54 +437,7 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
       continue;
     }
     if (f->st == S_IND) {
-      /* [level 1] [level 2] name value — labels may also have come on the
-       * lines before, and a name may have started there. */
-      size_t j = 0;
-      while (j < n) {
-        const char *tk = it_lkey(r, t[j].s);
-        bool l1 = false, l2 = false;
-        for (size_t q = 0; q < sizeof L1_LABELS / sizeof *L1_LABELS; q++)
-          l1 |= !strcmp(tk, L1_LABELS[q]);
-        for (size_t q = 0; q < sizeof L2_LABELS / sizeof *L2_LABELS; q++)
-          l2 |= !strcmp(tk, L2_LABELS[q]);
-        if (l1 && !(l2 && *f->l1 && j > 0)) {
-          f->l1 = ys_arena_strdup(r->d->arena, tk);
-          f->l2 = "";
-        } else if (l2) {
-          f->l2 = ys_arena_strdup(r->d->arena, tk);
-        } else {
-          break;
-        }
-        j++;
-      }
-      /* buf is scratch: the cell needs the document's copy. */
-      const char *name = ys_arena_strdup(r->d->arena, f->buf);
-      f->buf = "";
-      if (*f->pname) {
-        name = ys_arena_printf(r->d->arena, "%s%s", f->pname, name);
-        f->pname = "";
-      }
-      if (j >= n && !*name) continue;
-      if (n - j == 1 && !value_start(t[j].s)) {
-        /* A name without its value: the rest follows on the next lines. */
-        f->pname = ys_arena_printf(r->d->arena, "%s%s", name, t[j].s);
-        if (!f->pname_line) f->pname_line = l->no;
-        continue;
-      }
-      size_t vs = n;
-      for (size_t q = j + (*name ? 0 : 1); q < n; q++)
-        if (value_start(t[q].s)) {
-          vs = q;
-          break;
-        }
-      if (vs == n && n - j >= 2) vs = n - 1;
-      const char *val = "";
-      for (size_t q = j; q < vs; q++) name = it_join_text(r, name, t[q].s);
-      for (size_t q = vs; q < n; q++)
-        val = ys_arena_printf(r->d->arena, "%s%s%s", val, *val ? " " : "",
-                              t[q].s);
-      if (!form_row(r, rt, l->no, 5, f->l1, f->l2, name, val, ""))
-        return YS_ENOMEM;
+      if (form_indicator(f, l, t, n)) return YS_ENOMEM;
       continue;
     }
     /* Anything else in the head of the form: a labelled row. */
@@ -382,20 +445,7 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
     for (size_t j = 1; j < n; j++) rest = it_join_text(r, rest, t[j].s);
     if (!form_row(r, rt, l->no, 2, t[0].s, rest)) return YS_ENOMEM;
   }
-  if (*f->buf && form_flush(f)) return YS_ENOMEM;
-  if (*f->buf)
-    it_info(r, f->buf_line, "%s：表末尾的“%s”无法归入任何一行，未读入",
-            rt->title, f->buf);
-  if (*f->pname &&
-      !form_row(r, rt, f->pname_line, 5, f->l1, f->l2, f->pname, "", ""))
-    return YS_ENOMEM;
-  if (f->short_line)
-    it_info(r, f->short_line,
-            "%s：任务金额（总额、财政拨款、其他资金）有的只印出 1–2 "
-            "个，空单元格未印出，"
-            "已按印出顺序读作总额、财政拨款（请核对）",
-            rt->title);
-  return form_goal_end(f);
+  return form_end(f);
 }
 
 /* A 部门整体支出绩效目标表 printed with tabs (Sichuan): rows are

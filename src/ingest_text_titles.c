@@ -241,24 +241,10 @@ int it_part_kind(const char *k) {
   return PART_NARRATIVE;
 }
 
-/* Finds the profile whose titles the document uses most, and the title
- * lines. */
-int it_find_tables(rd *r, treg **regs, size_t *nreg) {
-  /* the family the caller names, else the vocabulary's profiles (parsed
-   * once per process) */
-  const ys_profile *const *cands = &r->forced;
-  size_t ncands = 1;
-  if (!r->forced) {
-    const ys_profiles *set = ys_vocab_profiles(r->vocab);
-    cands = set ? (const ys_profile *const *)set->v : NULL;
-    ncands = set ? set->n : 0;
-  }
-  /* each line's key, made once for all profiles; NULL: too long a line */
-  tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
-  if (!lk) return YS_ENOMEM;
-  for (size_t l = 0; l < r->nl; l++)
-    lk[l] = title_core(
-        r, r->L[l].len > 240 ? NULL : it_key(r, r->L[l].s, r->L[l].len));
+/* The candidate profile whose titles the document uses most (lk: each
+ * line's title core); *out stays NULL when none is used. */
+static int choose_profile(rd *r, const ys_profile *const *cands, size_t ncands,
+                          const tcore *lk, const ys_profile **out) {
   const ys_profile *best = NULL;
   int best_score = 0;
   for (size_t i = 0; i < ncands; i++) {
@@ -282,8 +268,13 @@ int it_find_tables(rd *r, treg **regs, size_t *nreg) {
       best_score = score;
     }
   }
-  if (!best) return YS_OK;
-  r->p = best;
+  *out = best;
+  return YS_OK;
+}
+
+/* The title lines of r->p's tables: a region per title, from the title
+ * (or the 表N above it) to its body; the ends are not known yet. */
+static int title_regions(rd *r, const tcore *lk, treg **out, size_t *nout) {
   tdef *defs;
   size_t nd;
   title_defs(r, r->p, &defs, &nd);
@@ -342,6 +333,12 @@ int it_find_tables(rd *r, treg **regs, size_t *nreg) {
     }
     l = title_end - 1;
   }
+  *out = v;
+  *nout = n;
+  return YS_OK;
+}
+
+static void region_ends(rd *r, treg *v, size_t n) {
   /* Ends: the next table, a part heading, a narrative section heading. */
   for (size_t i = 0; i < n; i++) {
     size_t lim = i + 1 < n ? v[i + 1].start : r->nl;
@@ -357,6 +354,11 @@ int it_find_tables(rd *r, treg **regs, size_t *nreg) {
     }
     v[i].end = e;
   }
+}
+
+/* Drops the regions that are table-of-contents entries; returns how
+ * many are left. */
+static size_t drop_contents(rd *r, treg *v, size_t n) {
   /* A title with no unit, no "(万元)" and no amount under it before the
    * next one is an entry of a table of contents. */
   size_t w = 0;
@@ -375,7 +377,38 @@ int it_find_tables(rd *r, treg **regs, size_t *nreg) {
     }
     if (content) v[w++] = v[i];
   }
+  return w;
+}
+
+/* Finds the profile whose titles the document uses most, and the title
+ * lines. */
+int it_find_tables(rd *r, treg **regs, size_t *nreg) {
+  /* the family the caller names, else the vocabulary's profiles (parsed
+   * once per process) */
+  const ys_profile *const *cands = &r->forced;
+  size_t ncands = 1;
+  if (!r->forced) {
+    const ys_profiles *set = ys_vocab_profiles(r->vocab);
+    cands = set ? (const ys_profile *const *)set->v : NULL;
+    ncands = set ? set->n : 0;
+  }
+  /* each line's key, made once for all profiles; NULL: too long a line */
+  tcore *lk = ys_arena_alloc(r->tmp, sizeof *lk * (r->nl + 1));
+  if (!lk) return YS_ENOMEM;
+  for (size_t l = 0; l < r->nl; l++)
+    lk[l] = title_core(
+        r, r->L[l].len > 240 ? NULL : it_key(r, r->L[l].s, r->L[l].len));
+  const ys_profile *best = NULL;
+  int rc = choose_profile(r, cands, ncands, lk, &best);
+  if (rc) return rc;
+  if (!best) return YS_OK;
+  r->p = best;
+  treg *v = NULL;
+  size_t n = 0;
+  rc = title_regions(r, lk, &v, &n);
+  if (rc) return rc;
+  region_ends(r, v, n);
   *regs = v;
-  *nreg = w;
+  *nreg = drop_contents(r, v, n);
   return YS_OK;
 }
