@@ -38,6 +38,7 @@
 #include <utf8proc.h>
 
 #include "claims_impl.h"
+#include "narrative.h"
 
 static int put(cr *r, const char *s, size_t n, int line) {
   return ys_arena_text_put(r->a, &r->buf, &r->lineof, &r->n, &r->cap, s, n,

@@ -10,7 +10,7 @@
 #ifndef YS_CLAIMS_H
 #define YS_CLAIMS_H
 
-#include "ingest_text.h"
+#include "tline.h"
 #include "yusuan/catalog.h"
 #include "yusuan/rawtable.h"
 #include "yusuan/vocab.h"

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ingest_text.h"
+#include "tline.h"
 #include "yusuan/doc.h"
 
 typedef struct ys_flow {

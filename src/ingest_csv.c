@@ -17,8 +17,9 @@
 
 #include "csvread.h"
 #include "fileio.h"
-#include "ingest.h"
+#include "ingest_xlsx.h"
 #include "yusuan/check.h"
+#include "yusuan/ingest.h"
 #include "yusuan/text.h"
 
 static bool starts_with(const char *s, const char *p) {

@@ -13,9 +13,11 @@
 #include <stdint.h>
 
 #include "ingest_text.h"
+#include "read_pending.h"
 #include "profile_impl.h"
 #include "yusuan/catalog.h"
 #include "yusuan/check.h"
+#include "yusuan/ingest.h"
 #include "yusuan/text.h"
 
 /* --- reader context ---------------------------------------------------- */

@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "ingest.h"
+#include "ingest_xlsx.h"
 #include "xlsxread.h"
 #include "yusuan/check.h"
 

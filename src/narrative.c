@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ingest_text.h"
+#include "narrative.h"
 #include "yusuan/text.h"
 
 /* Context for a list: fund and period from a heading or a lead sentence. */

@@ -26,9 +26,11 @@
 #include "claims.h"
 #include "doc_flow.h"
 #include "ingest_text.h"
+#include "read_pending.h"
 #include "layout.h"
 #include "tableread.h"
 #include "yusuan/check.h"
+#include "yusuan/ingest.h"
 #include "yusuan/text.h"
 
 /* A claim's page and box: the first place its figure is printed from the

@@ -56,19 +56,6 @@ YS_API int ys_check_rdoc(const ys_rdoc *doc, const ys_catalog *cat,
                          const ys_check_options *opt, ys_findings *out,
                          ys_errors *errs);
 
-/* Reads a path (a directory of compiled CSV files, one CSV file, or a
- * tables.json) into raw tables; a .txt file is a published package read
- * by ys_ingest_text. */
-YS_API int ys_ingest_path(ys_rdoc **out, const char *path, ys_errors *errs);
-
-/* Reads a published package as text (a PDF converted to text: tables with
- * tabs, spaces or cells broken over lines, plus the narrative) into raw
- * tables laid out in the detected profile's columns (header_rows 0, body
- * rows only) and narrative claims. doc->year and doc->profile_hint are set
- * when recognised. What cannot be placed is reported in errs as entries
- * with code YS_OK (information), with file and line. */
-YS_API int ys_ingest_text(ys_rdoc **out, const char *path, ys_errors *errs);
-
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "explain.h"
 #include "findings.h"
+#include "ingest.h"
 #include "money.h"
 #include "outdir.h"
 #include "package.h"

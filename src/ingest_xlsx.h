@@ -1,8 +1,8 @@
 /*
- * ingest.h - readers that fill a raw document (internal).
+ * ingest_xlsx.h - a workbook's table sheets into a raw document (internal).
  */
-#ifndef YS_INGEST_H
-#define YS_INGEST_H
+#ifndef YS_INGEST_XLSX_H
+#define YS_INGEST_XLSX_H
 
 #include "yusuan/error.h"
 #include "yusuan/rawtable.h"
