@@ -156,23 +156,25 @@ static void shaanxi_gpb(ex *x, const shaanxi *sp) {
 
 /* The sections （四）政府性基金 and （五）国有资本经营预算. */
 static void shaanxi_funds(ex *x, const shaanxi *sp) {
-  const char *u = sp->u;
-  H(x, 3, "（四）政府性基金预算支出情况");
-  int64_t gf = qv(x, "exp;fund=govfund");
-  if (!gf)
-    P(x, "%s无当年政府性基金预算收支，并已公开空表。", u);
-  else {
-    P(x, "%s当年政府性基金预算拨款支出 %s 万元，其中：", u, W(x, gf));
-    func_items_inline(x, "exp;fund=govfund");
-    P(x, "。");
-  }
-  H(x, 3, "（五）国有资本经营预算拨款收支情况");
-  int64_t sc = qv(x, "exp;fund=soc");
-  if (!sc)
-    P(x, "%s无当年国有资本经营预算拨款收支，并已公开空表。", u);
-  else {
-    P(x, "%s当年国有资本经营预算拨款支出 %s 万元，其中：", u, W(x, sc));
-    func_items_inline(x, "exp;fund=soc");
+  static const struct {
+    const char *heading, *none, *spent, *q;
+  } fs[2] = {
+      {"（四）政府性基金预算支出情况",
+       "%s无当年政府性基金预算收支，并已公开空表。",
+       "%s当年政府性基金预算拨款支出 %s 万元，其中：", "exp;fund=govfund"},
+      {"（五）国有资本经营预算拨款收支情况",
+       "%s无当年国有资本经营预算拨款收支，并已公开空表。",
+       "%s当年国有资本经营预算拨款支出 %s 万元，其中：", "exp;fund=soc"},
+  };
+  for (int k = 0; k < 2; k++) {
+    H(x, 3, "%s", fs[k].heading);
+    int64_t v = qv(x, "%s", fs[k].q);
+    if (!v) {
+      P(x, fs[k].none, sp->u);
+      continue;
+    }
+    P(x, fs[k].spent, sp->u, W(x, v));
+    func_items_inline(x, fs[k].q);
     P(x, "。");
   }
 }

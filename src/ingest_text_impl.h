@@ -195,6 +195,10 @@ int it_grid_tabs(rd *r, const treg *g0, ys_rtable *rt);
 
 tok *it_numbered_tokens(rd *r, const treg *g0, ys_rtable *rt, size_t *nt);
 nrow *it_numbered_rows(rd *r, tok *v, size_t n, size_t *nr, int *stray_line);
+/* The rows of a numbered (栏次/序号) table, its stray lines said; YS_OK or
+ * YS_ENOMEM. */
+int it_numbered_read(rd *r, const treg *g0, ys_rtable *rt, nrow **rows,
+                     size_t *nr);
 int it_grid_numbered(rd *r, const treg *g0, ys_rtable *rt);
 
 /* ingest_text_panels.c */

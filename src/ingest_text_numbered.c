@@ -139,20 +139,29 @@ nrow *it_numbered_rows(rd *r, tok *v, size_t n, size_t *nr, int *stray_line) {
   return rows;
 }
 
+int it_numbered_read(rd *r, const treg *g0, ys_rtable *rt, nrow **rows,
+                     size_t *nr) {
+  *rows = NULL;
+  *nr = 0;
+  size_t nt = 0;
+  tok *v = it_numbered_tokens(r, g0, rt, &nt);
+  if (!v && nt) return YS_ENOMEM;
+  int stray = 0;
+  *rows = nt ? it_numbered_rows(r, v, nt, nr, &stray) : NULL;
+  if (nt && !*rows) return YS_ENOMEM;
+  if (stray)
+    it_info(r, stray, "%s：表头之后、第 1 行之前的内容无法归入任何一行，未读入",
+            rt->title);
+  return YS_OK;
+}
+
 int it_grid_numbered(rd *r, const treg *g0, ys_rtable *rt) {
   gtab g;
   if (it_gt_init(&g, r, g0->pt, rt->unit_known ? rt->unit : g0->pt->unit))
     return YS_ENOMEM;
-  size_t nt = 0;
-  tok *v = it_numbered_tokens(r, g0, rt, &nt);
-  if (!v && nt) return YS_ENOMEM;
   size_t nr = 0;
-  int stray = 0;
-  nrow *rows = nt ? it_numbered_rows(r, v, nt, &nr, &stray) : NULL;
-  if (nt && !rows) return YS_ENOMEM;
-  if (stray)
-    it_info(r, stray, "%s：表头之后、第 1 行之前的内容无法归入任何一行，未读入",
-            rt->title);
+  nrow *rows = NULL;
+  if (it_numbered_read(r, g0, rt, &rows, &nr)) return YS_ENOMEM;
   int rn_col = -1;
   for (size_t k = 0; k < g.nc; k++)
     if (g0->pt->cols[k].show == PCOL_ROWNUM) rn_col = (int)k;

@@ -415,6 +415,19 @@ static int panels_settle(ptab *p, ys_rtable *rt) {
   return YS_OK;
 }
 
+/* The panels settled, and the rows whose amounts were fewer than the
+ * columns (filled in printed order) said once. */
+static int panels_finish(ptab *p, ys_rtable *rt) {
+  int src = panels_settle(p, rt);
+  if (src) return src;
+  if (p->ambiguous)
+    it_info(
+        p->r, p->first_ambiguous_line,
+        "%s：%d 个项目的金额少于金额列数，已按印出顺序从左到右填入（请核对）",
+        rt->title, p->ambiguous);
+  return YS_OK;
+}
+
 int it_panels_spaces(rd *r, const treg *g0, ys_rtable *rt) {
   ptab p;
   if (pt_init(&p, r, g0->pt, rt->unit_known ? rt->unit : g0->pt->unit))
@@ -443,14 +456,7 @@ int it_panels_spaces(rd *r, const treg *g0, ys_rtable *rt) {
     int rc = panel_row(&p, rt, t, n, l->no, NULL, false);
     if (rc) return rc;
   }
-  int src = panels_settle(&p, rt);
-  if (src) return src;
-  if (p.ambiguous)
-    it_info(
-        r, p.first_ambiguous_line,
-        "%s：%d 个项目的金额少于金额列数，已按印出顺序从左到右填入（请核对）",
-        rt->title, p.ambiguous);
-  return YS_OK;
+  return panels_finish(&p, rt);
 }
 
 int it_panels_tabs(rd *r, const treg *g0, ys_rtable *rt) {
@@ -498,27 +504,13 @@ int it_panels_numbered(rd *r, const treg *g0, ys_rtable *rt) {
   ptab p;
   if (pt_init(&p, r, g0->pt, rt->unit_known ? rt->unit : g0->pt->unit))
     return YS_ENOMEM;
-  size_t nt = 0;
-  tok *v = it_numbered_tokens(r, g0, rt, &nt);
-  if (!v && nt) return YS_ENOMEM;
   size_t nr = 0;
-  int stray = 0;
-  nrow *rows = nt ? it_numbered_rows(r, v, nt, &nr, &stray) : NULL;
-  if (nt && !rows) return YS_ENOMEM;
-  if (stray)
-    it_info(r, stray, "%s：表头之后、第 1 行之前的内容无法归入任何一行，未读入",
-            rt->title);
+  nrow *rows = NULL;
+  if (it_numbered_read(r, g0, rt, &rows, &nr)) return YS_ENOMEM;
   for (size_t q = 0; q < nr; q++) {
     int rc = panel_row(&p, rt, rows[q].t + 1, rows[q].n - 1, rows[q].line,
                        &rows[q].t[0], true);
     if (rc) return rc;
   }
-  int src = panels_settle(&p, rt);
-  if (src) return src;
-  if (p.ambiguous)
-    it_info(
-        r, p.first_ambiguous_line,
-        "%s：%d 个项目的金额少于金额列数，已按印出顺序从左到右填入（请核对）",
-        rt->title, p.ambiguous);
-  return YS_OK;
+  return panels_finish(&p, rt);
 }
