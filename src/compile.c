@@ -1344,11 +1344,10 @@ static void form_amounts(cctx *c, ys_table *t, size_t *cap,
     if (!row) return;
     form_texts(c, row, k ? "" : lead, labels[k], "", "", "");
     ys_qexpr q;
-    char err[128];
     const char *txt =
         project ? ys_arena_printf(c->a, "%s;project=%s", fund_q[k], project)
                 : fund_q[k];
-    if (ys_qexpr_parse(&q, txt, c->a, err, sizeof err) == YS_OK) {
+    if (ys_qexpr_parse(&q, txt, c->a, NULL) == YS_OK) {
       ys_qfilter none = {0};
       amount_cell(c, &row->cells[2], &q, &none);
     }
@@ -1359,9 +1358,8 @@ static void form_amounts(cctx *c, ys_table *t, size_t *cap,
 static void dept_amounts(cctx *c, ys_row *row) {
   for (int m = 0; m < 3; m++) {
     ys_qexpr q;
-    char err[128];
     ys_qfilter none = {0};
-    if (ys_qexpr_parse(&q, fund_q[m], c->a, err, sizeof err) == YS_OK)
+    if (ys_qexpr_parse(&q, fund_q[m], c->a, NULL) == YS_OK)
       amount_cell(c, &row->cells[2 + m], &q, &none);
   }
 }
@@ -1420,14 +1418,13 @@ static int build_targets(cctx *c, ys_table *t, const ys_ptable *pt) {
         static const char *const suffix[3] = {"amount", "fiscal", "other"};
         for (int m = 0; m < 3; m++) {
           ys_qexpr q;
-          char err[128];
           const char *key =
               ys_arena_printf(c->a, "dept.task.%d.%s", k, suffix[m]);
           /* A task whose amount is not given shows none (not 0). */
           if (!ys_dataset_fact(ds, key)) continue;
           const char *txt = ys_arena_printf(c->a, "fact;key=%s", key);
           ys_qfilter none = {0};
-          if (ys_qexpr_parse(&q, txt, c->a, err, sizeof err) == YS_OK)
+          if (ys_qexpr_parse(&q, txt, c->a, NULL) == YS_OK)
             amount_cell(c, &row->cells[2 + m], &q, &none);
         }
       }

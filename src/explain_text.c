@@ -233,14 +233,14 @@ void warn_file(ex *x, const char *file, const char *key, const char *fmt, ...) {
 
 /* The value of a quantity (quantity.h), in 分. */
 int64_t qv(ex *x, const char *fmt, ...) {
-  char buf[600], err[160];
+  char buf[600];
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   ys_qexpr e;
   if (n < 0 || (size_t)n >= sizeof buf ||
-      ys_qexpr_parse(&e, buf, x->a, err, sizeof err) != YS_OK) {
+      ys_qexpr_parse(&e, buf, x->a, NULL) != YS_OK) {
     if (x->status == YS_OK) x->status = YS_EINPUT;
     ys_errors_add(x->errs, YS_EINPUT, NULL, 0, 0,
                   "内部错误：情况说明的数量表达式“%s”无法解析", buf);
@@ -440,9 +440,7 @@ size_t codes_of(ex *x, const char *filter, ys_cls cls, size_t len,
                 const char ***out) {
   *out = NULL;
   ys_qexpr e;
-  char err[160];
-  if (ys_qexpr_parse(&e, filter, x->a, err, sizeof err) != YS_OK || e.n != 1)
-    return 0;
+  if (ys_qexpr_parse(&e, filter, x->a, NULL) != YS_OK || e.n != 1) return 0;
   /* The codes cut to len, in fixed-width slots (width: the longest plus
    * its NUL), sorted and deduplicated: n log n in the matching items. */
   size_t m = 0, width = 1;

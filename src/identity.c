@@ -405,8 +405,7 @@ void ck_partition_idents(chk *c) {
  * as compile and the readers key it; -1 when none. */
 static int obs_of_quantity(chk *c, const int *v, size_t n, const char *q) {
   ys_qexpr e;
-  char err[160];
-  if (ys_qexpr_parse(&e, q, c->a, err, sizeof err) != YS_OK) return -1;
+  if (ys_qexpr_parse(&e, q, c->a, NULL) != YS_OK) return -1;
   const char *key = ys_qexpr_key(c->a, &e);
   return key ? table_obs_of(c, v, n, key) : -1;
 }

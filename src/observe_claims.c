@@ -670,10 +670,9 @@ void ck_observe_claims(chk *c) {
     }
     /* an amount of a quantity: met with the tables by identity.c */
     ys_qexpr q;
-    char err[128];
     ys_amount am;
     if (!*cl->quantity ||
-        ys_qexpr_parse(&q, cl->quantity, c->a, err, sizeof err) != YS_OK ||
+        ys_qexpr_parse(&q, cl->quantity, c->a, NULL) != YS_OK ||
         ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) !=
             YS_OK)
       continue;

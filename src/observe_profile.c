@@ -1079,8 +1079,7 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
                          amt[m].label))
           break;
         ys_qexpr q;
-        char err[64];
-        ys_qexpr_parse(&q, amt[m].q, c->a, err, sizeof err);
+        ys_qexpr_parse(&q, amt[m].q, c->a, NULL);
         ys_qfilter rf = {0};
         ys_qcodes_add(&rf.project, project);
         ys_qexpr e;
@@ -1120,8 +1119,7 @@ void ck_observe_targets(chk *c, const ys_rtable *rt, const ys_ptable *pt,
              "other")};
         static const char *const cl[3] = {"总额", "财政拨款", "其他资金"};
         ys_qexpr q;
-        char err[64];
-        ys_qexpr_parse(&q, qs[m], c->a, err, sizeof err);
+        ys_qexpr_parse(&q, qs[m], c->a, NULL);
         /* A task's amounts are its own; only the total is a quantity. */
         ys_qexpr e;
         if (total) cell_qty(c, pt, &q, NULL, &e);

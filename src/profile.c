@@ -68,14 +68,14 @@ static int jbool(const cJSON *o, const char *key, int dflt) {
 
 static void parse_q(pctx *c, const char *where, const char *text,
                     ys_qexpr *out) {
-  char err[256];
+  const char *why = "";
   if (!text || !*text) {
     memset(out, 0, sizeof *out);
     return;
   }
-  if (ys_qexpr_parse(out, text, c->p->arena, err, sizeof err) != YS_OK) {
+  if (ys_qexpr_parse(out, text, c->p->arena, &why) != YS_OK) {
     char msg[256];
-    snprintf(msg, sizeof msg, "%.120s: %.120s", text, err);
+    snprintf(msg, sizeof msg, "%.120s：%.120s", text, why);
     perr(c, where, "数量表达式有误：%s", msg);
   }
 }

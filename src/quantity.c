@@ -73,9 +73,13 @@ bool ys_qexpr_over(const ys_qexpr *e) {
   return false;
 }
 
-static void set_err(char *err, size_t errn, const char *fmt, const char *a,
-                    size_t alen) {
-  if (err && errn) snprintf(err, errn, fmt, (int)alen, a);
+/* Why a quantity was refused: *why (if asked) an explanation in the
+ * arena, quoting the part at fault; a fixed one when the arena refuses. */
+static void set_err(const char **why, ys_arena *a, const char *fmt,
+                    const char *part, size_t plen) {
+  if (!why) return;
+  const char *m = ys_arena_printf(a, fmt, (int)plen, part);
+  *why = m ? m : "数量表达式有误";
 }
 
 /* Parses one term "src;dim=v|v;dim=v" of length len. */
@@ -83,7 +87,7 @@ static void set_err(char *err, size_t errn, const char *fmt, const char *a,
  * lines of lookup and its own message): a list read top to bottom, kept
  * whole so that the syntax is in one place. */
 static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
-                      char *err, size_t errn) {
+                      const char **why) {
   memset(f, 0, sizeof *f);
   const char *end = s + len;
   const char *p = s;
@@ -103,15 +107,14 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
       else if (flen == 4 && memcmp(p, "fact", 4) == 0)
         f->src = YS_Q_FACT;
       else {
-        set_err(err, errn, "quantity source must be exp, rev or fact: '%.*s'",
-                p, flen);
+        set_err(why, a, "数量的来源应为 exp、rev 或 fact：“%.*s”", p, flen);
         return YS_EINPUT;
       }
       first = 0;
     } else if (flen) {
       const char *eq = memchr(p, '=', flen);
       if (!eq) {
-        set_err(err, errn, "expected dim=value: '%.*s'", p, flen);
+        set_err(why, a, "应为“维度=值”：“%.*s”", p, flen);
         return YS_EINPUT;
       }
       size_t dlen = (size_t)(eq - p);
@@ -125,25 +128,25 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
         if (DIM("fund")) {
           uint32_t m = fund_mask(v, vlen);
           if (!m) {
-            set_err(err, errn, "unknown fund '%.*s'", v, vlen);
+            set_err(why, a, "未知的资金来源“%.*s”", v, vlen);
             return YS_EINPUT;
           }
           f->funds |= m;
         } else if (DIM("period")) {
           if (!(idx = lookup_name(period_names, 3, v, vlen))) {
-            set_err(err, errn, "unknown period '%.*s'", v, vlen);
+            set_err(why, a, "未知的期间“%.*s”", v, vlen);
             return YS_EINPUT;
           }
           f->periods |= 1u << idx;
         } else if (DIM("kind")) {
           if (!(idx = lookup_name(kind_names, 6, v, vlen))) {
-            set_err(err, errn, "unknown kind '%.*s'", v, vlen);
+            set_err(why, a, "未知的支出类型“%.*s”", v, vlen);
             return YS_EINPUT;
           }
           f->kinds |= 1u << idx;
         } else if (DIM("phase")) {
           if (!(idx = lookup_name(phase_names, 4, v, vlen))) {
-            set_err(err, errn, "unknown phase '%.*s'", v, vlen);
+            set_err(why, a, "未知的阶段“%.*s”", v, vlen);
             return YS_EINPUT;
           }
           f->phases |= 1u << idx;
@@ -153,12 +156,12 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
           } else if (vlen == 1 && *v == '0') {
             f->yoff = 0;
           } else {
-            set_err(err, errn, "year must be 0 or -1: '%.*s'", v, vlen);
+            set_err(why, a, "year 只能是 0 或 -1：“%.*s”", v, vlen);
             return YS_EINPUT;
           }
         } else if (DIM("nature")) {
           if (!(idx = lookup_name(nature_names, 3, v, vlen))) {
-            set_err(err, errn, "unknown nature '%.*s'", v, vlen);
+            set_err(why, a, "未知的经费性质“%.*s”", v, vlen);
             return YS_EINPUT;
           }
           f->natures |= 1u << idx;
@@ -172,11 +175,11 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
                          : DIM("key")     ? &f->key
                                           : NULL;
           if (!c) {
-            set_err(err, errn, "unknown dimension '%.*s'", p, dlen);
+            set_err(why, a, "未知的维度“%.*s”", p, dlen);
             return YS_EINPUT;
           }
           if (c->n == YS_Q_MAXCODES) {
-            set_err(err, errn, "too many values in '%.*s'", p, dlen);
+            set_err(why, a, "取值过多：“%.*s”", p, dlen);
             return YS_EINPUT;
           }
           char *code = ys_arena_strndup(a, v, vlen);
@@ -190,7 +193,7 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
     p = semi ? semi + 1 : end;
   }
   if (first) {
-    set_err(err, errn, "empty quantity%.*s", "", 0);
+    set_err(why, a, "数量表达式为空%.*s", "", 0);
     return YS_EINPUT;
   }
   if (f->funds == FUND_ALL) f->funds = 0;
@@ -200,8 +203,8 @@ static int parse_term(ys_qfilter *f, const char *s, size_t len, ys_arena *a,
   return YS_OK;
 }
 
-int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
-                   size_t errn) {
+int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a,
+                   const char **why) {
   memset(out, 0, sizeof *out);
   if (!s) return YS_OK;
   const char *p = s;
@@ -216,10 +219,10 @@ int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
     const char *op = plus && (!minus || plus < minus) ? plus : minus;
     size_t len = op ? (size_t)(op - p) : strlen(p);
     if (out->n == YS_Q_MAXTERMS) {
-      set_err(err, errn, "too many terms in '%.*s'", s, strlen(s));
+      set_err(why, a, "项数过多（至多 4 项）：“%.*s”", s, strlen(s));
       return YS_EINPUT;
     }
-    int rc = parse_term(&out->t[out->n], p, len, a, err, errn);
+    int rc = parse_term(&out->t[out->n], p, len, a, why);
     if (rc) return rc;
     out->sign[out->n++] = sign;
     if (!op) break;

@@ -155,11 +155,11 @@ static int parse_meaning(ys_meaning *m, const char *s, ys_arena *a, char *err,
     p = e ? e + 1 : p + l;
   }
   ys_qexpr q;
-  char qerr[160];
-  int rc = ys_qexpr_parse(&q, dims, a, qerr, sizeof qerr);
+  const char *why = "";
+  int rc = ys_qexpr_parse(&q, dims, a, &why);
   if (rc == YS_ENOMEM) return rc;
   if (rc) {
-    snprintf(err, errn, "%s", qerr);
+    snprintf(err, errn, "%s", why);
     return YS_EINPUT;
   }
   ys_qsrc src = m->q.src;

@@ -86,9 +86,12 @@ typedef struct ys_qexpr {
 } ys_qexpr;
 
 /* Parses "src;dim=v|v;... [+|- src;...]". Strings are copied into a.
- * Returns YS_OK or YS_EINPUT with a message in err. */
-YS_API int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a, char *err,
-                          size_t errn);
+ * Returns YS_OK or YS_EINPUT and then, when why is not NULL, *why a
+ * Chinese explanation (in a) quoting the part at fault: the one way a
+ * parser of one value says what is wrong (ys_money_parse too); the caller
+ * puts it in its ys_errors or finding with the file and line. */
+YS_API int ys_qexpr_parse(ys_qexpr *out, const char *s, ys_arena *a,
+                          const char **why);
 
 /* out = a AND b for every term of e (b must be a single filter). */
 YS_API void ys_qexpr_and(ys_qexpr *out, const ys_qexpr *e, const ys_qfilter *b,
