@@ -14,25 +14,12 @@
 #include <string.h>
 
 #include "yusuan/render.h"
-
-static void csv_field(FILE *f, const char *s) {
-  if (!s) s = "";
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, f);
-    return;
-  }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
+#include "yusuan/text.h"
 
 static void csv_row(FILE *f, const char *const *cells, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (i) fputc(',', f);
-    csv_field(f, cells[i]);
+    ys_csv_put(f, cells[i]);
   }
   fputs("\r\n", f);
 }

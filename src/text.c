@@ -495,3 +495,17 @@ void ys_buf_free(ys_buf *b) {
   free(b->s);
   *b = (ys_buf){0};
 }
+
+void ys_csv_put(FILE *f, const char *s) {
+  if (!s) s = "";
+  if (!strpbrk(s, ",\"\n\r")) {
+    fputs(s, f);
+    return;
+  }
+  fputc('"', f);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', f);
+    fputc(*s, f);
+  }
+  fputc('"', f);
+}

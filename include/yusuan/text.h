@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -90,6 +91,11 @@ YS_API void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap);
  * empty either way. */
 YS_API char *ys_buf_take(ys_buf *b);
 YS_API void ys_buf_free(ys_buf *b);
+
+/* Writes one CSV field (RFC 4180): as it is, or quoted with its quotes
+ * doubled when it holds a comma, a quote or a line break. The one CSV
+ * writer of the library and the CLI. */
+YS_API void ys_csv_put(FILE *f, const char *s);
 
 #ifdef __cplusplus
 }

@@ -44,20 +44,6 @@ const char *const help_ingest =
     "  --catalog 目录        使用磁盘上的科目表目录"
     "（默认使用内置科目表）\n";
 
-static void csv_field(FILE *f, const char *s) {
-  if (!s) s = "";
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, f);
-    return;
-  }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
 /* A file name from a table: "03_表3_部门综合预算支出总表.csv", without
  * characters a file system may refuse. */
 static void table_file(char *buf, size_t n, size_t i, const ys_rtable *t) {
@@ -86,9 +72,9 @@ static int write_table(const char *dir, size_t i, const ys_rtable *t) {
   if (!f) return -1;
   fputs("\xEF\xBB\xBF", f); /* BOM: spreadsheet programs then read UTF-8 */
   fprintf(f, "%d,", t->title_line);
-  csv_field(f, t->number);
+  ys_csv_put(f, t->number);
   fputc(',', f);
-  csv_field(f, t->title);
+  ys_csv_put(f, t->title);
   fputc('\n', f);
   fprintf(f, ",%s\n",
           t->unit_known
@@ -104,7 +90,7 @@ static int write_table(const char *dir, size_t i, const ys_rtable *t) {
       const ys_rcol *c = &t->cols[k];
       const char *key = c->q.n ? ys_qexpr_key(a, &c->q) : NULL;
       fputc(',', f);
-      csv_field(f, key ? key : c->label);
+      ys_csv_put(f, key ? key : c->label);
     }
     ys_arena_free(a);
     fputc('\n', f);
@@ -114,13 +100,13 @@ static int write_table(const char *dir, size_t i, const ys_rtable *t) {
     fprintf(f, "%d", row->line);
     for (size_t k = 0; k < row->n; k++) {
       fputc(',', f);
-      csv_field(f, row->cells[k].text);
+      ys_csv_put(f, row->cells[k].text);
     }
     fputc('\n', f);
   }
   if (t->note && *t->note) {
     fputc(',', f);
-    csv_field(f, t->note);
+    ys_csv_put(f, t->note);
     fputc('\n', f);
   }
   return fclose(f) ? -1 : 0;
@@ -210,9 +196,9 @@ static int write_cells(const char *dir, const ys_rdoc *d) {
       for (size_t k = 0; k < t->rows[r].n; k++) {
         const ys_rcell *c = &t->rows[r].cells[k];
         if (!c->page || !*c->text) continue;
-        csv_field(f, *t->number ? t->number : t->title);
+        ys_csv_put(f, *t->number ? t->number : t->title);
         fprintf(f, ",%zu,%zu,", r + 1, k);
-        csv_field(f, c->text);
+        ys_csv_put(f, c->text);
         fprintf(f, ",%d,%.1f,%.1f,%.1f,%.1f\n", c->page, c->box.x0, c->box.y0,
                 c->box.x1, c->box.y1);
       }
