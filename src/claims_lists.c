@@ -133,7 +133,9 @@ size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
     parts[np++] = t;
     last_clause_end = t->e;
   }
-  return np;
+  /* a list longer than the room for it is not read as a list: a sum of
+   * its first parts would be a wrong claim */
+  return np == max ? 0 : np;
 }
 
 /* Records a list of parts and its whole (list_sum makes the claims once
@@ -400,6 +402,7 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     size_t ol = cl_starts(st->s + i, "其中") ? 6 : 0;
     if (ol && i + ol < st->n && st->s[i + ol] == ':' && !depth)
       continue_parts(r, pg, si, whole, parts, &np, 64);
+    if (np == 64) continue; /* more parts than the room: no partial sum */
     if (np == 1) {
       /* one part: no sum to check, but a share of it is of this whole */
       if (!parts[0]->headp) ((tk *)parts[0])->headp = whole;
@@ -475,7 +478,7 @@ static void frame_lists(cr *r, para *pg, size_t si) {
     size_t np = cl_collect_parts(r, st, first, fe, 0, true, parts, 64);
     if (np && st->s[fe - 1] == ':')
       continue_parts(r, pg, si, NULL, parts, &np, 64);
-    if (np < 2) continue;
+    if (np < 2 || np == 64) continue; /* 64: more than the room */
     bool taken = false;
     for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
     if (taken) continue;
