@@ -460,31 +460,32 @@ static bool covered(const rseg *s, size_t n, float at, float a, float b) {
   return got >= need;
 }
 
-static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
-                      size_t ns, pgrid *g) {
-  float *ys = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
-  float *xs = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
-  if (!ys || !xs) return YS_ENOMEM;
-  size_t nh = 0, nv = 0;
-  for (size_t i = 0; i < cl->n; i++) {
-    ys_box r = pg->rules[cl->idx[i]];
-    if (r.x1 - r.x0 > r.y1 - r.y0)
-      ys[nh++] = cy(r);
-    else
-      xs[nv++] = cx(r);
-  }
-  nh = distinct(ys, nh, 2.0f);
-  nv = distinct(xs, nv, 2.0f);
-  if (nh < 2 || nv < 2) return YS_OK;
-  int R = (int)nh - 1, C = (int)nv - 1;
-  size_t N = (size_t)R * (size_t)C;
-  size_t *par = ys_arena_alloc(x->a, N * sizeof *par);
+/* A ruled grid being made (ruled_grid): the rules' positions, the atomic
+ * cells between them and the merged cells they make. */
+typedef struct rgrid {
+  lx *x;
+  const ys_page *pg;
+  const cluster *cl;
+  float *ys, *xs; /* the distinct rows and columns of rules */
+  size_t nh, nv;
+  int R, C;    /* atomic rows and columns */
+  size_t N;    /* atomic cells */
+  size_t *par; /* union-find of the atomic cells: those no rule parts */
+  bool *rowused, *colused; /* rows that start a cell, columns text reaches */
+} rgrid;
+
+/* Joins each atomic cell to its neighbours that no rule parts it from. */
+static int join_unruled(rgrid *rg) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  size_t *par = ys_arena_alloc(x->a, rg->N * sizeof *par);
   if (!par) return YS_ENOMEM;
-  for (size_t i = 0; i < N; i++) par[i] = i;
+  for (size_t i = 0; i < rg->N; i++) par[i] = i;
   size_t nvs, nhs;
-  rseg *vs = rsegs_of(x, pg, cl, true, &nvs);
-  rseg *hs = rsegs_of(x, pg, cl, false, &nhs);
+  rseg *vs = rsegs_of(x, rg->pg, rg->cl, true, &nvs);
+  rseg *hs = rsegs_of(x, rg->pg, rg->cl, false, &nhs);
   if (!vs || !hs) return YS_ENOMEM;
+  const float *ys = rg->ys, *xs = rg->xs;
   for (int r = 0; r < R; r++)
     for (int c = 0; c < C; c++) {
       size_t i = (size_t)r * (size_t)C + (size_t)c;
@@ -497,12 +498,23 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
         if (a != b) par[a] = b;
       }
     }
+  rg->par = par;
+  return YS_OK;
+}
+
+/* One cell of the grid per merged cell with text, its spans' text. */
+static int ruled_cells(rgrid *rg, sref *spans, size_t ns, pgrid *g) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  size_t N = rg->N;
+  size_t *par = rg->par;
+  const float *ys = rg->ys, *xs = rg->xs;
   /* spans into atomic cells, then into their components */
   size_t *slot = ys_arena_alloc(x->a, ns * sizeof *slot + 1);
   if (!slot) return YS_ENOMEM;
   for (size_t i = 0; i < ns; i++) {
-    int r = find_slot(ys, nh, cy(spans[i].s->box));
-    int c = find_slot(xs, nv, cx(spans[i].s->box));
+    int r = find_slot(ys, rg->nh, cy(spans[i].s->box));
+    int c = find_slot(xs, rg->nv, cx(spans[i].s->box));
     slot[i] = r < 0 || c < 0 ? (size_t)-1
                              : uf_find(par, (size_t)r * (size_t)C + (size_t)c);
   }
@@ -538,7 +550,7 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
                   c0[k],
                   r1[k] - r0[k] + 1,
                   c1[k] - c0[k] + 1,
-                  pg->number,
+                  rg->pg->number,
                   0,
                   {0, 0, 0, 0},
                   0,
@@ -549,15 +561,25 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
     rowused[r0[k]] = true;
     for (int cc = c0[k]; cc <= c1[k]; cc++) colused[cc] = true;
   }
+  rg->rowused = rowused;
+  rg->colused = colused;
+  return YS_OK;
+}
+
+/* The grid without its empty rows and columns; the cells renumbered. */
+static int drop_unused(rgrid *rg, pgrid *g) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  const float *xs = rg->xs;
   /* Rows that start no cell (the lower part of a rowspan, spacing) and
    * columns no text reaches are removed from the grid. */
   int *rmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)R + 1));
   int *cmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)C + 1));
   if (!rmap || !cmap) return YS_ENOMEM;
   int nr = 0, nc = 0;
-  for (int r = 0; r < R; r++) rmap[r] = rowused[r] ? nr++ : -1;
+  for (int r = 0; r < R; r++) rmap[r] = rg->rowused[r] ? nr++ : -1;
   rmap[R] = nr;
-  for (int c = 0; c < C; c++) cmap[c] = colused[c] ? nc++ : -1;
+  for (int c = 0; c < C; c++) cmap[c] = rg->colused[c] ? nc++ : -1;
   cmap[C] = nc;
   g->colx0 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
   g->colx1 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
@@ -586,6 +608,36 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
   }
   g->nrows = nr;
   g->ncols = nc;
+  return YS_OK;
+}
+
+/* The grid of a ruled table: the cells its rules enclose, merged where a
+ * rule is missing, with the spans' text. */
+static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
+                      size_t ns, pgrid *g) {
+  float *ys = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  float *xs = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  if (!ys || !xs) return YS_ENOMEM;
+  size_t nh = 0, nv = 0;
+  for (size_t i = 0; i < cl->n; i++) {
+    ys_box r = pg->rules[cl->idx[i]];
+    if (r.x1 - r.x0 > r.y1 - r.y0)
+      ys[nh++] = cy(r);
+    else
+      xs[nv++] = cx(r);
+  }
+  nh = distinct(ys, nh, 2.0f);
+  nv = distinct(xs, nv, 2.0f);
+  if (nh < 2 || nv < 2) return YS_OK;
+  rgrid rg = {.x = x, .pg = pg, .cl = cl, .ys = ys, .xs = xs};
+  rg.nh = nh;
+  rg.nv = nv;
+  rg.R = (int)nh - 1;
+  rg.C = (int)nv - 1;
+  rg.N = (size_t)rg.R * (size_t)rg.C;
+  if (join_unruled(&rg)) return YS_ENOMEM;
+  if (ruled_cells(&rg, spans, ns, g)) return YS_ENOMEM;
+  if (drop_unused(&rg, g)) return YS_ENOMEM;
   g->ruled = true;
   g->page = pg->number;
   return YS_OK;
@@ -688,8 +740,10 @@ static void fit_amounts(const acol *ac, int na, const float *r, int m,
   }
 }
 
-static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
-                           acol **acs, int *nacs, tcol **tcs, int *ntcs) {
+/* The amount columns of an unruled body: as many as its fullest row
+ * has amounts, their extents fixed by the full rows. */
+static int amount_columns(lx *x, const ys_line **L, size_t n, acol **acs,
+                          int *nacs) {
   int M = 0;
   skind kk[256];
   for (size_t i = 0; i < n; i++) {
@@ -725,6 +779,16 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
   }
   for (int j = 0; j < M; j++)
     ac[j].right = ac[j].n ? (float)(ac[j].sum / ac[j].n) : 0;
+  *acs = ac;
+  *nacs = M;
+  return YS_OK;
+}
+
+/* The text columns of an unruled body: its text spans by zone between
+ * the amount columns, clustered by left edge. */
+static int text_columns(lx *x, const ys_line **L, size_t n, const acol *ac,
+                        int M, tcol **tcs, int *ntcs) {
+  skind kk[256];
   /* text spans by zone, clustered by left edge */
   size_t total = 0;
   for (size_t i = 0; i < n; i++) total += L[i]->n;
@@ -772,6 +836,21 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
       }
     }
   }
+  *tcs = tc;
+  *ntcs = nt;
+  return YS_OK;
+}
+
+/* The columns of an unruled grid: amount and text columns, left to
+ * right, and the cells they make. */
+static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
+                           acol **acs, int *nacs, tcol **tcs, int *ntcs) {
+  acol *ac;
+  int M;
+  if (amount_columns(x, L, n, &ac, &M)) return YS_ENOMEM;
+  tcol *tc;
+  int nt;
+  if (text_columns(x, L, n, ac, M, &tc, &nt)) return YS_ENOMEM;
   /* the columns, left to right */
   int nc = M + nt;
   g->ncols = nc;
