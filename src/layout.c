@@ -1110,7 +1110,8 @@ static int numeric_cells(ugrid *u, const ys_line *l, int page,
   skind kk[256];
   int fit[256];
   span_kinds(x, l, kk);
-  float r[256];
+  /* (zeroed: gcc -O2 cannot see that fit_amounts reads only the m set) */
+  float r[256] = {0};
   int m = 0;
   for (size_t k = 0; k < l->n; k++)
     if (kk[k] == SK_AMT) r[m++] = l->spans[k].box.x1;
