@@ -615,6 +615,7 @@ static int row_total(rowread *r) {
   ys_rrow *row = r->row;
   rowstate *s = r->s;
   const ys_meaning *m = &r->m;
+  /* totals */
   if (!(!*r->code && !*r->unit && *r->name && !*m->rest &&
         (m->roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND))))
     return ROW_ON;
