@@ -460,31 +460,32 @@ static bool covered(const rseg *s, size_t n, float at, float a, float b) {
   return got >= need;
 }
 
-static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
-                      size_t ns, pgrid *g) {
-  float *ys = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
-  float *xs = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
-  if (!ys || !xs) return YS_ENOMEM;
-  size_t nh = 0, nv = 0;
-  for (size_t i = 0; i < cl->n; i++) {
-    ys_box r = pg->rules[cl->idx[i]];
-    if (r.x1 - r.x0 > r.y1 - r.y0)
-      ys[nh++] = cy(r);
-    else
-      xs[nv++] = cx(r);
-  }
-  nh = distinct(ys, nh, 2.0f);
-  nv = distinct(xs, nv, 2.0f);
-  if (nh < 2 || nv < 2) return YS_OK;
-  int R = (int)nh - 1, C = (int)nv - 1;
-  size_t N = (size_t)R * (size_t)C;
-  size_t *par = ys_arena_alloc(x->a, N * sizeof *par);
+/* A ruled grid being made (ruled_grid): the rules' positions, the atomic
+ * cells between them and the merged cells they make. */
+typedef struct rgrid {
+  lx *x;
+  const ys_page *pg;
+  const cluster *cl;
+  float *ys, *xs; /* the distinct rows and columns of rules */
+  size_t nh, nv;
+  int R, C;    /* atomic rows and columns */
+  size_t N;    /* atomic cells */
+  size_t *par; /* union-find of the atomic cells: those no rule parts */
+  bool *rowused, *colused; /* rows that start a cell, columns text reaches */
+} rgrid;
+
+/* Joins each atomic cell to its neighbours that no rule parts it from. */
+static int join_unruled(rgrid *rg) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  size_t *par = ys_arena_alloc(x->a, rg->N * sizeof *par);
   if (!par) return YS_ENOMEM;
-  for (size_t i = 0; i < N; i++) par[i] = i;
+  for (size_t i = 0; i < rg->N; i++) par[i] = i;
   size_t nvs, nhs;
-  rseg *vs = rsegs_of(x, pg, cl, true, &nvs);
-  rseg *hs = rsegs_of(x, pg, cl, false, &nhs);
+  rseg *vs = rsegs_of(x, rg->pg, rg->cl, true, &nvs);
+  rseg *hs = rsegs_of(x, rg->pg, rg->cl, false, &nhs);
   if (!vs || !hs) return YS_ENOMEM;
+  const float *ys = rg->ys, *xs = rg->xs;
   for (int r = 0; r < R; r++)
     for (int c = 0; c < C; c++) {
       size_t i = (size_t)r * (size_t)C + (size_t)c;
@@ -497,12 +498,23 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
         if (a != b) par[a] = b;
       }
     }
+  rg->par = par;
+  return YS_OK;
+}
+
+/* One cell of the grid per merged cell with text, its spans' text. */
+static int ruled_cells(rgrid *rg, sref *spans, size_t ns, pgrid *g) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  size_t N = rg->N;
+  size_t *par = rg->par;
+  const float *ys = rg->ys, *xs = rg->xs;
   /* spans into atomic cells, then into their components */
   size_t *slot = ys_arena_alloc(x->a, ns * sizeof *slot + 1);
   if (!slot) return YS_ENOMEM;
   for (size_t i = 0; i < ns; i++) {
-    int r = find_slot(ys, nh, cy(spans[i].s->box));
-    int c = find_slot(xs, nv, cx(spans[i].s->box));
+    int r = find_slot(ys, rg->nh, cy(spans[i].s->box));
+    int c = find_slot(xs, rg->nv, cx(spans[i].s->box));
     slot[i] = r < 0 || c < 0 ? (size_t)-1
                              : uf_find(par, (size_t)r * (size_t)C + (size_t)c);
   }
@@ -538,7 +550,7 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
                   c0[k],
                   r1[k] - r0[k] + 1,
                   c1[k] - c0[k] + 1,
-                  pg->number,
+                  rg->pg->number,
                   0,
                   {0, 0, 0, 0},
                   0,
@@ -549,15 +561,25 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
     rowused[r0[k]] = true;
     for (int cc = c0[k]; cc <= c1[k]; cc++) colused[cc] = true;
   }
+  rg->rowused = rowused;
+  rg->colused = colused;
+  return YS_OK;
+}
+
+/* The grid without its empty rows and columns; the cells renumbered. */
+static int drop_unused(rgrid *rg, pgrid *g) {
+  lx *x = rg->x;
+  int R = rg->R, C = rg->C;
+  const float *xs = rg->xs;
   /* Rows that start no cell (the lower part of a rowspan, spacing) and
    * columns no text reaches are removed from the grid. */
   int *rmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)R + 1));
   int *cmap = ys_arena_alloc(x->a, sizeof(int) * ((size_t)C + 1));
   if (!rmap || !cmap) return YS_ENOMEM;
   int nr = 0, nc = 0;
-  for (int r = 0; r < R; r++) rmap[r] = rowused[r] ? nr++ : -1;
+  for (int r = 0; r < R; r++) rmap[r] = rg->rowused[r] ? nr++ : -1;
   rmap[R] = nr;
-  for (int c = 0; c < C; c++) cmap[c] = colused[c] ? nc++ : -1;
+  for (int c = 0; c < C; c++) cmap[c] = rg->colused[c] ? nc++ : -1;
   cmap[C] = nc;
   g->colx0 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
   g->colx1 = ys_arena_alloc(x->a, sizeof(float) * ((size_t)nc + 1));
@@ -586,6 +608,36 @@ static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
   }
   g->nrows = nr;
   g->ncols = nc;
+  return YS_OK;
+}
+
+/* The grid of a ruled table: the cells its rules enclose, merged where a
+ * rule is missing, with the spans' text. */
+static int ruled_grid(lx *x, const ys_page *pg, const cluster *cl, sref *spans,
+                      size_t ns, pgrid *g) {
+  float *ys = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  float *xs = ys_arena_alloc(x->a, (cl->n + 2) * sizeof(float));
+  if (!ys || !xs) return YS_ENOMEM;
+  size_t nh = 0, nv = 0;
+  for (size_t i = 0; i < cl->n; i++) {
+    ys_box r = pg->rules[cl->idx[i]];
+    if (r.x1 - r.x0 > r.y1 - r.y0)
+      ys[nh++] = cy(r);
+    else
+      xs[nv++] = cx(r);
+  }
+  nh = distinct(ys, nh, 2.0f);
+  nv = distinct(xs, nv, 2.0f);
+  if (nh < 2 || nv < 2) return YS_OK;
+  rgrid rg = {.x = x, .pg = pg, .cl = cl, .ys = ys, .xs = xs};
+  rg.nh = nh;
+  rg.nv = nv;
+  rg.R = (int)nh - 1;
+  rg.C = (int)nv - 1;
+  rg.N = (size_t)rg.R * (size_t)rg.C;
+  if (join_unruled(&rg)) return YS_ENOMEM;
+  if (ruled_cells(&rg, spans, ns, g)) return YS_ENOMEM;
+  if (drop_unused(&rg, g)) return YS_ENOMEM;
   g->ruled = true;
   g->page = pg->number;
   return YS_OK;
@@ -688,8 +740,10 @@ static void fit_amounts(const acol *ac, int na, const float *r, int m,
   }
 }
 
-static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
-                           acol **acs, int *nacs, tcol **tcs, int *ntcs) {
+/* The amount columns of an unruled body: as many as its fullest row
+ * has amounts, their extents fixed by the full rows. */
+static int amount_columns(lx *x, const ys_line **L, size_t n, acol **acs,
+                          int *nacs) {
   int M = 0;
   skind kk[256];
   for (size_t i = 0; i < n; i++) {
@@ -725,6 +779,16 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
   }
   for (int j = 0; j < M; j++)
     ac[j].right = ac[j].n ? (float)(ac[j].sum / ac[j].n) : 0;
+  *acs = ac;
+  *nacs = M;
+  return YS_OK;
+}
+
+/* The text columns of an unruled body: its text spans by zone between
+ * the amount columns, clustered by left edge. */
+static int text_columns(lx *x, const ys_line **L, size_t n, const acol *ac,
+                        int M, tcol **tcs, int *ntcs) {
+  skind kk[256];
   /* text spans by zone, clustered by left edge */
   size_t total = 0;
   for (size_t i = 0; i < n; i++) total += L[i]->n;
@@ -772,6 +836,21 @@ static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
       }
     }
   }
+  *tcs = tc;
+  *ntcs = nt;
+  return YS_OK;
+}
+
+/* The columns of an unruled grid: amount and text columns, left to
+ * right, and the cells they make. */
+static int unruled_columns(lx *x, const ys_line **L, size_t n, pgrid *g,
+                           acol **acs, int *nacs, tcol **tcs, int *ntcs) {
+  acol *ac;
+  int M;
+  if (amount_columns(x, L, n, &ac, &M)) return YS_ENOMEM;
+  tcol *tc;
+  int nt;
+  if (text_columns(x, L, n, ac, M, &tc, &nt)) return YS_ENOMEM;
   /* the columns, left to right */
   int nc = M + nt;
   g->ncols = nc;
@@ -970,6 +1049,175 @@ static int header_columns(lx *x, const ys_line **L, size_t first, pgrid *g) {
   return YS_OK;
 }
 
+/* An unruled grid being filled row by row (unruled_grid): its columns, the
+ * row being made, and the text held between rows. */
+typedef struct ugrid {
+  lx *x;
+  const int *pages;
+  pgrid *g;
+  acol *ac; /* the amount columns */
+  int M;
+  tcol *tc; /* the text columns */
+  int nt;
+  int row; /* the row being made */
+  /* text lines between numeric rows, placed with the next row (no cap: a
+   * long wrapped label is all kept) */
+  sref *held;
+  size_t nheld, cap_held;
+  bool took_held; /* the last row was named by held text */
+} ugrid;
+
+/* Holds a span of a text-only line for the next row. */
+static int hold_span(ugrid *u, const ys_span *sp, int page) {
+  sref *grown = ys_arena_reserve(u->x->a, u->held, u->nheld, &u->cap_held,
+                                 sizeof *u->held);
+  if (!grown) return YS_ENOMEM;
+  u->held = grown;
+  u->held[u->nheld++] = (sref){sp, page};
+  return YS_OK;
+}
+
+/* A text-only line right after a row that took held text: the rest of
+ * that row's name, joined to its cells (held where it has none). */
+static int name_rest(ugrid *u, const ys_line *l, int page) {
+  pgrid *g = u->g;
+  int row = u->row;
+  /* the rest of the last row's name */
+  for (size_t k = 0; k < l->n; k++) {
+    int c0 = body_col(u->ac, u->M, u->tc, u->nt, l->spans[k].box, SK_TEXT, 0);
+    ys_gcell *prev = NULL;
+    for (size_t j = g->cells.n; j-- > 0 && !prev;) {
+      ys_gcell *c = &g->cells.v[j];
+      if (c->row != row - 1) break;
+      if (c->col == c0) prev = c;
+    }
+    if (prev) {
+      prev->text = join_text(u->x->a, prev->text, l->spans[k].text);
+      if (!prev->text) return YS_ENOMEM;
+    } else if (hold_span(u, &l->spans[k], page)) {
+      return YS_ENOMEM;
+    }
+  }
+  return YS_OK;
+}
+
+/* The cells of a numeric line of the body: amounts fitted to the amount
+ * columns, text to its columns, two spans in one column joined. */
+static int numeric_cells(ugrid *u, const ys_line *l, int page,
+                         size_t row_start) {
+  lx *x = u->x;
+  pgrid *g = u->g;
+  skind kk[256];
+  int fit[256];
+  span_kinds(x, l, kk);
+  /* (zeroed: gcc -O2 cannot see that fit_amounts reads only the m set) */
+  float r[256] = {0};
+  int m = 0;
+  for (size_t k = 0; k < l->n; k++)
+    if (kk[k] == SK_AMT) r[m++] = l->spans[k].box.x1;
+  fit_amounts(u->ac, u->M, r, m, fit);
+  int ai = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    const ys_span *sp = &l->spans[k];
+    int c0 = body_col(u->ac, u->M, u->tc, u->nt, sp->box, kk[k],
+                      kk[k] == SK_AMT ? fit[ai] : 0);
+    if (kk[k] == SK_AMT) ai++;
+    if (c0 < 0) continue;
+    ys_gcell *same = NULL;
+    for (size_t j = g->cells.n; j-- > row_start && !same;)
+      if (g->cells.v[j].col == c0) same = &g->cells.v[j];
+    if (same) {
+      same->text = join_text(x->a, same->text, sp->text);
+      if (!same->text) return YS_ENOMEM;
+      continue;
+    }
+    ys_gcell c = {sp->text, u->row,   c0,      1,          1,
+                  page,     sp->line, sp->box, sp->box.x0, sp->size};
+    if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+  }
+  return YS_OK;
+}
+
+/* The held text: the next row's own where it has nothing in the column,
+ * else joined to the row before (or to the next row's cell). */
+static int place_held(ugrid *u, bool numeric_row, size_t row_start) {
+  lx *x = u->x;
+  pgrid *g = u->g;
+  int row = u->row;
+  u->took_held = false;
+  for (size_t h = 0; h < u->nheld; h++) {
+    const sref *hs = &u->held[h];
+    const ys_span *sp = hs->s;
+    int c0 = body_col(u->ac, u->M, u->tc, u->nt, sp->box, SK_TEXT, 0);
+    ys_gcell *mine = NULL, *prev = NULL;
+    if (numeric_row)
+      for (size_t j = row_start; j < g->cells.n && !mine; j++)
+        if (g->cells.v[j].col == c0) mine = &g->cells.v[j];
+    for (size_t j = row_start; j-- > 0 && !prev;) {
+      ys_gcell *c = &g->cells.v[j];
+      if (c->row != row - 1) break;
+      if (c->col == c0) prev = c;
+    }
+    if (numeric_row && !mine) {
+      /* the next row has nothing there: the text is its own */
+      ys_gcell c = {sp->text, row,      c0,      1,          1,
+                    hs->page, sp->line, sp->box, sp->box.x0, sp->size};
+      if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+      u->took_held = true;
+    } else if (numeric_row && mine && !prev) {
+      mine->text = join_text(x->a, sp->text, mine->text);
+      if (!mine->text) return YS_ENOMEM;
+    } else if (prev) {
+      prev->text = join_text(x->a, prev->text, sp->text);
+      if (!prev->text) return YS_ENOMEM;
+    } else {
+      ys_gcell c = {sp->text, row,      c0,      1,          1,
+                    hs->page, sp->line, sp->box, sp->box.x0, sp->size};
+      if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+    }
+  }
+  u->nheld = 0;
+  return YS_OK;
+}
+
+/* The cells of a header line (or a lone text line before the body), by
+ * the columns the headings span. */
+static int header_cells(ugrid *u, const ys_line *l, int page) {
+  lx *x = u->x;
+  pgrid *g = u->g;
+  /* a header line (or a lone text line before the body) */
+  int last_col = -1;
+  for (size_t k = 0; k < l->n; k++) {
+    const ys_span *sp = &l->spans[k];
+    /* a heading and its unit set apart ("财政总收入   (亿元)"): one
+     * heading, placed by the two together */
+    ys_box b = sp->box;
+    const char *text = sp->text;
+    if (k + 1 < l->n && unit_paren(l->spans[k + 1].text)) {
+      b.x1 = l->spans[k + 1].box.x1;
+      text = ys_arena_printf(x->a, "%s%s", sp->text, l->spans[k + 1].text);
+      if (!text) return YS_ENOMEM;
+      k++;
+    }
+    int c0, c1;
+    span_cols(g, b, &c0, &c1);
+    if (c0 < 0) continue;
+    /* a second heading of the line in the column of the one before it
+     * ("年份   财政总收入(亿元)"): a text column's cell reaches to the
+     * next column, whose right-aligned figures this one runs over */
+    if (c0 == c1 && c0 == last_col && c0 + 1 < g->ncols &&
+        b.x1 > g->colx0[c0 + 1])
+      c0 = c1 = c0 + 1;
+    last_col = c1;
+    ys_gcell c = {text, u->row,   c0, 1,    c1 - c0 + 1,
+                  page, sp->line, b,  b.x0, sp->size};
+    if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
+  }
+  return YS_OK;
+}
+
+/* The grid of an unruled table: its columns from the body's amounts, then
+ * its lines placed row by row. */
 static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
                         pgrid *g) {
   /* body: from the first line with an amount */
@@ -977,10 +1225,8 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
   for (size_t i = 0; i < n && first == n; i++)
     if (line_numeric(x, L[i])) first = i;
   if (first == n) first = 0;
-  acol *ac;
-  tcol *tc;
-  int M, nt;
-  if (unruled_columns(x, L + first, n - first, g, &ac, &M, &tc, &nt))
+  ugrid u = {.x = x, .pages = pages, .g = g};
+  if (unruled_columns(x, L + first, n - first, g, &u.ac, &u.M, &u.tc, &u.nt))
     return YS_ENOMEM;
   if (!g->ncols) return YS_OK;
   if (header_columns(x, L, first, g)) return YS_ENOMEM;
@@ -989,153 +1235,40 @@ static int unruled_grid(lx *x, const ys_line **L, const int *pages, size_t n,
    * line of the body is held, then given to the next row when that row has
    * nothing in its columns, else to the row before; a text-only line right
    * after a row that took held text is the rest of that row's name. */
-  int row = 0;
-  skind kk[256];
-  int fit[256];
-  /* text lines between numeric rows, placed with the next row (no cap: a
-   * long wrapped label is all kept) */
-  sref *held = NULL;
-  size_t nheld = 0, cap_held = 0;
-  bool took_held = false; /* the last row was named by held text */
+  u.row = 0;
+  u.held = NULL;
+  u.nheld = u.cap_held = 0;
+  u.took_held = false;
   for (size_t i = 0; i <= n; i++) {
     const ys_line *l = i < n ? L[i] : NULL;
     bool body = i >= first;
     if (l && l->n > 256) continue;
-    bool textonly = l && body && i > first && !line_numeric(x, l) && row > 0;
+    bool textonly = l && body && i > first && !line_numeric(x, l) && u.row > 0;
     if (textonly) {
-      if (took_held) {
-        /* the rest of the last row's name */
-        for (size_t k = 0; k < l->n; k++) {
-          int c0 = body_col(ac, M, tc, nt, l->spans[k].box, SK_TEXT, 0);
-          ys_gcell *prev = NULL;
-          for (size_t j = g->cells.n; j-- > 0 && !prev;) {
-            ys_gcell *c = &g->cells.v[j];
-            if (c->row != row - 1) break;
-            if (c->col == c0) prev = c;
-          }
-          if (prev) {
-            prev->text = join_text(x->a, prev->text, l->spans[k].text);
-            if (!prev->text) return YS_ENOMEM;
-          } else {
-            sref *grown =
-                ys_arena_reserve(x->a, held, nheld, &cap_held, sizeof *held);
-            if (!grown) return YS_ENOMEM;
-            held = grown;
-            held[nheld++] = (sref){&l->spans[k], pages[i]};
-          }
-        }
-        took_held = false;
+      if (u.took_held) {
+        if (name_rest(&u, l, pages[i])) return YS_ENOMEM;
+        u.took_held = false;
         continue;
       }
-      for (size_t k = 0; k < l->n; k++) {
-        sref *grown =
-            ys_arena_reserve(x->a, held, nheld, &cap_held, sizeof *held);
-        if (!grown) return YS_ENOMEM;
-        held = grown;
-        held[nheld++] = (sref){&l->spans[k], pages[i]};
-      }
+      for (size_t k = 0; k < l->n; k++)
+        if (hold_span(&u, &l->spans[k], pages[i])) return YS_ENOMEM;
       continue;
     }
     /* a numeric line, a header line or the end: place held text first */
     bool numeric_row = l && body;
     size_t row_start = g->cells.n;
-    if (numeric_row) {
-      span_kinds(x, l, kk);
-      float r[256];
-      int m = 0;
-      for (size_t k = 0; k < l->n; k++)
-        if (kk[k] == SK_AMT) r[m++] = l->spans[k].box.x1;
-      fit_amounts(ac, M, r, m, fit);
-      int ai = 0;
-      for (size_t k = 0; k < l->n; k++) {
-        const ys_span *sp = &l->spans[k];
-        int c0 = body_col(ac, M, tc, nt, sp->box, kk[k],
-                          kk[k] == SK_AMT ? fit[ai] : 0);
-        if (kk[k] == SK_AMT) ai++;
-        if (c0 < 0) continue;
-        ys_gcell *same = NULL;
-        for (size_t j = g->cells.n; j-- > row_start && !same;)
-          if (g->cells.v[j].col == c0) same = &g->cells.v[j];
-        if (same) {
-          same->text = join_text(x->a, same->text, sp->text);
-          if (!same->text) return YS_ENOMEM;
-          continue;
-        }
-        ys_gcell c = {sp->text, row,      c0,      1,          1,
-                      pages[i], sp->line, sp->box, sp->box.x0, sp->size};
-        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
-      }
-    }
-    took_held = false;
-    for (size_t h = 0; h < nheld; h++) {
-      const ys_span *sp = held[h].s;
-      int c0 = body_col(ac, M, tc, nt, sp->box, SK_TEXT, 0);
-      ys_gcell *mine = NULL, *prev = NULL;
-      if (numeric_row)
-        for (size_t j = row_start; j < g->cells.n && !mine; j++)
-          if (g->cells.v[j].col == c0) mine = &g->cells.v[j];
-      for (size_t j = row_start; j-- > 0 && !prev;) {
-        ys_gcell *c = &g->cells.v[j];
-        if (c->row != row - 1) break;
-        if (c->col == c0) prev = c;
-      }
-      if (numeric_row && !mine) {
-        /* the next row has nothing there: the text is its own */
-        ys_gcell c = {sp->text,     row,      c0,      1,          1,
-                      held[h].page, sp->line, sp->box, sp->box.x0, sp->size};
-        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
-        took_held = true;
-      } else if (numeric_row && mine && !prev) {
-        mine->text = join_text(x->a, sp->text, mine->text);
-        if (!mine->text) return YS_ENOMEM;
-      } else if (prev) {
-        prev->text = join_text(x->a, prev->text, sp->text);
-        if (!prev->text) return YS_ENOMEM;
-      } else {
-        ys_gcell c = {sp->text,     row,      c0,      1,          1,
-                      held[h].page, sp->line, sp->box, sp->box.x0, sp->size};
-        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
-      }
-    }
-    nheld = 0;
+    if (numeric_row && numeric_cells(&u, l, pages[i], row_start))
+      return YS_ENOMEM;
+    if (place_held(&u, numeric_row, row_start)) return YS_ENOMEM;
     if (!l) break;
-    if (!numeric_row) {
-      /* a header line (or a lone text line before the body) */
-      int last_col = -1;
-      for (size_t k = 0; k < l->n; k++) {
-        const ys_span *sp = &l->spans[k];
-        /* a heading and its unit set apart ("财政总收入   (亿元)"): one
-         * heading, placed by the two together */
-        ys_box b = sp->box;
-        const char *text = sp->text;
-        if (k + 1 < l->n && unit_paren(l->spans[k + 1].text)) {
-          b.x1 = l->spans[k + 1].box.x1;
-          text = ys_arena_printf(x->a, "%s%s", sp->text, l->spans[k + 1].text);
-          if (!text) return YS_ENOMEM;
-          k++;
-        }
-        int c0, c1;
-        span_cols(g, b, &c0, &c1);
-        if (c0 < 0) continue;
-        /* a second heading of the line in the column of the one before it
-         * ("年份   财政总收入(亿元)"): a text column's cell reaches to the
-         * next column, whose right-aligned figures this one runs over */
-        if (c0 == c1 && c0 == last_col && c0 + 1 < g->ncols &&
-            b.x1 > g->colx0[c0 + 1])
-          c0 = c1 = c0 + 1;
-        last_col = c1;
-        ys_gcell c = {text,     row,      c0, 1,    c1 - c0 + 1,
-                      pages[i], sp->line, b,  b.x0, sp->size};
-        if (push_cell(x, &g->cells, c)) return YS_ENOMEM;
-      }
-    }
+    if (!numeric_row && header_cells(&u, l, pages[i])) return YS_ENOMEM;
     /* keep cells in column order within the row */
     bool added =
-        g->cells.n > row_start && g->cells.v[g->cells.n - 1].row == row;
+        g->cells.n > row_start && g->cells.v[g->cells.n - 1].row == u.row;
     if (!added && g->cells.n > row_start) added = true;
-    if (added) row++;
+    if (added) u.row++;
   }
-  g->nrows = row;
+  g->nrows = u.row;
   g->ruled = false;
   g->page = pages[0];
   return YS_OK;
@@ -1638,6 +1771,229 @@ static bool continued(lx *x, size_t i, size_t si, size_t j, size_t sj) {
   return *a && !strcmp(a, b);
 }
 
+/* The table a title opens, as far as it is known from the title: its
+ * title text, number, page, line and box. */
+static int table_title(lx *x, size_t i, size_t tspan, ys_gtable *gt) {
+  ys_doc *d = x->d;
+  memset(gt, 0, sizeof *gt);
+  const ys_line *tl = x->L[i + tspan - 1];
+  const char *title = "";
+  for (size_t k = i; k < i + tspan; k++) {
+    const char *t = ys_line_text(d, x->L[k]);
+    if (!t) return YS_ENOMEM;
+    title = *title ? ys_arena_printf(x->a, "%s %s", title, t)
+                   : ys_arena_strdup(x->a, t);
+  }
+  gt->title = title;
+  gt->number = title_number(x->a, x->key[i]);
+  gt->page = x->L[i]->page;
+  gt->line = x->L[i]->n ? x->L[i]->spans[0].line : 0;
+  gt->title_box = tl->box;
+  gt->unit_text = "";
+  gt->caption = "";
+  gt->note = "";
+  gt->pages = 1;
+  return YS_OK;
+}
+
+/* The region after a title being read (ys_layout_find): the table being
+ * built, and the walk down the lines after the title. */
+typedef struct region {
+  lx *x;
+  pagecl *pcs;
+  size_t i, tspan; /* the title's first line, and how many lines it spans */
+  ys_gtable gt;
+  tabuild tb;
+  size_t j;  /* the line being looked at */
+  bool grid; /* a line of the grid found */
+  int last_page;
+  const char *note;
+} region;
+
+/* What a line of the region does: the walk goes on, ends, or is out of
+ * memory. */
+enum { RG_ON, RG_END, RG_NOMEM };
+
+/* The title at line j (ts lines) again: on a later page the table goes
+ * on after it and its unit lines, else the region ends. */
+static int region_title_again(region *rg, size_t ts) {
+  lx *x = rg->x;
+  size_t j = rg->j;
+  /* the same title again on a later page (表1（续）, a repeated
+   * title): the table goes on */
+  if (!continued(x, rg->i, rg->tspan, j, ts)) return RG_END;
+  for (size_t m = j; m < j + ts; m++) x->used[m] = true;
+  j += ts;
+  while (j < x->n &&
+         (!*x->key[j] || is_unit_key(x->key[j]) || starts(x->key[j], "编制") ||
+          starts(x->key[j], "单位名称") || starts(x->key[j], "部门:"))) {
+    x->used[j] = true;
+    j++;
+  }
+  j--;
+  rg->j = j;
+  return RG_ON;
+}
+
+/* A unit or 编制单位 line before the grid: the table's unit and caption. */
+static void region_caption(region *rg, const ys_line *l, const char *k) {
+  lx *x = rg->x;
+  ys_gtable *gt = &rg->gt;
+  for (size_t s = 0; s < l->n; s++) {
+    const char *sk = keyz(x->a, l->spans[s].text);
+    if (is_unit_key(sk) || starts(sk, "单位:") || starts(sk, "金额单位"))
+      gt->unit_text = l->spans[s].text;
+  }
+  if (!*gt->unit_text && is_unit_key(k)) gt->unit_text = ys_line_text(x->d, l);
+  if (!*gt->caption) gt->caption = ys_line_text(x->d, l);
+  x->used[rg->j] = true;
+}
+
+/* Is line j (in ruled cluster cl, or none) a line of the grid? *in says;
+ * RG_END when it ends the region instead. */
+static int region_in_grid(region *rg, const cluster *cl, bool *in_out) {
+  lx *x = rg->x;
+  size_t j = rg->j;
+  const ys_line *l = x->L[j];
+  const char *k = x->key[j];
+  const tabuild *tb = &rg->tb;
+  size_t ts;
+  bool in = cl != NULL;
+  bool ruled_so_far = false;
+  for (size_t m = 0; m < tb->n && !ruled_so_far; m++) {
+    const cluster *pcs2;
+    size_t npc;
+    if (clusters_of(x, rg->pcs, tb->pg[m], &pcs2, &npc)) return RG_NOMEM;
+    ruled_so_far = holding(pcs2, npc, tb->L[m]) != NULL;
+  }
+  if (!in && ruled_so_far) {
+    /* a ruled table's grid is what its rules enclose: below them, on
+     * its page or the next, comes its note or the end */
+    if (rg->grid && (prose(x, j) || *rg->note || !tabular(x, j))) return RG_END;
+    if (rg->grid && l->n < 2) return RG_END;
+    if (rg->grid) {
+      /* an unruled continuation of a ruled table is no continuation */
+      return RG_END;
+    }
+  }
+  if (!in) {
+    bool new_page = tb->n && l->page != tb->pg[tb->n - 1];
+    in = tabular(x, j) && !prose(x, j);
+    /* across a page break only real rows carry a table on */
+    if (in && new_page && l->n < 2 && !numeric(k)) in = false;
+    /* a lone short text line: part of the grid only if a row of
+     * several cells follows it (a wrapped name, a heading row) */
+    if (in && l->n < 2 && !numeric(k)) {
+      size_t nx = j + 1;
+      while (nx < x->n && !*x->key[nx]) nx++;
+      in = nx < x->n && x->L[nx]->n >= 2 && !title_at(x, nx, &ts) &&
+           x->L[nx]->page == l->page;
+    }
+  }
+  *in_out = in;
+  return RG_ON;
+}
+
+/* Line j of the region: a continuation heading, the title again, the
+ * table's caption, its note, a line of its grid, a stray line, or the
+ * end of the region. */
+static int region_line(region *rg) {
+  lx *x = rg->x;
+  ys_doc *d = x->d;
+  size_t j = rg->j;
+  const ys_line *l = x->L[j];
+  const char *k = x->key[j];
+  if (!*k) return RG_ON;
+  size_t ts;
+  /* "表1（续）", "续表" heading a continuation page */
+  if (has(k, "续") && nchars(k) <= 12 && !title_at(x, j, &ts)) {
+    x->used[j] = true;
+    return RG_ON;
+  }
+  if (title_at(x, j, &ts)) return region_title_again(rg, ts);
+  const cluster *cs;
+  size_t nc;
+  if (clusters_of(x, rg->pcs, l->page, &cs, &nc)) return RG_NOMEM;
+  const cluster *cl = holding(cs, nc, l);
+  /* the unit and 编制单位 lines before the grid (or inside its frame) */
+  if (!rg->grid && (is_unit_key(k) || starts(k, "编制") ||
+                    starts(k, "单位名称") || starts(k, "部门:"))) {
+    region_caption(rg, l, k);
+    return RG_ON;
+  }
+  /* notes below the grid; and a line between two of them that leads
+   * into the next ("无…的，仍保留该表格式，并在本表下方作下述说明："
+   * before "说明：…故本表无数据。") */
+  const char *note = rg->note;
+  bool lead_in = *note && !cl && l->page == x->L[j - 1]->page &&
+                 (ends_with_key(k, ":") || ends_with_key(k, "："));
+  if ((is_note_key(k) || lead_in) && !cl) {
+    rg->note = *note ? ys_arena_printf(x->a, "%s\n%s", note, ys_line_text(d, l))
+                     : ys_line_text(d, l);
+    x->used[j] = true;
+    return RG_ON;
+  }
+  bool in;
+  int rc = region_in_grid(rg, cl, &in);
+  if (rc != RG_ON) return rc;
+  if (!in) {
+    if (rg->grid || prose(x, j)) return RG_END;
+    /* a stray line between title and grid */
+    return RG_ON;
+  }
+  if (*note) return RG_END; /* a grid after the note is another table */
+  if (tb_add(x, &rg->tb, l)) return RG_NOMEM;
+  x->used[j] = true;
+  rg->grid = true;
+  rg->last_page = l->page;
+  return RG_ON;
+}
+
+/* The table that the title at line i (tspan lines) opens, if a grid
+ * follows it, else the title is a list entry; *next is the line after. */
+static int table_region(lx *x, pagecl *pcs, size_t i, size_t tspan,
+                        size_t *next) {
+  ys_layout *out = x->out;
+  region rg = {.x = x, .pcs = pcs, .i = i, .tspan = tspan};
+  /* the region after the title */
+  if (table_title(x, i, tspan, &rg.gt)) return YS_ENOMEM;
+  rg.tb = (tabuild){NULL, NULL, 0, 0};
+  rg.j = i + tspan;
+  rg.grid = false;
+  rg.last_page = x->L[i]->page;
+  rg.note = "";
+  for (; rg.j < x->n; rg.j++) {
+    int rc = region_line(&rg);
+    if (rc == RG_NOMEM) return YS_ENOMEM;
+    if (rc == RG_END) break;
+  }
+  size_t j = rg.j;
+  ys_gtable *gt = &rg.gt;
+  if (!rg.grid) {
+    /* no grid: a list entry, not a table */
+    if (add_text_line(x, x->L[i])) return YS_ENOMEM;
+    *next = i + 1;
+    return YS_OK;
+  }
+  if (assemble(x, gt, pcs, &rg.tb)) return YS_ENOMEM;
+  gt->note = rg.note;
+  if (gt->nrows > 0) {
+    ys_gtable *v =
+        ys_arena_reserve(x->a, out->tables, out->n, &out->cap, sizeof *v);
+    if (!v) return YS_ENOMEM;
+    out->tables = v;
+    out->tables[out->n++] = *gt;
+  }
+  /* lines of the region not in the grid go back to the narrative */
+  for (size_t k = i + tspan; k < j; k++)
+    if (!x->used[k] && *x->key[k] && add_text_line(x, x->L[k]))
+      return YS_ENOMEM;
+  *next = j;
+  return YS_OK;
+}
+
+/* Finds the tables of a document: each title and the grid after it; the
+ * other lines are the narrative. */
 int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
   memset(out, 0, sizeof *out);
   lx x = {d, d->arena, errs, out, NULL, 0, NULL, NULL};
@@ -1652,149 +2008,7 @@ int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
       i++;
       continue;
     }
-    /* the region after the title */
-    ys_gtable gt;
-    memset(&gt, 0, sizeof gt);
-    const ys_line *tl = x.L[i + tspan - 1];
-    const char *title = "";
-    for (size_t k = i; k < i + tspan; k++) {
-      const char *t = ys_line_text(d, x.L[k]);
-      if (!t) return YS_ENOMEM;
-      title = *title ? ys_arena_printf(x.a, "%s %s", title, t)
-                     : ys_arena_strdup(x.a, t);
-    }
-    gt.title = title;
-    gt.number = title_number(x.a, x.key[i]);
-    gt.page = x.L[i]->page;
-    gt.line = x.L[i]->n ? x.L[i]->spans[0].line : 0;
-    gt.title_box = tl->box;
-    gt.unit_text = "";
-    gt.caption = "";
-    gt.note = "";
-    gt.pages = 1;
-    tabuild tb = {NULL, NULL, 0, 0};
-    size_t j = i + tspan;
-    bool grid = false;
-    int last_page = x.L[i]->page;
-    const char *note = "";
-    for (; j < x.n; j++) {
-      const ys_line *l = x.L[j];
-      const char *k = x.key[j];
-      if (!*k) continue;
-      size_t ts;
-      /* "表1（续）", "续表" heading a continuation page */
-      if (has(k, "续") && nchars(k) <= 12 && !title_at(&x, j, &ts)) {
-        x.used[j] = true;
-        continue;
-      }
-      if (title_at(&x, j, &ts)) {
-        /* the same title again on a later page (表1（续）, a repeated
-         * title): the table goes on */
-        if (!continued(&x, i, tspan, j, ts)) break;
-        for (size_t m = j; m < j + ts; m++) x.used[m] = true;
-        j += ts;
-        while (j < x.n &&
-               (!*x.key[j] || is_unit_key(x.key[j]) ||
-                starts(x.key[j], "编制") || starts(x.key[j], "单位名称") ||
-                starts(x.key[j], "部门:"))) {
-          x.used[j] = true;
-          j++;
-        }
-        j--;
-        continue;
-      }
-      const cluster *cs;
-      size_t nc;
-      if (clusters_of(&x, pcs, l->page, &cs, &nc)) return YS_ENOMEM;
-      const cluster *cl = holding(cs, nc, l);
-      /* the unit and 编制单位 lines before the grid (or inside its frame) */
-      if (!grid && (is_unit_key(k) || starts(k, "编制") ||
-                    starts(k, "单位名称") || starts(k, "部门:"))) {
-        for (size_t s = 0; s < l->n; s++) {
-          const char *sk = keyz(x.a, l->spans[s].text);
-          if (is_unit_key(sk) || starts(sk, "单位:") || starts(sk, "金额单位"))
-            gt.unit_text = l->spans[s].text;
-        }
-        if (!*gt.unit_text && is_unit_key(k)) gt.unit_text = ys_line_text(d, l);
-        if (!*gt.caption) gt.caption = ys_line_text(d, l);
-        x.used[j] = true;
-        continue;
-      }
-      /* notes below the grid; and a line between two of them that leads
-       * into the next ("无…的，仍保留该表格式，并在本表下方作下述说明："
-       * before "说明：…故本表无数据。") */
-      bool lead_in = *note && !cl && l->page == x.L[j - 1]->page &&
-                     (ends_with_key(k, ":") || ends_with_key(k, "："));
-      if ((is_note_key(k) || lead_in) && !cl) {
-        note = *note ? ys_arena_printf(x.a, "%s\n%s", note, ys_line_text(d, l))
-                     : ys_line_text(d, l);
-        x.used[j] = true;
-        continue;
-      }
-      bool in = cl != NULL;
-      bool ruled_so_far = false;
-      for (size_t m = 0; m < tb.n && !ruled_so_far; m++) {
-        const cluster *pcs2;
-        size_t npc;
-        if (clusters_of(&x, pcs, tb.pg[m], &pcs2, &npc)) return YS_ENOMEM;
-        ruled_so_far = holding(pcs2, npc, tb.L[m]) != NULL;
-      }
-      if (!in && ruled_so_far) {
-        /* a ruled table's grid is what its rules enclose: below them, on
-         * its page or the next, comes its note or the end */
-        if (grid && (prose(&x, j) || *note || !tabular(&x, j))) break;
-        if (grid && l->n < 2) break;
-        if (grid) {
-          /* an unruled continuation of a ruled table is no continuation */
-          break;
-        }
-      }
-      if (!in) {
-        bool new_page = tb.n && l->page != tb.pg[tb.n - 1];
-        in = tabular(&x, j) && !prose(&x, j);
-        /* across a page break only real rows carry a table on */
-        if (in && new_page && l->n < 2 && !numeric(k)) in = false;
-        /* a lone short text line: part of the grid only if a row of
-         * several cells follows it (a wrapped name, a heading row) */
-        if (in && l->n < 2 && !numeric(k)) {
-          size_t nx = j + 1;
-          while (nx < x.n && !*x.key[nx]) nx++;
-          in = nx < x.n && x.L[nx]->n >= 2 && !title_at(&x, nx, &ts) &&
-               x.L[nx]->page == l->page;
-        }
-      }
-      if (!in) {
-        if (grid || prose(&x, j)) break;
-        /* a stray line between title and grid */
-        continue;
-      }
-      if (*note) break; /* a grid after the note is another table */
-      if (tb_add(&x, &tb, l)) return YS_ENOMEM;
-      x.used[j] = true;
-      grid = true;
-      last_page = l->page;
-    }
-    (void)last_page;
-    if (!grid) {
-      /* no grid: a list entry, not a table */
-      if (add_text_line(&x, x.L[i])) return YS_ENOMEM;
-      i++;
-      continue;
-    }
-    if (assemble(&x, &gt, pcs, &tb)) return YS_ENOMEM;
-    gt.note = note;
-    if (gt.nrows > 0) {
-      ys_gtable *v =
-          ys_arena_reserve(x.a, out->tables, out->n, &out->cap, sizeof *v);
-      if (!v) return YS_ENOMEM;
-      out->tables = v;
-      out->tables[out->n++] = gt;
-    }
-    /* lines of the region not in the grid go back to the narrative */
-    for (size_t k = i + tspan; k < j; k++)
-      if (!x.used[k] && *x.key[k] && add_text_line(&x, x.L[k]))
-        return YS_ENOMEM;
-    i = j;
+    if (table_region(&x, pcs, i, tspan, &i)) return YS_ENOMEM;
   }
   /* text set in two columns, in reading order (columns.c) */
   return ys_layout_columns(out, d);

@@ -229,58 +229,11 @@ static const char *take_fund(nr *r, const char **k) {
   return NULL;
 }
 
-/* Maps a normalised subject (fund already taken out) to a quantity. */
-static bool match_subject(const char *k, const char *fund, subj *s) {
-  memset(s, 0, sizeof *s);
-  s->core = k;
-  s->fund = fund;
-  /* Appropriations are of the current year: "一般公共预算当年拨款". */
-  if (starts(k, "当年拨款") || starts(k, "本年拨款")) {
-    s->period = 1;
-    k += 12;
-  }
-  /* Revenue. */
-  static const char *const rev_total[] = {"收入", "预算收入", "收入预算",
-                                          "部门预算收入", "部门收入预算"};
+/* Maps a subject that names no revenue to a spending quantity: totals,
+ * parts, 三公 and fees. */
+static bool match_spending(const char *k, const char *fund, subj *s) {
   static const char *const exp_total[] = {"支出", "预算支出", "支出预算",
                                           "部门支出预算", "部门预算支出"};
-  for (size_t i = 0; i < sizeof rev_total / sizeof rev_total[0]; i++)
-    if (!strcmp(k, rev_total[i])) {
-      s->q = "rev";
-      /* A fund's revenue is an appropriation: current year. */
-      s->kind = fund ? K_FIXED : K_TOTAL;
-      if (fund) s->period = 1;
-      return true;
-    }
-  if (!strcmp(k, "拨款收入") || !strcmp(k, "拨款")) {
-    if (!fund) return false;
-    s->q = "rev";
-    s->kind = K_FIXED;
-    s->period = s->period ? s->period : 1;
-    return true;
-  }
-  if (!strcmp(k, "上年结转") || !strcmp(k, "上年结转收入")) {
-    s->q = "rev";
-    s->kind = K_FIXED;
-    s->period = 3;
-    return true;
-  }
-  if (starts(k, "上年结转") && (ends(k, "拨款收入") || ends(k, "收入"))) {
-    const char *rest = k + strlen("上年结转");
-    if (!strcmp(rest, "拨款收入") || !strcmp(rest, "收入")) {
-      if (!fund) return false;
-      s->q = "rev";
-      s->kind = K_FIXED;
-      s->period = 3;
-      return true;
-    }
-  }
-  if (!strcmp(k, "财政专户核拨收入") || !strcmp(k, "财政专户管理资金收入")) {
-    s->q = "rev;fund=special";
-    s->kind = K_FIXED;
-    s->period = 1;
-    return true;
-  }
   /* Expenditure. */
   for (size_t i = 0; i < sizeof exp_total / sizeof exp_total[0]; i++)
     if (!strcmp(k, exp_total[i])) {
@@ -348,6 +301,59 @@ static bool match_subject(const char *k, const char *fund, subj *s) {
       return true;
     }
   return false;
+}
+
+/* Maps a normalised subject (fund already taken out) to a quantity. */
+static bool match_subject(const char *k, const char *fund, subj *s) {
+  memset(s, 0, sizeof *s);
+  s->core = k;
+  s->fund = fund;
+  /* Appropriations are of the current year: "一般公共预算当年拨款". */
+  if (starts(k, "当年拨款") || starts(k, "本年拨款")) {
+    s->period = 1;
+    k += 12;
+  }
+  /* Revenue. */
+  static const char *const rev_total[] = {"收入", "预算收入", "收入预算",
+                                          "部门预算收入", "部门收入预算"};
+  for (size_t i = 0; i < sizeof rev_total / sizeof rev_total[0]; i++)
+    if (!strcmp(k, rev_total[i])) {
+      s->q = "rev";
+      /* A fund's revenue is an appropriation: current year. */
+      s->kind = fund ? K_FIXED : K_TOTAL;
+      if (fund) s->period = 1;
+      return true;
+    }
+  if (!strcmp(k, "拨款收入") || !strcmp(k, "拨款")) {
+    if (!fund) return false;
+    s->q = "rev";
+    s->kind = K_FIXED;
+    s->period = s->period ? s->period : 1;
+    return true;
+  }
+  if (!strcmp(k, "上年结转") || !strcmp(k, "上年结转收入")) {
+    s->q = "rev";
+    s->kind = K_FIXED;
+    s->period = 3;
+    return true;
+  }
+  if (starts(k, "上年结转") && (ends(k, "拨款收入") || ends(k, "收入"))) {
+    const char *rest = k + strlen("上年结转");
+    if (!strcmp(rest, "拨款收入") || !strcmp(rest, "收入")) {
+      if (!fund) return false;
+      s->q = "rev";
+      s->kind = K_FIXED;
+      s->period = 3;
+      return true;
+    }
+  }
+  if (!strcmp(k, "财政专户核拨收入") || !strcmp(k, "财政专户管理资金收入")) {
+    s->q = "rev;fund=special";
+    s->kind = K_FIXED;
+    s->period = 1;
+    return true;
+  }
+  return match_spending(k, fund, s);
 }
 
 /* "医疗保障经办事务(2101506)" / "工资福利支出(301)": a name with its
@@ -664,6 +670,220 @@ static int share_change_claims(nr *r, const char *k, const char *sent,
   return YS_OK;
 }
 
+/* A sentence being read for amounts (sentence): the sentence, the lead it
+ * sets or carries, and the clause the scan is in. */
+typedef struct sentscan {
+  nr *r;
+  const char *s;    /* r->buf */
+  const char *sent; /* the sentence as written, for the report (capped) */
+  bool mentions_carry;
+  /* The lead of this sentence, if it has one (a total followed by 其中). */
+  ctx lead;
+  bool lead_set;
+  size_t from;      /* where the current clause starts */
+  size_t prev_from; /* where the clause before it starts */
+} sentscan;
+
+/* The figure before the unit at i ("万元" when wan, else "元"): false when
+ * it is no amount of a subject; *missing when no figure is printed. */
+static bool amount_figure(const sentscan *ss, size_t i, bool wan,
+                          size_t *num_start_out, size_t *num_end_out,
+                          bool *missing_out) {
+  const char *s = ss->s;
+  size_t from = ss->from;
+  size_t ulen = wan ? 6 : 3;
+  size_t after = i + ulen;
+  /* "20 万元以上", "元/人", "(万元)": not an amount of a subject. */
+  if (starts(s + after, "以上") || starts(s + after, "以下") ||
+      s[after] == '/' || starts(s + after, "）") || s[after] == ')' ||
+      (i >= 1 && (s[i - 1] == '(' || (i >= 3 && starts(s + i - 3, "（")))))
+    return false;
+  size_t j = i;
+  while (j > from && s[j - 1] == ' ') j--;
+  size_t num_end = j;
+  while (j > from && (is_digit(s[j - 1]) || s[j - 1] == '.' || s[j - 1] == ','))
+    j--;
+  size_t num_start = j;
+  while (num_start < num_end && (s[num_start] == ',' || s[num_start] == '.'))
+    num_start++;
+  bool missing = num_start == num_end;
+  if (!missing && !is_digit(s[num_start])) return false;
+  if (missing && !wan) return false;
+  *num_start_out = num_start;
+  *num_end_out = num_end;
+  *missing_out = missing;
+  return true;
+}
+
+/* The subject of an amount whose own clause names none: the clause before
+ * it, across a colon only; prefixed to *subj_raw. */
+static const char *colon_subject(sentscan *ss, size_t prev_from_here,
+                                 size_t clause_from, bool *cur_year,
+                                 const char **subj_raw) {
+  nr *r = ss->r;
+  /* "住房公积金（项）：2023年预算数为 40.29 万元": the subject is the
+   * clause before the colon. */
+  const char *prev = ys_arena_strndup(r->a, ss->s + prev_from_here,
+                                      clause_from - prev_from_here);
+  size_t pl = strlen(prev);
+  if (pl >= 3 && !strcmp(prev + pl - 3, "："))
+    prev = ys_arena_strndup(r->a, prev, pl - 3);
+  else if (pl && prev[pl - 1] == ':')
+    prev = ys_arena_strndup(r->a, prev, pl - 1);
+  else
+    prev = ""; /* only across a colon */
+  bool cy2 = false;
+  const char *core = strip_subject(r, key(r, prev, strlen(prev)), &cy2);
+  *cur_year = *cur_year || cy2;
+  *subj_raw = ys_arena_printf(r->a, "%s%s", prev, *subj_raw);
+  return core;
+}
+
+/* Matches a subject to a quantity: by code, by name, else with its fund
+ * taken out; then again on the words after its last 的 (*restricted). */
+static bool match_any(nr *r, const char *core, subj *sj, const char **fund,
+                      bool *restricted) {
+  bool ok = false;
+  for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+    *restricted = attempt == 1;
+    if (attempt == 1) {
+      /* "…行政单位的机关运行经费": the words after the last 的. */
+      const char *de = NULL;
+      for (const char *p = core; (p = strstr(p, "的")); p += 3) de = p;
+      if (!de) break;
+      core = de + 3;
+    }
+    ok = match_code(r, core, sj) || match_names(r, core, sj);
+    if (!ok) {
+      const char *c2 = core;
+      *fund = take_fund(r, &c2);
+      ok = match_subject(c2, *fund, sj);
+    }
+  }
+  return ok;
+}
+
+/* The fund and period of a matched subject: its own, else the lead's or
+ * the heading's; a total (and some parts) lead what follows. *unclear
+ * when what the amount includes is unclear. */
+static void amount_fund_period(sentscan *ss, const subj *sj, const char *fund,
+                               bool cur_year, bool carry_word,
+                               const char **f_out, int *period_out,
+                               bool *unclear) {
+  nr *r = ss->r;
+  ctx *lead = &ss->lead;
+  /* Fund and period: the subject's, else the lead's or the heading's. */
+  const char *f = sj->fund ? sj->fund : fund;
+  int period = sj->period;
+  if (!period && cur_year) period = 1;
+  if (!period && carry_word) period = 3;
+  /* The active lead: one set in this sentence or carried over (period
+   * −1: a lead whose period was unclear, so its parts are too). */
+  bool active = lead->period != 0;
+  if (sj->kind == K_TOTAL) {
+    if (!period) {
+      if (active && lead->period > 0)
+        period = lead->period;
+      else if (ss->mentions_carry || r->sec.section_carry)
+        period = 2;
+      else if (r->sec.period)
+        period = r->sec.period;
+    }
+    if (!f) f = active && lead->fund ? lead->fund : r->sec.fund;
+    /* A lead: its fund and period apply to the parts that follow. */
+    lead->fund = f;
+    lead->period = period ? period : -1;
+    ss->lead_set = true;
+    if (!period) *unclear = true; /* unclear what the total includes */
+  } else if (sj->kind == K_PART) {
+    if (active && lead->period < 0) *unclear = true;
+    if (!f) f = active ? lead->fund : r->sec.fund;
+    if (!period) period = active ? lead->period : r->sec.period;
+    /* A part with its own fund ("一般公共预算基本支出") leads its parts. */
+    if (sj->fund || fund) {
+      lead->fund = f;
+      lead->period = period ? period : 2;
+      ss->lead_set = true;
+    }
+  } else {
+    if (!f && !has(sj->q, "kind=basic;nature=public"))
+      f = active && lead->period > 0 ? lead->fund : r->sec.fund;
+    if (has(sj->q, "econ=")) {
+      /* 三公 and fees are shown without a period in the tables; the
+       * 三公 total leads its items. */
+      period = 0;
+      if (has(sj->q, "econ=30212|30217|30231|31013")) {
+        lead->fund = f;
+        lead->period = 2;
+        ss->lead_set = true;
+      }
+    }
+  }
+  *f_out = f;
+  *period_out = period;
+}
+
+/* The amount whose unit ("万元" when wan, else "元") is at i: its subject
+ * read and matched, and its claim added. */
+static int sentence_amount(sentscan *ss, size_t i, bool wan) {
+  nr *r = ss->r;
+  const char *s = ss->s;
+  size_t after = i + (wan ? 6 : 3);
+  size_t num_start, num_end;
+  bool missing;
+  if (!amount_figure(ss, i, wan, &num_start, &num_end, &missing)) return YS_OK;
+  size_t clause_from = ss->from; /* start of this clause */
+  const char *subj_raw =
+      ys_arena_strndup(r->a, s + ss->from, num_start - ss->from);
+  const char *k = key(r, subj_raw, strlen(subj_raw));
+  int line = r->lineof[missing ? i : num_start];
+  const char *text = ys_arena_strndup(r->a, s + num_start, num_end - num_start);
+  size_t prev_from_here = ss->prev_from;
+  ss->from = after;
+  ss->prev_from = after; /* never look back across an amount */
+  if (!*k || change_words(k) || has(k, "占") || has(k, "平均") ||
+      has(k, "人均") || has(k, "每"))
+    return YS_OK;
+  bool cur_year = false;
+  const char *core = strip_subject(r, k, &cur_year);
+  if (!*core && prev_from_here < clause_from)
+    core = colon_subject(ss, prev_from_here, clause_from, &cur_year, &subj_raw);
+  bool carry_word = has(core, "上年结转");
+  subj sj;
+  const char *fund = NULL;
+  bool restricted = false;
+  if (!match_any(r, core, &sj, &fund, &restricted)) return YS_OK;
+  /* "…下属 2 家行政单位和 1 家参公单位的机关运行经费": the figure of those
+   * units, which the tables (by fund, function, economic class) do not
+   * show apart from the 事业 units' 公用经费 */
+  if (restricted && sj.kind == K_FIXED && sj.q &&
+      !strcmp(sj.q, "exp;kind=basic;nature=public"))
+    return YS_OK;
+  bool unclear = false;
+  const char *f;
+  int period;
+  amount_fund_period(ss, &sj, fund, cur_year, carry_word, &f, &period,
+                     &unclear);
+  if (period == 2 || period < 0) period = 0;
+  const char *q = compose(r, &sj, f, period);
+  if (!q) return YS_ENOMEM;
+  /* a phase other than the document's, said by the subject ("…经费支出
+   * 预算为" in a 决算, "…决算数" in a 预算) */
+  int ph = ys_phase_named(subj_raw);
+  if (ph && ph != (r->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET))
+    q = ys_arena_printf(r->a, "%s;phase=%s", q,
+                        ph == YS_PHASE_FINAL ? "final" : "budget");
+  if (!q) return YS_ENOMEM;
+  int rc = add_claim(r, missing ? YS_CLAIM_MISSING : YS_CLAIM_AMOUNT, q,
+                     subj_raw, missing ? "" : text,
+                     wan ? YS_UNIT_WANYUAN : YS_UNIT_YUAN, ss->sent, line);
+  if (rc) return rc;
+  r->d->claims[r->d->n_claims - 1].period_unclear = unclear;
+  return YS_OK;
+}
+
+/* Reads a sentence (buf[b, e)): its sums, shares and changes, then each
+ * amount in it, clause by clause. */
 static int sentence(nr *r, size_t b, size_t e) {
   const char *s = r->buf;
   /* The sentence as written, for the report (capped). */
@@ -680,16 +900,17 @@ static int sentence(nr *r, size_t b, size_t e) {
     if (!rc) rc = share_change_claims(r, sent_key, sent, r->lineof[b]);
     if (rc) return rc;
   }
-  /* The lead of this sentence, if it has one (a total followed by 其中). */
-  ctx lead = r->lead;
-  bool lead_set = false;
-  size_t from = b;      /* where the current clause starts */
-  size_t prev_from = b; /* where the clause before it starts */
+  sentscan ss = {.r = r, .s = s, .sent = sent};
+  ss.mentions_carry = mentions_carry;
+  ss.lead = r->lead;
+  ss.lead_set = false;
+  ss.from = b;
+  ss.prev_from = b;
   for (size_t i = b; i < e;) {
     size_t dl = delim_at(s + i);
     if (dl) {
-      prev_from = from;
-      from = i + dl;
+      ss.prev_from = ss.from;
+      ss.from = i + dl;
       i += dl;
       continue;
     }
@@ -702,156 +923,11 @@ static int sentence(nr *r, size_t b, size_t e) {
       continue;
     }
     size_t ulen = wan ? 6 : 3;
-    size_t after = i + ulen;
-    /* "20 万元以上", "元/人", "(万元)": not an amount of a subject. */
-    if (starts(s + after, "以上") || starts(s + after, "以下") ||
-        s[after] == '/' || starts(s + after, "）") || s[after] == ')' ||
-        (i >= 1 && (s[i - 1] == '(' || (i >= 3 && starts(s + i - 3, "（"))))) {
-      i = after;
-      continue;
-    }
-    size_t j = i;
-    while (j > from && s[j - 1] == ' ') j--;
-    size_t num_end = j;
-    while (j > from &&
-           (is_digit(s[j - 1]) || s[j - 1] == '.' || s[j - 1] == ','))
-      j--;
-    size_t num_start = j;
-    while (num_start < num_end && (s[num_start] == ',' || s[num_start] == '.'))
-      num_start++;
-    bool missing = num_start == num_end;
-    if (!missing && !is_digit(s[num_start])) {
-      i = after;
-      continue;
-    }
-    if (missing && !wan) {
-      i = after;
-      continue;
-    }
-    size_t clause_from = from; /* start of this clause */
-    const char *subj_raw = ys_arena_strndup(r->a, s + from, num_start - from);
-    const char *k = key(r, subj_raw, strlen(subj_raw));
-    int line = r->lineof[missing ? i : num_start];
-    const char *text =
-        ys_arena_strndup(r->a, s + num_start, num_end - num_start);
-    size_t prev_from_here = prev_from;
-    from = after;
-    prev_from = after; /* never look back across an amount */
-    i = after;
-    if (!*k || change_words(k) || has(k, "占") || has(k, "平均") ||
-        has(k, "人均") || has(k, "每"))
-      continue;
-    bool cur_year = false;
-    const char *core = strip_subject(r, k, &cur_year);
-    if (!*core && prev_from_here < clause_from) {
-      /* "住房公积金（项）：2023年预算数为 40.29 万元": the subject is the
-       * clause before the colon. */
-      const char *prev = ys_arena_strndup(r->a, s + prev_from_here,
-                                          clause_from - prev_from_here);
-      size_t pl = strlen(prev);
-      if (pl >= 3 && !strcmp(prev + pl - 3, "："))
-        prev = ys_arena_strndup(r->a, prev, pl - 3);
-      else if (pl && prev[pl - 1] == ':')
-        prev = ys_arena_strndup(r->a, prev, pl - 1);
-      else
-        prev = ""; /* only across a colon */
-      bool cy2 = false;
-      core = strip_subject(r, key(r, prev, strlen(prev)), &cy2);
-      cur_year = cur_year || cy2;
-      subj_raw = ys_arena_printf(r->a, "%s%s", prev, subj_raw);
-    }
-    bool carry_word = has(core, "上年结转");
-    subj sj;
-    const char *fund = NULL;
-    bool ok = false, restricted = false;
-    for (int attempt = 0; attempt < 2 && !ok; attempt++) {
-      restricted = attempt == 1;
-      if (attempt == 1) {
-        /* "…行政单位的机关运行经费": the words after the last 的. */
-        const char *de = NULL;
-        for (const char *p = core; (p = strstr(p, "的")); p += 3) de = p;
-        if (!de) break;
-        core = de + 3;
-      }
-      ok = match_code(r, core, &sj) || match_names(r, core, &sj);
-      if (!ok) {
-        const char *c2 = core;
-        fund = take_fund(r, &c2);
-        ok = match_subject(c2, fund, &sj);
-      }
-    }
-    if (!ok) continue;
-    /* "…下属 2 家行政单位和 1 家参公单位的机关运行经费": the figure of those
-     * units, which the tables (by fund, function, economic class) do not
-     * show apart from the 事业 units' 公用经费 */
-    if (restricted && sj.kind == K_FIXED && sj.q &&
-        !strcmp(sj.q, "exp;kind=basic;nature=public"))
-      continue;
-    bool unclear = false;
-    /* Fund and period: the subject's, else the lead's or the heading's. */
-    const char *f = sj.fund ? sj.fund : fund;
-    int period = sj.period;
-    if (!period && cur_year) period = 1;
-    if (!period && carry_word) period = 3;
-    /* The active lead: one set in this sentence or carried over (period
-     * −1: a lead whose period was unclear, so its parts are too). */
-    bool active = lead.period != 0;
-    if (sj.kind == K_TOTAL) {
-      if (!period) {
-        if (active && lead.period > 0)
-          period = lead.period;
-        else if (mentions_carry || r->sec.section_carry)
-          period = 2;
-        else if (r->sec.period)
-          period = r->sec.period;
-      }
-      if (!f) f = active && lead.fund ? lead.fund : r->sec.fund;
-      /* A lead: its fund and period apply to the parts that follow. */
-      lead.fund = f;
-      lead.period = period ? period : -1;
-      lead_set = true;
-      if (!period) unclear = true; /* unclear what the total includes */
-    } else if (sj.kind == K_PART) {
-      if (active && lead.period < 0) unclear = true;
-      if (!f) f = active ? lead.fund : r->sec.fund;
-      if (!period) period = active ? lead.period : r->sec.period;
-      /* A part with its own fund ("一般公共预算基本支出") leads its parts. */
-      if (sj.fund || fund) {
-        lead.fund = f;
-        lead.period = period ? period : 2;
-        lead_set = true;
-      }
-    } else {
-      if (!f && !has(sj.q, "kind=basic;nature=public"))
-        f = active && lead.period > 0 ? lead.fund : r->sec.fund;
-      if (has(sj.q, "econ=")) {
-        /* 三公 and fees are shown without a period in the tables; the
-         * 三公 total leads its items. */
-        period = 0;
-        if (has(sj.q, "econ=30212|30217|30231|31013")) {
-          lead.fund = f;
-          lead.period = 2;
-          lead_set = true;
-        }
-      }
-    }
-    if (period == 2 || period < 0) period = 0;
-    const char *q = compose(r, &sj, f, period);
-    if (!q) return YS_ENOMEM;
-    /* a phase other than the document's, said by the subject ("…经费支出
-     * 预算为" in a 决算, "…决算数" in a 预算) */
-    int ph = ys_phase_named(subj_raw);
-    if (ph && ph != (r->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET))
-      q = ys_arena_printf(r->a, "%s;phase=%s", q,
-                          ph == YS_PHASE_FINAL ? "final" : "budget");
-    if (!q) return YS_ENOMEM;
-    int rc = add_claim(r, missing ? YS_CLAIM_MISSING : YS_CLAIM_AMOUNT, q,
-                       subj_raw, missing ? "" : text,
-                       wan ? YS_UNIT_WANYUAN : YS_UNIT_YUAN, sent, line);
+    int rc = sentence_amount(&ss, i, wan);
     if (rc) return rc;
-    r->d->claims[r->d->n_claims - 1].period_unclear = unclear;
+    i += ulen;
   }
-  if (lead_set) r->lead = lead;
+  if (ss.lead_set) r->lead = ss.lead;
   return YS_OK;
 }
 

@@ -747,11 +747,18 @@ static int stream_emit(tr *r, const pline *v, size_t start, const stream *sl) {
   return rc;
 }
 
-/* A pasted table from line `from` on: the number of source lines it takes
- * (0: none here), its rows emitted. */
-static int pipe_block(tr *r, const char *data, size_t len, size_t from,
-                      int lineno, size_t *used, size_t *lines) {
-  *used = *lines = 0;
+/* The lines of a pasted table (pipe_block): as pipe_line reads them, how
+ * many mark rows with a lone "|" (bars) and end cells with one (ends), and
+ * where the kept lines end in the source. */
+typedef struct pblock {
+  pline *v; /* malloc'd */
+  size_t n, bars, ends, end;
+} pblock;
+
+/* Reads the lines of a pasted table from `from` on, up to a blank line,
+ * and keeps them up to the last "|". */
+static int pipe_lines(const char *data, size_t len, size_t from, int lineno,
+                      pblock *b) {
   size_t cap = 64, n = 0, bars = 0, ends = 0;
   pline *v = malloc(cap * sizeof *v);
   if (!v) return YS_ENOMEM;
@@ -789,84 +796,88 @@ static int pipe_block(tr *r, const char *data, size_t len, size_t from,
       if (data[p] == '\n') k++;
     end = p ? p - 1 : p;
   }
-  if (n < 6 || (bars < 3 && ends < 3)) {
-    free(v);
-    return YS_OK;
-  }
-  /* the cells, in order */
-  pline *cells = malloc((n + 1) * sizeof *cells);
-  size_t nc = 0, ncols = 0, first_row = 0;
-  if (!cells) {
-    free(v);
-    return YS_ENOMEM;
-  }
+  *b = (pblock){v, n, bars, ends, end};
+  return YS_OK;
+}
+
+/* Every cell ends in "|" and no row is marked: the cells as a stream. */
+static int pipe_stream(tr *r, const pblock *b, const char *data, size_t len,
+                       size_t from, size_t *used, size_t *lines) {
   int rc = YS_OK;
-  if (!bars) {
-    /* every cell ends in "|", no row marked: the cells are a stream, its
-     * rows as long as they keep one width (a table of another width after
-     * it is the next block) */
-    stream sl;
-    if (stream_rows(v, n, &sl) >= 2) {
-      rc = stream_emit(r, v, 0, &sl);
-      size_t k = 0, p = from;
-      for (; p < len && k < sl.end; p++)
-        if (data[p] == '\n') k++;
-      *used = (p ? p - 1 : p) - from;
-      *lines = sl.end;
-    }
-    free(cells);
-    free(v);
-    return rc;
+  /* every cell ends in "|", no row marked: the cells are a stream, its
+   * rows as long as they keep one width (a table of another width after
+   * it is the next block) */
+  stream sl;
+  if (stream_rows(b->v, b->n, &sl) >= 2) {
+    rc = stream_emit(r, b->v, 0, &sl);
+    size_t k = 0, p = from;
+    for (; p < len && k < sl.end; p++)
+      if (data[p] == '\n') k++;
+    *used = (p ? p - 1 : p) - from;
+    *lines = sl.end;
   }
-  if (ends >= bars) {
-    /* cells end in "|", a lone "|" between rows: rows as printed */
-    size_t row0 = 0;
-    gbuf g = {NULL, 0, 0, 0};
-    for (size_t k = 0; k <= n && rc == YS_OK; k++) {
-      if (k < n && !v[k].bar) {
-        cells[nc++] = v[k];
-        continue;
-      }
-      if (nc > row0) rc = grid_row(&g, cells + row0, nc - row0);
-      row0 = nc;
-    }
-    if (rc == YS_OK && g.row >= 2) {
-      rc = emit_grid(r, &g);
-      *used = end - from;
-      *lines = n;
-    }
-    free(g.v);
-    free(cells);
-    free(v);
-    return rc;
-  } else {
-    /* a lone "|" between cells; two together leave an empty cell */
-    bool open = true; /* a cell may start */
-    for (size_t k = 0; k < n; k++) {
-      if (v[k].bar) {
-        if (open) cells[nc++] = (pline){"", 0, false, false, v[k].lineno};
-        open = true;
-        continue;
-      }
+  return rc;
+}
+
+/* Cells end in "|" and a lone "|" parts the rows: the rows as printed. */
+static int pipe_rows(tr *r, const pblock *b, pline *cells, size_t from,
+                     size_t *used, size_t *lines) {
+  const pline *v = b->v;
+  size_t n = b->n, nc = 0;
+  int rc = YS_OK;
+  /* cells end in "|", a lone "|" between rows: rows as printed */
+  size_t row0 = 0;
+  gbuf g = {NULL, 0, 0, 0};
+  for (size_t k = 0; k <= n && rc == YS_OK; k++) {
+    if (k < n && !v[k].bar) {
       cells[nc++] = v[k];
-      open = false;
+      continue;
     }
-    /* the columns: the distance between the row labels after the first
-     * number; the header, the cells before the first row */
-    size_t firstnum = nc;
-    for (size_t k = 0; k < nc && firstnum == nc; k++)
-      if (numeric_cell(cells[k].s, cells[k].n)) firstnum = k;
-    size_t last = 0, votes[64] = {0};
-    for (size_t k = firstnum + 1; k < nc; k++) {
-      if (!cells[k].n || numeric_cell(cells[k].s, cells[k].n)) continue;
-      if (last && k - last < 64) votes[k - last]++;
-      last = k;
-    }
-    for (size_t d = 1; d < 64; d++)
-      if (votes[d] > votes[ncols]) ncols = d;
-    if (!ncols || firstnum == nc) ncols = 0;
-    first_row = ncols && firstnum >= 1 ? firstnum - 1 : 0;
+    if (nc > row0) rc = grid_row(&g, cells + row0, nc - row0);
+    row0 = nc;
   }
+  if (rc == YS_OK && g.row >= 2) {
+    rc = emit_grid(r, &g);
+    *used = b->end - from;
+    *lines = n;
+  }
+  free(g.v);
+  return rc;
+}
+
+/* A lone "|" parts the cells: the rows as long as the distance between
+ * their labels, after a header of the cells before the first row. */
+static int pipe_cells(tr *r, const pblock *b, pline *cells, size_t from,
+                      size_t *used, size_t *lines) {
+  const pline *v = b->v;
+  size_t n = b->n, nc = 0, ncols = 0, first_row = 0;
+  int rc = YS_OK;
+  /* a lone "|" between cells; two together leave an empty cell */
+  bool open = true; /* a cell may start */
+  for (size_t k = 0; k < n; k++) {
+    if (v[k].bar) {
+      if (open) cells[nc++] = (pline){"", 0, false, false, v[k].lineno};
+      open = true;
+      continue;
+    }
+    cells[nc++] = v[k];
+    open = false;
+  }
+  /* the columns: the distance between the row labels after the first
+   * number; the header, the cells before the first row */
+  size_t firstnum = nc;
+  for (size_t k = 0; k < nc && firstnum == nc; k++)
+    if (numeric_cell(cells[k].s, cells[k].n)) firstnum = k;
+  size_t last = 0, votes[64] = {0};
+  for (size_t k = firstnum + 1; k < nc; k++) {
+    if (!cells[k].n || numeric_cell(cells[k].s, cells[k].n)) continue;
+    if (last && k - last < 64) votes[k - last]++;
+    last = k;
+  }
+  for (size_t d = 1; d < 64; d++)
+    if (votes[d] > votes[ncols]) ncols = d;
+  if (!ncols || firstnum == nc) ncols = 0;
+  first_row = ncols && firstnum >= 1 ? firstnum - 1 : 0;
   if (ncols >= 2) {
     gbuf g = {NULL, 0, 0, 0};
     size_t k = 0;
@@ -878,11 +889,38 @@ static int pipe_block(tr *r, const char *data, size_t len, size_t from,
       rc = grid_row(&g, cells + k, nc - k < ncols ? nc - k : ncols);
     if (rc == YS_OK) rc = emit_grid(r, &g);
     free(g.v);
-    *used = end - from;
+    *used = b->end - from;
     *lines = n;
   }
+  return rc;
+}
+
+/* A pasted table from line `from` on: the number of source lines it takes
+ * (0: none here), its rows emitted. */
+static int pipe_block(tr *r, const char *data, size_t len, size_t from,
+                      int lineno, size_t *used, size_t *lines) {
+  *used = *lines = 0;
+  pblock b;
+  if (pipe_lines(data, len, from, lineno, &b)) return YS_ENOMEM;
+  if (b.n < 6 || (b.bars < 3 && b.ends < 3)) {
+    free(b.v);
+    return YS_OK;
+  }
+  /* the cells, in order */
+  pline *cells = malloc((b.n + 1) * sizeof *cells);
+  if (!cells) {
+    free(b.v);
+    return YS_ENOMEM;
+  }
+  int rc;
+  if (!b.bars)
+    rc = pipe_stream(r, &b, data, len, from, used, lines);
+  else if (b.ends >= b.bars)
+    rc = pipe_rows(r, &b, cells, from, used, lines);
+  else
+    rc = pipe_cells(r, &b, cells, from, used, lines);
   free(cells);
-  free(v);
+  free(b.v);
   return rc;
 }
 

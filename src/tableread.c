@@ -538,16 +538,41 @@ static void set_class(ys_rrow *row, ys_cls cls, const char *code) {
   ys_qcodes_add(dim, code);
 }
 
-/* Fills a row's meaning from its codes and label. */
-static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
-                    int gr, rowstate *s, bool revenue) {
+/* A row being read by read_row: what its cells say and what is known of it
+ * so far, passed through the helpers that read it one way each. */
+typedef struct rowread {
+  tr *t;
+  ys_rrow *row;
+  const panel *p;
+  const colinfo *ci;
+  int gr; /* the row in the grid */
+  rowstate *s;
+  bool revenue;
+  char code[32]; /* the class code of its code columns, "" none */
+  const char *label, *unit;
+  const char *name; /* the label's key without its numbering */
+  int kind;         /* the label's numbering kind */
+  bool subset, first;
+  ys_meaning m;       /* the vocabulary's reading of name */
+  int clvl;           /* the code's level in its classification, 0 none */
+  int nlevel;         /* the level its numbering or indentation says */
+  const char *within; /* the unit a class row belongs to */
+  int base;           /* the level of that unit */
+} rowread;
+
+/* A read_row helper's "not this kind of row: read on". */
+enum { ROW_ON = 1 };
+
+/* Collects the row's code, unit and label from its cells. */
+static void row_cells(rowread *r) {
+  tr *t = r->t;
   const ys_gtable *g = t->g;
-  char code[32] = "";
+  const panel *p = r->p;
+  const colinfo *ci = r->ci;
+  char *code = r->code;
   size_t cl = 0;
-  const char *label = "";
-  const char *unit = "";
   for (int c = p->c0; c <= p->c1; c++) {
-    const ys_gcell *x = cell_at(g, gr, c);
+    const ys_gcell *x = cell_at(g, r->gr, c);
     if (!x || x->col != c) continue;
     const char *k = keyz(t->a, x->text);
     switch (ci[c].kind) {
@@ -555,7 +580,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     case YS_RCOL_LEI:
     case YS_RCOL_KUAN:
     case YS_RCOL_XIANG:
-      if (all_digits(k) && cl + strlen(k) + 1 < sizeof code) {
+      if (all_digits(k) && cl + strlen(k) + 1 < sizeof r->code) {
         /* 款 and 项 are two digits; spreadsheets drop the leading zero
          * ("301 2" for 30102) */
         if ((ci[c].kind == YS_RCOL_KUAN || ci[c].kind == YS_RCOL_XIANG) &&
@@ -563,76 +588,91 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
           code[cl++] = '0';
         memcpy(code + cl, k, strlen(k) + 1);
         cl += strlen(k);
-      } else if (!*label && *k) {
-        label = x->text; /* 合计 merged over the code columns */
+      } else if (!*r->label && *k) {
+        r->label = x->text; /* 合计 merged over the code columns */
       }
       break;
     case YS_RCOL_UNIT:
-      if (all_digits(k)) unit = ys_arena_strdup(t->a, k);
+      if (all_digits(k)) r->unit = ys_arena_strdup(t->a, k);
       break;
     case YS_RCOL_LABEL:
-      if (!*label) label = x->text;
+      if (!*r->label) r->label = x->text;
       break;
     default:
       break;
     }
   }
   /* a table without a label column: the first text of the row */
-  for (int c = p->c0; c <= p->c1 && !*label; c++) {
-    const ys_gcell *x = cell_at(g, gr, c);
+  for (int c = p->c0; c <= p->c1 && !*r->label; c++) {
+    const ys_gcell *x = cell_at(g, r->gr, c);
     if (x && ci[c].kind != YS_RCOL_AMOUNT && !numeric(keyz(t->a, x->text)))
-      label = x->text;
+      r->label = x->text;
   }
-  const char *lk = keyz(t->a, label);
-  row->label = ys_arena_strdup(t->a, label);
-  if (!row->label) return YS_ENOMEM;
-  int kind;
-  bool subset, first;
-  const char *name = strip_numbering(lk, &kind, &subset, &first);
-  if (subset) row->flags |= YS_RROW_SUBSET;
-  ys_meaning m;
-  if (ys_vocab_parse(t->ctx->vocab, name, &m, t->a)) return YS_ENOMEM;
-  row->flags |= YS_RROW_PLACED;
-  row->code = "";
+}
+
+/* A 合计 / 总计 row: level 0, and the rows after it are the footer. */
+static int row_total(rowread *r) {
+  ys_rrow *row = r->row;
+  rowstate *s = r->s;
+  const ys_meaning *m = &r->m;
   /* totals */
-  if (!*code && !*unit && *name && !*m.rest &&
-      (m.roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND))) {
-    row->flags |= m.roles & YS_ROLE_GRAND ? YS_RROW_GRAND : YS_RROW_TOTAL;
-    row->level = 0;
-    row->q = m.q;
-    row->q.src = YS_Q_NONE;
-    if (!(m.roles & YS_ROLE_GRAND) && revenue && !row->q.periods)
-      row->q.periods = 1u << YS_PERIOD_CURRENT;
-    s->footer = true;
-    s->footer_base = 0;
-    return YS_OK;
-  }
+  if (!(!*r->code && !*r->unit && *r->name && !*m->rest &&
+        (m->roles & (YS_ROLE_TOTAL | YS_ROLE_GRAND))))
+    return ROW_ON;
+  row->flags |= m->roles & YS_ROLE_GRAND ? YS_RROW_GRAND : YS_RROW_TOTAL;
+  row->level = 0;
+  row->q = m->q;
+  row->q.src = YS_Q_NONE;
+  if (!(m->roles & YS_ROLE_GRAND) && r->revenue && !row->q.periods)
+    row->q.periods = 1u << YS_PERIOD_CURRENT;
+  s->footer = true;
+  s->footer_base = 0;
+  return YS_OK;
+}
+
+/* Sets r->clvl from the code; a code that is no class becomes the unit. */
+static void row_code_level(rowread *r) {
+  tr *t = r->t;
+  rowstate *s = r->s;
+  char *code = r->code;
   /* a code: a class of the table's classification, else a unit */
-  int clvl =
+  r->clvl =
       *code ? class_level(t, s->class_axis ? s->class_axis : guess_axis(code),
                           code)
             : 0;
   /* a code of another classification (301 in a table by function) is a
    * class, never a unit: a unit learned from it would be taken for every
    * 工资福利支出 of every later table */
-  if (*code && !clvl && s->class_axis && guess_axis(code) != YS_AXIS_UNIT &&
+  if (*code && !r->clvl && s->class_axis && guess_axis(code) != YS_AXIS_UNIT &&
       guess_axis(code) != s->class_axis)
-    clvl = class_level(t, guess_axis(code), code);
-  if (*code && !clvl && !*unit) {
-    unit = ys_arena_strdup(t->a, code);
+    r->clvl = class_level(t, guess_axis(code), code);
+  if (*code && !r->clvl && !*r->unit) {
+    r->unit = ys_arena_strdup(t->a, code);
     code[0] = '\0';
   }
-  if (*unit && !clvl) {
-    /* a unit row */
-    int depth = unit_depth(s, unit);
-    ys_qcodes_add(&row->q.unit, unit);
-    row->code = unit;
-    row->level = depth;
-    row->flags |= YS_RROW_UNIT;
-    if (*name && learn_unit(t, ys_arena_strdup(t->a, name), unit))
-      return YS_ENOMEM;
-    return YS_OK;
-  }
+}
+
+/* A unit row, by its printed code; its name is learned for later tables. */
+static int row_unit_code(rowread *r) {
+  tr *t = r->t;
+  ys_rrow *row = r->row;
+  if (!(*r->unit && !r->clvl)) return ROW_ON;
+  /* a unit row */
+  int depth = unit_depth(r->s, r->unit);
+  ys_qcodes_add(&row->q.unit, r->unit);
+  row->code = r->unit;
+  row->level = depth;
+  row->flags |= YS_RROW_UNIT;
+  if (*r->name && learn_unit(t, ys_arena_strdup(t->a, r->name), r->unit))
+    return YS_ENOMEM;
+  return YS_OK;
+}
+
+/* The level the row's numbering says, or its indentation where the table
+ * shows levels by it. */
+static int row_numbering_level(rowread *r) {
+  rowstate *s = r->s;
+  int kind = r->kind;
   int nlevel = numbering_level(s, kind);
   /* indentation, where the table shows levels by it, says more than the
    * numbering (a province may number 一、 and 1. at one depth) */
@@ -643,7 +683,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
      * "1、财政拨款", both flush left as an office suite prints them), is a
      * level below it: that table indents less than it numbers */
     if (kind) {
-      if (first)
+      if (r->first)
         s->bump[kind] =
             s->prev_kind && s->prev_kind != kind && s->prev_indent == s->indent
                 ? s->prev_nlevel + 1 - nlevel
@@ -654,101 +694,130 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
       s->prev_nlevel = nlevel;
     }
   }
-  /* the unit a class row belongs to: its own code column, else the chain */
-  const char *within = *unit       ? unit
-                       : s->nunits ? s->units[s->nunits - 1]
-                                   : NULL;
-  int base = *unit ? 0 : s->nunits;
-  if (clvl) {
-    /* the code's own classification when it is not the table's */
-    unsigned ax = s->class_axis ? s->class_axis : guess_axis(code);
-    if (!class_level(t, ax, code)) ax = guess_axis(code);
-    ys_cls cls = axis_cls(ax);
-    row->code = ys_arena_strdup(t->a, code);
-    if (!row->code) return YS_ENOMEM;
-    row->flags |= YS_RROW_CODE;
-    /* a printed code says its level */
-    row->level = base + clvl;
-    /* The same code again under another name: after the class's own row
-     * (30103 奖金, then 30103 年终一次性奖金; a 项 heading, then its
-     * projects) it is an item inside that class, one level down; after
-     * another item it is that item's sibling. Items are told apart by
-     * name (q.project), so a project is never the same quantity as its
-     * class. */
-    bool same = s->last_code && !strcmp(s->last_code, row->code) && *name &&
-                s->last_name && strcmp(s->last_name, name);
-    /* a project table prints project names against function codes */
-    bool item = same || (t->project_table && !named_as(t, cls, code, name));
-    if (item) {
-      row->level = same ? s->last_level + 1 : row->level;
-      ys_qcodes_add(&row->q.project, ys_arena_strdup(t->a, name));
-      set_class(row, cls, row->code);
-      if (within) ys_qcodes_add(&row->q.unit, within);
-      if (s->footer) row->flags |= YS_RROW_FOOTER;
-      row->flags |= YS_RROW_ITEM;
-      if (!same) {
-        /* a project with a class code and no heading: its siblings with
-         * that code follow at its level */
-        s->last_code = row->code;
-        s->last_name = name;
-        s->last_level = row->level - 1;
-      }
-      s->last_item = true;
-      return YS_OK;
-    }
-    s->last_item = false;
-    s->last_code = row->code;
-    s->last_name = name;
-    s->last_level = row->level;
+  return nlevel;
+}
+
+/* A class row by its printed code: the class itself, or an item (project)
+ * inside it. */
+static int row_class_code(rowread *r) {
+  tr *t = r->t;
+  ys_rrow *row = r->row;
+  rowstate *s = r->s;
+  const char *code = r->code;
+  const char *name = r->name;
+  const char *within = r->within;
+  int clvl = r->clvl;
+  /* the code's own classification when it is not the table's */
+  unsigned ax = s->class_axis ? s->class_axis : guess_axis(code);
+  if (!class_level(t, ax, code)) ax = guess_axis(code);
+  ys_cls cls = axis_cls(ax);
+  row->code = ys_arena_strdup(t->a, code);
+  if (!row->code) return YS_ENOMEM;
+  row->flags |= YS_RROW_CODE;
+  /* a printed code says its level */
+  row->level = r->base + clvl;
+  /* The same code again under another name: after the class's own row
+   * (30103 奖金, then 30103 年终一次性奖金; a 项 heading, then its
+   * projects) it is an item inside that class, one level down; after
+   * another item it is that item's sibling. Items are told apart by
+   * name (q.project), so a project is never the same quantity as its
+   * class. */
+  bool same = s->last_code && !strcmp(s->last_code, row->code) && *name &&
+              s->last_name && strcmp(s->last_name, name);
+  /* a project table prints project names against function codes */
+  bool item = same || (t->project_table && !named_as(t, cls, code, name));
+  if (item) {
+    row->level = same ? s->last_level + 1 : row->level;
+    ys_qcodes_add(&row->q.project, ys_arena_strdup(t->a, name));
     set_class(row, cls, row->code);
     if (within) ys_qcodes_add(&row->q.unit, within);
-    if (clvl >= 1 && clvl <= 3) {
-      s->parent[clvl] = row->code;
-      for (int l = clvl + 1; l < 4; l++) s->parent[l] = NULL;
-    }
     if (s->footer) row->flags |= YS_RROW_FOOTER;
+    row->flags |= YS_RROW_ITEM;
+    if (!same) {
+      /* a project with a class code and no heading: its siblings with
+       * that code follow at its level */
+      s->last_code = row->code;
+      s->last_name = name;
+      s->last_level = row->level - 1;
+    }
+    s->last_item = true;
     return YS_OK;
   }
-  if (!*name) {
-    /* a table of one row and no label column: the row is the table */
-    bool labels = false;
-    for (int c = p->c0; c <= p->c1; c++)
-      labels = labels || ci[c].kind == YS_RCOL_LABEL ||
-               ci[c].kind == YS_RCOL_CODE || ci[c].kind == YS_RCOL_LEI;
-    /* (a note under it, "空表说明：…", is no second row) */
-    size_t figure_rows = 0;
-    for (int r = g->header_rows; !labels && r < g->nrows; r++) {
-      bool fig = false;
-      for (int c = p->c0; c <= p->c1 && !fig; c++) {
-        const ys_gcell *x = cell_at(g, r, c);
-        fig = x && x->col == c && ci[c].kind == YS_RCOL_AMOUNT &&
-              numeric(keyz(t->a, x->text));
-      }
-      figure_rows += fig;
+  s->last_item = false;
+  s->last_code = row->code;
+  s->last_name = name;
+  s->last_level = row->level;
+  set_class(row, cls, row->code);
+  if (within) ys_qcodes_add(&row->q.unit, within);
+  if (clvl >= 1 && clvl <= 3) {
+    s->parent[clvl] = row->code;
+    for (int l = clvl + 1; l < 4; l++) s->parent[l] = NULL;
+  }
+  if (s->footer) row->flags |= YS_RROW_FOOTER;
+  return YS_OK;
+}
+
+/* A row with neither name nor code: the whole table when it is the only
+ * row of figures and there is no label column, else not placed. */
+static int row_nameless(rowread *r) {
+  tr *t = r->t;
+  const ys_gtable *g = t->g;
+  const panel *p = r->p;
+  const colinfo *ci = r->ci;
+  ys_rrow *row = r->row;
+  /* a table of one row and no label column: the row is the table */
+  bool labels = false;
+  for (int c = p->c0; c <= p->c1; c++)
+    labels = labels || ci[c].kind == YS_RCOL_LABEL ||
+             ci[c].kind == YS_RCOL_CODE || ci[c].kind == YS_RCOL_LEI;
+  /* (a note under it, "空表说明：…", is no second row) */
+  size_t figure_rows = 0;
+  for (int gr = g->header_rows; !labels && gr < g->nrows; gr++) {
+    bool fig = false;
+    for (int c = p->c0; c <= p->c1 && !fig; c++) {
+      const ys_gcell *x = cell_at(g, gr, c);
+      fig = x && x->col == c && ci[c].kind == YS_RCOL_AMOUNT &&
+            numeric(keyz(t->a, x->text));
     }
-    if (!labels && figure_rows == 1) {
-      row->level = 1;
-      return YS_OK;
-    }
-    row->flags &= ~YS_RROW_PLACED;
-    row->why = "此行没有名称或编码，未参与检查";
+    figure_rows += fig;
+  }
+  if (!labels && figure_rows == 1) {
+    row->level = 1;
     return YS_OK;
   }
+  row->flags &= ~YS_RROW_PLACED;
+  row->why = "此行没有名称或编码，未参与检查";
+  return YS_OK;
+}
+
+/* A unit row by a name learned from another table. */
+static int row_unit_name(rowread *r) {
+  tr *t = r->t;
+  ys_rrow *row = r->row;
+  const char *name = r->name;
   /* a unit known by name from another table: the n-th row of this table
    * with this name is the n-th unit of that name */
   int nth = 0;
-  for (size_t r = 0; r + 1 < t->ctx->cur_rows; r++)
-    if (!strcmp(t->ctx->cur_labels[r], name)) nth++;
+  for (size_t i = 0; i + 1 < t->ctx->cur_rows; i++)
+    if (!strcmp(t->ctx->cur_labels[i], name)) nth++;
   const char *ucode = unit_code_for(t, name, nth);
   if (!ucode && nth) ucode = unit_code_for(t, name, 0);
-  if (ucode) {
-    int depth = unit_depth(s, ucode);
-    ys_qcodes_add(&row->q.unit, ucode);
-    row->code = ucode;
-    row->level = depth;
-    row->flags |= YS_RROW_UNIT;
-    return YS_OK;
-  }
+  if (!ucode) return ROW_ON;
+  int depth = unit_depth(r->s, ucode);
+  ys_qcodes_add(&row->q.unit, ucode);
+  row->code = ucode;
+  row->level = depth;
+  row->flags |= YS_RROW_UNIT;
+  return YS_OK;
+}
+
+/* A class row named without its code, found in the catalogue under the
+ * classes above it. */
+static int row_class_name(rowread *r) {
+  tr *t = r->t;
+  ys_rrow *row = r->row;
+  rowstate *s = r->s;
+  const char *name = r->name;
   /* a class named without its code */
   unsigned axes = s->class_axis ? s->class_axis
                                 : YS_AXIS_FUNC | YS_AXIS_ECON | YS_AXIS_GECON;
@@ -765,9 +834,9 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     row->flags |= YS_RROW_CODE;
     /* in a 收支总表 the outline numbers ("一、人员经费和公用经费支出") hold
      * the classes named under them */
-    row->level = s->balance && nlevel             ? nlevel
+    row->level = s->balance && r->nlevel          ? r->nlevel
                  : s->balance && s->last_numbered ? s->last_numbered + 1
-                                                  : base + e->level;
+                                                  : r->base + e->level;
     /* a class heading named without its code: rows with its code and
      * other names below are its items */
     s->last_code = e->code;
@@ -775,7 +844,7 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     s->last_level = row->level;
     s->last_item = false;
     set_class(row, cls, e->code);
-    if (within) ys_qcodes_add(&row->q.unit, within);
+    if (r->within) ys_qcodes_add(&row->q.unit, r->within);
     if (e->level >= 1 && e->level <= 3) {
       s->parent[e->level] = e->code;
       for (int l = e->level + 1; l < 4; l++) s->parent[l] = NULL;
@@ -783,32 +852,74 @@ static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
     if (s->footer) row->flags |= YS_RROW_FOOTER;
     return YS_OK;
   }
-  if (m.phrases && !*m.rest && !m.conflict) {
-    row->q = m.q;
-    row->q.src = YS_Q_NONE;
-    /* (the income rows' default period, 本年, comes after the outline) */
-    if (s->footer) {
-      row->flags |= YS_RROW_FOOTER;
-      /* numbered rows after a footer row are its parts */
-      if (nlevel)
-        row->level = s->footer_base + 1;
-      else
-        row->level = s->footer_base = 1;
-    } else if (nlevel) {
-      row->level = nlevel;
-      if (kind) s->last_numbered = nlevel;
-    } else {
-      /* unnumbered rows after a numbered one, in a table that numbers
-       * its headings ("二、上年结转" then "一般公共预算拨款收入"): its parts */
-      row->level = s->last_numbered ? s->last_numbered + 1 : 1;
-    }
-    return YS_OK;
+  return ROW_ON;
+}
+
+/* A row the vocabulary reads whole ("一、财政拨款收入", "上年结转"):
+ * its level from its numbering, or from the rows above. */
+static int row_phrase(rowread *r) {
+  ys_rrow *row = r->row;
+  rowstate *s = r->s;
+  const ys_meaning *m = &r->m;
+  int nlevel = r->nlevel;
+  if (!(m->phrases && !*m->rest && !m->conflict)) return ROW_ON;
+  row->q = m->q;
+  row->q.src = YS_Q_NONE;
+  /* (the income rows' default period, 本年, comes after the outline) */
+  if (s->footer) {
+    row->flags |= YS_RROW_FOOTER;
+    /* numbered rows after a footer row are its parts */
+    if (nlevel)
+      row->level = s->footer_base + 1;
+    else
+      row->level = s->footer_base = 1;
+  } else if (nlevel) {
+    row->level = nlevel;
+    if (r->kind) s->last_numbered = nlevel;
+  } else {
+    /* unnumbered rows after a numbered one, in a table that numbers
+     * its headings ("二、上年结转" then "一般公共预算拨款收入"): its parts */
+    row->level = s->last_numbered ? s->last_numbered + 1 : 1;
   }
+  return YS_OK;
+}
+
+/* Fills a row's meaning from its codes and label. */
+static int read_row(tr *t, ys_rrow *row, const panel *p, const colinfo *ci,
+                    int gr, rowstate *s, bool revenue) {
+  rowread r = {.t = t, .row = row, .p = p, .ci = ci, .gr = gr, .s = s};
+  r.revenue = revenue;
+  r.label = "";
+  r.unit = "";
+  row_cells(&r);
+  const char *lk = keyz(t->a, r.label);
+  row->label = ys_arena_strdup(t->a, r.label);
+  if (!row->label) return YS_ENOMEM;
+  r.name = strip_numbering(lk, &r.kind, &r.subset, &r.first);
+  if (r.subset) row->flags |= YS_RROW_SUBSET;
+  if (ys_vocab_parse(t->ctx->vocab, r.name, &r.m, t->a)) return YS_ENOMEM;
+  row->flags |= YS_RROW_PLACED;
+  row->code = "";
+  int rc = row_total(&r);
+  if (rc != ROW_ON) return rc;
+  row_code_level(&r);
+  rc = row_unit_code(&r);
+  if (rc != ROW_ON) return rc;
+  r.nlevel = row_numbering_level(&r);
+  /* the unit a class row belongs to: its own code column, else the chain */
+  r.within = *r.unit ? r.unit : s->nunits ? s->units[s->nunits - 1] : NULL;
+  r.base = *r.unit ? 0 : s->nunits;
+  if (r.clvl) return row_class_code(&r);
+  if (!*r.name) return row_nameless(&r);
+  rc = row_unit_name(&r);
+  if (rc == ROW_ON) rc = row_class_name(&r);
+  if (rc == ROW_ON) rc = row_phrase(&r);
+  if (rc != ROW_ON) return rc;
   if (p->axis == YS_AXIS_UNIT || p->axis == YS_AXIS_PROJECT) {
     /* a unit or project known by its name only */
     ys_qcodes *dim = p->axis == YS_AXIS_UNIT ? &row->q.unit : &row->q.project;
-    ys_qcodes_add(dim, ys_arena_strdup(t->a, name));
-    row->level = nlevel ? nlevel : 1;
+    ys_qcodes_add(dim, ys_arena_strdup(t->a, r.name));
+    row->level = r.nlevel ? r.nlevel : 1;
     if (p->axis == YS_AXIS_UNIT) row->flags |= YS_RROW_UNIT;
     return YS_OK;
   }
@@ -828,12 +939,13 @@ static void column_phase(tr *t, const ys_meaning *m, ys_qfilter *q) {
   if (t->ctx->year && m->year && m->year == t->ctx->year - 1) q->yoff = -1;
 }
 
-static int emit_panel(tr *t, const panel *p, const colinfo *ci,
-                      const ys_meaning *title, int group, int side,
-                      bool balance) {
+/* A new table for a panel: the found table's title, note and unit, and
+ * room for the panel's columns; NULL when out of memory. */
+static ys_rtable *panel_table(tr *t, const panel *p, const ys_meaning *title,
+                              int group, int side) {
   const ys_gtable *g = t->g;
   ys_rtable *rt = ys_rdoc_add_table(t->d);
-  if (!rt) return YS_ENOMEM;
+  if (!rt) return NULL;
   rt->file = t->d->file;
   rt->number = g->number;
   rt->title = g->title;
@@ -856,7 +968,14 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   int nc = p->c1 - p->c0 + 1;
   rt->ncols = (size_t)nc;
   rt->cols = ys_arena_alloc(t->a, sizeof(ys_rcol) * (size_t)nc);
-  if (!rt->cols) return YS_ENOMEM;
+  if (!rt->cols) return NULL;
+  return rt;
+}
+
+/* The source of the panel's money: the title's, or on a side of a 收支总表
+ * its amount columns'. */
+static ys_qsrc panel_source(const panel *p, const colinfo *ci,
+                            const ys_meaning *title, int side, bool balance) {
   /* the side's source: its amount columns' (收入 / 支出 over the panel) */
   ys_qsrc src = title->q.src;
   if (balance) {
@@ -865,13 +984,13 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
       if (ci[c].m.q.src) src = ci[c].m.q.src;
     if (!src) src = side ? YS_Q_EXP : YS_Q_REV;
   }
-  unsigned axis = p->axis;
-  /* rows by class: the money of a revenue-by-class table is spending */
-  bool by_class =
-      axis == YS_AXIS_FUNC || axis == YS_AXIS_ECON || axis == YS_AXIS_GECON;
-  rt->base = title->q;
-  rt->base.src = by_class && !balance ? YS_Q_EXP : src ? src : YS_Q_EXP;
-  rt->axis = axis;
+  return src;
+}
+
+/* The quantity of each amount column of the panel, narrowed by the
+ * table's base (rt->base, set before). */
+static void panel_columns(tr *t, ys_rtable *rt, const panel *p,
+                          const colinfo *ci) {
   /* A period in a heading distinguishes only where the table shows
    * another beside it (当年财政拨款安排 | 上年结转安排); alone over a whole
    * table (a 三公 table's 当年财政拨款预算安排) it describes, and does not
@@ -933,16 +1052,29 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
       col->q.t[1] = prev;
     }
   }
-  if (group_sums(t, ci, rt->cols, p->c0, 0, p->c0, p->c1, 0)) return YS_ENOMEM;
-  /* rows */
+}
+
+/* The rows of a panel being read (emit_panel): the table they go into,
+ * the state that runs down them, and the label column's indentation. */
+typedef struct panelrows {
+  tr *t;
+  const panel *p;
+  const colinfo *ci;
+  ys_rtable *rt;
   rowstate s;
-  memset(&s, 0, sizeof s);
-  s.class_axis = p->classes;
-  s.balance = balance;
+  bool balance, revenue;
+  int lcol;         /* the label column, -1 none */
+  float minx, step; /* its texts' leftmost edge, and one indentation step */
+} panelrows;
+
+/* The label column and the indentation of its texts: their left edges. */
+static void label_indentation(panelrows *pr) {
+  const ys_gtable *g = pr->t->g;
+  const panel *p = pr->p;
   /* indentation of the label column: its texts' left edges */
   int lcol = -1;
   for (int c = p->c0; c <= p->c1 && lcol < 0; c++)
-    if (ci[c].kind == YS_RCOL_LABEL) lcol = c;
+    if (pr->ci[c].kind == YS_RCOL_LABEL) lcol = c;
   float minx = 1e30f, step = 0;
   if (lcol >= 0)
     for (size_t i = 0; i < g->ncells; i++) {
@@ -952,79 +1084,129 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
       if (x->tsize > step) step = x->tsize;
     }
   if (step < 9) step = 9;
-  bool revenue = balance && src == YS_Q_REV;
-  for (int r = g->header_rows; r < g->nrows; r++) {
-    bool any = false;
-    int line = 0;
-    for (int c = p->c0; c <= p->c1 && !any; c++) {
-      const ys_gcell *x = cell_at(g, r, c);
-      if (x && *x->text) {
-        any = true;
-        line = x->line;
-      }
-    }
-    if (!any) continue;
-    ys_rrow *row = ys_rtable_add_row(t->d, rt, (size_t)nc, line);
-    if (!row) return YS_ENOMEM;
-    for (int c = p->c0; c <= p->c1; c++) {
-      const ys_gcell *x = cell_at(g, r, c);
-      if (!x) continue;
-      ys_rcell *cell = &row->cells[c - p->c0];
-      cell->text = x->text;
-      cell->line = x->line;
-      cell->page = x->page;
-      cell->box = x->box;
-      if (!row->line) row->line = x->line;
-    }
-    t->ctx->cur_rows = rt->nrows;
-    s.indent = -1;
-    if (lcol >= 0) {
-      const ys_gcell *x = cell_at(g, r, lcol);
-      if (x && x->col == lcol && *x->text) {
-        s.indent = (int)((x->tx0 - minx) / step + 0.4f);
-        if (s.indent > 6) s.indent = 6;
-        if (s.indent > 0) s.indented = true;
-      }
-    }
-    /* 空表说明 / 注 printed inside the grid: the table's note */
-    {
-      const char *lab = "";
-      for (int c = p->c0; c <= p->c1 && !*lab; c++) {
-        const ys_gcell *x = cell_at(g, r, c);
-        if (x && x->col == c && *x->text) lab = keyz(t->a, x->text);
-      }
-      if (starts(lab, "空表说明") || starts(lab, "注:") ||
-          starts(lab, "注：") || starts(lab, "说明:")) {
-        rt->note =
-            *rt->note ? ys_arena_printf(t->a, "%s\n%s", rt->note, lab) : lab;
-        if (starts(lab, "空表说明") || strstr(lab, "空表"))
-          rt->empty_note = true;
-        rt->nrows--;
-        continue;
-      }
-    }
-    if (read_row(t, row, p, ci, r, &s, revenue)) return YS_ENOMEM;
-    if (balance || !(row->flags & (YS_RROW_CODE | YS_RROW_UNIT)))
-      outline(t, &s, row);
-    /* income rows are this year's unless they say (or sit under a row that
-     * says) otherwise */
-    if (revenue && !(row->flags & YS_RROW_GRAND) && !s.footer &&
-        !row->q.periods && !row->q.key.n)
-      row->q.periods = 1u << YS_PERIOD_CURRENT;
-    {
-      /* the names of this table's rows so far (unit mentions in order) */
-      size_t cap = t->ctx->cap_labels;
-      const char **v = ys_arena_reserve(t->a, t->ctx->cur_labels, rt->nrows - 1,
-                                        &cap, sizeof *v);
-      if (!v) return YS_ENOMEM;
-      t->ctx->cur_labels = v;
-      t->ctx->cap_labels = cap;
-      int kd;
-      bool sub;
-      t->ctx->cur_labels[rt->nrows - 1] =
-          strip_numbering(keyz(t->a, row->label), &kd, &sub, NULL);
+  pr->lcol = lcol;
+  pr->minx = minx;
+  pr->step = step;
+}
+
+/* Sets the row state's indent from grid row r's label (-1 none). */
+static void row_indent(panelrows *pr, int r) {
+  rowstate *s = &pr->s;
+  s->indent = -1;
+  if (pr->lcol >= 0) {
+    const ys_gcell *x = cell_at(pr->t->g, r, pr->lcol);
+    if (x && x->col == pr->lcol && *x->text) {
+      s->indent = (int)((x->tx0 - pr->minx) / pr->step + 0.4f);
+      if (s->indent > 6) s->indent = 6;
+      if (s->indent > 0) s->indented = true;
     }
   }
+}
+
+/* Is grid row r a note printed inside the grid? It then goes to the
+ * table's note, and its row (the table's last) is taken back. */
+static bool grid_note(panelrows *pr, int r) {
+  tr *t = pr->t;
+  const panel *p = pr->p;
+  ys_rtable *rt = pr->rt;
+  /* 空表说明 / 注 printed inside the grid: the table's note */
+  const char *lab = "";
+  for (int c = p->c0; c <= p->c1 && !*lab; c++) {
+    const ys_gcell *x = cell_at(t->g, r, c);
+    if (x && x->col == c && *x->text) lab = keyz(t->a, x->text);
+  }
+  if (starts(lab, "空表说明") || starts(lab, "注:") || starts(lab, "注：") ||
+      starts(lab, "说明:")) {
+    rt->note = *rt->note ? ys_arena_printf(t->a, "%s\n%s", rt->note, lab) : lab;
+    if (starts(lab, "空表说明") || strstr(lab, "空表")) rt->empty_note = true;
+    rt->nrows--;
+    return true;
+  }
+  return false;
+}
+
+/* Reads grid row r of the panel, if it holds any text, into a new row of
+ * the table. */
+static int panel_row(panelrows *pr, int r) {
+  tr *t = pr->t;
+  const ys_gtable *g = t->g;
+  const panel *p = pr->p;
+  ys_rtable *rt = pr->rt;
+  rowstate *s = &pr->s;
+  bool any = false;
+  int line = 0;
+  for (int c = p->c0; c <= p->c1 && !any; c++) {
+    const ys_gcell *x = cell_at(g, r, c);
+    if (x && *x->text) {
+      any = true;
+      line = x->line;
+    }
+  }
+  if (!any) return YS_OK;
+  ys_rrow *row = ys_rtable_add_row(t->d, rt, rt->ncols, line);
+  if (!row) return YS_ENOMEM;
+  for (int c = p->c0; c <= p->c1; c++) {
+    const ys_gcell *x = cell_at(g, r, c);
+    if (!x) continue;
+    ys_rcell *cell = &row->cells[c - p->c0];
+    cell->text = x->text;
+    cell->line = x->line;
+    cell->page = x->page;
+    cell->box = x->box;
+    if (!row->line) row->line = x->line;
+  }
+  t->ctx->cur_rows = rt->nrows;
+  row_indent(pr, r);
+  if (grid_note(pr, r)) return YS_OK;
+  if (read_row(t, row, p, pr->ci, r, s, pr->revenue)) return YS_ENOMEM;
+  if (pr->balance || !(row->flags & (YS_RROW_CODE | YS_RROW_UNIT)))
+    outline(t, s, row);
+  /* income rows are this year's unless they say (or sit under a row that
+   * says) otherwise */
+  if (pr->revenue && !(row->flags & YS_RROW_GRAND) && !s->footer &&
+      !row->q.periods && !row->q.key.n)
+    row->q.periods = 1u << YS_PERIOD_CURRENT;
+  /* the names of this table's rows so far (unit mentions in order) */
+  size_t cap = t->ctx->cap_labels;
+  const char **v = ys_arena_reserve(t->a, t->ctx->cur_labels, rt->nrows - 1,
+                                    &cap, sizeof *v);
+  if (!v) return YS_ENOMEM;
+  t->ctx->cur_labels = v;
+  t->ctx->cap_labels = cap;
+  int kd;
+  bool sub;
+  t->ctx->cur_labels[rt->nrows - 1] =
+      strip_numbering(keyz(t->a, row->label), &kd, &sub, NULL);
+  return YS_OK;
+}
+
+/* Makes a table of one panel: its columns' quantities and sums, then its
+ * rows read top to bottom. */
+static int emit_panel(tr *t, const panel *p, const colinfo *ci,
+                      const ys_meaning *title, int group, int side,
+                      bool balance) {
+  const ys_gtable *g = t->g;
+  ys_rtable *rt = panel_table(t, p, title, group, side);
+  if (!rt) return YS_ENOMEM;
+  ys_qsrc src = panel_source(p, ci, title, side, balance);
+  unsigned axis = p->axis;
+  /* rows by class: the money of a revenue-by-class table is spending */
+  bool by_class =
+      axis == YS_AXIS_FUNC || axis == YS_AXIS_ECON || axis == YS_AXIS_GECON;
+  rt->base = title->q;
+  rt->base.src = by_class && !balance ? YS_Q_EXP : src ? src : YS_Q_EXP;
+  rt->axis = axis;
+  panel_columns(t, rt, p, ci);
+  if (group_sums(t, ci, rt->cols, p->c0, 0, p->c0, p->c1, 0)) return YS_ENOMEM;
+  /* rows */
+  panelrows pr = {.t = t, .p = p, .ci = ci, .rt = rt, .balance = balance};
+  memset(&pr.s, 0, sizeof pr.s);
+  pr.s.class_axis = p->classes;
+  pr.s.balance = balance;
+  label_indentation(&pr);
+  pr.revenue = balance && src == YS_Q_REV;
+  for (int r = g->header_rows; r < g->nrows; r++)
+    if (panel_row(&pr, r)) return YS_ENOMEM;
   return YS_OK;
 }
 
