@@ -57,6 +57,9 @@ int cmd_rules(int argc, char **argv) {
   return EXIT_OKAY;
 }
 
+/* The arguments, one library call per path (read, check), then the report
+ * and the exit status: the command's whole job in the order it happens,
+ * each step a few lines over the library, so it stays one function. */
 int cmd_check(int argc, char **argv) {
   /* every path given (no fixed cap: none is dropped) */
   const char **paths = malloc(sizeof(char *) * (size_t)(argc > 0 ? argc : 1));
