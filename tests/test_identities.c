@@ -1658,19 +1658,6 @@ typedef struct gen {
   int fiscal_only, all_gpb, no_soc;
 } gen;
 
-/* A quoted CSV field. */
-static void csvq(FILE *f, const char *s) {
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, f);
-    return;
-  }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
 
 static void print_fen(FILE *f, int64_t fen) {
   fprintf(f, "%" PRId64 ".%02" PRId64, fen / 100, fen % 100);
@@ -1768,9 +1755,9 @@ static void generate(gen *g, const char *dir) {
                chance(r, 30) ? "说明，含逗号和\"引号\"\n第二行%d" : "说明%d",
                pn);
       fprintf(f, "%s,", g->u[u].proj[k]);
-      csvq(f, name);
+      ys_csv_put(f, name);
       fprintf(f, ",%s,%s,", g->u[u].code, PICK(r, CATEGORIES));
-      csvq(f, desc);
+      ys_csv_put(f, desc);
       fputc('\n', f);
     }
   }
