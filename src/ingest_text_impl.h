@@ -148,12 +148,20 @@ tok *it_split_line(rd *r, const ys_tline *l, tok *v, size_t *n, size_t *cap);
 const char *it_trimdup(rd *r, const char *s, size_t n);
 const char *it_join_text(rd *r, const char *a, const char *b);
 tok *it_split_tabs(rd *r, const ys_tline *l, size_t *n);
+/* A line of a tab-set table: 1 with its cells in *t, 0 when it is none (a
+ * blank line; a line without tabs, kept as a note when it is one or comes
+ * after the body's start), -1 when out of memory. */
+int it_tab_row(rd *r, ys_rtable *rt, const ys_tline *l, bool in_body, tok **t,
+               size_t *n);
 int it_read_lines(rd *r, const char *path);
 bool it_blank(const ys_tline *l);
 int it_unit_in(rd *r, const char *s, ys_unit *u);
 int it_unit_hint(rd *r, const char *s, ys_unit *u);
 bool it_is_note_line(rd *r, const ys_tline *l);
 void it_add_note(rd *r, ys_rtable *rt, const ys_tline *l);
+/* A note line, or a line after the first note (a table's notes run to its
+ * end): kept as the table's note and true; false for any other line. */
+bool it_note_run(rd *r, ys_rtable *rt, const ys_tline *l, bool *in_note);
 bool it_is_meta_line(rd *r, const ys_tline *l);
 
 /* ingest_text_titles.c: titles, parts, table regions */

@@ -389,6 +389,13 @@ void it_add_note(rd *r, ys_rtable *rt, const ys_tline *l) {
     rt->empty_note = true;
 }
 
+bool it_note_run(rd *r, ys_rtable *rt, const ys_tline *l, bool *in_note) {
+  if (!*in_note && !it_is_note_line(r, l)) return false;
+  it_add_note(r, rt, l);
+  *in_note = true;
+  return true;
+}
+
 /* Lines before the header and body that are not part of the grid:
  * "单位：元", "部门：322-…", the 表N line. */
 bool it_is_meta_line(rd *r, const ys_tline *l) {

@@ -55,11 +55,7 @@ tok *it_numbered_tokens(rd *r, const treg *g0, ys_rtable *rt, size_t *nt) {
       if (it_starts(k, "栏次")) in_header = false;
       continue;
     }
-    if (in_note || it_is_note_line(r, l)) {
-      it_add_note(r, rt, l);
-      in_note = true;
-      continue;
-    }
+    if (it_note_run(r, rt, l, &in_note)) continue;
     v = it_split_line(r, l, v, &n, &cap);
     if (!v) return NULL;
   }

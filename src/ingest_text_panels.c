@@ -436,11 +436,7 @@ int it_panels_spaces(rd *r, const treg *g0, ys_rtable *rt) {
   for (size_t i = g0->body; i < g0->end; i++) {
     const ys_tline *l = &r->L[i];
     if (it_blank(l)) continue;
-    if (in_note || it_is_note_line(r, l)) {
-      it_add_note(r, rt, l);
-      in_note = true;
-      continue;
-    }
+    if (it_note_run(r, rt, l, &in_note)) continue;
     if (!in_body && it_is_meta_line(r, l)) continue;
     tok *t = NULL;
     size_t n = 0, cap = 0;
@@ -466,14 +462,11 @@ int it_panels_tabs(rd *r, const treg *g0, ys_rtable *rt) {
   bool in_body = false;
   for (size_t i = g0->body; i < g0->end; i++) {
     const ys_tline *l = &r->L[i];
-    if (it_blank(l)) continue;
-    if (!memchr(l->s, '\t', l->len)) {
-      if (it_is_note_line(r, l) || in_body) it_add_note(r, rt, l);
-      continue;
-    }
     size_t n = 0;
-    tok *t = it_split_tabs(r, l, &n);
-    if (!t) return YS_ENOMEM;
+    tok *t = NULL;
+    int tr = it_tab_row(r, rt, l, in_body, &t, &n);
+    if (tr < 0) return YS_ENOMEM;
+    if (!tr) continue;
     if (!in_body) {
       bool amount = false;
       for (size_t j = 0; j < n; j++) amount |= t[j].kind == TK_NUM;

@@ -190,11 +190,7 @@ int it_grid_spaces(rd *r, const treg *g0, ys_rtable *rt) {
       if (in_body && sp) pend_indent = sp;
       continue;
     }
-    if (in_note || it_is_note_line(r, l)) {
-      it_add_note(r, rt, l);
-      in_note = true;
-      continue;
-    }
+    if (it_note_run(r, rt, l, &in_note)) continue;
     const char *lk = it_line_key(r, l);
     if (!in_body) {
       /* Remember the lines above the body: a page break repeats them. */

@@ -340,6 +340,19 @@ static size_t amount_start(const nrow *body, size_t nb) {
   return best;
 }
 
+int it_tab_row(rd *r, ys_rtable *rt, const ys_tline *l, bool in_body, tok **t,
+               size_t *n) {
+  *t = NULL;
+  *n = 0;
+  if (it_blank(l)) return 0;
+  if (!memchr(l->s, '\t', l->len)) {
+    if (it_is_note_line(r, l) || in_body) it_add_note(r, rt, l);
+    return 0;
+  }
+  *t = it_split_tabs(r, l, n);
+  return *t ? 1 : -1;
+}
+
 /* Reads a tab-separated grid: the header rows, then the body rows, each
  * placed by the column map (header_map, or amounts in order from where
  * they start), by position, or by kind (fit_tab_row, fit_targets_row).
@@ -357,14 +370,11 @@ int it_grid_tabs(rd *r, const treg *g0, ys_rtable *rt) {
   size_t nh = 0, chdr = 0, nb = 0, cbody = 0, width = 0;
   for (size_t i = g0->body; i < g0->end; i++) {
     const ys_tline *l = &r->L[i];
-    if (it_blank(l)) continue;
-    if (!memchr(l->s, '\t', l->len)) {
-      if (it_is_note_line(r, l) || in_body) it_add_note(r, rt, l);
-      continue;
-    }
     size_t n = 0;
-    tok *t = it_split_tabs(r, l, &n);
-    if (!t) return YS_ENOMEM;
+    tok *t = NULL;
+    int tr = it_tab_row(r, rt, l, in_body, &t, &n);
+    if (tr < 0) return YS_ENOMEM;
+    if (!tr) continue;
     if (n > width) width = n;
     if (!in_body) {
       /* The body starts at a row with an amount, or at a 合计 row whose

@@ -358,11 +358,7 @@ int it_targets_form(rd *r, const treg *g0, ys_rtable *rt) {
   for (size_t i = g0->body; i < g0->end; i++) {
     const ys_tline *l = &r->L[i];
     if (it_blank(l)) continue;
-    if (in_note || it_is_note_line(r, l)) {
-      it_add_note(r, rt, l);
-      in_note = true;
-      continue;
-    }
+    if (it_note_run(r, rt, l, &in_note)) continue;
     if (it_is_meta_line(r, l)) continue;
     const char *k = it_line_key(r, l);
     if (!strcmp(k, "(万元)") || !strcmp(k, "(元)") || !strcmp(k, "资金金额") ||

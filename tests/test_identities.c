@@ -1658,7 +1658,6 @@ typedef struct gen {
   int fiscal_only, all_gpb, no_soc;
 } gen;
 
-
 static void print_fen(FILE *f, int64_t fen) {
   fprintf(f, "%" PRId64 ".%02" PRId64, fen / 100, fen % 100);
 }
