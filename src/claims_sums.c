@@ -363,7 +363,8 @@ void cl_balance_claims(cr *r, para *pg, size_t si) {
   if (ys_text_has(st->s, st->n, "上年结转") ||
       ys_text_has(st->s, st->n, "年初"))
     return;
-  const tk *v[3];
+  /* set before read (n counts them); zeroed for gcc -fanalyzer */
+  const tk *v[3] = {NULL, NULL, NULL};
   size_t n = 0;
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
     const tk *t = &st->t[k];

@@ -418,29 +418,18 @@ static bool rule_between(const vrules *r, float x0, float x1, float y) {
   return false;
 }
 
-typedef struct sb {
-  char *s;
-  size_t n, cap;
-} sb;
-
-static bool sb_cp(sb *b, uint32_t cp) {
-  if (b->n + 5 > b->cap) {
-    size_t nc = b->cap ? b->cap * 2 : 64;
-    char *s = realloc(b->s, nc);
-    if (!s) return false;
-    b->s = s;
-    b->cap = nc;
-  }
-  size_t k = ys_utf8_encode(cp, b->s + b->n);
-  b->n += k;
-  return true;
+/* A span's text as it is gathered, character by character (ys_buf). */
+static bool sb_cp(ys_buf *b, uint32_t cp) {
+  char u[4];
+  ys_buf_putn(b, u, ys_utf8_encode(cp, u));
+  return !b->oom;
 }
 
-static int emit_span(ys_doc *d, ys_line *l, sb *b, ys_box box, float size) {
-  const char *t = b->s;
-  size_t tl = b->n;
+static int emit_span(ys_doc *d, ys_line *l, ys_buf *b, ys_box box, float size) {
+  const char *t = b->s ? b->s : "";
+  size_t tl = b->len;
   ys_text_trim(&t, &tl);
-  b->n = 0;
+  b->len = 0;
   if (!tl) return YS_OK;
   ys_span *s = ys_line_add_span(d, l, t, tl, box);
   if (!s) return YS_ENOMEM;
@@ -448,14 +437,14 @@ static int emit_span(ys_doc *d, ys_line *l, sb *b, ys_box box, float size) {
   return YS_OK;
 }
 
-/* One row of characters (same baseline) into a line of spans. */
 /* Is the character part of a figure or a word of Latin letters? */
 static bool word_char(uint32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
          (cp >= 'a' && cp <= 'z') || cp == '.' || cp == ',' || cp == '%';
 }
 
-static int emit_row(ys_doc *d, pch *c, size_t n, const vrules *r, sb *b) {
+/* One row of characters (same baseline) into a line of spans. */
+static int emit_row(ys_doc *d, pch *c, size_t n, const vrules *r, ys_buf *b) {
   if (n > 1) qsort(c, n, sizeof *c, cmp_x);
   /* A row that runs off the page (a spreadsheet cell's text printed past
    * the margin) is cut at the edge: what the page does not show is not
@@ -598,7 +587,7 @@ static int page_lines(ys_doc *d, pchs *cs, const rules *r) {
   qsort(cs->v, cs->n, sizeof *cs->v, cmp_pch);
   vrules vr;
   if (!vrules_make(&vr, r)) return YS_ENOMEM;
-  sb b = {NULL, 0, 0};
+  ys_buf b = {0};
   int rc = YS_OK;
   for (size_t i = 0; i < cs->n && rc == YS_OK;) {
     size_t j = i + 1;
@@ -607,7 +596,7 @@ static int page_lines(ys_doc *d, pchs *cs, const rules *r) {
     rc = emit_row(d, cs->v + i, j - i, &vr, &b);
     i = j;
   }
-  free(b.s);
+  ys_buf_free(&b);
   free(vr.v);
   return rc;
 }
