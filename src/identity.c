@@ -164,8 +164,11 @@ static uint32_t funds_from(int first, int last) {
  * code prefixes the others: 322 before 322001), NULL when they name
  * several, a set, or none. */
 static const char *only_unit(chk *c) {
-  const char **units = NULL;
-  size_t nu = 0, cap = 0;
+  /* The units name one department when they lie on one chain of prefixes
+   * (322, 322001): the longest is its leaf. One pass, keeping the longest
+   * so far; a unit off its chain is a second leaf (linear in the
+   * observations however many units: a county 教育局 has hundreds). */
+  const char *leaf = NULL;
   for (size_t i = 0; i < c->no; i++) {
     const ck_qty *q = c->o[i].q;
     for (int t = 0; q && t < q->n; t++) {
@@ -173,27 +176,14 @@ static const char *only_unit(chk *c) {
       if (q->t[t].none) continue; /* keyed "none": it names nothing */
       if (u->n > 1) return NULL;
       if (u->n == 0) continue;
-      bool seen = false;
-      for (size_t k = 0; k < nu && !seen; k++)
-        seen = !strcmp(units[k], u->v[0]);
-      if (seen) continue;
-      const char **grown =
-          ys_arena_reserve(c->a, units, nu, &cap, sizeof *grown);
-      if (!grown) return NULL; /* the arena's failure is the check's result */
-      units = grown;
-      units[nu++] = u->v[0];
+      const char *x = u->v[0];
+      if (!leaf || !strncmp(x, leaf, strlen(leaf)))
+        leaf = x; /* the same, or longer on the chain */
+      else if (strncmp(leaf, x, strlen(x)))
+        return NULL; /* neither prefixes the other */
     }
   }
-  const char *leaf = NULL;
-  size_t leaves = 0;
-  for (size_t k = 0; k < nu; k++) {
-    bool prefix = false;
-    for (size_t j = 0; j < nu && !prefix; j++)
-      prefix = j != k && strlen(units[j]) > strlen(units[k]) &&
-               !strncmp(units[j], units[k], strlen(units[k]));
-    if (!prefix) leaf = units[k], leaves++;
-  }
-  return leaves == 1 ? leaf : NULL;
+  return leaf;
 }
 
 /*

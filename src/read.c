@@ -219,7 +219,7 @@ static void copy_errors(ys_errors *to, const ys_errors *from) {
   if (!to) return;
   for (size_t i = 0; i < from->count; i++) {
     const ys_error *e = &from->items[i];
-    if (e->code == YS_OK)
+    if (e->severity != YS_SEV_ERROR)
       ys_errors_note(to, e->severity, e->file, e->line, e->column, "%s",
                      e->message);
     else
