@@ -558,6 +558,23 @@ static void enumerated_lists(cr *r, para *pg, size_t si) {
 }
 
 /* The lists of a sentence: each part's headp set (before attach). */
+/* The strongest separator outside brackets in [b, e) of a sentence: 1 、,
+ * 2 a comma, semicolon or colon, 0 none. */
+static int aside_gap(const sent *st, size_t b, size_t e) {
+  int g = 0, d = 0;
+  for (size_t j = b; j < e; j++) {
+    char ch = st->s[j];
+    if (ch == '(') d++;
+    if (ch == ')' && d) d--;
+    if (d) continue;
+    if (ch == ',' || ch == ';' || ch == ':')
+      g = 2;
+    else if (!g && j + 3 <= e && cl_starts(st->s + j, "、"))
+      g = 1;
+  }
+  return g;
+}
+
 /* "公务用车购置及运行费 500.00 万元(公务用车购置费 100.00 万元,…;公务用车
  * 运行维护费 400.00 万元,…)": an aside right after an amount that states
  * two or more amounts and nothing else lists its parts. */
@@ -582,13 +599,20 @@ static void aside_lists(cr *r, para *pg, size_t si) {
     const tk *parts[16];
     size_t np = 0;
     bool other = false;
+    int sep = 0; /* what sets the items apart: 1 、 2 , or ; */
     for (size_t j = k + 1; j < st->nt && st->t[j].b < c; j++) {
       const tk *t = &st->t[j];
       if (t->depth != w->depth + 1) continue;
       if (t->role == R_STATE && t->kind == TK_AMT && t->subject &&
-          *t->subject && !t->headp && np < 16)
+          *t->subject && !t->headp && np < 16) {
+        int g = np ? aside_gap(st, parts[np - 1]->e, t->b) : 0;
+        if (np == 1) sep = g;
+        /* "(含均衡性转移支付收入 166 万元、…、其他 212 万元,专项转移支付
+         * 收入 406 万元)": items set apart by 、 end where a comma comes;
+         * what follows is the whole's sibling, told in the same aside */
+        if (sep == 1 && g > 1) break;
         parts[np++] = t;
-      else if (t->role == R_STATE)
+      } else if (t->role == R_STATE)
         other = true;
     }
     if (np < 2 || other) continue;

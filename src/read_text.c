@@ -738,10 +738,12 @@ static int stream_emit(tr *r, const pline *v, size_t start, const stream *sl) {
    * | 决算数"): two panels side by side, copied row by row alternately —
    * each printed row is two rows of the stream */
   size_t nrows = (sl->end - sl->row0) / sl->ncols;
-  size_t per = sl->row0 - start == 2 * sl->ncols && nrows % 2 == 0 ? 2 : 1;
+  size_t per = sl->row0 - start == 2 * sl->ncols && nrows >= 2 ? 2 : 1;
   if (sl->row0 > start) rc = grid_row(&g, v + start, sl->row0 - start);
+  /* (a last row of the left panel alone: the right one ended first) */
   for (size_t q = sl->row0; q < sl->end && rc == YS_OK; q += per * sl->ncols)
-    rc = grid_row(&g, v + q, per * sl->ncols);
+    rc = grid_row(&g, v + q,
+                  q + per * sl->ncols <= sl->end ? per * sl->ncols : sl->ncols);
   if (rc == YS_OK) rc = emit_grid(r, &g);
   free(g.v);
   return rc;
@@ -984,6 +986,16 @@ static int cell_block(tr *r, const char *data, size_t len, size_t from,
   size_t nrows = stream_rows(v, n, &sl), row0 = sl.row0, ncols = sl.ncols,
          k = sl.end;
   size_t start = row0 > ncols ? row0 - ncols : 0;
+  /* a header that repeats its columns ("收入 执行数 决算数 支出 执行数
+   * 决算数"): two panels side by side, whose header is twice the row's cells */
+  if (ncols >= 2 && row0 >= 2 * ncols) {
+    bool twice = true;
+    for (size_t c = 1; c < ncols && twice; c++) {
+      const pline *a = &v[row0 - 2 * ncols + c], *b = &v[row0 - ncols + c];
+      twice = a->n == b->n && !memcmp(a->s, b->s, a->n);
+    }
+    if (twice) start = row0 - 2 * ncols;
+  }
   if (nrows < 2 || !row0) {
     r->cb_none = stream_end; /* nothing in this run: not again */
   } else if (start > 0 && at[start] != from) {

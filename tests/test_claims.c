@@ -567,6 +567,49 @@ static void test_cells_one_per_line(void **state) {
   done(&r);
 }
 
+static void test_aside_list_ends_at_a_comma(void **state) {
+  (void)state;
+  /* an aside whose items are set apart by 、 ends at the comma: what
+   * follows it is the whole's sibling (专项 beside 一般), not a fourth
+   * part of 一般转移支付 */
+  reading r = read_text(
+      "本镇上级转移支付收入900万元,其中:一般转移支付收入600万元(含均衡性"
+      "转移支付收入100万元、基本财力保障机制奖补资金收入300万元、其他一般"
+      "转移支付收入200万元,专项转移支付收入300万元),上年结转50万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "600", "100,300,200");
+  assert_int_equal(verdict(&r, s), -1);
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    assert_false(r.d->claims[i].kind == YS_CLAIM_SUM &&
+                 r.d->claims[i].n_parts == 4);
+  done(&r);
+}
+
+static void test_two_panels_one_cell_a_line(void **state) {
+  (void)state;
+  /* a balance table copied one cell a line: its header repeats its
+   * columns (收入 执行数 决算数 支出 执行数 决算数), so each printed row is
+   * the two panels' rows side by side; the last row of revenue has no
+   * expenditure beside it. 一、支出合计 is not the 总计 of its side. */
+  reading r =
+      read_file("表1 2024年全县一般公共预算收支决算平衡表\n\n单位:万元\n\n"
+                "收入\n\n执行数\n\n决算数\n\n支出\n\n执行数\n\n决算数\n\n"
+                "总计\n\n500\n\n500\n\n总计\n\n500\n\n500\n\n"
+                "一、本级收入\n\n200\n\n200\n\n一、支出合计\n\n400\n\n400\n\n"
+                "税收收入\n\n150\n\n150\n\n二、转移性支出\n\n100\n\n100\n\n"
+                "非税收入\n\n50\n\n50\n");
+  assert_int_equal(r.d->n, 1);
+  const ys_rtable *t = &r.d->tables[0];
+  size_t wide = 0;
+  for (size_t i = 0; i < t->nrows; i++) wide += t->rows[i].n == 6;
+  assert_int_equal(wide, 3); /* 总计, 一、, 税收收入 with the other side */
+  for (size_t i = 0; i < r.f->n; i++)
+    if (r.f->items[i].severity == YS_SEV_ERROR) {
+      dump(&r);
+      fail_msg("a false error: %s", r.f->items[i].message);
+    }
+  done(&r);
+}
+
 static void test_two_columns(void **state) {
   (void)state;
   /* a page set in two columns (pdftotext -layout of a yearbook): the left
@@ -1078,6 +1121,8 @@ int main(void) {
       cmocka_unit_test(test_text_against_its_table),
       cmocka_unit_test(test_year_table_whole_and_prior),
       cmocka_unit_test(test_cells_one_per_line),
+      cmocka_unit_test(test_aside_list_ends_at_a_comma),
+      cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
       cmocka_unit_test(test_two_header_rows_in_one_run),
