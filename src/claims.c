@@ -335,10 +335,15 @@ static int paragraph(cr *r) {
       st->n = e - i;
       st->off = i;
       st->line = r->lineof[i];
-      if (cl_tokenize(r, st)) return YS_ENOMEM;
-      cl_roles(r, st);
     }
     i = j;
+  }
+  /* the tokens once every sentence has its place: each token points to
+   * its sentence, which must not move after (a paragraph's array grows
+   * while it is split) */
+  for (size_t si = 0; si < pg.n; si++) {
+    if (cl_tokenize(r, &pg.s[si])) return YS_ENOMEM;
+    cl_roles(r, &pg.s[si]);
   }
   r->nlists = 0;
   for (size_t si = 0; si < pg.n && !r->rc; si++) cl_list_parts(r, &pg, si);

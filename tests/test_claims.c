@@ -567,6 +567,34 @@ static void test_cells_one_per_line(void **state) {
   done(&r);
 }
 
+static void test_long_paragraph(void **state) {
+  (void)state;
+  /* a report's paragraph of many sentences, no blank line between: each
+   * change is of the amount its own sentence states, however far the
+   * paragraph goes on (sentences read later must not lose the earlier
+   * ones' figures) */
+  char text[8192];
+  int o = snprintf(text, sizeof text,
+                   "全省一般公共预算收入完成1200亿元,比上年增长20%%,增收200亿"
+                   "元。其中,税收收入完成1000亿元,增长25%%,增收200亿元;非税收"
+                   "入完成200亿元,持平。\n");
+  static const char *const city[] = {"甲", "乙", "丙", "丁", "戊",
+                                     "己", "庚", "辛", "壬", "癸"};
+  for (int i = 0; i < 10; i++)
+    o += snprintf(text + o, sizeof text - (size_t)o,
+                  "%s市一般公共预算收入完成%d亿元,同比增长%d%%。全市一般公共"
+                  "预算支出执行%d亿元,同比增长%d%%。\n",
+                  city[i], 50 + i, 10 + i, 80 + i, 5 + i);
+  reading r = read_text(text);
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "25", "1000,200");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_CHANGE, "20", "1200,200");
+  assert_int_equal(verdict(&r, b), -1);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1121,6 +1149,7 @@ int main(void) {
       cmocka_unit_test(test_text_against_its_table),
       cmocka_unit_test(test_year_table_whole_and_prior),
       cmocka_unit_test(test_cells_one_per_line),
+      cmocka_unit_test(test_long_paragraph),
       cmocka_unit_test(test_aside_list_ends_at_a_comma),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
