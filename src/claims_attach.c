@@ -312,6 +312,11 @@ void cl_attach(cr *r, para *pg, size_t si) {
       for (size_t j = k; j-- > 0 && back < n && back < 16;) {
         tk *u = &st->t[j];
         if (u->role == R_STATE || u->role == R_SHARE) break;
+        /* not a change against another base ("超收 392 万元,同比增长
+         * 6.8%,增收 3003 万元": the rate is of the change after it) */
+        if (u->role == R_DELTA && u->base != B_NONE && t->base != B_NONE &&
+            (u->base == B_BUDGET) != (t->base == B_BUDGET))
+          break;
         if (u->role == R_DELTA) ch[back++] = u;
       }
       if (back == n) {

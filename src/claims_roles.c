@@ -96,9 +96,21 @@ static int base_of(const char *p, size_t n, int *year) {
   for (size_t i = 0; i + 7 <= n && !yr; i++)
     yr = cl_digit(p[i]) && cl_digit(p[i + 1]) && cl_digit(p[i + 2]) &&
          cl_digit(p[i + 3]) && cl_starts(p + i + 4, "年");
+  /* the words the comparison is against: after 比 / 较 / 与 ("预算数较上
+   * 年增加": 预算 is what is compared, 上年 the base) */
+  const char *q = NULL;
+  static const char *const vs[] = {"比", "较", "与"};
+  for (size_t v = 0; v < sizeof vs / sizeof vs[0]; v++)
+    for (const char *f = p; f + 3 <= p + n; f++)
+      if (cl_starts(f, vs[v])) {
+        if (!q || f + 3 < q) q = f + 3;
+        break;
+      }
+  if (!q) q = p;
+  size_t qn = n - (size_t)(q - p);
   /* "比 2019 年预算" is the prior year's budget, not this year's */
-  if (!yr && ys_text_has(p, n, "预算") && !ys_text_has(p, n, "上年预算") &&
-      !ys_text_has(p, n, "去年预算") && !ys_text_has(p, n, "预算执行"))
+  if (!yr && ys_text_has(q, qn, "预算") && !ys_text_has(q, qn, "上年预算") &&
+      !ys_text_has(q, qn, "去年预算") && !ys_text_has(q, qn, "预算执行"))
     return B_BUDGET;
   for (size_t i = 0; i + 7 <= n; i++)
     if (cl_digit(p[i]) && cl_digit(p[i + 1]) && cl_digit(p[i + 2]) &&
@@ -147,6 +159,24 @@ int cl_base_phase(const char *p, size_t n) {
   return ys_phase_named(buf);
 }
 
+/* Does a subject say 预算 of its figure — not only as the name of a
+ * budget (fund): "一般公共预算收入总计 15.25 亿元" is an actual, "一般公共
+ * 预算收入预算数" a budget? */
+static bool names_budget(const char *k) {
+  static const char *const funds[] = {"一般公共预算", "政府性基金预算",
+                                      "国有资本经营预算", "社会保险基金预算"};
+  for (const char *q = strstr(k, "预算"); q; q = strstr(q + 1, "预算")) {
+    bool fund = false;
+    for (size_t f = 0; f < sizeof funds / sizeof funds[0] && !fund; f++) {
+      size_t fl = strlen(funds[f]);
+      /* the 预算 that ends the fund's name */
+      fund = (size_t)(q - k) + 6 >= fl && !strncmp(q + 6 - fl, funds[f], fl);
+    }
+    if (!fund) return true;
+  }
+  return false;
+}
+
 /* Strips what surrounds a subject: connectives, the organisation, when,
  * the verbs of stating. Keeps the words that name the thing. */
 const char *cl_clean_subject(cr *r, const char *p, size_t n, int *year,
@@ -168,7 +198,7 @@ const char *cl_clean_subject(cr *r, const char *p, size_t n, int *year,
   if (strstr(k, "决算") || strstr(k, "执行") || strstr(k, "实际") ||
       strstr(k, "完成"))
     *measure = YS_PHASE_FINAL;
-  else if (strstr(k, "预算") || strstr(k, "安排"))
+  else if (names_budget(k) || strstr(k, "安排"))
     *measure = YS_PHASE_BUDGET;
   static const char *const lead[] = {
       "其中:",  "其中",        "包括:",    "包括",       "主要包括", "分别为",
@@ -363,6 +393,17 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   const char *cp;
   size_t cn;
   clause_text(st, k, &cp, &cn);
+  /* "完成预算 46508 万元的 100.8%,超收 392 万元": the actual against its
+   * budget, a difference, never a level the change after it is of */
+  int over = cl_ends_with(p, n, "超收") || cl_ends_with(p, n, "超支")   ? +1
+             : cl_ends_with(p, n, "短收") || cl_ends_with(p, n, "欠收") ? -1
+                                                                        : 0;
+  if (over) {
+    t->role = R_DELTA;
+    t->dir = over;
+    t->base = B_BUDGET;
+    return;
+  }
   if (dir) {
     t->role = R_DELTA;
     t->dir = dir;

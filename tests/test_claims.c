@@ -595,6 +595,41 @@ static void test_long_paragraph(void **state) {
   done(&r);
 }
 
+static void test_over_budget_is_a_difference(void **state) {
+  (void)state;
+  /* 超收 / 短收 is the actual against its budget: not the level the change
+   * after it is of, nor the change the 同比 rate measures */
+  reading r = read_text(
+      "其中:税收收入5000万元,完成预算4800万元的104.2%,超收200万元,同比增长"
+      "10.0%,增收454.55万元;非税收入900万元,完成预算1000万元的90.0%,短收"
+      "100万元,同比下降10.0%,减收100万元。");
+  size_t a = has_claim(&r, YS_CLAIM_CHANGE, "10.0", "5000,454.55");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_CHANGE, "10.0", "900,-100");
+  assert_int_equal(verdict(&r, b), -1);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
+static void test_fund_name_is_no_budget(void **state) {
+  (void)state;
+  /* "一般公共预算收入总计" names a fund, not a budget: it is no base of
+   * the completion rate of the next sentence */
+  reading r = read_text(
+      "全县2024年一般公共预算收入总计20亿元,同比增长3%,完成年初预算的105%。"
+      "其中:一般公共预算收入完成8亿元,同比减少5%,完成预算的102%;上级补助"
+      "收入12亿元。");
+  for (size_t i = 0; i < r.d->n_claims; i++) {
+    const ys_rclaim *c = &r.d->claims[i];
+    assert_false(c->kind == YS_CLAIM_COMPLETION && c->n_parts == 2 &&
+                 !strcmp(c->parts[1], "20"));
+  }
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1150,6 +1185,8 @@ int main(void) {
       cmocka_unit_test(test_year_table_whole_and_prior),
       cmocka_unit_test(test_cells_one_per_line),
       cmocka_unit_test(test_long_paragraph),
+      cmocka_unit_test(test_over_budget_is_a_difference),
+      cmocka_unit_test(test_fund_name_is_no_budget),
       cmocka_unit_test(test_aside_list_ends_at_a_comma),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
