@@ -6,6 +6,8 @@
  * (section_lists). Each list found is kept (add_list) for its sum
  * (claims_sums.c).
  */
+#include <math.h>
+
 #include "claims_impl.h"
 
 /* --- lists of parts ---------------------------------------------------- */
@@ -336,6 +338,48 @@ static tk *opener_whole(cr *r, para *pg, size_t si, size_t first, int depth,
 }
 
 /* Lists opened by 其中/包括/中 (a whole before, its parts after). */
+/* Does the sum of the parts make the amount t, as printed (each figure
+ * rounded to its last digit)? */
+static bool parts_make(const tk *t, const tk **parts, size_t np) {
+  double sum = 0, tol = 0;
+  const tk *all[65];
+  size_t n = 0;
+  for (size_t p = 0; p < np && p < 64; p++) {
+    if (parts[p]->kind != TK_AMT) return false;
+    sum += cl_yuan(parts[p]);
+    all[n++] = parts[p];
+  }
+  all[n++] = t;
+  for (size_t k = 0; k < n; k++) {
+    const char *dot = strchr(all[k]->num, '.');
+    double last = pow(10, -(dot ? (double)strlen(dot + 1) : 0.0));
+    tk one = *all[k];
+    one.num = "1";
+    tol += 0.5 * last * cl_yuan(&one);
+  }
+  return fabs(sum - cl_yuan(t)) <= tol;
+}
+
+/* The whole of a list opened at a sentence's start, taken from the
+ * sentence before: when that one states several amounts ("中央级收入
+ * 165.2 亿元…;地方级收入 274.2 亿元…。其中,省本级收入 94.5 亿元…;市县级
+ * 收入 179.7 亿元") and the parts do not make the one taken but make
+ * exactly one other, it is that one. */
+static tk *whole_the_parts_make(tk *whole, const tk **parts, size_t np) {
+  if (whole->kind != TK_AMT || parts_make(whole, parts, np)) return whole;
+  const sent *pv = whole->owner;
+  tk *other = NULL;
+  for (size_t j = 0; j < pv->nt; j++) {
+    tk *u = &pv->t[j];
+    if (u == whole || u->role != R_STATE || u->kind != TK_AMT ||
+        u->depth != whole->depth || !parts_make(u, parts, np))
+      continue;
+    if (other) return whole; /* two: the numbers do not tell */
+    other = u;
+  }
+  return other ? other : whole;
+}
+
 static void opener_lists(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t i = 0; i < st->n && !r->rc; i++) {
@@ -411,6 +455,8 @@ static void opener_lists(cr *r, para *pg, size_t si) {
     bool taken = false;
     for (size_t p = 0; p < np; p++) taken = taken || parts[p]->headp;
     if (taken) continue; /* the parts of a list opened before */
+    if (whole->owner != st && first_clause)
+      whole = whole_the_parts_make(whole, parts, np);
     add_list(r, si, whole, parts, np,
              ys_text_has(st->s + i, st->n - i, "分别为"));
   }

@@ -630,6 +630,19 @@ static void test_fund_name_is_no_budget(void **state) {
   done(&r);
 }
 
+static void test_whole_the_parts_make(void **state) {
+  (void)state;
+  /* 其中 opening a sentence after one that states two amounts: its whole
+   * is the one its parts make (地方级, not 中央级) */
+  reading r = read_text(
+      "从收入级次看,中央级收入120.5亿元,同比增长3.1%;地方级收入300.4亿元,"
+      "同比增长5.2%。其中,省本级收入100.1亿元,同比增长8.0%;市县级收入200.3"
+      "亿元,同比增长4.0%。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "300.4", "100.1,200.3");
+  assert_int_equal(verdict(&r, s), -1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1187,6 +1200,7 @@ int main(void) {
       cmocka_unit_test(test_long_paragraph),
       cmocka_unit_test(test_over_budget_is_a_difference),
       cmocka_unit_test(test_fund_name_is_no_budget),
+      cmocka_unit_test(test_whole_the_parts_make),
       cmocka_unit_test(test_aside_list_ends_at_a_comma),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
