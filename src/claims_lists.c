@@ -93,6 +93,23 @@ static int side_of(cr *r, const char *subject) {
   return m.q.src == YS_Q_REV ? 1 : m.q.src == YS_Q_EXP ? 2 : 0;
 }
 
+/* The strongest separator outside brackets in [b, e) of a sentence: 3 a
+ * semicolon, 2 a comma or colon, 1 、, 0 none. */
+static int separator_between(const sent *st, size_t b, size_t e) {
+  int gap = 0, d = 0;
+  for (size_t j = b; j < e; j++) {
+    if (st->s[j] == '(') d++;
+    if (st->s[j] == ')' && d) d--;
+    if (d) continue;
+    int g = st->s[j] == ';'                              ? 3
+            : st->s[j] == ',' || st->s[j] == ':'         ? 2
+            : (j + 3 <= e && cl_starts(st->s + j, "、")) ? 1
+                                                         : 0;
+    if (g > gap) gap = g;
+  }
+  return gap;
+}
+
 size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
                         bool sides, const tk **parts, size_t max) {
   size_t np = 0;
@@ -103,22 +120,13 @@ size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
     if (t->depth < depth) break;
     if (t->depth > depth || t->role != R_STATE) continue;
     bool same_list = np && t->list && parts[np - 1]->list == t->list;
-    int gap = 0, d = 0;
+    int gap = 0;
     const char *after = st->s + last_clause_end;
     if (cl_starts(after, "和") || cl_starts(after, "及") ||
         cl_starts(after, "以及"))
       gap = 1; /* "474.08 万元和日常公用经费 9.2 万元" */
-    for (size_t j = last_clause_end; j < t->b; j++) {
-      if (st->s[j] == '(') d++;
-      if (st->s[j] == ')' && d) d--;
-      if (d) continue;
-      int g = st->s[j] == ';'                                 ? 3
-              : st->s[j] == ','                               ? 2
-              : st->s[j] == ':'                               ? 2
-              : (j + 3 <= t->b && cl_starts(st->s + j, "、")) ? 1
-                                                              : 0;
-      if (g > gap) gap = g;
-    }
+    int g = separator_between(st, last_clause_end, t->b);
+    if (g > gap) gap = g;
     if (np && !same_list) {
       if (!gap) continue; /* not the first amount of its clause */
       if (np == 1 && !sep) sep = gap;
@@ -604,23 +612,6 @@ static void enumerated_lists(cr *r, para *pg, size_t si) {
 }
 
 /* The lists of a sentence: each part's headp set (before attach). */
-/* The strongest separator outside brackets in [b, e) of a sentence: 1 、,
- * 2 a comma, semicolon or colon, 0 none. */
-static int aside_gap(const sent *st, size_t b, size_t e) {
-  int g = 0, d = 0;
-  for (size_t j = b; j < e; j++) {
-    char ch = st->s[j];
-    if (ch == '(') d++;
-    if (ch == ')' && d) d--;
-    if (d) continue;
-    if (ch == ',' || ch == ';' || ch == ':')
-      g = 2;
-    else if (!g && j + 3 <= e && cl_starts(st->s + j, "、"))
-      g = 1;
-  }
-  return g;
-}
-
 /* "公务用车购置及运行费 500.00 万元(公务用车购置费 100.00 万元,…;公务用车
  * 运行维护费 400.00 万元,…)": an aside right after an amount that states
  * two or more amounts and nothing else lists its parts. */
@@ -645,13 +636,13 @@ static void aside_lists(cr *r, para *pg, size_t si) {
     const tk *parts[16];
     size_t np = 0;
     bool other = false;
-    int sep = 0; /* what sets the items apart: 1 、 2 , or ; */
+    int sep = 0; /* what sets the items apart: 1 、 2 , 3 ; */
     for (size_t j = k + 1; j < st->nt && st->t[j].b < c; j++) {
       const tk *t = &st->t[j];
       if (t->depth != w->depth + 1) continue;
       if (t->role == R_STATE && t->kind == TK_AMT && t->subject &&
           *t->subject && !t->headp && np < 16) {
-        int g = np ? aside_gap(st, parts[np - 1]->e, t->b) : 0;
+        int g = np ? separator_between(st, parts[np - 1]->e, t->b) : 0;
         if (np == 1) sep = g;
         /* "(含均衡性转移支付收入 166 万元、…、其他 212 万元,专项转移支付
          * 收入 406 万元)": items set apart by 、 end where a comma comes;
