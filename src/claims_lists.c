@@ -6,8 +6,6 @@
  * (section_lists). Each list found is kept (add_list) for its sum
  * (claims_sums.c).
  */
-#include <math.h>
-
 #include "claims_impl.h"
 
 /* --- lists of parts ---------------------------------------------------- */
@@ -347,25 +345,21 @@ static tk *opener_whole(cr *r, para *pg, size_t si, size_t first, int depth,
 
 /* Lists opened by 其中/包括/中 (a whole before, its parts after). */
 /* Does the sum of the parts make the amount t, as printed (each figure
- * rounded to its last digit)? */
+ * rounded to its last digit), in exact 分? */
 static bool parts_make(const tk *t, const tk **parts, size_t np) {
-  double sum = 0, tol = 0;
-  const tk *all[65];
-  size_t n = 0;
-  for (size_t p = 0; p < np && p < 64; p++) {
-    if (parts[p]->kind != TK_AMT) return false;
-    sum += cl_yuan(parts[p]);
-    all[n++] = parts[p];
+  int64_t diff = 0, slack = 0; /* slack: twice the rounding, in 分 */
+  for (size_t p = 0; p <= np; p++) {
+    const tk *u = p < np ? parts[p] : t;
+    ys_amount am;
+    if (u->kind != TK_AMT ||
+        ys_money_parse(&am, u->num, strlen(u->num), u->unit, NULL) != YS_OK)
+      return false;
+    diff += p < np ? am.fen : -am.fen;
+    int64_t ulp = ys_unit_fen(u->unit);
+    for (int d = 0; d < am.decimals && ulp > 1; d++) ulp /= 10;
+    slack += ulp;
   }
-  all[n++] = t;
-  for (size_t k = 0; k < n; k++) {
-    const char *dot = strchr(all[k]->num, '.');
-    double last = pow(10, -(dot ? (double)strlen(dot + 1) : 0.0));
-    tk one = *all[k];
-    one.num = "1";
-    tol += 0.5 * last * cl_yuan(&one);
-  }
-  return fabs(sum - cl_yuan(t)) <= tol;
+  return 2 * (diff < 0 ? -diff : diff) <= slack;
 }
 
 /* The whole of a list opened at a sentence's start, taken from the

@@ -159,24 +159,6 @@ int cl_base_phase(const char *p, size_t n) {
   return ys_phase_named(buf);
 }
 
-/* Does a subject say 预算 of its figure — not only as the name of a
- * budget (fund): "一般公共预算收入总计 15.25 亿元" is an actual, "一般公共
- * 预算收入预算数" a budget? */
-static bool names_budget(const char *k) {
-  static const char *const funds[] = {"一般公共预算", "政府性基金预算",
-                                      "国有资本经营预算", "社会保险基金预算"};
-  for (const char *q = strstr(k, "预算"); q; q = strstr(q + 1, "预算")) {
-    bool fund = false;
-    for (size_t f = 0; f < sizeof funds / sizeof funds[0] && !fund; f++) {
-      size_t fl = strlen(funds[f]);
-      /* the 预算 that ends the fund's name */
-      fund = (size_t)(q - k) + 6 >= fl && !strncmp(q + 6 - fl, funds[f], fl);
-    }
-    if (!fund) return true;
-  }
-  return false;
-}
-
 /* Strips what surrounds a subject: connectives, the organisation, when,
  * the verbs of stating. Keeps the words that name the thing. */
 const char *cl_clean_subject(cr *r, const char *p, size_t n, int *year,
@@ -195,10 +177,11 @@ const char *cl_clean_subject(cr *r, const char *p, size_t n, int *year,
       q--;
     }
   if (strstr(k, "上年") || strstr(k, "去年")) *year = -1;
-  if (strstr(k, "决算") || strstr(k, "执行") || strstr(k, "实际") ||
-      strstr(k, "完成"))
+  /* (预算 in a budget's name, "一般公共预算收入总计", is no measure) */
+  int phase = ys_phase_named(k);
+  if (phase == YS_PHASE_FINAL || strstr(k, "实际"))
     *measure = YS_PHASE_FINAL;
-  else if (names_budget(k) || strstr(k, "安排"))
+  else if (phase == YS_PHASE_BUDGET || strstr(k, "安排"))
     *measure = YS_PHASE_BUDGET;
   static const char *const lead[] = {
       "其中:",  "其中",        "包括:",    "包括",       "主要包括", "分别为",
