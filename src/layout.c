@@ -1563,6 +1563,13 @@ static int tb_add(lx *x, tabuild *t, const ys_line *l) {
  * columns where they were on every page, so the columns of all its rows
  * together are the table's. The header lines a page repeats (and a
  * repeated title or 续表 line) are left out. */
+static int max_rs(const ys_gtable *gt) {
+  int m = 1;
+  for (size_t i = 0; i < gt->ncells; i++)
+    if (gt->cells[i].rs > m) m = gt->cells[i].rs;
+  return m;
+}
+
 static int unruled_table(lx *x, ys_gtable *gt, tabuild *t) {
   const ys_line **L = ys_arena_alloc(x->a, sizeof *L * (t->n + 1));
   int *pg = ys_arena_alloc(x->a, sizeof(int) * (t->n + 1));
@@ -1599,6 +1606,7 @@ static int unruled_table(lx *x, ys_gtable *gt, tabuild *t) {
   if (unruled_header(x, &g, hrows)) return YS_ENOMEM;
   gt->cells = g.cells.v;
   gt->ncells = g.cells.n;
+  gt->max_rs = max_rs(gt);
   gt->nrows = g.nrows;
   gt->ncols = g.ncols;
   gt->header_rows = hrows;
@@ -1666,6 +1674,7 @@ static int assemble(lx *x, ys_gtable *gt, pagecl *pcs, tabuild *t) {
   }
   gt->cells = all.v;
   gt->ncells = all.n;
+  gt->max_rs = max_rs(gt);
   gt->nrows = rows;
   gt->header_rows = hrows;
   return YS_OK;
@@ -2014,12 +2023,27 @@ int ys_layout_find(ys_layout *out, ys_doc *d, ys_errors *errs) {
   return ys_layout_columns(out, d);
 }
 
+/* Cells are ordered by row, then column: the first cell of the row is found
+ * by bisection, and only a cell that starts at most max_rs - 1 rows above
+ * can reach down into it. A table's every cell is looked up, so a scan from
+ * the first cell made reading a table quadratic in its cells. */
 const ys_gcell *ys_gtable_at(const ys_gtable *t, int row, int col) {
-  for (size_t i = 0; i < t->ncells; i++) {
+  size_t lo = 0, hi = t->ncells;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->cells[mid].row < row)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < t->ncells && t->cells[i].row == row; i++) {
     const ys_gcell *c = &t->cells[i];
-    if (c->row <= row && row < c->row + c->rs && c->col <= col &&
-        col < c->col + c->cs)
-      return c;
+    if (c->col <= col && col < c->col + c->cs) return c;
+  }
+  for (size_t i = lo; i-- > 0;) {
+    const ys_gcell *c = &t->cells[i];
+    if (c->row + t->max_rs <= row) break;
+    if (row < c->row + c->rs && c->col <= col && col < c->col + c->cs) return c;
   }
   return NULL;
 }

@@ -38,6 +38,7 @@ typedef struct ys_gtable {
   int header_rows; /* rows [0, header_rows) are header rows */
   ys_gcell *cells; /* ordered by row, then column */
   size_t ncells;
+  int max_rs; /* the tallest cell's rows: how far back ys_gtable_at looks */
   const char *note; /* 注 / 说明 lines after the grid, or "" */
   bool ruled;       /* cells came from ruling lines */
   int pages;        /* pages the table runs over */
