@@ -157,6 +157,24 @@ static uint32_t funds_of(cr *r, const char *subject) {
   return m.q.funds;
 }
 
+/* Does the sum of the parts make the amount t, as printed (each figure
+ * rounded to its last digit), in exact 分? */
+static bool parts_make(const tk *t, const tk **parts, size_t np) {
+  int64_t diff = 0, slack = 0; /* slack: twice the rounding, in 分 */
+  for (size_t p = 0; p <= np; p++) {
+    const tk *u = p < np ? parts[p] : t;
+    ys_amount am;
+    if (u->kind != TK_AMT ||
+        ys_money_parse(&am, u->num, strlen(u->num), u->unit, NULL) != YS_OK)
+      return false;
+    diff += p < np ? am.fen : -am.fen;
+    int64_t ulp = ys_unit_fen(u->unit);
+    for (int d = 0; d < am.decimals && ulp > 1; d++) ulp /= 10;
+    slack += ulp;
+  }
+  return 2 * (diff < 0 ? -diff : diff) <= slack;
+}
+
 static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
   /* a part of another budget than the whole's ends the list ("一般公共预算
@@ -166,6 +184,15 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
     uint32_t pf = funds_of(r, parts[p]->subject);
     if (pf && !(pf & wf)) np = p;
   }
+  /* the first parts make the whole exactly and more follow: those are not
+   * its parts ("…财政收入 29612 万元,…其中,国税完成 11765 万元,…;地税完成
+   * 14796 万元,…;财政完成 3051 万元,…;实现地方一般预算收入 19401 万元") */
+  if (np > 2 && whole->kind == TK_AMT && !parts_make(whole, parts, np))
+    for (size_t m = np - 1; m >= 2; m--)
+      if (parts_make(whole, parts, m)) {
+        np = m;
+        break;
+      }
   if (np < 2) return;
   if (cl_other_year(whole, parts[0])) return;
   /* a part well over the whole is no part of it (see list_sum) */
@@ -344,24 +371,6 @@ static tk *opener_whole(cr *r, para *pg, size_t si, size_t first, int depth,
 }
 
 /* Lists opened by 其中/包括/中 (a whole before, its parts after). */
-/* Does the sum of the parts make the amount t, as printed (each figure
- * rounded to its last digit), in exact 分? */
-static bool parts_make(const tk *t, const tk **parts, size_t np) {
-  int64_t diff = 0, slack = 0; /* slack: twice the rounding, in 分 */
-  for (size_t p = 0; p <= np; p++) {
-    const tk *u = p < np ? parts[p] : t;
-    ys_amount am;
-    if (u->kind != TK_AMT ||
-        ys_money_parse(&am, u->num, strlen(u->num), u->unit, NULL) != YS_OK)
-      return false;
-    diff += p < np ? am.fen : -am.fen;
-    int64_t ulp = ys_unit_fen(u->unit);
-    for (int d = 0; d < am.decimals && ulp > 1; d++) ulp /= 10;
-    slack += ulp;
-  }
-  return 2 * (diff < 0 ? -diff : diff) <= slack;
-}
-
 /* The whole of a list opened at a sentence's start, taken from the
  * sentence before: when that one states several amounts ("中央级收入
  * 165.2 亿元…;地方级收入 274.2 亿元…。其中,省本级收入 94.5 亿元…;市县级

@@ -370,6 +370,18 @@ static void stated_role(cr *r, sent *st, size_t k, const char *cp) {
 
 /* The role of an amount: a change, a prior amount, the whole a share is
  * of, a threshold, or a stated amount with its subject. */
+/* Is the amount k the upper end of a range, right after the lower one
+ * ("均在 120-170 亿元之间", "5~10 万元")? */
+static bool range_end(const sent *st, size_t k, const char *p, size_t n) {
+  if (!k || p != st->s + st->t[k - 1].e ||
+      (st->t[k - 1].kind != TK_NUM && st->t[k - 1].kind != TK_AMT))
+    return false;
+  return (n == 1 && (*p == '-' || *p == '~')) ||
+         (n == 3 &&
+          (cl_starts(p, "至") || cl_starts(p, "到") || cl_starts(p, "—") ||
+           cl_starts(p, "～") || cl_starts(p, "－")));
+}
+
 static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   tk *t = &st->t[k];
   int dir = change_dir_end(p, n);
@@ -422,8 +434,11 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
       cl_ends_with(p, n, "低于") || cl_ends_with(p, n, "不足") ||
       cl_ends_with(p, n, "不到") || cl_ends_with(p, n, "逾") ||
       cl_ends_with(p, n, "近") || cl_ends_with(p, n, "突破") ||
+      cl_ends_with(p, n, "超") || range_end(st, k, p, n) ||
       cl_starts(st->s + t->e, "以上") || cl_starts(st->s + t->e, "以下") ||
-      cl_starts(st->s + t->e, "左右")) {
+      cl_starts(st->s + t->e, "之上") || cl_starts(st->s + t->e, "之下") ||
+      cl_starts(st->s + t->e, "以内") || cl_starts(st->s + t->e, "之内") ||
+      cl_starts(st->s + t->e, "之间") || cl_starts(st->s + t->e, "左右")) {
     t->role = R_NONE;
     return;
   }

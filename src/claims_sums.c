@@ -64,6 +64,15 @@ static bool shares_complete(const tk **parts, size_t n, const tk *whole) {
 /* Does the text after stated amount t, to the next figure or the end of
  * its clause group (；。), say the amount did not change ("与上年持平",
  * "无变化", "无增减")? */
+static const char *const flat_words[] = {"持平",     "无变化", "无增减",
+                                         "没有变化", "未变化", "不变"};
+
+static bool flat_in(const sent *st, size_t b, size_t e) {
+  for (size_t k = 0; k < sizeof flat_words / sizeof *flat_words; k++)
+    if (e > b && ys_text_has(st->s + b, e - b, flat_words[k])) return true;
+  return false;
+}
+
 static bool stated_flat(const sent *st, const tk *t) {
   size_t e = st->n;
   for (size_t i = 0; i < st->nt; i++)
@@ -77,18 +86,30 @@ static bool stated_flat(const sent *st, const tk *t) {
       e = i;
       break;
     }
-  static const char *const flat[] = {"持平",     "无变化", "无增减",
-                                     "没有变化", "未变化", "不变"};
-  for (size_t k = 0; k < sizeof flat / sizeof *flat; k++)
-    if (e > t->e && ys_text_has(st->s + t->e, e - t->e, flat[k])) return true;
-  return false;
+  return flat_in(st, t->e, e);
+}
+
+/* Is the change measured against a budget (this year's, or one the base
+ * names: "比 2023 年预算数", "比上年年初预算")? */
+static bool of_budget(const tk *d) {
+  return d->base == B_BUDGET || d->base_phase == YS_PHASE_BUDGET;
 }
 
 /* A part's change: the one stated, or a zero when the text says it is
  * unchanged (a token made for it, in the unit of the whole's change). */
 static const tk *part_change(cr *r, const tk *part, const tk *whole_delta) {
-  if (part->delta) return part->delta->kind == TK_AMT ? part->delta : NULL;
-  if (!part->owner || !stated_flat(part->owner, part)) return NULL;
+  const tk *d = part->delta;
+  if (d && d->kind != TK_AMT) return NULL;
+  /* a change against the budget where the whole's is against last year, or
+   * the other way ("…较年初预算数 0 万元无增减变化,较上年 3.15 万元减少
+   * 3.15 万元"): the part's change of the whole's kind is the one said
+   * before it, or none */
+  bool other = d && of_budget(d) != of_budget(whole_delta);
+  if (d && !other) return d;
+  if (!part->owner) return NULL;
+  if (other ? !flat_in(part->owner, part->e, d->b)
+            : !stated_flat(part->owner, part))
+    return NULL;
   tk *z = ys_arena_alloc(r->a, sizeof *z);
   if (!z) {
     r->rc = YS_ENOMEM;

@@ -643,6 +643,55 @@ static void test_whole_the_parts_make(void **state) {
   done(&r);
 }
 
+static void test_part_changes_of_the_wholes_base(void **state) {
+  (void)state;
+  /* the whole's change is against the budget; the first part's budget is
+   * said unchanged and only its change against last year is a figure:
+   * that one is no part of the budget's difference */
+  reading r = read_text(
+      "2023年度,本县“三公”经费支出决算为500.00万元,较年初预算数540.00万元"
+      "减少40.00万元,较上年520.00万元减少20.00万元。其中:因公出国(境)费为"
+      "0万元,较年初预算数0万元无增减变化,较上年6.00万元减少6.00万元;公务接"
+      "待费为200.00万元,较年初预算数215.00万元减少15.00万元;公务用车购置及"
+      "运行维护费为300.00万元,较年初预算数325.00万元减少25.00万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "-40.00", "0,-15.00,-25.00");
+  assert_int_equal(verdict(&r, s), -1);
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    assert_false(r.d->claims[i].kind == YS_CLAIM_SUM &&
+                 !strcmp(r.d->claims[i].text, "-40.00") &&
+                 !strcmp(r.d->claims[i].parts[0], "-6.00"));
+  done(&r);
+}
+
+static void test_bounds_are_no_wholes(void **state) {
+  (void)state;
+  /* "均在 200 亿元之下", "在 80-120 亿元之间": bounds the cities' figures
+   * keep, not the whole their list is of */
+  reading r = read_text(
+      "全省一般公共预算收入1000.0亿元,比上年增加50.0亿元,增长5.3%。"
+      "其余各市一般公共预算收入均在200亿元之下。其中甲市、乙市和丙市较高,"
+      "分别为180.2亿元、150.6亿元和140.3亿元。丁市和戊市均在80-120亿元之间。"
+      "其中丁市为110.5亿元,戊市为90.1亿元。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
+static void test_first_parts_make_the_whole(void **state) {
+  (void)state;
+  /* three collectors make the whole exactly; the fourth figure is another
+   * aggregate stated after them, not a fourth part */
+  reading r = read_text(
+      "一季度,全县完成财政收入20000万元,同比增长5.0%。其中,税务部门完成"
+      "12000万元,同比增长6.0%;财政部门完成5000万元,同比增长3.0%;其他部门"
+      "完成3000万元,同比增长4.0%;实现地方一般公共预算收入14000万元,同比增"
+      "长7.0%。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "20000", "12000,5000,3000");
+  assert_int_equal(verdict(&r, s), -1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1202,6 +1251,9 @@ int main(void) {
       cmocka_unit_test(test_fund_name_is_no_budget),
       cmocka_unit_test(test_whole_the_parts_make),
       cmocka_unit_test(test_aside_list_ends_at_a_comma),
+      cmocka_unit_test(test_part_changes_of_the_wholes_base),
+      cmocka_unit_test(test_bounds_are_no_wholes),
+      cmocka_unit_test(test_first_parts_make_the_whole),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
