@@ -366,6 +366,7 @@ static int paragraph(cr *r) {
     cl_balance_claims(r, &pg, si);
     cl_reason_sums(r, &pg, si);
     cl_added_sums(r, &pg, si);
+    cl_count_sums(r, &pg, si);
   }
   cl_delta_repeats(r, &pg);
   if (!r->rc) cl_section_lists(r, &pg);

@@ -232,6 +232,9 @@ void cl_reason_sums(cr *r, para *pg, size_t si);
 void cl_repeat_claims(cr *r, para *pg);
 void cl_share_sums(cr *r, size_t from);
 
+/* claims_counts.c */
+void cl_count_sums(cr *r, para *pg, size_t si);
+
 /* claims_link.c */
 void cl_table_links(cr *r, const ys_tfacts *f);
 

@@ -379,6 +379,7 @@ static bool inputs(const ys_rclaim *cl, const passage *ps, const char *alt,
             ? !pct_amount_fig(t, &in[i])
             : !amount_fig(t, u, (unsigned)u < 4 ? ps->dp[u] : 0, &in[i]))
       return false;
+    if (cl->counted) in[i].h = 0; /* a count is exact, not rounded */
   }
   *n = cl->n_parts;
   return true;
@@ -406,7 +407,7 @@ static const char *kind_rule(ys_claim_kind k) {
 /* The message of an inconsistent claim, in the user's words. */
 static const char *message(chk *c, const ys_rclaim *cl, const char *got,
                            const char *want) {
-  const char *u = unit_word(cl->unit);
+  const char *u = cl->counted ? cl->counted : unit_word(cl->unit);
   const char *p0 = cl->n_parts > 0 ? cl->parts[0] : "";
   const char *p1 = cl->n_parts > 1 ? cl->parts[1] : "";
   switch (cl->kind) {
@@ -499,6 +500,7 @@ static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
     unchecked(c, cl, idx, "数字无法识别");
     return false;
   }
+  if (cl->counted) p.h = 0;
   fig in[64];
   size_t n = 0;
   size_t need = r == REL_SUM ? 2 : r == REL_SAME ? 1 : 2;
@@ -588,7 +590,9 @@ static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
   bool pc = pct || cl->percent;
   f->found = ck_fs(c, pc ? ys_arena_printf(c->a, "%s%%", got) : got);
   f->expected = ck_fs(c, pc ? ys_arena_printf(c->a, "%s%%", want) : want);
-  f->unit = pc ? "" : ck_fs(c, unit_word(cl->unit));
+  f->unit = pc            ? ""
+            : cl->counted ? ck_fs(c, cl->counted)
+                          : ck_fs(c, unit_word(cl->unit));
   const char *msg = v == V_OK ? "" : message(c, cl, got, want);
   if (offset)
     msg = ys_arena_printf(

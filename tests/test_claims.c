@@ -692,6 +692,28 @@ static void test_first_parts_make_the_whole(void **state) {
   done(&r);
 }
 
+static void test_sums_of_counts(void **state) {
+  (void)state;
+  /* vehicles by the template's categories, after 其中 and in a bracket:
+   * a count is exact (no rounding), the list ends at a count of another
+   * word, and one ending with 其他… is the whole */
+  reading r = read_text(
+      "截至2025年8月31日,本单位共有车辆6辆,其中:机要通信用车1辆、应急保障"
+      "用车0辆、执法执勤用车3辆、其他用车1辆;单价100万元(含)以上设备(不含"
+      "车辆)2台(套)。固定资产500.00万元,其中:车辆4辆(一般公务用车1辆,执法"
+      "执勤用车3辆,其他用车0辆);专用设备12台(其中:单价100万元以上专用设备"
+      "0台)。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "6", "1,0,3,1");
+  assert_int_equal(verdict(&r, a), YS_SEV_ERROR);
+  assert_string_equal(r.d->claims[a].counted, "辆");
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "4", "1,3,0");
+  assert_int_equal(verdict(&r, b), -1);
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    assert_false(r.d->claims[i].kind == YS_CLAIM_SUM &&
+                 !strcmp(r.d->claims[i].text, "12"));
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1254,6 +1276,7 @@ int main(void) {
       cmocka_unit_test(test_part_changes_of_the_wholes_base),
       cmocka_unit_test(test_bounds_are_no_wholes),
       cmocka_unit_test(test_first_parts_make_the_whole),
+      cmocka_unit_test(test_sums_of_counts),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),

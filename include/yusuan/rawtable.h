@@ -177,6 +177,9 @@ typedef struct ys_rclaim {
   /* SUM: the figures are percentages (shares of one whole adding to 100),
    * not amounts. */
   bool percent;
+  /* SUM: the figures count things of this word ("辆", "台"), not money;
+   * NULL for money. */
+  const char *counted;
   /* SHARE of a sum: the shares stated add up to exactly 100 %, as the
    * largest remainder method makes them, which moves a share by up to one
    * unit of its last digit from the share rounded alone. */

@@ -130,16 +130,18 @@ static int write_claims(const char *dir, const ys_rdoc *d) {
     cJSON_AddStringToObject(o, "quantity", c->quantity);
     cJSON_AddStringToObject(o, "subject", c->subject);
     cJSON_AddStringToObject(o, "text", c->text);
-    cJSON_AddStringToObject(o, "unit", ys_unit_name(c->unit));
+    cJSON_AddStringToObject(o, "unit",
+                            c->counted ? c->counted : ys_unit_name(c->unit));
     if (c->n_parts) {
       cJSON *parts = cJSON_AddArrayToObject(o, "inputs");
       for (size_t k = 0; parts && k < c->n_parts; k++) {
         cJSON *p = cJSON_CreateObject();
         if (!p) break;
         cJSON_AddStringToObject(p, "text", c->parts[k]);
-        cJSON_AddStringToObject(
-            p, "unit",
-            ys_unit_name(c->part_units ? c->part_units[k] : c->unit));
+        cJSON_AddStringToObject(p, "unit",
+                                c->counted      ? c->counted
+                                : c->part_units ? ys_unit_name(c->part_units[k])
+                                                : ys_unit_name(c->unit));
         cJSON_AddItemToArray(parts, p);
       }
     }
