@@ -287,14 +287,39 @@ static long long hundredths_of(const char *num) {
   return am.fen;
 }
 
+/* Do the shares the sentence states with no whole named ("公务接待费支出
+ * 决算 30.00 万元,占 59.40%;公务用车…12.00 万元,占 93.75%") add up to
+ * well over 100 %? Then they are not of one whole (here each part's rate
+ * of its own budget), and none is checked as a share of one. */
+static bool unnamed_shares_over_100(cr *r, const sent *st) {
+  double sum = 0, slack = 0;
+  size_t n = 0;
+  for (size_t k = 0; k < st->nt; k++) {
+    const tk *t = &st->t[k];
+    if (t->role != R_SHARE || (t->whole && t->whole->role == R_WHOLE) ||
+        *whole_name(r, st, k))
+      continue;
+    sum += atof(t->num);
+    const char *dot = strchr(t->num, '.');
+    double h = 0.5;
+    for (const char *q = dot ? dot + 1 : ""; *q; q++) h /= 10;
+    slack += h;
+    n++;
+  }
+  return n >= 2 && sum > 100 + slack;
+}
+
 void cl_share_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
+  bool over = unnamed_shares_over_100(r, st);
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
     tk *t = &st->t[k];
     if (t->role != R_SHARE || t->used) continue;
     tk *part = t->stmt;
     if (!part) continue;
     const tk *whole = t->whole;
+    /* "占年初预算 10065 万元的 43.2%": the whole is said with it */
+    bool said = whole && whole->role == R_WHOLE;
     /* "…分别为 a 和 b,占全国政府采购规模的 8.1% 和 91.9%": the list's
      * first percentage names the whole of all */
     size_t k0 = k;
@@ -364,12 +389,20 @@ void cl_share_claims(cr *r, para *pg, size_t si) {
     }
     if (!whole || whole == part) continue;
     t->whole = (tk *)whole;
+    bool named = said ||
+                 (st->t[k0].whole && st->t[k0].whole->role == R_WHOLE) ||
+                 *whole_name(r, st, k0);
     ys_rclaim *c = cl_claim(r, st, YS_CLAIM_SHARE, part->subject, t);
     if (!c) return;
     const tk *v[2] = {part, whole};
     cl_set_parts(r, c, v, NULL, 2);
     c->alt = cl_doc_str(r, part->alt);
     t->used = true;
+    if (over && !named) {
+      c->kind = YS_CLAIM_UNCHECKED;
+      c->note = "未写明占何总数，所列各项比例合计超过 100%，不是同一总数的"
+                "占比";
+    }
   }
 }
 

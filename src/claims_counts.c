@@ -14,8 +14,11 @@
 
 #include "claims_impl.h"
 
-/* The word a count is of ("辆", "台", "人次"): what follows its last digit
- * in its span, into buf; false when there is none or it counts time. */
+/* The word a count is of ("辆", "台"): what follows its last digit in its
+ * span, into buf; false when there is none or it is not a word things are
+ * counted by in categories. People are not: their lists overlap (在职人员
+ * 48 人,包括行政人员 22 人…; 中级职称…,技师…) and run on to those
+ * outside the total (退休职工), so a sum of them says nothing. */
 static bool count_word(const sent *st, const tk *t, char *buf, size_t cap) {
   size_t i = t->e;
   while (i > t->b && !cl_digit(st->s[i - 1])) i--;
@@ -23,7 +26,11 @@ static bool count_word(const sent *st, const tk *t, char *buf, size_t cap) {
   if (!n || n >= cap) return false;
   memcpy(buf, st->s + i, n);
   buf[n] = '\0';
-  return strcmp(buf, "月") && strcmp(buf, "日") && strcmp(buf, "个月");
+  static const char *const things[] = {"辆", "台", "套", "个",
+                                       "家", "处", "项"};
+  for (size_t k = 0; k < sizeof things / sizeof *things; k++)
+    if (!strcmp(buf, things[k])) return true;
+  return false;
 }
 
 /* The separator between two figures at depth 0 relative to the list (1 、

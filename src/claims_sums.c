@@ -515,7 +515,9 @@ static bool have_claim(const ys_rdoc *d, size_t from, ys_claim_kind kind,
                        const char *text, const char *const *parts, size_t n) {
   for (size_t i = from; i < d->n_claims; i++) {
     const ys_rclaim *c = &d->claims[i];
-    if (c->kind != kind || c->n_parts != n || strcmp(c->text, text)) continue;
+    /* (a list of more parts, these among them, says it already: the
+     * parts whose shares are stated, less an unchanged one stated twice) */
+    if (c->kind != kind || c->n_parts < n || strcmp(c->text, text)) continue;
     size_t same = 0;
     for (size_t k = 0; k < n; k++)
       for (size_t m = 0; m < n; m++)

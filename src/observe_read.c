@@ -147,6 +147,12 @@ static void catalog_rows(chk *c, const ys_rtable *rt, const char *tname) {
                                : YS_CLS_ECON_GOV;
     int lvl = ys_catalog_code_level(cls, r->code);
     if (lvl <= 0) continue; /* a sub-item the catalogue does not list */
+    /* a code the reader found by the row's name (in another year's
+     * catalogue, the name's only one): the table printed no code to be
+     * wrong */
+    if ((r->flags & YS_RROW_NAMED) &&
+        !ys_catalog_lookup(c->cat, cls, r->code, c->year))
+      continue;
     const char *par = lvl > 1 && lvl < 5 ? parent[lvl - 1] : NULL;
     /* a parent of another 类 is a stale one (the table does not print the
      * 类 and 款 rows): nothing to say about where the row sits */
@@ -275,12 +281,19 @@ static void column_kinds(rview *v) {
       f->page = rt->title_page;
       f->table = ck_fs(c, v->tname);
       f->column = ck_fs(c, rt->cols[k].label);
+      int tw = rt->cols[k].twin;
       f->message =
-          ck_fs(c, ys_arena_printf(c->a, "列“%s”的表头%s%s%s，此列未参与检查",
-                                   rt->cols[k].label,
-                                   *rt->cols[k].rest ? "中“" : "无法识别",
-                                   rt->cols[k].rest,
-                                   *rt->cols[k].rest ? "”无法识别" : ""));
+          tw ? ck_fs(c, ys_arena_printf(
+                            c->a,
+                            "列“%s”与列“%s”按表头是同一数据，无法区分两者口径，"
+                            "此列未参与检查",
+                            rt->cols[k].label, rt->cols[tw - 1].label))
+             : ck_fs(c,
+                     ys_arena_printf(c->a, "列“%s”的表头%s%s%s，此列未参与检查",
+                                     rt->cols[k].label,
+                                     *rt->cols[k].rest ? "中“" : "无法识别",
+                                     rt->cols[k].rest,
+                                     *rt->cols[k].rest ? "”无法识别" : ""));
     }
     unread_reported = true;
   }

@@ -831,7 +831,7 @@ static int row_class_name(rowread *r) {
                                   l ? s->parent[l] : NULL, t->ctx->year);
     if (!e) continue;
     row->code = e->code;
-    row->flags |= YS_RROW_CODE;
+    row->flags |= YS_RROW_CODE | YS_RROW_NAMED;
     /* in a 收支总表 the outline numbers ("一、人员经费和公用经费支出") hold
      * the classes named under them */
     row->level = s->balance && r->nlevel          ? r->nlevel
@@ -1054,6 +1054,36 @@ static void panel_columns(tr *t, ys_rtable *rt, const panel *p,
   }
 }
 
+/* Two amount columns of one panel whose headers the vocabulary reads as
+ * the same quantity (执行数 and 决算数 of a 决算 report: the figures
+ * reported to the congress before the accounts were closed, and the
+ * accounts) are two measures it cannot tell apart; read as one, each
+ * would be made to equal the other. One is kept: in a 决算 the column
+ * that says 决算, else the first; the other is left unread, and said. */
+static int twin_columns(tr *t, ys_rtable *rt) {
+  const char **key = ys_arena_alloc(t->a, sizeof *key * (rt->ncols + 1));
+  if (!key) return YS_ENOMEM;
+  for (size_t c = 0; c < rt->ncols; c++) {
+    key[c] = NULL;
+    if (rt->cols[c].kind != YS_RCOL_AMOUNT || rt->cols[c].n_sum_of) continue;
+    key[c] = ys_qexpr_key(t->a, &rt->cols[c].q);
+    if (!key[c]) return YS_ENOMEM;
+  }
+  for (size_t c = 0; c < rt->ncols; c++)
+    for (size_t d = c + 1; key[c] && d < rt->ncols; d++) {
+      if (!key[d] || strcmp(key[c], key[d])) continue;
+      bool later = t->ctx->final && rt->cols[d].label && rt->cols[c].label &&
+                   strstr(rt->cols[d].label, "决算") &&
+                   !strstr(rt->cols[c].label, "决算");
+      size_t drop = later ? c : d, keep = later ? d : c;
+      rt->cols[drop].kind = YS_RCOL_OTHER;
+      rt->cols[drop].twin = (int)keep + 1;
+      key[drop] = NULL;
+      if (drop == c) break;
+    }
+  return YS_OK;
+}
+
 /* The rows of a panel being read (emit_panel): the table they go into,
  * the state that runs down them, and the label column's indentation. */
 typedef struct panelrows {
@@ -1063,6 +1093,10 @@ typedef struct panelrows {
   ys_rtable *rt;
   rowstate s;
   bool balance, revenue;
+  /* rows made this year's for want of a period of their own (income rows
+   * of a 收支总表), by index: not a word of theirs */
+  bool *implied;
+  size_t cap_implied;
   int lcol;         /* the label column, -1 none */
   float minx, step; /* its texts' leftmost edge, and one indentation step */
 } panelrows;
@@ -1163,9 +1197,16 @@ static int panel_row(panelrows *pr, int r) {
     outline(t, s, row);
   /* income rows are this year's unless they say (or sit under a row that
    * says) otherwise */
+  bool *im = ys_arena_reserve(t->a, pr->implied, rt->nrows - 1,
+                              &pr->cap_implied, sizeof *im);
+  if (!im) return YS_ENOMEM;
+  pr->implied = im;
+  im[rt->nrows - 1] = false;
   if (pr->revenue && !(row->flags & YS_RROW_GRAND) && !s->footer &&
-      !row->q.periods && !row->q.key.n)
+      !row->q.periods && !row->q.key.n) {
     row->q.periods = 1u << YS_PERIOD_CURRENT;
+    im[rt->nrows - 1] = true;
+  }
   /* the names of this table's rows so far (unit mentions in order) */
   size_t cap = t->ctx->cap_labels;
   const char **v = ys_arena_reserve(t->a, t->ctx->cur_labels, rt->nrows - 1,
@@ -1177,6 +1218,68 @@ static int panel_row(panelrows *pr, int r) {
   bool sub;
   t->ctx->cur_labels[rt->nrows - 1] =
       strip_numbering(keyz(t->a, row->label), &kd, &sub, NULL);
+  return YS_OK;
+}
+
+/* The key of what a row of rt is of by its words: the table's base
+ * narrowed by the row; NULL when out of memory. */
+static const char *row_key(tr *t, const ys_rtable *rt, const ys_rrow *row,
+                           bool implied) {
+  ys_qfilter q, rq = row->q;
+  if (implied) rq.periods = 0; /* (panel_row) */
+  ys_qfilter_and(&q, &rt->base, &rq, t->a);
+  return ys_qfilter_key(t->a, &q);
+}
+
+/* A first-level part named as the table's whole: in a 一般公共预算收支决算
+ * 平衡表, "一、一般公共预算收入" beside "二、转移性收入" under 收入总计 is
+ * the level's own revenue, though by its words it is all of the fund's
+ * revenue, the total's quantity. Read as the total it would be made to
+ * equal it; it is left unread, and said. */
+static int part_named_as_whole(tr *t, ys_rtable *rt, const bool *implied) {
+  const unsigned whole = YS_RROW_TOTAL | YS_RROW_GRAND;
+  const char **key = ys_arena_alloc(t->a, sizeof *key * (rt->nrows + 1));
+  if (!key) return YS_ENOMEM;
+  for (size_t r = 0; r < rt->nrows; r++) {
+    key[r] = NULL;
+    if (!(rt->rows[r].flags & YS_RROW_PLACED)) continue;
+    key[r] = row_key(t, rt, &rt->rows[r], implied && implied[r]);
+    if (!key[r]) return YS_ENOMEM;
+  }
+  /* the numbering each row's label opens with (一、 二、), 0 none */
+  int *num = ys_arena_alloc(t->a, sizeof *num * (rt->nrows + 1));
+  if (!num) return YS_ENOMEM;
+  for (size_t r = 0; r < rt->nrows; r++) {
+    bool sub;
+    num[r] = 0;
+    if (rt->rows[r].label)
+      strip_numbering(keyz(t->a, rt->rows[r].label), &num[r], &sub, NULL);
+  }
+  for (size_t r = 0; r < rt->nrows; r++) {
+    ys_rrow *row = &rt->rows[r];
+    /* its words name the table's fund and nothing else ("一、本年支出"
+     * beside "二、结转下年" names a period: a part the checker knows) */
+    if (!key[r] || (row->flags & whole) || !num[r] || !rt->base.funds ||
+        row->q.funds != rt->base.funds || row->q.func.n || row->q.econ.n ||
+        row->q.gecon.n || row->q.kinds || row->q.key.n ||
+        (row->q.periods && !(implied && implied[r])))
+      continue;
+    bool same_as_total = false, sibling = false;
+    for (size_t o = 0; o < rt->nrows; o++) {
+      if (o == r) continue;
+      const ys_rrow *x = &rt->rows[o];
+      if (key[o] && (x->flags & whole) && !strcmp(key[o], key[r]))
+        same_as_total = true;
+      /* a sibling of the same numbering, read or not (二、转移性收入) */
+      if (!(x->flags & whole) && num[o] == num[r] &&
+          (!key[o] || strcmp(key[o], key[r])))
+        sibling = true;
+    }
+    if (!same_as_total || !sibling) continue;
+    row->flags &= ~YS_RROW_PLACED;
+    row->why = "行名按词义即全表合计，但与同级各行并列，是合计的一部分，"
+               "无法确定口径，未参与检查";
+  }
   return YS_OK;
 }
 
@@ -1198,6 +1301,7 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   rt->axis = axis;
   panel_columns(t, rt, p, ci);
   if (group_sums(t, ci, rt->cols, p->c0, 0, p->c0, p->c1, 0)) return YS_ENOMEM;
+  if (twin_columns(t, rt)) return YS_ENOMEM;
   /* rows */
   panelrows pr = {.t = t, .p = p, .ci = ci, .rt = rt, .balance = balance};
   memset(&pr.s, 0, sizeof pr.s);
@@ -1207,7 +1311,7 @@ static int emit_panel(tr *t, const panel *p, const colinfo *ci,
   pr.revenue = balance && src == YS_Q_REV;
   for (int r = g->header_rows; r < g->nrows; r++)
     if (panel_row(&pr, r)) return YS_ENOMEM;
-  return YS_OK;
+  return part_named_as_whole(t, rt, pr.implied);
 }
 
 int ys_tableread(ys_rdoc *d, const ys_gtable *g, ys_readctx *ctx) {

@@ -714,6 +714,111 @@ static void test_sums_of_counts(void **state) {
   done(&r);
 }
 
+static void test_executed_beside_final(void **state) {
+  (void)state;
+  /* a 决算 report's balance table, one cell a line: 执行数 beside 决算数
+   * (two measures the vocabulary reads alike) and "一、一般公共预算收入"
+   * beside "二、转移性收入" under 收入总计 (a part named as the table's
+   * fund): neither is made to equal another, and both are said; a row
+   * named 调出资金 in 2017 (a code of later catalogues, found by its name)
+   * is no printed code to be wrong */
+  reading r = read_file("某县2017年财政决算报告\n"
+                        "表1:2017年全县一般公共预算收支决算平衡表 | |||||\n"
+                        "单位:万元 | |||||\n"
+                        "科目名称 |\n"
+                        "执行数 |\n"
+                        "决算数 |\n"
+                        "科目名称 |\n"
+                        "执行数 |\n"
+                        "决算数 |\n"
+                        "收入总计 |\n"
+                        "1000 |\n"
+                        "1010 |\n"
+                        "支出总计 |\n"
+                        "1000 |\n"
+                        "1010 |\n"
+                        "一、一般公共预算收入 |\n"
+                        "600 |\n"
+                        "600 |\n"
+                        "一、一般公共预算支出 |\n"
+                        "700 |\n"
+                        "705 |\n"
+                        "税收收入 |\n"
+                        "450 |\n"
+                        "450 |\n"
+                        "二、转移性支出 |\n"
+                        "300 |\n"
+                        "305 |\n"
+                        "非税收入 |\n"
+                        "150 |\n"
+                        "150 |\n"
+                        "上解支出 |\n"
+                        "300 |\n"
+                        "305 |\n"
+                        "上年结余 |\n"
+                        "0 |\n"
+                        "0 |\n"
+                        "调出资金 |\n"
+                        "0 |\n"
+                        "0 |\n"
+                        "二、转移性收入 |\n"
+                        "400 |\n"
+                        "410 |\n"
+                        "上级补助收入 |\n"
+                        "400 |\n"
+                        "410 |\n");
+  size_t twins = 0, parts = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    const ys_finding *f = &r.f->items[i];
+    assert_true(f->severity < YS_SEV_WARNING);
+    twins += strstr(f->message, "执行数") && strstr(f->message, "同一数据");
+    parts += strstr(f->message, "合计的一部分") != NULL;
+  }
+  assert_int_equal(twins, 2);
+  assert_int_equal(parts, 2);
+  /* a 平衡表 is a balance: its left side is income */
+  bool income = false;
+  for (size_t t = 0; t < r.d->n; t++)
+    income = income || r.d->tables[t].base.src == YS_Q_REV;
+  assert_true(income);
+  done(&r);
+}
+
+static void test_shares_of_no_one_whole(void **state) {
+  (void)state;
+  /* "占" with no whole named, the rates adding to far over 100 %: each is
+   * of its own budget, not a share of the sum; and shares with the list
+   * they restate make one sum, not two */
+  reading r = read_text(
+      "本镇2023年度一般公共预算财政拨款“三公”经费支出预算为48.00万元,支出"
+      "决算为35.00万元,完成预算的72.92%。"
+      "本镇2023年度一般公共预算财政拨款“三公”经费支出决算中,因公出国(境)费"
+      "支出决算0.00万元,"
+      "公务接待费支出决算20.00万元,占62.50%;公务用车购置及运行维护费支出"
+      "决算15.00万元,占93.75%。2023年本年支出合计300.00万元,其中:基本支出"
+      "240.00万元,占80%;项目支出60.00万元,占20%;经营支出0万元,占0%;上缴"
+      "上级支出0万元,占0%。");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  size_t sums = 0;
+  for (size_t i = 0; i < r.d->n_claims; i++)
+    sums += r.d->claims[i].kind == YS_CLAIM_SUM &&
+            !strcmp(r.d->claims[i].text, "300.00");
+  assert_int_equal(sums, 1);
+  done(&r);
+}
+
+static void test_people_are_not_summed(void **state) {
+  (void)state;
+  /* people's categories overlap and run past the total: no sum */
+  reading r = read_text(
+      "本单位2024年收入预算100万元,比上年增加10万元,增长11.1%。"
+      "本单位实有人数70人,其中在职人员50人,包括行政人员20人,事业人员30人;"
+      "退休人员12人,遗属8人。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1277,6 +1382,9 @@ int main(void) {
       cmocka_unit_test(test_bounds_are_no_wholes),
       cmocka_unit_test(test_first_parts_make_the_whole),
       cmocka_unit_test(test_sums_of_counts),
+      cmocka_unit_test(test_executed_beside_final),
+      cmocka_unit_test(test_shares_of_no_one_whole),
+      cmocka_unit_test(test_people_are_not_summed),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),

@@ -35,14 +35,16 @@ typedef struct ys_rcell {
 enum {
   YS_RROW_PLACED = 1u << 0, /* understood: its cells are observations */
   YS_RROW_TOTAL = 1u << 1, /* 合计 / 本年收入合计: sum of the rows above */
-  YS_RROW_GRAND = 1u << 2,  /* 总计: the total and the rows after it */
-  YS_RROW_SUBSET = 1u << 3, /* 其中: part of the row above, not a sum part */
-  YS_RROW_CODE = 1u << 4,   /* a classification code row */
-  YS_RROW_FOOTER = 1u << 5, /* a 收支总表 row after the first total */
-  YS_RROW_UNIT = 1u << 6,   /* a unit (or the department) */
-  YS_RROW_ITEM = 1u << 7,   /* a project or sub-item printed under a class */
-  YS_RROW_GUESSED = 1u << 8 /* its amounts' columns were guessed (empty cells
-                               not printed, the identities left them open) */
+  YS_RROW_GRAND = 1u << 2,   /* 总计: the total and the rows after it */
+  YS_RROW_SUBSET = 1u << 3,  /* 其中: part of the row above, not a sum part */
+  YS_RROW_CODE = 1u << 4,    /* a classification code row */
+  YS_RROW_FOOTER = 1u << 5,  /* a 收支总表 row after the first total */
+  YS_RROW_UNIT = 1u << 6,    /* a unit (or the department) */
+  YS_RROW_ITEM = 1u << 7,    /* a project or sub-item printed under a class */
+  YS_RROW_GUESSED = 1u << 8, /* its amounts' columns were guessed (empty
+                                cells not printed, the identities left them
+                                open) */
+  YS_RROW_NAMED = 1u << 9    /* its code was found by its name, not printed */
 };
 
 typedef struct ys_rrow {
@@ -84,6 +86,9 @@ typedef struct ys_rcol {
   const char *rest;  /* header words the vocabulary did not know, or "" */
   int *sum_of;       /* this column = Σ these columns (header tree) */
   int n_sum_of;
+  /* 1 + the column of the same table whose header means the same
+   * quantity (执行数 beside 决算数): this one is left unread; 0 none */
+  int twin;
 } ys_rcol;
 
 typedef struct ys_rtable {
