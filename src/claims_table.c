@@ -361,6 +361,107 @@ static void labelled_totals(tctx *x, row *rows, size_t nr, size_t w,
   }
 }
 
+/* The outline numbering a row label opens with: 1 "一、", 2 "(一)", 3
+ * "1." / "1、", 4 "(1)"; 5 an unnumbered "其中"; 0 none. A numbering after
+ * 其中 ("其中:(1)公务用车运行维护费") is the numbering's. */
+enum { OUT_NONE = 0, OUT_CN, OUT_PCN, OUT_AR, OUT_PAR, OUT_SUB };
+
+static int outline_kind(const char *s, bool *sub) {
+  *sub = false;
+  if (!strncmp(s, "其中", strlen("其中"))) {
+    *sub = true;
+    s += strlen("其中");
+    if (*s == ':' || *s == ',') s++;
+  }
+  static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                   "六", "七", "八", "九", "十"};
+  bool open = *s == '(';
+  const char *p = s + open;
+  size_t k = 0;
+  for (bool hit = true; hit;) {
+    hit = false;
+    for (size_t i = 0; i < 10; i++)
+      if (!strncmp(p + k, cn[i], 3)) {
+        k += 3;
+        hit = true;
+      }
+  }
+  if (k && open && p[k] == ')') return OUT_PCN;
+  if (k && !open && !strncmp(p + k, "、", 3)) return OUT_CN;
+  k = 0;
+  while (p[k] >= '0' && p[k] <= '9') k++;
+  if (k && k <= 2 && open && p[k] == ')') return OUT_PAR;
+  if (k && k <= 2 && !open &&
+      ((p[k] == '.' && !(p[k + 1] >= '0' && p[k + 1] <= '9')) ||
+       !strncmp(p + k, "、", 3)))
+    return OUT_AR;
+  return *sub ? OUT_SUB : OUT_NONE;
+}
+
+/* A total the outline of the rows under it explains: "合计" opening the
+ * table, then rows numbered alike ("1.因公出国(境)费用", "2.公务接待费",
+ * "3.公务用车费"), each with the rows of a deeper numbering or a 其中
+ * under it ("其中:(1)公务用车运行维护费", "(2)公务用车购置"). The total
+ * is the sum of the numbered rows, and a numbered row with rows under it
+ * their sum (at least it, when they are a 其中). The numbering is the
+ * publisher's own statement of the hierarchy, so it is read before any
+ * run of rows that happens to add up (合计 = 1. + 2. + 3. + (1), the
+ * wrong 3. hidden). true when the outline was read and claimed. */
+static bool outline_sums(tctx *x, row *rows, size_t nr, size_t w) {
+  size_t t = 0;
+  while (t < nr && rows[t].rate) t++;
+  if (t + 3 > nr || !total_label(rows[t].label->s)) return false;
+  bool sub;
+  int top = outline_kind(rows[t + 1].label->s, &sub);
+  if (!top || top == OUT_SUB || sub) return false;
+  size_t idx[KMAX], k = 0, end = t + 1;
+  for (; end < nr && !rows[end].rate; end++) {
+    int kind = outline_kind(rows[end].label->s, &sub);
+    if (kind == top && !sub) {
+      if (k == KMAX) return false;
+      idx[k++] = end;
+    } else if (!kind || kind == top) {
+      break; /* an unnumbered row, or the top's numbering under 其中 */
+    }
+  }
+  /* the outline must hold the table to its last row of amounts */
+  if (k < 2 || end < nr) return false;
+  bool every[64];
+  for (size_t j = 0; j < 64; j++) every[j] = true;
+  rows_add_up(x, rows, t, idx, k, w, every, true);
+  for (size_t m = 0; m < k && !x->rc; m++) {
+    size_t b = idx[m] + 1, e = m + 1 < k ? idx[m + 1] : end;
+    if (b >= e) continue;
+    size_t kid[KMAX], nk = 0;
+    bool subset = false;
+    int kk = 0;
+    for (size_t r = b; r < e; r++) {
+      int kind = outline_kind(rows[r].label->s, &sub);
+      if (r == b) {
+        kk = kind;
+        subset = sub;
+      }
+      if (kind == kk || (kk == OUT_SUB && kind == OUT_SUB)) {
+        if (nk == KMAX) {
+          nk = 0;
+          break;
+        }
+        kid[nk++] = r;
+      } else if (kind == OUT_NONE) {
+        nk = 0; /* rows under rows: not read */
+        break;
+      }
+    }
+    if (!nk || (nk < 2 && !subset)) continue;
+    size_t before = x->d->n_claims;
+    rows_add_up(x, rows, idx[m], kid, nk, w, every, true);
+    /* "其中": the rows under are some of it, not said to be all */
+    for (size_t c = before; subset && c < x->d->n_claims; c++)
+      x->d->claims[c].exhaustive = false;
+  }
+  return true;
+}
+
 /* Rows: row i = the rows after it, in the amount columns. First the rows
  * just after it (合计 = its items; 区级 = its districts); then, a total's
  * items being its block, the totals and rows that follow one another
@@ -914,7 +1015,7 @@ static void infer(tctx *x, row *rows, size_t nr) {
   bool amount_col[64] = {false};
   if (!x->rates_only) {
     column_sums(x, rows, m, best, amount_col);
-    row_sums(x, rows, m, best, amount_col);
+    if (!outline_sums(x, rows, m, best)) row_sums(x, rows, m, best, amount_col);
   }
   rate_rows(x, rows, m, best);
   rate_columns(x, rows, m, best);

@@ -819,6 +819,29 @@ static void test_people_are_not_summed(void **state) {
   done(&r);
 }
 
+static void test_outline_of_a_text_table(void **state) {
+  (void)state;
+  /* the rows' numbering is the hierarchy: 合计 is 1. + 2. + 3., and 3. is
+   * at least its 其中 rows — not 1. + 2. + 3. + (1), which happens to add
+   * up when 3. was left at 0 */
+  reading r = read_text("2024年某局“三公”经费预算情况统计表\n"
+                        "单位:万元\n"
+                        "项目 | 本年预算数 | 上年预算数 |\n"
+                        "合计 | 20.50 | 22.00 |\n"
+                        "1.因公出国(境)费用 | 0 | 0 |\n"
+                        "2.公务接待费 | 2.50 | 3.00 |\n"
+                        "3.公务用车购置及运行维护费 | 0 | 19.00 |\n"
+                        "其中:(1)公务用车运行维护费 | 18.00 | 19.00 |\n"
+                        "(2)公务用车购置费 | 0 | 0 |\n");
+  size_t total = has_claim(&r, YS_CLAIM_SUM, "20.50", "0,2.50,0");
+  assert_int_equal(verdict(&r, total), YS_SEV_ERROR);
+  size_t car = has_claim(&r, YS_CLAIM_SUM, "0", "18.00,0");
+  assert_int_equal(verdict(&r, car), YS_SEV_ERROR);
+  size_t last = has_claim(&r, YS_CLAIM_SUM, "22.00", "0,3.00,19.00");
+  assert_int_equal(verdict(&r, last), -1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1385,6 +1408,7 @@ int main(void) {
       cmocka_unit_test(test_executed_beside_final),
       cmocka_unit_test(test_shares_of_no_one_whole),
       cmocka_unit_test(test_people_are_not_summed),
+      cmocka_unit_test(test_outline_of_a_text_table),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
