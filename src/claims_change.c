@@ -146,6 +146,58 @@ static bool restated(const tk *cur) {
          ys_text_has(st->s + b, cur->b - b, "可比口径");
 }
 
+/* "2016 年三公经费预算拨入 33 万元,2015 年三公经费预算拨入 57.55 万元,与
+ * 上年对比减少 24.55 万元": a change against last year after the amounts
+ * of both years, of one subject, each stated with its year: the change
+ * is their difference (and its rate of the earlier). true when claimed. */
+static bool years_difference(cr *r, sent *st, size_t k, tk *t) {
+  /* (or none said: the two years before it are the comparison) */
+  if (t->base != B_PRIOR && t->base != B_YEAR && t->base != B_NONE)
+    return false;
+  int doc = r->x->year;
+  const tk *cur = NULL, *pr = NULL;
+  size_t pairs = 0;
+  for (size_t j = 0; j < k; j++) {
+    const tk *a = &st->t[j];
+    int ya = a->syear ? a->syear : doc; /* (0: the document's year) */
+    if (a->role != R_STATE || a->kind != TK_AMT || !ya) continue;
+    for (size_t i = j + 1; i < k; i++) {
+      const tk *b = &st->t[i];
+      int yb = b->syear ? b->syear : doc;
+      if (b->role != R_STATE || b->kind != TK_AMT || !yb || ya == yb) continue;
+      const tk *hi = ya > yb ? a : b, *lo = hi == a ? b : a;
+      int yh = ya > yb ? ya : yb, yl = ya > yb ? yb : ya;
+      if (yh != yl + 1 || (doc && yh != doc) ||
+          (t->base == B_YEAR && t->base_year && yl != t->base_year) ||
+          (!cl_same_subject(hi->subject, lo->subject) &&
+           !cl_generic(lo->subject) && *lo->subject))
+        continue;
+      cur = hi, pr = lo;
+      pairs++;
+    }
+  }
+  if (pairs != 1) return false;
+  const char *subj = cur->subject;
+  ys_rclaim *dc = cl_claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
+  if (!dc) return true;
+  const tk *w[2] = {cur, pr};
+  cl_set_parts(r, dc, w, NULL, 2);
+  dc->dir = t->dir;
+  tk *rt = t->rate;
+  if (rt) {
+    ys_rclaim *pc = cl_claim(r, st, YS_CLAIM_CHANGE, subj, rt);
+    if (!pc) return true;
+    const tk *v[2] = {t, pr};
+    int ng[2] = {t->dir < 0, 0};
+    cl_set_parts(r, pc, v, ng, 2);
+    pc->how = YS_CHANGE_BASE;
+    pc->dir = t->dir;
+    rt->used = true;
+  }
+  t->used = true;
+  return true;
+}
+
 void cl_change_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k < st->nt && !r->rc; k++) {
@@ -176,6 +228,11 @@ void cl_change_claims(cr *r, para *pg, size_t si) {
         t->used = true;
         continue;
       }
+      /* (the amount before the change is the earlier year's: the change
+       * runs from it to the later one stated before it) */
+      if ((!cur || (cur->syear && cur->syear < r->x->year)) &&
+          years_difference(r, st, k, t))
+        continue;
       if (!cur) continue;
       /* a figure restated on a comparable basis ("地方一般公共预算收入(同
        * 口径)完成 30,161 万元,同比增长 14.6%,增收 4,376 万"): its rate is

@@ -10,15 +10,14 @@
  * their one counting word: a list of counts of another word ("0 台(套)")
  * or a deeper aside is not theirs.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "claims_impl.h"
 
-/* The word a count is of ("辆", "台"): what follows its last digit in its
- * span, into buf; false when there is none or it is not a word things are
- * counted by in categories. People are not: their lists overlap (在职人员
- * 48 人,包括行政人员 22 人…; 中级职称…,技师…) and run on to those
- * outside the total (退休职工), so a sum of them says nothing. */
+/* The word a count is of ("辆", "台", "人"): what follows its last digit
+ * in its span, into buf; false when there is none or it is not a word
+ * things are counted by in categories (not 次, 月, 平方米). */
 static bool count_word(const sent *st, const tk *t, char *buf, size_t cap) {
   size_t i = t->e;
   while (i > t->b && !cl_digit(st->s[i - 1])) i--;
@@ -26,8 +25,8 @@ static bool count_word(const sent *st, const tk *t, char *buf, size_t cap) {
   if (!n || n >= cap) return false;
   memcpy(buf, st->s + i, n);
   buf[n] = '\0';
-  static const char *const things[] = {"辆", "台", "套", "个",
-                                       "家", "处", "项"};
+  static const char *const things[] = {"辆", "台", "套", "个", "家",
+                                       "处", "项", "人", "名"};
   for (size_t k = 0; k < sizeof things / sizeof *things; k++)
     if (!strcmp(buf, things[k])) return true;
   return false;
@@ -73,6 +72,13 @@ static bool names_other(const sent *st, size_t from, const tk *t) {
   return cl_starts(st->s + b, "其他") || cl_starts(st->s + b, "其它");
 }
 
+/* Do the first np parts count exactly the total? */
+static bool sum_is(const tk *w, const tk *const *parts, size_t np) {
+  long long sum = 0;
+  for (size_t p = 0; p < np; p++) sum += atoll(parts[p]->num);
+  return sum == atoll(w->num);
+}
+
 void cl_count_sums(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t k = 0; k + 2 < st->nt && !r->rc; k++) {
@@ -102,8 +108,32 @@ void cl_count_sums(cr *r, para *pg, size_t si) {
       other = names_other(st, from, t);
       parts[np++] = t;
       from = t->e;
+      /* a part with its own list ("在职人员 48 人,包括行政人员 22 人,…
+       * 事业人员 26 人;退休人员 15 人"): its items to the next ';' are
+       * not the total's */
+      size_t a = t->e;
+      while (a < st->n && (st->s[a] == ',' || st->s[a] == ':')) a++;
+      if (cl_starts(st->s + a, "包括") || cl_starts(st->s + a, "其中")) {
+        while (j + 1 < st->nt) {
+          size_t b = st->t[j + 1].b;
+          bool semi = false;
+          for (size_t q = t->e; q < b && !semi; q++) semi = st->s[q] == ';';
+          if (semi) break;
+          j++;
+        }
+        sep = sep ? sep : 3;
+      }
     }
     if (np < 2 || np == 64) continue;
+    /* the first categories make the total and more follow (职称, then
+     * 工种, then 退休职工 beyond it): those are of another breakdown */
+    if (!sum_is(w, parts, np))
+      for (size_t m = np - 1; m >= 2; m--)
+        if (sum_is(w, parts, m)) {
+          np = m;
+          other = false;
+          break;
+        }
     /* the subject: what the clause names before the total ("车辆") */
     size_t b = w->b;
     while (b > 0 && st->s[b - 1] != ',' && st->s[b - 1] != ':' &&

@@ -437,6 +437,52 @@ void cl_delta_repeats(cr *r, para *pg) {
 
 /* "较上年增加 3530.71 万元,主要原因是新增城乡居民基本医疗保险 1248 万元、
  * …113.75 万元": the reasons given for a change, each with its amount. */
+/* "支出预算较去年减少 20575.87 万元,主要是基本支出预算减少 581.6 万元,项
+ * 目支出预算减少 19994.27 万元": the reasons are the changes of parts,
+ * each the first figure of its clause and naming its part; the whole's
+ * change is made of them (a selection: 主要). true when claimed. */
+static bool reason_changes(cr *r, sent *st, const tk *d, size_t first) {
+  const tk *v[64];
+  int neg[64];
+  size_t n = 0;
+  for (size_t k = first; k < st->nt && n < 64; k++) {
+    const tk *u = &st->t[k];
+    if (u->depth != d->depth) continue;
+    if (u->role != R_DELTA) {
+      if (u->kind == TK_AMT) return false; /* amounts, not changes */
+      continue;
+    }
+    if (u->kind != TK_AMT || !u->dir || !*u->dsubj) return false;
+    /* a total's change, or one given its own reasons, is a statement of
+     * its own ("…,支出决算数总计增加 483 万元,主要是…") */
+    if (strstr(u->dsubj, "总计") || strstr(u->dsubj, "合计")) break;
+    size_t ce = st->n;
+    for (size_t j = u->e; j < st->n; j++)
+      if (st->s[j] == ',' || st->s[j] == ';') {
+        ce = j + 1;
+        break;
+      }
+    if (cl_starts(st->s + ce, "主要")) break;
+    size_t b = n ? v[n - 1]->e : d->e;
+    bool clause = false;
+    for (size_t j = b; j < u->b && !clause; j++)
+      clause = st->s[j] == ',' || st->s[j] == ';' || st->s[j] == ':' ||
+               cl_starts(st->s + j, "、");
+    if (!clause) return false;
+    neg[n] = u->dir < 0;
+    v[n++] = u;
+  }
+  if (n < 2 || n == 64) return false;
+  const tk *of = d->stmt && d->stmt->headp ? d->stmt->headp : d->stmt;
+  ys_rclaim *c = cl_claim(r, st, YS_CLAIM_SUM, of ? of->subject : d->dsubj, d);
+  if (!c) return true;
+  cl_set_parts(r, c, v, neg, n);
+  if (d->dir < 0) c->text = ys_arena_printf(r->d->arena, "-%s", d->num);
+  c->how = YS_SUM_CHANGES;
+  c->exhaustive = false;
+  return true;
+}
+
 void cl_reason_sums(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   for (size_t i = 1; i < st->n && !r->rc; i++) {
@@ -450,7 +496,9 @@ void cl_reason_sums(cr *r, para *pg, size_t si) {
       d = &st->t[k];
       first = k + 1;
     }
-    if (!d || d->role != R_DELTA || d->kind != TK_AMT || d->dir <= 0) continue;
+    if (!d || d->role != R_DELTA || d->kind != TK_AMT || !d->dir) continue;
+    if (reason_changes(r, st, d, first)) continue;
+    if (d->dir < 0) continue;
     const tk *parts[64];
     size_t np = cl_collect_parts(r, st, first, i, d->depth, false, parts, 64);
     if (np < 2) continue;

@@ -554,9 +554,14 @@ static bool relation(chk *c, const ys_rclaim *cl, size_t idx,
    * its parts exceed the whole. */
   bool offset = false; /* changes listed that exceed the change */
   if (v != V_OK && r == REL_SUM && !cl->exhaustive) {
-    bool pos = p.v >= 0;
-    for (size_t i = 0; i < n; i++) pos = pos && in[i].v >= 0;
-    if (!pos || rat_cmp(lo, phi) <= 0)
+    /* (falls alike: the parts fell by more than the whole did) */
+    bool pos = p.v >= 0, neg = p.v <= 0;
+    for (size_t i = 0; i < n; i++) {
+      pos = pos && in[i].v >= 0;
+      neg = neg && in[i].v <= 0;
+    }
+    if ((!pos && !neg) || (pos && rat_cmp(lo, phi) <= 0) ||
+        (!pos && rat_cmp(hi, plo) >= 0))
       v = V_OK;
     else if (cl->how == YS_SUM_CHANGES)
       offset = true; /* possible if what is not listed fell */

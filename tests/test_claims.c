@@ -808,14 +808,21 @@ static void test_shares_of_no_one_whole(void **state) {
   done(&r);
 }
 
-static void test_people_are_not_summed(void **state) {
+static void test_people_by_category(void **state) {
   (void)state;
-  /* people's categories overlap and run past the total: no sum */
+  /* people by category: a category with its own list (包括…) stands for
+   * its items, and categories of another breakdown after the first that
+   * make the total (职称, then 退休 beyond it) are not its parts */
   reading r = read_text(
       "本单位2024年收入预算100万元,比上年增加10万元,增长11.1%。"
       "本单位实有人数70人,其中在职人员50人,包括行政人员20人,事业人员30人;"
-      "退休人员12人,遗属8人。");
-  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+      "退休人员12人,遗属8人。在职职工50人,其中高级职称10人,中级职称30人,"
+      "初级职称10人,退休职工12人。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "70", "50,12,8");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "50", "10,30,10");
+  assert_int_equal(verdict(&r, b), -1);
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 2);
   done(&r);
 }
 
@@ -839,6 +846,35 @@ static void test_outline_of_a_text_table(void **state) {
   assert_int_equal(verdict(&r, car), YS_SEV_ERROR);
   size_t last = has_claim(&r, YS_CLAIM_SUM, "22.00", "0,3.00,19.00");
   assert_int_equal(verdict(&r, last), -1);
+  done(&r);
+}
+
+static void test_changes_given_as_reasons(void **state) {
+  (void)state;
+  /* the reasons of a fall are the falls of its parts: they make it, and
+   * parts that fell by more than the whole did are said */
+  reading r = read_text(
+      "2024年支出预算较上年减少1200.50万元,主要是基本支出预算减少200.25万元,"
+      "项目支出预算减少1000.25万元。2024年收入预算较上年减少300.00万元,主要是"
+      "财政拨款收入减少250.00万元,事业收入减少80.00万元。");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "-1200.50", "-200.25,-1000.25");
+  assert_int_equal(verdict(&r, a), -1);
+  size_t b = has_claim(&r, YS_CLAIM_SUM, "-300.00", "-250.00,-80.00");
+  assert_int_equal(verdict(&r, b), YS_SEV_WARNING);
+  done(&r);
+}
+
+static void test_change_between_two_years_stated(void **state) {
+  (void)state;
+  /* both years' amounts stated, then the change: the change is their
+   * difference and its rate is of the earlier year's */
+  reading r = read_text(
+      "2024年“三公”经费预算为45.20万元,2023年“三公”经费预算为50.80万元,与"
+      "上年相比减少5.80万元,下降11.02%。");
+  size_t d = has_claim(&r, YS_CLAIM_DIFFERENCE, "5.80", "45.20,50.80");
+  assert_int_equal(verdict(&r, d), YS_SEV_ERROR);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "11.02", "-5.80,50.80");
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR);
   done(&r);
 }
 
@@ -1407,8 +1443,10 @@ int main(void) {
       cmocka_unit_test(test_sums_of_counts),
       cmocka_unit_test(test_executed_beside_final),
       cmocka_unit_test(test_shares_of_no_one_whole),
-      cmocka_unit_test(test_people_are_not_summed),
+      cmocka_unit_test(test_people_by_category),
       cmocka_unit_test(test_outline_of_a_text_table),
+      cmocka_unit_test(test_changes_given_as_reasons),
+      cmocka_unit_test(test_change_between_two_years_stated),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
