@@ -300,8 +300,13 @@ static const char *expected_text(chk *c, rel r, const fig *in, size_t n,
   rat v;
   if (!rel_at(r, x, n, &v)) return "";
   if (!pct) {
+    /* a sum or difference of figures is exact at their decimals: shown
+     * so ("3.公务用车费 | 0" is 32.65, not 33), whatever the whole's */
+    int dec = p->dec;
+    for (size_t i = 0; i < n && (r == REL_SUM || r == REL_DIFF); i++)
+      if (in[i].dec > dec && in[i].unit == p->unit) dec = in[i].dec;
     int64_t fen = (int64_t)(v.n / 2);
-    return ck_fmt_amount(c, fen, p->unit, p->dec);
+    return ck_fmt_amount(c, fen, p->unit, dec);
   }
   i128 s = pow10i(p->dec);
   bool neg = v.n < 0;

@@ -844,6 +844,10 @@ static void test_outline_of_a_text_table(void **state) {
   assert_int_equal(verdict(&r, total), YS_SEV_ERROR);
   size_t car = has_claim(&r, YS_CLAIM_SUM, "0", "18.00,0");
   assert_int_equal(verdict(&r, car), YS_SEV_ERROR);
+  /* what it should be, exact at the parts' decimals (not "18") */
+  for (size_t i = 0; i < r.f->n; i++)
+    if (r.f->items[i].claim == (int)car + 1)
+      assert_string_equal(r.f->items[i].expected, "18.00");
   size_t last = has_claim(&r, YS_CLAIM_SUM, "22.00", "0,3.00,19.00");
   assert_int_equal(verdict(&r, last), -1);
   done(&r);
