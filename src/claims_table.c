@@ -179,6 +179,14 @@ static bool add_change(tctx *x, const char *subject, const cell *r,
   ys_rclaim *c = add(x, YS_CLAIM_CHANGE, subject, r, where);
   if (!c) return false;
   if (r->s[0] == '-') c->text++;
+  /* the rate without its sign (the direction) and its % (the kind) */
+  size_t tl = strlen(c->text);
+  if (tl && c->text[tl - 1] == '%')
+    c->text = ys_arena_strndup(x->d->arena, c->text, tl - 1);
+  if (!c->text) {
+    x->rc = YS_ENOMEM;
+    return false;
+  }
   const cell *v[2] = {cur, prev};
   set_parts(x, c, v, 2);
   c->how = YS_CHANGE_PRIOR;

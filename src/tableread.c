@@ -1000,6 +1000,15 @@ static void panel_columns(tr *t, ys_rtable *rt, const panel *p,
     if (ci[c].kind == YS_RCOL_AMOUNT)
       periods_seen |= ci[c].m.q.periods ? ci[c].m.q.periods : 0x6u;
   bool contrast = periods_seen == 0x6u;
+  /* 本年决算数 beside 上年决算数 (and their 增减): 本年 is the year, not
+   * this year's money against the carried (no column says 结转) */
+  bool carried = false, last_year = false;
+  for (int c = p->c0; c <= p->c1; c++)
+    if (ci[c].kind == YS_RCOL_AMOUNT) {
+      carried = carried || (ci[c].m.q.periods & (1u << YS_PERIOD_CARRY));
+      last_year = last_year || ci[c].m.q.yoff < 0;
+    }
+  bool years = last_year && !carried;
   /* a column of 上年结转 beside columns of funds (一般公共预算拨款 |
    * 政府性基金 | … | 上年结转): the funds' columns are this year's money */
   bool carry_col = false;
@@ -1023,6 +1032,7 @@ static void panel_columns(tr *t, ys_rtable *rt, const panel *p,
     ys_qfilter q = x->m.q;
     q.src = YS_Q_NONE; /* the table's source rules (see above) */
     if (!contrast) q.periods = 0;
+    if (years && q.periods == 1u << YS_PERIOD_CURRENT) q.periods = 0;
     if (carry_col && q.funds && !q.periods) q.periods = 1u << YS_PERIOD_CURRENT;
     column_phase(t, &x->m, &q);
     /* Columns are more specific than the title: where a column's class

@@ -71,9 +71,7 @@ static reading read_text(const char *text) {
 
 /* Reads a text as a whole file would be read (the document model, its
  * layout, the tables found in it, then the narrative) and checks it. */
-static reading read_file(const char *text) {
-  /* in the working directory: only this program writes it */
-  const char *path = "test_claims_input.txt";
+static reading read_named(const char *text, const char *path) {
   FILE *f = fopen(path, "w");
   assert_non_null(f);
   fputs(text, f);
@@ -85,6 +83,11 @@ static reading read_file(const char *text) {
   assert_int_equal(ys_check_rdoc(r.d, cat, NULL, r.f, &errs), YS_OK);
   ys_errors_free(&errs);
   return r;
+}
+
+static reading read_file(const char *text) {
+  /* in the working directory: only this program writes it */
+  return read_named(text, "test_claims_input.txt");
 }
 
 static void done(reading *r) {
@@ -882,6 +885,43 @@ static void test_change_between_two_years_stated(void **state) {
   done(&r);
 }
 
+static void test_this_year_beside_last_year(void **state) {
+  (void)state;
+  /* a web page's 三公 table: 上年决算数 | 本年决算数 | 比上年增、减情况
+   * (增、减金额 | 增、减幅度). 本年 beside 上年 is the year, so the 增减
+   * column is this year's less last year's, and a wrong one is said (as
+   * a wrong rate is) */
+  reading r = read_named(
+      "<html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>某县2024年“三公”经费决算情况统计表</p><p>单位:万元</p>"
+      "<table border=\"1\"><tr><td rowspan=\"2\">项目</td>"
+      "<td rowspan=\"2\">上年决算数</td><td rowspan=\"2\">本年决算数</td>"
+      "<td colspan=\"2\">比上年增、减情况</td></tr>"
+      "<tr><td>增、减金额</td><td>增、减幅度</td></tr>"
+      "<tr><td>合计</td><td>300.00</td><td>280.00</td><td>-30.00</td>"
+      "<td>-6.67%</td></tr>"
+      "<tr><td>1.因公出国(境)费</td><td>20.00</td><td>10.00</td>"
+      "<td>-10.00</td><td>-50.00%</td></tr>"
+      "<tr><td>2.公务接待费</td><td>80.00</td><td>70.00</td><td>-10.00</td>"
+      "<td>-13.50%</td></tr>"
+      "<tr><td>3.公务用车购置及运行费</td><td>200.00</td><td>200.00</td>"
+      "<td>0.00</td><td>0.00%</td></tr></table></body></html>",
+      "test_claims_input.html");
+  size_t wrong = 0, rate = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    const ys_finding *f = &r.f->items[i];
+    if (f->severity < YS_SEV_WARNING) continue;
+    assert_non_null(f->found);
+    wrong += !strcmp(f->found, "-30.00") && !strcmp(f->expected, "-20.00");
+    /* (the rate, printed with its %, is said once with it) */
+    rate += strstr(f->message, "13.50%") != NULL;
+    assert_null(strstr(f->message, "%%"));
+  }
+  assert_int_equal(wrong, 1);
+  assert_int_equal(rate, 1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1451,6 +1491,7 @@ int main(void) {
       cmocka_unit_test(test_outline_of_a_text_table),
       cmocka_unit_test(test_changes_given_as_reasons),
       cmocka_unit_test(test_change_between_two_years_stated),
+      cmocka_unit_test(test_this_year_beside_last_year),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
