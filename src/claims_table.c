@@ -423,17 +423,22 @@ static bool outline_sums(tctx *x, row *rows, size_t nr, size_t w) {
   int top = outline_kind(rows[t + 1].label->s, &sub);
   if (!top || top == OUT_SUB || sub) return false;
   size_t idx[KMAX], k = 0, end = t + 1;
+  bool higher = false; /* the outline ends at a higher numbering */
   for (; end < nr && !rows[end].rate; end++) {
     int kind = outline_kind(rows[end].label->s, &sub);
     if (kind == top && !sub) {
       if (k == KMAX) return false;
       idx[k++] = end;
+    } else if (kind != OUT_SUB && kind < top) {
+      higher = true; /* 二、相关统计数 after the 1. 2. 3. of 一、支出合计 */
+      break;
     } else if (!kind || kind == top) {
       break; /* an unnumbered row, or the top's numbering under 其中 */
     }
   }
-  /* the outline must hold the table to its last row of amounts */
-  if (k < 2 || end < nr) return false;
+  /* the outline must hold the table to its last row of amounts, or to a
+   * part of a higher numbering */
+  if (k < 2 || (end < nr && !higher)) return false;
   bool every[64];
   for (size_t j = 0; j < 64; j++) every[j] = true;
   rows_add_up(x, rows, t, idx, k, w, every, true);

@@ -833,7 +833,8 @@ static void test_outline_of_a_text_table(void **state) {
   (void)state;
   /* the rows' numbering is the hierarchy: 合计 is 1. + 2. + 3., and 3. is
    * at least its 其中 rows — not 1. + 2. + 3. + (1), which happens to add
-   * up when 3. was left at 0 */
+   * up when 3. was left at 0; a row of a higher numbering after them
+   * (二、) is not one of 合计's */
   reading r = read_text("2024年某局“三公”经费预算情况统计表\n"
                         "单位:万元\n"
                         "项目 | 本年预算数 | 上年预算数 |\n"
@@ -842,7 +843,10 @@ static void test_outline_of_a_text_table(void **state) {
                         "2.公务接待费 | 2.50 | 3.00 |\n"
                         "3.公务用车购置及运行维护费 | 0 | 19.00 |\n"
                         "其中:(1)公务用车运行维护费 | 18.00 | 19.00 |\n"
-                        "(2)公务用车购置费 | 0 | 0 |\n");
+                        "(2)公务用车购置费 | 0 | 0 |\n"
+                        "二、会议费和培训费 | 5.00 | 6.00 |\n"
+                        "1.会议费 | 2.00 | 2.50 |\n"
+                        "2.培训费 | 3.00 | 3.50 |\n");
   size_t total = has_claim(&r, YS_CLAIM_SUM, "20.50", "0,2.50,0");
   assert_int_equal(verdict(&r, total), YS_SEV_ERROR);
   size_t car = has_claim(&r, YS_CLAIM_SUM, "0", "18.00,0");
