@@ -125,11 +125,28 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
 
 /* A narrative figure one unit off in its last printed place is a slip of
  * rounding or truncation (2831.62 for 2,831.63): a warning, not an error. */
-static ys_severity narrative_severity(const obs *o, int64_t diff) {
+/* Does the document print money carried over from last year? 2 a
+ * nonzero cell of 上年结转; 1 none: its cells all 0, or a 收支总表 (which
+ * lists 上年结转 where there is any) without one; 0 it cannot be told. */
+static int carried_over(const chk *c) {
+  int seen = 0;
+  for (size_t i = 0; i < c->no && seen < 2; i++) {
+    const obs *x = &c->o[i];
+    if (x->narrative || !x->key || !strstr(x->key, "period=carry")) continue;
+    seen = x->v != 0 ? 2 : 1;
+  }
+  for (size_t t = 0; !seen && t < c->doc->n; t++)
+    if (c->doc->tables[t].group && c->doc->tables[t].nrows) seen = 1;
+  return seen;
+}
+
+static ys_severity narrative_severity(const chk *c, const obs *o,
+                                      int64_t diff) {
   if (!o->narrative) return YS_SEV_ERROR;
   /* "支出预算 5839.26" against 5846.29 with 7.03 carried over: the text
-   * may mean this year's money only. */
-  if (o->unclear) return YS_SEV_WARNING;
+   * may mean this year's money only — unless the tables carry nothing
+   * over (their 上年结转 all 0): this year's money is all of it */
+  if (o->unclear && carried_over(c) != 1) return YS_SEV_WARNING;
   /* only for figures printed to two decimals or more: 0.1 against 0 is a
    * thousand 元, not a slip of rounding */
   if (o->decimals < 2) return YS_SEV_ERROR;
@@ -206,7 +223,7 @@ static bool report_correction(chk *c, const incidence *in, cand best) {
   const char *rule = main_rule(c, fixed, nf, o->narrative);
   o->blamed = true;
   /* identities over a cell whose column was guessed: a warning */
-  ys_severity sev = narrative_severity(o, keep - best.value2);
+  ys_severity sev = narrative_severity(c, o, keep - best.value2);
   for (size_t m = 0; m < nf && sev == YS_SEV_ERROR; m++) {
     const ident *x = &c->id[fixed[m]];
     for (int i = 0; i < x->n; i++)
@@ -223,8 +240,9 @@ static bool report_correction(chk *c, const incidence *in, cand best) {
            "全部成立%s",
            rule_title(f->rule), o->row, *o->col ? "·" : "", o->col, f->found,
            f->expected, f->difference, f->unit, nf,
-           o->unclear ? "（说明未写明是否含上年结转，差额可能即为上年结转）"
-                      : "");
+           o->unclear && carried_over(c) != 1
+               ? "（说明未写明是否含上年结转，差额可能即为上年结转）"
+               : "");
   f->message = ck_fs(c, msg);
   related_from(c, f, fixed, nf, best.obs);
   return true;
@@ -313,7 +331,7 @@ static void report_conflicts(chk *c) {
     int64_t expect = t->v - coef * x->resid;
     /* a cell whose column was a guess makes the identity a guess too: a
      * warning to check, never an error */
-    ys_severity sev = narrative_severity(t, t->v - expect);
+    ys_severity sev = narrative_severity(c, t, t->v - expect);
     for (int i = 0; i < x->n && sev == YS_SEV_ERROR; i++)
       if (c->o[x->idx[i]].guessed) sev = YS_SEV_WARNING;
     ys_finding *f = finding_at(c, x->rule, sev, t);

@@ -908,6 +908,10 @@ static int sentence(nr *r, size_t b, size_t e) {
   ss.prev_from = b;
   for (size_t i = b; i < e;) {
     size_t dl = delim_at(s + i);
+    /* "1,623.18": a thousands separator, not a clause's end */
+    if (dl == 1 && s[i] == ',' && i > b && i + 3 < e && is_digit(s[i - 1]) &&
+        is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]))
+      dl = 0;
     if (dl) {
       ss.prev_from = ss.from;
       ss.from = i + dl;
@@ -1018,6 +1022,16 @@ int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
       r.sec = heading_ctx(&r, s, len, &prev);
       r.lead = (ctx){NULL, 0, false};
       /* A heading is its own sentence (it may state a figure too). */
+    }
+    /* a line opening with its item's number ("1.“一般公共服务支出(类)…”")
+     * starts a sentence: the text before it, with no 。 (a title), is not
+     * the item's subject; a lead that ends in a colon ("…如下：") is read
+     * with it, as a colon's subject */
+    bool lead = r.n && (r.buf[r.n - 1] == ':' ||
+                        (r.n >= 3 && starts(r.buf + r.n - 3, "：")));
+    if (r.n && !lead && numbering(key(&r, s, len)) && !heading(&r, s, len)) {
+      rc = paragraph(&r);
+      if (rc) break;
     }
     /* 上年结转 anywhere in the section: totals there include it. */
     if (strstr(s, "上年结转")) r.sec.section_carry = true;

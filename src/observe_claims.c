@@ -690,6 +690,18 @@ void ck_observe_claims(chk *c) {
         ys_money_parse(&am, cl->text, strlen(cl->text), cl->unit, NULL) !=
             YS_OK)
       continue;
+    /* (a figure said to be the 总计 / 合计 is the total) */
+    if (d->n_part_keys && !strstr(cl->subject, "总计") &&
+        !strstr(cl->subject, "合计")) {
+      const char *k = ys_qexpr_key(c->a, &q);
+      bool part = false;
+      for (size_t j = 0; k && j < d->n_part_keys && !part; j++)
+        part = !strcmp(k, d->part_keys[j]);
+      if (part) {
+        unchecked(c, cl, i, "表中同名的行与合计并列，是合计的一部分，口径不明");
+        continue;
+      }
+    }
     int o = ck_add_obs(c, &q, NULL, &am, cl->unit, d->file, "情况说明",
                        cl->subject, "", cl->text, cl->line);
     if (o >= 0) {

@@ -1286,6 +1286,13 @@ static int part_named_as_whole(tr *t, ys_rtable *rt, const bool *implied) {
         sibling = true;
     }
     if (!same_as_total || !sibling) continue;
+    ys_rdoc *d = t->d;
+    const char **pk = ys_arena_reserve(d->arena, d->part_keys, d->n_part_keys,
+                                       &d->cap_part_keys, sizeof *pk);
+    if (!pk) return YS_ENOMEM;
+    d->part_keys = pk;
+    pk[d->n_part_keys] = ys_arena_strdup(d->arena, key[r]);
+    if (!pk[d->n_part_keys++]) return YS_ENOMEM;
     row->flags &= ~YS_RROW_PLACED;
     row->why = "行名按词义即全表合计，但与同级各行并列，是合计的一部分，"
                "无法确定口径，未参与检查";

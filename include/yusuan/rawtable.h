@@ -219,6 +219,12 @@ typedef struct ys_rdoc {
    * text with two readers, then the claims of the one it keeps); internal */
   const void *pending;
   size_t n_pending;
+  /* Quantity keys (ys_qexpr_key) a table prints as one part beside others
+   * under a total its words also name ("一、一般公共预算支出" under 支出总计
+   * of a 一般公共预算收支平衡表): a narrative figure so named cannot be
+   * told to be the part or the total, and is not checked. */
+  const char **part_keys;
+  size_t n_part_keys, cap_part_keys;
 } ys_rdoc;
 
 YS_API ys_rdoc *ys_rdoc_new(const char *file);
