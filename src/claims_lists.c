@@ -175,6 +175,23 @@ static bool parts_make(const tk *t, const tk **parts, size_t np) {
   return 2 * (diff < 0 ? -diff : diff) <= slack;
 }
 
+/* Does subject open with an organisation ("北京市公安局的", "…委员会") before
+ * its key (cl_match_key)? Not a 政府 or 单位 of a thing's name (政府采购,
+ * 预算单位). */
+static bool named_by_org(const char *subject, const char *key) {
+  size_t n = strlen(subject), k = strlen(key);
+  if (k + 6 > n || strcmp(subject + n - k, key)) return false;
+  size_t e = n - k;
+  if (e >= 3 && !strncmp(subject + e - 3, "的", 3)) e -= 3;
+  static const char *const org[] = {"局",     "委员会", "厅",   "院",
+                                    "办公室", "学校",   "公司", "协会"};
+  for (size_t i = 0; i < sizeof org / sizeof org[0]; i++) {
+    size_t m = strlen(org[i]);
+    if (e >= m && !strncmp(subject + e - m, org[i], m)) return true;
+  }
+  return false;
+}
+
 static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
   /* a part of another budget than the whole's ends the list ("一般公共预算
@@ -193,6 +210,19 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
         np = m;
         break;
       }
+  /* a "part" naming what the whole names, for another organisation ("…
+   * 公安局“三公”经费…决算数为 9530.81 万元,…其中公车购置费为 0 元;…环境
+   * 保护局“三公”经费…决算数为 431.38 万元"), is its sibling: the list
+   * ends before it */
+  const char *wk = whole->subject ? cl_match_key(r, whole->subject) : "";
+  for (size_t p = 0; *wk && named_by_org(whole->subject, wk) && p < np; p++) {
+    const char *pk =
+        parts[p]->subject ? cl_match_key(r, parts[p]->subject) : "";
+    if (!strcmp(pk, wk) && named_by_org(parts[p]->subject, pk)) {
+      np = p;
+      break;
+    }
+  }
   if (np < 2) return;
   if (cl_other_year(whole, parts[0])) return;
   /* a part well over the whole is no part of it (see list_sum) */

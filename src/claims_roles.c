@@ -385,6 +385,13 @@ static bool range_end(const sent *st, size_t k, const char *p, size_t n) {
 static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   tk *t = &st->t[k];
   int dir = change_dir_end(p, n);
+  /* "增(减) 0 元", "增减 0 万元": a change either way, of nothing (a
+   * change of some figure would say which way) */
+  if (!dir && !strcmp(t->num, "0") &&
+      (cl_ends_with(p, n, "增(减)") || cl_ends_with(p, n, "增减") ||
+       cl_ends_with(p, n, "增(减)额") || cl_ends_with(p, n, "增减额") ||
+       cl_ends_with(p, n, "增/减")))
+    dir = +1;
   const char *cp;
   size_t cn;
   clause_text(st, k, &cp, &cn);

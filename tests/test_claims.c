@@ -962,6 +962,23 @@ static void test_items_of_a_function_list(void **state) {
   done(&r);
 }
 
+static void test_sibling_organisations(void **state) {
+  (void)state;
+  /* the same figure of another bureau after a 其中 of one part is the
+   * whole's sibling, not its second part; "增(减)0元" is a change */
+  reading r = read_text(
+      "今年甲市公安局的“三公”经费财政拨款决算数为950.80万元,相比预算数减少"
+      "约100万元,其中公车购置费为0元;甲市环境保护局“三公”经费财政拨款决算"
+      "数为43.10万元,相比预算数减少约4万元。安排公务用车运行维护及购置费"
+      "32500元,比上年预算增7200元,同比增长28.46%,其中:公务用车购置费0元,"
+      "增(减)0元;公务用车运行维护费32500元,增7200元,同比增长28.46%。");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "32500", "0,32500");
+  assert_int_equal(verdict(&r, s), -1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1533,6 +1550,7 @@ int main(void) {
       cmocka_unit_test(test_change_between_two_years_stated),
       cmocka_unit_test(test_this_year_beside_last_year),
       cmocka_unit_test(test_items_of_a_function_list),
+      cmocka_unit_test(test_sibling_organisations),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
