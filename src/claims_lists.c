@@ -690,11 +690,42 @@ static void aside_lists(cr *r, para *pg, size_t si) {
   }
 }
 
+/* "2010 年三公经费支出数为 22738.55 万元,因公出国(境)费 1838.28 万元,公
+ * 务用车购置及运行费 16940.73 万元,公务接待费 3959.54 万元": a list with
+ * no 其中, told by meaning: the amounts after a whole, each the first of
+ * its clause, whose subjects the vocabulary places inside the whole's
+ * (within_whole), at least two, none in a list already. */
+static void meaning_lists(cr *r, para *pg, size_t si) {
+  sent *st = &pg->s[si];
+  for (size_t k = 0; k + 2 < st->nt && !r->rc; k++) {
+    tk *w = &st->t[k];
+    if (w->role != R_STATE || w->kind != TK_AMT || w->headp || !w->subject ||
+        !*w->subject)
+      continue;
+    const tk *parts[64];
+    size_t np = 0, j = k + 1;
+    for (; j < st->nt && np < 64; j++) {
+      const tk *t = &st->t[j];
+      if (t->depth != w->depth) continue;
+      if (t->role != R_STATE) continue;
+      if (t->kind != TK_AMT || t->headp || t->unit != w->unit ||
+          !within_whole(r, w, t) ||
+          separator_between(st, np ? parts[np - 1]->e : w->e, t->b) < 2)
+        break;
+      parts[np++] = t;
+    }
+    if (np < 2 || np == 64) continue;
+    add_list(r, si, w, parts, np, false);
+    k = j - 1;
+  }
+}
+
 void cl_list_parts(cr *r, para *pg, size_t si) {
   opener_lists(r, pg, si);
   frame_lists(r, pg, si);
   enumerated_lists(r, pg, si);
   aside_lists(r, pg, si);
+  meaning_lists(r, pg, si);
 }
 
 /* --- lists over sections ---------------------------------------------- */

@@ -979,6 +979,18 @@ static void test_sibling_organisations(void **state) {
   done(&r);
 }
 
+static void test_list_told_by_meaning(void **state) {
+  (void)state;
+  /* no 其中: the amounts after the whole are its parts by what they name
+   * (the 三公 items inside “三公”经费) */
+  reading r = read_text(
+      "2023年三公经费支出数为250.50万元,因公出国(境)费10.25万元,公务用车购置"
+      "及运行费200.00万元,公务接待费41.25万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "250.50", "10.25,200.00,41.25");
+  assert_true(verdict(&r, s) >= YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1551,6 +1563,7 @@ int main(void) {
       cmocka_unit_test(test_this_year_beside_last_year),
       cmocka_unit_test(test_items_of_a_function_list),
       cmocka_unit_test(test_sibling_organisations),
+      cmocka_unit_test(test_list_told_by_meaning),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
