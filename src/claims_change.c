@@ -146,6 +146,37 @@ static bool restated(const tk *cur) {
          ys_text_has(st->s + b, cur->b - b, "可比口径");
 }
 
+/* A change t from the prior pr stated with it: the difference of the
+ * current cur (when known) and pr, and the change's rate (when said) of
+ * pr. */
+/* The change t as the difference of a and b (a − b, in t's direction). */
+static void difference_claim(cr *r, sent *st, const char *subj, const tk *t,
+                             const tk *a, const tk *b) {
+  ys_rclaim *dc = cl_claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
+  if (!dc) return;
+  const tk *w[2] = {a, b};
+  cl_set_parts(r, dc, w, NULL, 2);
+  dc->dir = t->dir;
+}
+
+static void against_prior(cr *r, sent *st, const char *subj, tk *t,
+                          const tk *cur, const tk *pr) {
+  if (cur) difference_claim(r, st, subj, t, cur, pr);
+  if (r->rc) return;
+  tk *rt = t->rate;
+  if (rt) {
+    ys_rclaim *pc = cl_claim(r, st, YS_CLAIM_CHANGE, subj, rt);
+    if (!pc) return;
+    const tk *w[2] = {t, pr};
+    int ng[2] = {t->dir < 0, 0};
+    cl_set_parts(r, pc, w, ng, 2);
+    pc->how = YS_CHANGE_BASE;
+    pc->dir = t->dir;
+    rt->used = true;
+  }
+  t->used = true;
+}
+
 /* "2016 年三公经费预算拨入 33 万元,2015 年三公经费预算拨入 57.55 万元,与
  * 上年对比减少 24.55 万元": a change against last year after the amounts
  * of both years, of one subject, each stated with its year: the change
@@ -177,24 +208,7 @@ static bool years_difference(cr *r, sent *st, size_t k, tk *t) {
     }
   }
   if (pairs != 1) return false;
-  const char *subj = cur->subject;
-  ys_rclaim *dc = cl_claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
-  if (!dc) return true;
-  const tk *w[2] = {cur, pr};
-  cl_set_parts(r, dc, w, NULL, 2);
-  dc->dir = t->dir;
-  tk *rt = t->rate;
-  if (rt) {
-    ys_rclaim *pc = cl_claim(r, st, YS_CLAIM_CHANGE, subj, rt);
-    if (!pc) return true;
-    const tk *v[2] = {t, pr};
-    int ng[2] = {t->dir < 0, 0};
-    cl_set_parts(r, pc, v, ng, 2);
-    pc->how = YS_CHANGE_BASE;
-    pc->dir = t->dir;
-    rt->used = true;
-  }
-  t->used = true;
+  against_prior(r, st, cur->subject, t, cur, pr);
   return true;
 }
 
@@ -207,25 +221,8 @@ void cl_change_claims(cr *r, para *pg, size_t si) {
       const char *subj = cur ? cur->subject : t->dsubj;
       if (pr) {
         /* the prior stated with the change: "比上年 X 万元减少 d 万元" */
-        if (cur) {
-          ys_rclaim *dc = cl_claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
-          if (!dc) return;
-          const tk *w[2] = {cur, pr};
-          cl_set_parts(r, dc, w, NULL, 2);
-          dc->dir = t->dir;
-        }
-        if (rt) {
-          ys_rclaim *pc = cl_claim(r, st, YS_CLAIM_CHANGE, subj, rt);
-          if (!pc) return;
-          const tk *w[2] = {t, pr};
-          int ng[2] = {t->dir < 0, 0};
-          cl_set_parts(r, pc, w, ng, 2);
-          pc->how = YS_CHANGE_BASE;
-          pc->dir = t->dir;
-          rt->used = true;
-        }
+        against_prior(r, st, subj, t, cur, pr);
         pr->used = true;
-        t->used = true;
         continue;
       }
       /* (the amount before the change is the earlier year's: the change
@@ -267,13 +264,8 @@ void cl_change_claims(cr *r, para *pg, size_t si) {
                               r->x->year);
           ok = b != NULL;
         }
-        if (ok) {
-          ys_rclaim *dc = cl_claim(r, st, YS_CLAIM_DIFFERENCE, subj, t);
-          if (!dc) return;
-          const tk *w[2] = {cur, b};
-          cl_set_parts(r, dc, w, NULL, 2);
-          dc->dir = t->dir;
-        }
+        if (ok) difference_claim(r, st, subj, t, cur, b);
+        if (r->rc) return;
       }
       continue;
     }

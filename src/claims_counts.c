@@ -32,23 +32,6 @@ static bool count_word(const sent *st, const tk *t, char *buf, size_t cap) {
   return false;
 }
 
-/* The separator between two figures at depth 0 relative to the list (1 、
- * 2 , or : 3 ;), 0 none; what lies in brackets deeper does not count. */
-static int gap_between(const sent *st, size_t b, size_t e) {
-  int gap = 0, d = 0;
-  for (size_t j = b; j < e; j++) {
-    if (st->s[j] == '(') d++;
-    if (st->s[j] == ')' && d) d--;
-    if (d) continue;
-    int g = st->s[j] == ';'                              ? 3
-            : st->s[j] == ',' || st->s[j] == ':'         ? 2
-            : (j + 3 <= e && cl_starts(st->s + j, "、")) ? 1
-                                                         : 0;
-    if (g > gap) gap = g;
-  }
-  return gap;
-}
-
 /* Does the text between b and e open a list of the total before it (其中,
  * or a bracket right after it)? */
 static bool opens(const sent *st, size_t b, size_t e, int *depth) {
@@ -101,7 +84,7 @@ void cl_count_sums(cr *r, para *pg, size_t si) {
       if (t->kind != TK_COUNT || !count_word(st, t, pw, sizeof pw) ||
           strcmp(pw, word) || strchr(t->num, '.'))
         break;
-      int g = np ? gap_between(st, parts[np - 1]->e, t->b) : 1;
+      int g = np ? cl_separator_between(st, parts[np - 1]->e, t->b) : 1;
       if (!g) break; /* not the first figure of its clause */
       if (np == 1) sep = g;
       if (np && sep < 3 && g == 3) break; /* a ';' after 、 or , ends it */

@@ -212,6 +212,9 @@ void cl_completion_claims(cr *r, para *pg, size_t si);
 
 /* claims_lists.c */
 size_t cl_enumerator_at(const char *s, size_t n);
+/* The strongest separator outside brackets in [b, e) of a sentence: 3 a
+ * semicolon, 2 a comma or colon, 1 、, 0 none. */
+int cl_separator_between(const sent *st, size_t b, size_t e);
 size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
                         bool sides, const tk **parts, size_t max);
 void cl_list_parts(cr *r, para *pg, size_t si);

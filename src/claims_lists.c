@@ -93,7 +93,7 @@ static int side_of(cr *r, const char *subject) {
 
 /* The strongest separator outside brackets in [b, e) of a sentence: 3 a
  * semicolon, 2 a comma or colon, 1 、, 0 none. */
-static int separator_between(const sent *st, size_t b, size_t e) {
+int cl_separator_between(const sent *st, size_t b, size_t e) {
   int gap = 0, d = 0;
   for (size_t j = b; j < e; j++) {
     if (st->s[j] == '(') d++;
@@ -123,7 +123,7 @@ size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
     if (cl_starts(after, "和") || cl_starts(after, "及") ||
         cl_starts(after, "以及"))
       gap = 1; /* "474.08 万元和日常公用经费 9.2 万元" */
-    int g = separator_between(st, last_clause_end, t->b);
+    int g = cl_separator_between(st, last_clause_end, t->b);
     if (g > gap) gap = g;
     if (np && !same_list) {
       if (!gap) continue; /* not the first amount of its clause */
@@ -675,7 +675,7 @@ static void aside_lists(cr *r, para *pg, size_t si) {
       if (t->depth != w->depth + 1) continue;
       if (t->role == R_STATE && t->kind == TK_AMT && t->subject &&
           *t->subject && !t->headp && np < 16) {
-        int g = np ? separator_between(st, parts[np - 1]->e, t->b) : 0;
+        int g = np ? cl_separator_between(st, parts[np - 1]->e, t->b) : 0;
         if (np == 1) sep = g;
         /* "(含均衡性转移支付收入 166 万元、…、其他 212 万元,专项转移支付
          * 收入 406 万元)": items set apart by 、 end where a comma comes;
@@ -710,7 +710,7 @@ static void meaning_lists(cr *r, para *pg, size_t si) {
       if (t->role != R_STATE) continue;
       if (t->kind != TK_AMT || t->headp || t->unit != w->unit ||
           !within_whole(r, w, t) ||
-          separator_between(st, np ? parts[np - 1]->e : w->e, t->b) < 2)
+          cl_separator_between(st, np ? parts[np - 1]->e : w->e, t->b) < 2)
         break;
       parts[np++] = t;
     }
