@@ -125,6 +125,12 @@ size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
       gap = 1; /* "474.08 万元和日常公用经费 9.2 万元" */
     int g = cl_separator_between(st, last_clause_end, t->b);
     if (g > gap) gap = g;
+    /* "…购置费 232 万元公务用车运行维护费 3139.9 万元": the next part's
+     * name right after the last part's unit, the comma left out */
+    if (!gap && np && k > 0 && &st->t[k - 1] == parts[np - 1] &&
+        parts[np - 1]->kind == TK_AMT && t->b >= parts[np - 1]->e + 6 &&
+        t->subject && *t->subject)
+      gap = 1;
     if (np && !same_list) {
       if (!gap) continue; /* not the first amount of its clause */
       if (np == 1 && !sep) sep = gap;

@@ -991,6 +991,20 @@ static void test_list_told_by_meaning(void **state) {
   done(&r);
 }
 
+static void test_parts_without_commas(void **state) {
+  (void)state;
+  /* a list copied without its commas: the second part follows the first's
+   * unit, and the change after the last part may be the whole's */
+  reading r = read_text(
+      "2023年本市公务用车购置及运行维护费500.0万元其中,公务用车购置费100.0"
+      "万元公务用车运行维护费400.0万元比2022年减少100.0万元,下降16.7%。");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "500.0", "100.0,400.0");
+  assert_int_equal(verdict(&r, s), -1);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1564,6 +1578,7 @@ int main(void) {
       cmocka_unit_test(test_items_of_a_function_list),
       cmocka_unit_test(test_sibling_organisations),
       cmocka_unit_test(test_list_told_by_meaning),
+      cmocka_unit_test(test_parts_without_commas),
       cmocka_unit_test(test_two_panels_one_cell_a_line),
       cmocka_unit_test(test_two_columns),
       cmocka_unit_test(test_differences_of_all_kinds),
