@@ -1010,7 +1010,16 @@ static void infer(tctx *x, row *rows, size_t nr) {
   if (bestn < 2 || !best) return;
   size_t m = 0;
   for (size_t i = 0; i < nr; i++) {
-    if (rows[i].n != best || rows[i].cut) continue;
+    /* (a section's heading row with no figures, "二、相关统计数 | | |", is
+     * kept: the outline it opens ends the one above; an item printing no
+     * figures, "1.因公出国(境)费 | | |", is a row of blanks, as before) */
+    bool figures = false;
+    for (size_t j = 0; j < rows[i].n && !figures; j++)
+      figures = rows[i].c[j]->num;
+    bool sub;
+    int kind = figures ? OUT_NONE : outline_kind(rows[i].label->s, &sub);
+    bool heading = (kind == OUT_CN || kind == OUT_PCN) && !sub;
+    if ((rows[i].n != best && !heading) || rows[i].cut) continue;
     row r = rows[i];
     size_t ll = strlen(r.label->s);
     /* a row of rates: its label says %, or every figure it prints does

@@ -1005,6 +1005,27 @@ static void test_parts_without_commas(void **state) {
   done(&r);
 }
 
+static void test_outline_ends_at_an_empty_heading(void **state) {
+  (void)state;
+  /* "二、相关统计数" prints no figures: it still ends the outline of
+   * 一、支出合计, so the counts numbered 1. 2. under it are not its parts */
+  reading r = read_text("某局2024年“三公”经费预算表\n"
+                        "单位:万元\n"
+                        "项目 | 本年预算数 | 上年预算数 |\n"
+                        "一、支出合计 | 12.50 | 14.00 |\n"
+                        "1.因公出国(境)费用 | 0 | 0 |\n"
+                        "2.公务接待费 | 2.50 | 3.00 |\n"
+                        "3.公务用车购置及运行维护费 | 10.00 | 11.00 |\n"
+                        "二、相关统计数 | | |\n"
+                        "1.公务接待批次 | 35 | 40 |\n"
+                        "2.公务用车保有量 | 3 | 3 |\n");
+  size_t a = has_claim(&r, YS_CLAIM_SUM, "12.50", "0,2.50,10.00");
+  assert_int_equal(verdict(&r, a), -1);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_aside_list_ends_at_a_comma(void **state) {
   (void)state;
   /* an aside whose items are set apart by 、 ends at the comma: what
@@ -1572,6 +1593,7 @@ int main(void) {
       cmocka_unit_test(test_shares_of_no_one_whole),
       cmocka_unit_test(test_people_by_category),
       cmocka_unit_test(test_outline_of_a_text_table),
+      cmocka_unit_test(test_outline_ends_at_an_empty_heading),
       cmocka_unit_test(test_changes_given_as_reasons),
       cmocka_unit_test(test_change_between_two_years_stated),
       cmocka_unit_test(test_this_year_beside_last_year),
