@@ -128,7 +128,8 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
 /* Does the document print money carried over from last year? 2 a
  * nonzero cell of 上年结转; 1 none: its cells all 0, or a 收支总表 (which
  * lists 上年结转 where there is any) without one; 0 it cannot be told. */
-static int carried_over(const chk *c) {
+static int carried_over(chk *c) {
+  if (c->carried) return c->carried - 1;
   int seen = 0;
   for (size_t i = 0; i < c->no && seen < 2; i++) {
     const obs *x = &c->o[i];
@@ -137,11 +138,11 @@ static int carried_over(const chk *c) {
   }
   for (size_t t = 0; !seen && t < c->doc->n; t++)
     if (c->doc->tables[t].group && c->doc->tables[t].nrows) seen = 1;
+  c->carried = seen + 1;
   return seen;
 }
 
-static ys_severity narrative_severity(const chk *c, const obs *o,
-                                      int64_t diff) {
+static ys_severity narrative_severity(chk *c, const obs *o, int64_t diff) {
   if (!o->narrative) return YS_SEV_ERROR;
   /* "支出预算 5839.26" against 5846.29 with 7.03 carried over: the text
    * may mean this year's money only — unless the tables carry nothing

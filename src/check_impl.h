@@ -73,6 +73,9 @@ typedef struct chk {
   /* a cell's quantity could not be keyed: a code set overflowed
    * (ys_qexpr_over); the check then ends in YS_ELIMIT, never clean */
   bool limit;
+  /* 1 + what carried_over (blame.c) found, 0 not looked yet: the tables
+   * do not change while findings are blamed */
+  int carried;
 } chk;
 
 /* The key of quantity e, or NULL when it cannot be formed: out of memory
