@@ -1396,6 +1396,39 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
                           : NULL;
       if (k && plan_word(k)) x.plan_head = true;
     }
+  /* the columns that number rows (行次, 栏次, 序号) hold no figures, and a
+   * column of words after a column of figures starts another panel (收入
+   * | 支出 side by side, each with its labels): each panel's rows are read
+   * alone */
+  int nc_all = t->ncols < 65 ? t->ncols : 65;
+  bool seqcol[65] = {false}, starts[65] = {false}, figures_seen = false;
+  for (int c = 1; c < nc_all; c++) {
+    for (int r = 0; r < t->header_rows && !seqcol[c]; r++) {
+      const ys_gcell *g = ys_gtable_at(t, r, c);
+      const char *k =
+          g && g->col == c ? ys_text_key(x.a, g->text, strlen(g->text)) : NULL;
+      seqcol[c] = k && (!strcmp(k, "行次") || !strcmp(k, "栏次") ||
+                        !strcmp(k, "序号") || !strcmp(k, "行号"));
+    }
+    size_t words = 0, figs = 0;
+    for (int r = t->header_rows; r < t->nrows; r++) {
+      const ys_gcell *g = ys_gtable_at(t, r, c);
+      if (!g || g->col != c || !*g->text) continue;
+      cell k = make_cell(x.a, g->text, strlen(g->text), g->line);
+      size_t kl = strlen(k.s), digits = strspn(k.s, "0123456789");
+      /* a code (301, 2080505, a 款's 01 or 2) is no figure; neither is a
+       * whole number printed bare, which a table of money rarely prints */
+      if (k.num && digits == kl && kl <= 9) continue;
+      if (k.num)
+        figs++;
+      else if (!k.blank)
+        words++;
+    }
+    /* (a column of words after a column of codes is the same panel's) */
+    starts[c] = words > figs && figures_seen;
+    if (starts[c]) figures_seen = false;
+    if (figs > words) figures_seen = true;
+  }
   size_t nr = (size_t)(t->nrows - t->header_rows), w = (size_t)t->ncols - 1;
   row *rows = ys_arena_alloc(x.a, sizeof *rows * (nr + 1));
   cell *cells = ys_arena_alloc(x.a, sizeof *cells * (nr * (w + 1) + 1));
@@ -1404,30 +1437,36 @@ int ys_gtable_claims(ys_rdoc *doc, const ys_gtable *t, bool read) {
     ys_arena_free(x.a);
     return rc;
   }
-  size_t m = 0, nc = 0;
-  for (int r = t->header_rows; r < t->nrows; r++) {
-    const ys_gcell *lc = ys_gtable_at(t, r, 0);
-    if (!lc || !*lc->text) continue;
-    cell *label = &cells[nc++];
-    *label = make_cell(x.a, lc->text, strlen(lc->text), lc->line);
-    /* a row without a label (a year is one: "2018") */
-    if (label->num && !is_year(&label->am, strlen(label->s))) continue;
-    row *rw = &rows[m++];
-    memset(rw, 0, sizeof *rw);
-    rw->label = label;
-    for (size_t c = 1; c <= w; c++) {
-      const ys_gcell *g = ys_gtable_at(t, r, (int)c);
-      /* a cell spanning from the left (the label's) is no figure */
-      if (g && g->col != (int)c) g = NULL;
-      cell *f = &cells[nc++];
-      if (g && *g->text)
-        *f = make_cell(x.a, g->text, strlen(g->text), g->line);
-      else
-        *f = (cell){.s = "", .line = lc->line, .blank = true};
-      rw->c[rw->n++] = f;
+  for (int p0 = 0; p0 < t->ncols && !x.rc;) {
+    int p1 = p0 + 1;
+    while (p1 < t->ncols && !starts[p1]) p1++;
+    size_t m = 0, nc = 0;
+    for (int r = t->header_rows; r < t->nrows; r++) {
+      const ys_gcell *lc = ys_gtable_at(t, r, p0);
+      if (!lc || lc->col != p0 || !*lc->text) continue;
+      cell *label = &cells[nc++];
+      *label = make_cell(x.a, lc->text, strlen(lc->text), lc->line);
+      /* a row without a label (a year is one: "2018") */
+      if (label->num && !is_year(&label->am, strlen(label->s))) continue;
+      row *rw = &rows[m++];
+      memset(rw, 0, sizeof *rw);
+      rw->label = label;
+      for (int c = p0 + 1; c < p1; c++) {
+        if (seqcol[c]) continue;
+        const ys_gcell *g = ys_gtable_at(t, r, c);
+        /* a cell spanning from the left (the label's) is no figure */
+        if (g && g->col != c) g = NULL;
+        cell *f = &cells[nc++];
+        if (g && *g->text)
+          *f = make_cell(x.a, g->text, strlen(g->text), g->line);
+        else
+          *f = (cell){.s = "", .line = lc->line, .blank = true};
+        rw->c[rw->n++] = f;
+      }
     }
+    infer(&x, rows, m);
+    p0 = p1;
   }
-  infer(&x, rows, m);
   int rc = x.rc;
   ys_arena_free(x.a);
   return rc;

@@ -193,8 +193,34 @@ static void body_content(tr *t, int c, int *nums, int *codes, int *texts) {
   }
 }
 
+/* Does header row r number the columns ("栏次 | | 1 | 2 | 3", "甲 | 乙 | 1 |
+ * 2=3+4")? Its cells (those it starts) are numbers, sums of numbers, 栏次 /
+ * 行次 or the 甲乙丙 of label columns, one a number at least: the row
+ * tells where a column is, not what it holds, so it is no heading. */
+static bool numbering_row(tr *t, int r) {
+  const ys_gtable *g = t->g;
+  bool number = false;
+  for (int c = 0; c < g->ncols; c++) {
+    const ys_gcell *h = ys_gtable_at(g, r, c);
+    if (!h || h->row != r || h->col != c) continue;
+    const char *k = keyz(t->a, h->text);
+    if (!*k || !strcmp(k, "栏次") || !strcmp(k, "行次") || !strcmp(k, "甲") ||
+        !strcmp(k, "乙") || !strcmp(k, "丙") || !strcmp(k, "丁"))
+      continue;
+    for (const char *p = k; *p; p++)
+      if (!(*p >= '0' && *p <= '9') && *p != '+' && *p != '=' && *p != '-' &&
+          *p != '*' && *p != '/')
+        return false;
+    number = number || (*k >= '0' && *k <= '9');
+  }
+  return number;
+}
+
 static int read_columns(tr *t, colinfo *ci) {
   const ys_gtable *g = t->g;
+  bool numbering[64] = {false};
+  for (int r = 0; r < g->header_rows && r < 64; r++)
+    numbering[r] = numbering_row(t, r);
   for (int c = 0; c < g->ncols; c++) {
     colinfo *x = &ci[c];
     memset(x, 0, sizeof *x);
@@ -207,7 +233,7 @@ static int read_columns(tr *t, colinfo *ci) {
     x->understood = true;
     for (int r = 0; r < g->header_rows; r++) {
       const ys_gcell *h = ys_gtable_at(g, r, c);
-      if (!h) continue;
+      if (!h || (h->row < 64 && numbering[h->row])) continue;
       bool dup = false;
       for (int i = 0; i < ns; i++) dup = dup || seen[i] == h;
       if (dup || ns >= 16) continue;

@@ -934,6 +934,56 @@ static void test_this_year_beside_last_year(void **state) {
   done(&r);
 }
 
+/* A 决算 收支总表 of three panels side by side (收入; 支出 by function; 支出
+ * by nature), each with a 行次 column, over a 栏次 row that numbers the
+ * columns: the 栏次 row is no heading (each panel is found and read, its
+ * figures checked), and the row numbers are no figures a claim is read
+ * from. The spending by function is wrong by 100 元. */
+static void test_three_panels_with_row_numbers(void **state) {
+  (void)state;
+  reading r = read_named(
+      "<html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>收入支出决算总表</p><p>金额单位:元</p>"
+      "<table border=\"1\"><tr><td colspan=\"3\">收入</td>"
+      "<td colspan=\"6\">支出</td></tr>"
+      "<tr><td>项目</td><td>行次</td><td>决算数</td><td>项目(按功能分类)</td>"
+      "<td>行次</td><td>决算数</td><td>按支出性质</td><td>行次</td>"
+      "<td>决算数</td></tr>"
+      "<tr><td>栏次</td><td></td><td>1</td><td>栏次</td><td></td><td>2</td>"
+      "<td>栏次</td><td></td><td>3</td></tr>"
+      "<tr><td>一、财政拨款收入</td><td>1</td><td>500,000.00</td>"
+      "<td>一、一般公共服务支出</td><td>20</td><td>400,000.00</td>"
+      "<td>一、基本支出</td><td>40</td><td>450,000.00</td></tr>"
+      "<tr><td>二、事业收入</td><td>2</td><td>0.00</td>"
+      "<td>二、教育支出</td><td>21</td><td>100,100.00</td>"
+      "<td>二、项目支出</td><td>41</td><td>50,000.00</td></tr>"
+      "<tr><td>本年收入合计</td><td>3</td><td>500,000.00</td>"
+      "<td>本年支出合计</td><td>22</td><td>500,000.00</td>"
+      "<td>本年支出合计</td><td>42</td><td>500,000.00</td></tr>"
+      "</table></body></html>",
+      "test_claims_input.html");
+  /* three tables, each with its amount column read */
+  assert_int_equal(r.d->n, 3);
+  for (size_t t = 0; t < r.d->n; t++) {
+    size_t amounts = 0;
+    for (size_t c = 0; c < r.d->tables[t].ncols; c++)
+      amounts += r.d->tables[t].cols[c].kind == YS_RCOL_AMOUNT &&
+                 !r.d->tables[t].cols[c].twin;
+    assert_int_equal(amounts, 1);
+  }
+  assert_int_equal(r.d->n_claims, 0);
+  size_t wrong = 0, errors = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    const ys_finding *f = &r.f->items[i];
+    if (f->severity != YS_SEV_ERROR) continue;
+    errors++;
+    wrong += strstr(f->message, "本年支出合计") != NULL;
+  }
+  assert_int_equal(errors, 1);
+  assert_int_equal(wrong, 1);
+  done(&r);
+}
+
 /* The quantity of the amount claim whose figure is text, or NULL. */
 static const char *amount_quantity(const reading *r, const char *text) {
   for (size_t i = 0; i < r->d->n_claims; i++)
@@ -1620,6 +1670,7 @@ int main(void) {
       cmocka_unit_test(test_clause_marks_left_out),
       cmocka_unit_test(test_list_resumed_after_reasons),
       cmocka_unit_test(test_uses_listed),
+      cmocka_unit_test(test_three_panels_with_row_numbers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
