@@ -108,6 +108,17 @@ int cl_separator_between(const sent *st, size_t b, size_t e) {
   return gap;
 }
 
+/* Does the subject name a measure and nothing else ("决算支出数", "预算数")
+ * by the vocabulary? */
+static bool measure_only(cr *r, const char *subject) {
+  ys_meaning m;
+  if (!subject || !*subject || !r->x->vocab ||
+      ys_vocab_parse(r->x->vocab, subject, &m, r->a))
+    return false;
+  return m.measures && !*m.rest && !m.q.funds && !m.q.kinds && !m.q.natures &&
+         !m.q.econ.n && !m.q.key.n;
+}
+
 size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
                         bool sides, const tk **parts, size_t max) {
   size_t np = 0;
@@ -133,7 +144,13 @@ size_t cl_collect_parts(cr *r, sent *st, size_t first, size_t i, int depth,
       gap = 1;
     if (np && !same_list) {
       if (!gap) continue; /* not the first amount of its clause */
-      if (np == 1 && !sep) sep = gap;
+      /* "A 预算数为 a 万元,决算数为 b 万元;B …": an amount naming only
+       * another measure is the same item's, and the mark before it sets
+       * no items apart (add_list keeps the whole's measure) */
+      bool restated = t->measure && parts[np - 1]->measure &&
+                      t->measure != parts[np - 1]->measure &&
+                      measure_only(r, t->subject);
+      if (np == 1 && !sep && !restated) sep = gap;
       /* a ';' after parts separated by ',' or '、' ends the list */
       if (sep && sep < 3 && gap == 3) break;
       if (!*t->subject) break; /* a total after the parts */
@@ -229,8 +246,38 @@ static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
       break;
     }
   }
+  /* parts stated both as budgeted and as spent ("A 预算数为 310.37 万元,
+   * 决算支出数为 249.29 万元;B 预算数为 …"): the whole's measure picks its
+   * parts, the others are a second list of the same items */
+  bool budget = false, final = false;
+  for (size_t p = 0; p < np; p++) {
+    budget = budget || parts[p]->measure == YS_PHASE_BUDGET;
+    final = final || parts[p]->measure == YS_PHASE_FINAL;
+  }
+  if (budget && final) {
+    if (whole->measure != YS_PHASE_BUDGET && whole->measure != YS_PHASE_FINAL)
+      return; /* which list is the whole's is not said */
+    const tk **kept = ys_arena_alloc(r->a, sizeof *kept * np);
+    if (!kept) {
+      r->rc = YS_ENOMEM;
+      return;
+    }
+    size_t m = 0;
+    for (size_t p = 0; p < np; p++)
+      if (parts[p]->measure == whole->measure) kept[m++] = parts[p];
+    parts = kept;
+    np = m;
+  }
   if (np < 2) return;
   if (cl_other_year(whole, parts[0])) return;
+  /* a "part" printing the whole's figure beside another that is not zero
+   * restates the whole ("预算数为 9,564.38 万元(年初预算数 1,984.38 万元,
+   * 由于机构调整追加到 9,564.38 万元)"): no list of its parts */
+  for (size_t p = 0; p < np && whole->kind == TK_AMT; p++)
+    if (parts[p]->kind == TK_AMT && parts[p]->unit == whole->unit &&
+        cl_yuan(parts[p]) == cl_yuan(whole) && cl_yuan(whole) > 0)
+      for (size_t q = 0; q < np; q++)
+        if (q != p && cl_yuan(parts[q]) != 0) return;
   /* a part well over the whole is no part of it (see list_sum) */
   for (size_t p = 0; p < np; p++)
     if (parts[p]->kind == TK_AMT && whole->kind == TK_AMT &&

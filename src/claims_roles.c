@@ -427,6 +427,24 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
       return;
     }
   }
+  /* "较 2022 年决算数 688.84 万元 131.49 万元,增长 19.09%": a second amount
+   * right after the prior, the change word left out before it and said
+   * after (with the rate), is the change */
+  if (!n && k > 0 && st->t[k - 1].kind == TK_AMT &&
+      st->t[k - 1].role == R_PRIOR && p == st->s + st->t[k - 1].e) {
+    const char *after = st->s + t->e;
+    size_t an = st->n - t->e;
+    if (an && *after == ',') after++, an--;
+    int ad = change_word_at(after, an);
+    if (ad) {
+      t->role = R_DELTA;
+      t->dir = ad;
+      t->base = st->t[k - 1].base;
+      t->base_year = st->t[k - 1].base_year;
+      t->base_phase = st->t[k - 1].base_phase;
+      return;
+    }
+  }
   if (t->listed && k > 0 && st->t[k - 1].kind == TK_AMT &&
       st->t[k - 1].role == R_DELTA && st->t[k].list == st->t[k - 1].list) {
     t->role = R_DELTA;

@@ -984,6 +984,56 @@ static void test_three_panels_with_row_numbers(void **state) {
   done(&r);
 }
 
+/* "较上年决算数 A 万元 B 万元,增长 r%": the change word left out before
+ * B and said after it, with the rate: B is the change from A (the rate of
+ * A), not the prior. */
+static void test_change_word_left_out(void **state) {
+  (void)state;
+  reading r = read_text(
+      "某镇2024年“三公”经费决算支出数为520.00万元,较2023年决算数400.00万元"
+      "120.00万元,增长30%。");
+  size_t d = has_claim(&r, YS_CLAIM_DIFFERENCE, "120.00", "520.00,400.00");
+  assert_int_equal(verdict(&r, d), -1);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "30", "120.00,400.00");
+  assert_int_equal(verdict(&r, c), -1);
+  done(&r);
+  /* a wrong rate is still found, of the right base */
+  assert_int_equal(verdict_of("某镇2024年“三公”经费决算支出数为520.00万元,"
+                              "较2023年决算数400.00万元120.00万元,增长25%。",
+                              YS_CLAIM_CHANGE, "25", "120.00,400.00"),
+                   YS_SEV_ERROR);
+}
+
+/* Items each stated as budgeted and as spent ("A 预算数为 a,决算数为 b;B
+ * 预算数为 …"): the whole's measure picks its parts, and the parts of the
+ * other measure are no parts of it. */
+static void test_parts_of_the_whole_measure(void **state) {
+  (void)state;
+  reading r = read_text(
+      "某县2024年“三公”经费预算数为300.00万元,决算支出数为250.00万元。其中:"
+      "公务接待费预算数为100.00万元,决算支出数为90.00万元;公务用车购置及运行"
+      "维护费预算数为200.00万元,决算支出数为160.00万元。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "300.00", "100.00,200.00");
+  assert_int_equal(verdict(&r, s), -1);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
+/* An aside that prints the whole's figure again beside another figure
+ * restates the whole (its budget at the start of the year, then as
+ * raised), and lists no parts of it. */
+static void test_aside_restating_the_whole(void **state) {
+  (void)state;
+  reading r = read_text(
+      "本部门2024年“三公”经费预算数为800.00万元(年初预算数200.00万元,因职能"
+      "划入追加到800.00万元),支出数为300.00万元。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 /* The quantity of the amount claim whose figure is text, or NULL. */
 static const char *amount_quantity(const reading *r, const char *text) {
   for (size_t i = 0; i < r->d->n_claims; i++)
@@ -1671,6 +1721,9 @@ int main(void) {
       cmocka_unit_test(test_list_resumed_after_reasons),
       cmocka_unit_test(test_uses_listed),
       cmocka_unit_test(test_three_panels_with_row_numbers),
+      cmocka_unit_test(test_change_word_left_out),
+      cmocka_unit_test(test_parts_of_the_whole_measure),
+      cmocka_unit_test(test_aside_restating_the_whole),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
