@@ -215,8 +215,19 @@ static bool named_by_org(const char *subject, const char *key) {
   return false;
 }
 
+/* Does the sentence rank what it names ("A 以 527 万元、B 以 294 万元…位居
+ * 前三")? The amounts of a ranking are of rivals, no parts of a whole. */
+static bool ranks(const sent *st) {
+  static const char *const w[] = {"位居前", "位列前", "排名前", "名列前",
+                                  "排在前", "居前三", "排名第", "位居第"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (ys_text_has(st->s, st->n, w[i])) return true;
+  return false;
+}
+
 static void add_list(cr *r, size_t si, tk *whole, const tk **parts, size_t np,
                      bool exhaustive) {
+  if (np && parts[0]->owner && ranks(parts[0]->owner)) return;
   /* a part of another budget than the whole's ends the list ("一般公共预算
    * 收入…,其中:税收收入…;非税收入…;政府性基金预算收入 1616 万元") */
   uint32_t wf = funds_of(r, whole->subject);

@@ -1034,6 +1034,23 @@ static void test_aside_restating_the_whole(void **state) {
   done(&r);
 }
 
+/* Rivals ranked by their amounts ("A 以 a 万元、B 以 b 万元…位居前三") are
+ * no parts of a whole, whether the paragraph before ends with an amount
+ * or not. */
+static void test_ranking_is_no_list(void **state) {
+  (void)state;
+  reading r = read_text(
+      "本单位2024年收入预算500.00万元。\n"
+      "从公务接待费金额看,甲大学以300.00万元,乙大学以200.00万元,丙大学以"
+      "100.00万元位居前三。\n"
+      "从因公出国(境)费金额看,丁大学以250.00万元、戊大学以150.00万元、己大学"
+      "以120.00万元位居前三。");
+  assert_int_equal(count_kind(&r, YS_CLAIM_SUM), 0);
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+}
+
 /* The quantity of the amount claim whose figure is text, or NULL. */
 static const char *amount_quantity(const reading *r, const char *text) {
   for (size_t i = 0; i < r->d->n_claims; i++)
@@ -1724,6 +1741,7 @@ int main(void) {
       cmocka_unit_test(test_change_word_left_out),
       cmocka_unit_test(test_parts_of_the_whole_measure),
       cmocka_unit_test(test_aside_restating_the_whole),
+      cmocka_unit_test(test_ranking_is_no_list),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
