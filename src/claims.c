@@ -463,8 +463,8 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
    * subject grammar (sections, leads, 其中 lists) is tuned to what the
    * tables show; its other claims are this file's to make. */
   size_t before = doc->n_claims;
-  int nrc =
-      ys_narrative_claims(doc, lines, n, ctx->year, ctx->final, ctx->cat, NULL);
+  int nrc = ys_narrative_claims(doc, lines, n, ctx->year, ctx->final, ctx->cat,
+                                ctx->vocab, NULL);
   if (nrc) return nrc;
   size_t w = before;
   for (size_t i = before; i < doc->n_claims; i++)

@@ -8,7 +8,9 @@
  * one this file knows (total revenue and expenditure, the funds, basic and
  * project spending, personnel and public expenses, carry-over, 三公 and its
  * items, 会议费, 培训费, 机关运行经费, classification codes written in
- * parentheses, 类/款/项 spelled out with their names). A wrong mapping
+ * parentheses, 类/款/项 spelled out with their names), or one the
+ * vocabulary (data/vocab, shared with the table reader) reads whole as a
+ * class, an item, a kind of spending or a source of money. A wrong mapping
  * creates false errors, so whatever is unclear is left out:
  *   - amounts after 较上年增加 / 减少 / 持平 … (changes are another issue);
  *   - subjects that merely contain a keyword ("新增城乡居民基本医疗保险");
@@ -28,7 +30,9 @@
 #include <string.h>
 
 #include "narrative.h"
+#include "yusuan/quantity.h"
 #include "yusuan/text.h"
+#include "yusuan/vocab.h"
 
 /* Context for a list: fund and period from a heading or a lead sentence. */
 typedef struct ctx {
@@ -40,6 +44,7 @@ typedef struct ctx {
 typedef struct nr {
   ys_rdoc *d;
   const ys_catalog *cat;
+  const ys_vocab *vocab; /* subjects the lists above do not know */
   int year;
   bool final;  /* a 决算 */
   ys_arena *a; /* scratch */
@@ -763,6 +768,76 @@ static bool match_any(nr *r, const char *core, subj *sj, const char **fund,
   return ok;
 }
 
+/* A filter's key (ys_qfilter_key: "exp|fund=gpb+soc|econ=30212") in the
+ * syntax of a claim's quantity ("exp;fund=gpb|soc;econ=30212"), its
+ * source src where the key has none ("?"). */
+static const char *claim_syntax(nr *r, const ys_qfilter *f, const char *src) {
+  const char *k = ys_qfilter_key(r->a, f);
+  if (!k) return NULL;
+  const char *dims = strchr(k, '|');
+  size_t sl = dims ? (size_t)(dims - k) : strlen(k);
+  char *o = k[0] == '?' ? ys_arena_printf(r->a, "%s%s", src, dims ? dims : "")
+                        : ys_arena_strdup(r->a, k);
+  if (!o) return NULL;
+  for (char *p = o + (k[0] == '?' ? strlen(src) : sl); *p; p++)
+    *p = *p == '|' ? ';' : *p == '+' ? '|' : *p;
+  return o;
+}
+
+/* A subject the lists above do not know, read by the vocabulary the
+ * tables' headers and rows are read by ("因公出国(境)费支出", "机关运行经费
+ * 支出", "事业收入"), so that the narrative's quantity is the one the
+ * tables print. Only a subject the vocabulary reads whole, naming what it
+ * is (a class, an item kept by name, a kind of spending, or a source of
+ * money), of this year, and no rate, count or difference: a guess makes
+ * false errors. */
+static int match_vocab(nr *r, const char *core, subj *s) {
+  if (!r->vocab || !*core) return false;
+  ys_meaning m;
+  if (ys_vocab_parse(r->vocab, core, &m, r->a)) return YS_ENOMEM;
+  const ys_qfilter *q = &m.q;
+  if (*m.rest || m.conflict || !m.phrases || q->none || q->yoff ||
+      (m.roles & ~(uint32_t)YS_ROLE_GRAND) || q->func.n || q->gecon.n ||
+      q->unit.n || q->project.n || q->pcat.n || ys_qfilter_over(q))
+    return false;
+  bool item = q->econ.n || q->key.n;
+  bool kind = q->kinds || q->natures;
+  bool total = q->src != YS_Q_NONE &&
+               (q->funds || q->periods || (m.roles & YS_ROLE_GRAND));
+  if (!item && !kind && !total) return false;
+  if (q->src == YS_Q_NONE && !item && !kind) return false;
+  /* the fund and period go with the lead's and the heading's
+   * (amount_fund_period): taken out of the quantity */
+  ys_qfilter core_q = *q, fund_q;
+  memset(&fund_q, 0, sizeof fund_q);
+  core_q.funds = 0;
+  core_q.periods = 0;
+  core_q.phases = 0;
+  fund_q.src = q->src ? q->src : YS_Q_EXP;
+  fund_q.funds = q->funds;
+  memset(s, 0, sizeof *s);
+  s->core = core;
+  s->q = claim_syntax(r, &core_q, "exp");
+  if (!s->q) return YS_ENOMEM;
+  if (q->funds) {
+    const char *fk = claim_syntax(r, &fund_q, "exp");
+    if (!fk) return YS_ENOMEM;
+    const char *fs = strstr(fk, "fund=");
+    if (!fs) return false;
+    s->fund = fs + 5;
+  }
+  if (q->periods == 1u << YS_PERIOD_CURRENT)
+    s->period = 1;
+  else if (q->periods == 1u << YS_PERIOD_CARRY)
+    s->period = 3;
+  else if (q->periods)
+    return false;
+  /* (a source with its fund, "事业收入", is complete in itself: no lead
+   * whose fund the totals after it would take) */
+  s->kind = item || q->funds ? K_FIXED : kind ? K_PART : K_TOTAL;
+  return true;
+}
+
 /* The fund and period of a matched subject: its own, else the lead's or
  * the heading's; a total (and some parts) lead what follows. *unclear
  * when what the amount includes is unclear. */
@@ -852,7 +927,13 @@ static int sentence_amount(sentscan *ss, size_t i, bool wan) {
   subj sj;
   const char *fund = NULL;
   bool restricted = false;
-  if (!match_any(r, core, &sj, &fund, &restricted)) return YS_OK;
+  if (!match_any(r, core, &sj, &fund, &restricted)) {
+    fund = NULL;
+    restricted = false;
+    int mv = match_vocab(r, core, &sj);
+    if (mv < 0) return mv;
+    if (!mv) return YS_OK;
+  }
   /* "…下属 2 家行政单位和 1 家参公单位的机关运行经费": the figure of those
    * units, which the tables (by fund, function, economic class) do not
    * show apart from the 事业 units' 公用经费 */
@@ -948,6 +1029,28 @@ static bool heading(nr *r, const char *s, size_t n) {
   return ys_text_years_only(t, strlen(t));
 }
 
+/* A title line opening a paragraph ("某单位2024年度部门决算情况说明",
+ * "2024年度部门决算"): short, no punctuation, no figure but a year, and
+ * ending as titles do. It is a sentence of its own: the paragraph after it
+ * (a blank line between is no break in wrapped text) does not take it as
+ * the first figure's subject. */
+static bool title_line(nr *r, const char *s, size_t n) {
+  const char *k = key(r, s, n);
+  size_t kl = strlen(k), digits = 0;
+  if (kl > 90 || has(k, ",") || has(k, ";") || has(k, ":") || has(k, "。"))
+    return false;
+  for (size_t j = 0; j < kl; j++) digits += is_digit(k[j]);
+  static const char *const end[] = {"说明", "情况", "公开",
+                                    "报告", "概况", "目录"};
+  bool ends_as_title = false;
+  for (size_t i = 0; i < sizeof end / sizeof end[0] && !ends_as_title; i++)
+    ends_as_title = ends(k, end[i]);
+  /* (a bare "…部门决算" / "…部门预算": the package's name) */
+  ends_as_title = ends_as_title || ends(k, "部门决算") || ends(k, "部门预算") ||
+                  ends(k, "单位决算") || ends(k, "单位预算");
+  return digits <= 4 && ends_as_title;
+}
+
 /* The fund and period a heading announces. */
 static ctx heading_ctx(nr *r, const char *s, size_t n, const ctx *prev) {
   const char *k = key(r, s, n);
@@ -994,12 +1097,14 @@ static int paragraph(nr *r) {
 }
 
 int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
-                        bool final, const ys_catalog *cat, ys_errors *errs) {
+                        bool final, const ys_catalog *cat,
+                        const ys_vocab *vocab, ys_errors *errs) {
   (void)errs;
   nr r;
   memset(&r, 0, sizeof r);
   r.d = doc;
   r.cat = cat;
+  r.vocab = vocab;
   r.year = year;
   r.final = final;
   r.a = ys_arena_new((size_t)256 << 20);
@@ -1039,8 +1144,9 @@ int ys_narrative_claims(ys_rdoc *doc, const ys_tline *lines, size_t n, int year,
     if (r.n && (unsigned char)r.buf[r.n - 1] < 0x80 &&
         (unsigned char)s[0] < 0x80 && r.buf[r.n - 1] != ' ')
       rc = put(&r, " ", 1, lines[i].no);
+    bool title = !r.n && title_line(&r, s, len);
     if (!rc) rc = put(&r, s, len, lines[i].no);
-    if (!rc && heading(&r, s, len)) rc = paragraph(&r);
+    if (!rc && (title || heading(&r, s, len))) rc = paragraph(&r);
   }
   if (!rc) rc = paragraph(&r);
   ys_arena_free(r.a);

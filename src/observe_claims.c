@@ -66,9 +66,36 @@ static int decimals_of(const char *t) {
   return n;
 }
 
-static void passage_scan(const ys_rdoc *d, passage *ps) {
-  int cnt[4][7];
-  memset(cnt, 0, sizeof cnt);
+/* A figure printed in the narrative: where, as what, in which unit. */
+typedef struct pfig {
+  int line;
+  const char *text;
+  ys_unit unit;
+} pfig;
+
+static int pfig_cmp(const void *x, const void *y) {
+  const pfig *a = x, *b = y;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  if (a->unit != b->unit) return a->unit < b->unit ? -1 : 1;
+  return strcmp(a->text, b->text);
+}
+
+/* Does the figure say its precision? A bare "0" does not: "0 万元" is
+ * written beside "80.00 万元" for nothing at all. */
+static bool nonzero(const char *t) {
+  for (; *t; t++)
+    if ((*t >= '1' && *t <= '9') || *t == '.') return true;
+  return false;
+}
+
+/* Each figure counts once, however many claims read it (an amount, the
+ * part of a sum, the base of a share): the passage's precision is that of
+ * what it prints, not of how often it is read. */
+static int passage_scan(const ys_rdoc *d, passage *ps, ys_arena *a) {
+  size_t cap = 0, n = 0;
+  for (size_t i = 0; i < d->n_claims; i++) cap += 1 + d->claims[i].n_parts;
+  pfig *v = ys_arena_alloc(a, sizeof *v * (cap + 1));
+  if (!v) return YS_ENOMEM;
   for (size_t i = 0; i < d->n_claims; i++) {
     const ys_rclaim *c = &d->claims[i];
     if (c->kind == YS_CLAIM_SHARE || c->kind == YS_CLAIM_CHANGE ||
@@ -76,15 +103,24 @@ static void passage_scan(const ys_rdoc *d, passage *ps) {
         c->kind == YS_CLAIM_UNCHECKED || c->kind == YS_CLAIM_MISSING ||
         c->kind == YS_CLAIM_UNREAD || c->kind == YS_CLAIM_UNEXPLAINED) {
       /* their text is a rate or a code; the parts are amounts */
-    } else if ((unsigned)c->unit < 4 && *c->text) {
-      int k = decimals_of(c->text);
-      cnt[c->unit][k > 6 ? 6 : k]++;
+    } else if (c->percent) {
+      continue; /* shares adding to 100: no amounts at all */
+    } else if ((unsigned)c->unit < 4 && *c->text && nonzero(c->text)) {
+      v[n++] = (pfig){c->line, c->text, c->unit};
     }
     for (size_t k = 0; k < c->n_parts; k++) {
       ys_unit u = c->part_units ? c->part_units[k] : c->unit;
-      int dd = decimals_of(c->parts[k]);
-      if ((unsigned)u < 4) cnt[u][dd > 6 ? 6 : dd]++;
+      if ((unsigned)u < 4 && nonzero(c->parts[k]))
+        v[n++] = (pfig){c->line, c->parts[k], u};
     }
+  }
+  qsort(v, n, sizeof *v, pfig_cmp);
+  int cnt[4][7];
+  memset(cnt, 0, sizeof cnt);
+  for (size_t i = 0; i < n; i++) {
+    if (i && !pfig_cmp(&v[i], &v[i - 1])) continue;
+    int k = decimals_of(v[i].text);
+    cnt[v[i].unit][k > 6 ? 6 : k]++;
   }
   for (int u = 0; u < 4; u++) {
     int best = 0;
@@ -92,6 +128,7 @@ static void passage_scan(const ys_rdoc *d, passage *ps) {
       if (cnt[u][k] > cnt[u][best]) best = k;
     ps->dp[u] = best;
   }
+  return YS_OK;
 }
 
 /* An amount as printed; dp = the passage precision (0 = the figure's own).
@@ -636,7 +673,8 @@ static void name_claim(chk *c, const ys_rclaim *cl, size_t idx) {
 void ck_observe_claims(chk *c) {
   const ys_rdoc *d = c->doc;
   passage ps;
-  passage_scan(d, &ps);
+  /* (out of memory: the arena records it, and the check reports it) */
+  if (passage_scan(d, &ps, c->a)) return;
   bool *failed = d->n_claims ? ys_arena_alloc(c->a, d->n_claims) : NULL;
   if (d->n_claims && !failed) return;
   if (failed) memset(failed, 0, d->n_claims);

@@ -1060,6 +1060,53 @@ static const char *amount_quantity(const reading *r, const char *text) {
   return NULL;
 }
 
+/* Subjects the amount reader's own lists do not name, read by the
+ * vocabulary the tables are read by: the narrative's quantity is the one
+ * a table row of that name shows. */
+static void test_subjects_by_the_vocabulary(void **state) {
+  (void)state;
+  reading r = read_text(
+      "2024年度,本单位因公出国(境)费支出0.50万元,机关运行经费支出12.30万元,"
+      "事业收入3.40万元。");
+  assert_string_equal(amount_quantity(&r, "0.50"), "exp;econ=30212");
+  assert_string_equal(amount_quantity(&r, "12.30"), "exp;key=机关运行经费");
+  const char *q = amount_quantity(&r, "3.40");
+  assert_non_null(q);
+  assert_non_null(strstr(q, "rev;fund="));
+  assert_non_null(strstr(q, "business"));
+  done(&r);
+  /* what the vocabulary reads only in part is left unread */
+  reading u = read_text("本单位2024年收入预算500.00万元。2024年度,本单位政府"
+                        "采购支出总额5.60万元。");
+  assert_null(amount_quantity(&u, "5.60"));
+  done(&u);
+}
+
+/* A package's title line ("…部门决算情况说明"), with or without a blank
+ * line after it, is no part of the first sentence's subject. */
+static void test_title_line_is_no_subject(void **state) {
+  (void)state;
+  reading r = read_text("某镇2024年度部门决算情况说明\n\n"
+                        "本年收入总计100.00万元,本年支出总计100.00万元。");
+  assert_string_equal(amount_quantity(&r, "100.00"), "rev;period=cur");
+  done(&r);
+}
+
+/* The passage's precision counts each printed figure once, and never a
+ * bare "0": "项目支出 80 万元" beside figures of two decimals is 80.00, so
+ * a sum that misses by 0.11 is found however many of its parts are zero
+ * and however many claims read each part. */
+static void test_precision_of_printed_figures(void **state) {
+  (void)state;
+  reading r = read_text(
+      "2024年本年支出合计460.06万元,其中:基本支出380.17万元,占83%;项目支出"
+      "80万元,占17%;上缴上级支出0万元,占0%;经营支出0万元,占0%;对附属单位补"
+      "助支出0万元,占0%。");
+  size_t s = has_claim(&r, YS_CLAIM_SUM, "460.06", "380.17,80,0,0,0");
+  assert_true(verdict(&r, s) >= YS_SEV_WARNING);
+  done(&r);
+}
+
 static void test_items_of_a_function_list(void **state) {
   (void)state;
   /* an item's figure with a thousands separator, and a first item right
@@ -1742,6 +1789,9 @@ int main(void) {
       cmocka_unit_test(test_parts_of_the_whole_measure),
       cmocka_unit_test(test_aside_restating_the_whole),
       cmocka_unit_test(test_ranking_is_no_list),
+      cmocka_unit_test(test_subjects_by_the_vocabulary),
+      cmocka_unit_test(test_title_line_is_no_subject),
+      cmocka_unit_test(test_precision_of_printed_figures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
