@@ -463,8 +463,26 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
    * subject grammar (sections, leads, 其中 lists) is tuned to what the
    * tables show; its other claims are this file's to make. */
   size_t before = doc->n_claims;
-  int nrc = ys_narrative_claims(doc, lines, n, ctx->year, ctx->final, ctx->cat,
-                                ctx->vocab, NULL);
+  /* (in simplified characters, as the sentence reader reads them: the
+   * vocabulary is written so) */
+  ys_arena *sa = ys_arena_new(0);
+  ys_tline *simple = sa ? ys_arena_alloc(sa, sizeof *simple * (n + 1)) : NULL;
+  int nrc = simple ? YS_OK : YS_ENOMEM;
+  for (size_t i = 0; i < n && !nrc; i++) {
+    char *o = NULL;
+    simple[i] = lines[i];
+    nrc = ys_vocab_simplify(ctx->vocab, lines[i].s, lines[i].len, &o);
+    if (o) {
+      simple[i].s = ys_arena_strdup(sa, o);
+      simple[i].len = strlen(o);
+      free(o);
+      if (!simple[i].s) nrc = YS_ENOMEM;
+    }
+  }
+  if (!nrc)
+    nrc = ys_narrative_claims(doc, simple, n, ctx->year, ctx->final, ctx->cat,
+                              ctx->vocab, NULL);
+  ys_arena_free(sa);
   if (nrc) return nrc;
   size_t w = before;
   for (size_t i = before; i < doc->n_claims; i++)

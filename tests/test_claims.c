@@ -1082,6 +1082,18 @@ static void test_subjects_by_the_vocabulary(void **state) {
   done(&u);
 }
 
+/* A narrative in traditional characters (a mirror of the page) is read
+ * as its simplified text: its amounts are those of the quantities. */
+static void test_traditional_amounts(void **state) {
+  (void)state;
+  reading r = read_text("2024年“三公”經費預算5.00萬元。\n"
+                        "1.因公出國(境)費支出2.00萬元,與上年持平。");
+  assert_string_equal(amount_quantity(&r, "2.00"), "exp;econ=30212");
+  assert_string_equal(amount_quantity(&r, "5.00"),
+                      "exp;econ=30212|30217|30231|31013");
+  done(&r);
+}
+
 /* A package's title line ("…部门决算情况说明"), with or without a blank
  * line after it, is no part of the first sentence's subject. */
 static void test_title_line_is_no_subject(void **state) {
@@ -1791,6 +1803,7 @@ int main(void) {
       cmocka_unit_test(test_ranking_is_no_list),
       cmocka_unit_test(test_subjects_by_the_vocabulary),
       cmocka_unit_test(test_title_line_is_no_subject),
+      cmocka_unit_test(test_traditional_amounts),
       cmocka_unit_test(test_precision_of_printed_figures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
