@@ -691,12 +691,11 @@ typedef struct sentscan {
 
 /* The figure before the unit at i ("万元" when wan, else "元"): false when
  * it is no amount of a subject; *missing when no figure is printed. */
-static bool amount_figure(const sentscan *ss, size_t i, bool wan,
+static bool amount_figure(const sentscan *ss, size_t i, bool wan, size_t ulen,
                           size_t *num_start_out, size_t *num_end_out,
                           bool *missing_out) {
   const char *s = ss->s;
   size_t from = ss->from;
-  size_t ulen = wan ? 6 : 3;
   size_t after = i + ulen;
   /* "20 万元以上", "元/人", "(万元)": not an amount of a subject. */
   if (starts(s + after, "以上") || starts(s + after, "以下") ||
@@ -900,13 +899,14 @@ static void amount_fund_period(sentscan *ss, const subj *sj, const char *fund,
 
 /* The amount whose unit ("万元" when wan, else "元") is at i: its subject
  * read and matched, and its claim added. */
-static int sentence_amount(sentscan *ss, size_t i, bool wan) {
+static int sentence_amount(sentscan *ss, size_t i, bool wan, size_t ulen) {
   nr *r = ss->r;
   const char *s = ss->s;
-  size_t after = i + (wan ? 6 : 3);
+  size_t after = i + ulen;
   size_t num_start, num_end;
   bool missing;
-  if (!amount_figure(ss, i, wan, &num_start, &num_end, &missing)) return YS_OK;
+  if (!amount_figure(ss, i, wan, ulen, &num_start, &num_end, &missing))
+    return YS_OK;
   size_t clause_from = ss->from; /* start of this clause */
   const char *subj_raw =
       ys_arena_strndup(r->a, s + ss->from, num_start - ss->from);
@@ -916,8 +916,10 @@ static int sentence_amount(sentscan *ss, size_t i, bool wan) {
   size_t prev_from_here = ss->prev_from;
   ss->from = after;
   ss->prev_from = after; /* never look back across an amount */
-  if (!*k || change_words(k) || has(k, "占") || has(k, "平均") ||
-      has(k, "人均") || has(k, "每"))
+  /* ("1.因公出国(境)费:0 万元": a figure alone after a colon is the
+   * subject's before it, colon_subject below) */
+  if ((!*k && (prev_from_here >= clause_from || missing)) || change_words(k) ||
+      has(k, "占") || has(k, "平均") || has(k, "人均") || has(k, "每"))
     return YS_OK;
   bool cur_year = false;
   const char *core = strip_subject(r, k, &cur_year);
@@ -999,16 +1001,23 @@ static int sentence(nr *r, size_t b, size_t e) {
       i += dl;
       continue;
     }
-    /* "万元" / "元" */
+    /* "万元" / "元", or "万" alone after a figure where the clause ends
+     * ("公务接待费支出决算 2.26 万", not "5 万份", "2 万人次") */
     bool wan = starts(s + i, "万元");
+    size_t ulen = wan ? 6 : 3;
+    if (!wan && starts(s + i, "万") && i > b && is_digit(s[i - 1])) {
+      size_t j = i + 3;
+      wan = j >= e || delim_at(s + j) || starts(s + j, "。") || s[j] == ')' ||
+            s[j] == '(' || starts(s + j, "）") || starts(s + j, "（") ||
+            starts(s + j, "、");
+    }
     bool yuan =
         !wan && starts(s + i, "元") && !(i >= 3 && starts(s + i - 3, "万"));
     if (!wan && !yuan) {
       i++;
       continue;
     }
-    size_t ulen = wan ? 6 : 3;
-    int rc = sentence_amount(&ss, i, wan);
+    int rc = sentence_amount(&ss, i, wan, ulen);
     if (rc) return rc;
     i += ulen;
   }

@@ -1082,6 +1082,22 @@ static void test_subjects_by_the_vocabulary(void **state) {
   done(&u);
 }
 
+/* A figure alone after its subject's colon ("1.因公出国(境)费:0.30 万元")
+ * and one whose unit is written 万 alone where its clause ends are read;
+ * a unit note ("单位:万元") and "5 万份" are not. */
+static void test_colon_and_bare_wan(void **state) {
+  (void)state;
+  reading r = read_text("2024年“三公”经费预算5.00万元。\n"
+                        "1.因公出国(境)费:0.30万元\n"
+                        "2.公务接待费支出2.26万,印发资料5万份。\n"
+                        "表3 “三公”经费预算表 单位:万元");
+  assert_string_equal(amount_quantity(&r, "0.30"), "exp;econ=30212");
+  assert_string_equal(amount_quantity(&r, "2.26"), "exp;econ=30217");
+  assert_null(amount_quantity(&r, "5"));
+  assert_int_equal(count_kind(&r, YS_CLAIM_MISSING), 0);
+  done(&r);
+}
+
 /* A narrative in traditional characters (a mirror of the page) is read
  * as its simplified text: its amounts are those of the quantities. */
 static void test_traditional_amounts(void **state) {
@@ -1804,6 +1820,7 @@ int main(void) {
       cmocka_unit_test(test_subjects_by_the_vocabulary),
       cmocka_unit_test(test_title_line_is_no_subject),
       cmocka_unit_test(test_traditional_amounts),
+      cmocka_unit_test(test_colon_and_bare_wan),
       cmocka_unit_test(test_precision_of_printed_figures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
