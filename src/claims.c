@@ -45,24 +45,27 @@ static int put(cr *r, const char *s, size_t n, int line) {
                            line);
 }
 
-/* A line as the reader sees it: simplified, folded, without glosses. */
-static char *normalise(cr *r, const char *s, size_t n) {
+/* A line as the reader sees it: simplified, without glosses, and when
+ * fold, folded (full-width forms as ASCII) and without spaces. */
+static char *normalise(ys_arena *a, const ys_vocab *v, const char *s, size_t n,
+                       bool fold) {
   char *simp = NULL;
-  if (ys_vocab_simplify(r->x->vocab, s, n, &simp)) return NULL;
+  if (ys_vocab_simplify(v, s, n, &simp)) return NULL;
   const char *src = simp ? simp : s;
   size_t sn = simp ? strlen(simp) : n;
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t k =
       utf8proc_map((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)sn, &out,
-                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+                   fold ? UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT
+                        : UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   free(simp);
   if (k < 0) {
     /* not UTF-8 after all: keep the bytes */
-    return ys_arena_strndup(r->a, s, n);
+    return ys_arena_strndup(a, s, n);
   }
   /* drop pinyin glosses "(jīng)" that mirror sites insert, and the
    * spaces around numbers and units ("10.23 万元") */
-  char *o = ys_arena_alloc(r->a, (size_t)k + 1);
+  char *o = ys_arena_alloc(a, (size_t)k + 1);
   if (!o) {
     free(out);
     return NULL;
@@ -87,7 +90,7 @@ static char *normalise(cr *r, const char *s, size_t n) {
         continue;
       }
     }
-    if (c == ' ' || c == '\t' || c == '\r') {
+    if (fold && (c == ' ' || c == '\t' || c == '\r')) {
       /* a space inside words or numbers carries nothing here */
       i++;
       continue;
@@ -463,27 +466,28 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
    * subject grammar (sections, leads, 其中 lists) is tuned to what the
    * tables show; its other claims are this file's to make. */
   size_t before = doc->n_claims;
-  /* (in simplified characters, as the sentence reader reads them: the
-   * vocabulary is written so) */
+  /* every line as both readers read it: simplified (the vocabulary is
+   * written so), without the glosses of mirror sites; the amounts' reader
+   * quotes it as printed otherwise */
   ys_arena *sa = ys_arena_new(0);
-  ys_tline *simple = sa ? ys_arena_alloc(sa, sizeof *simple * (n + 1)) : NULL;
-  int nrc = simple ? YS_OK : YS_ENOMEM;
+  ys_tline *norm = sa ? ys_arena_alloc(sa, sizeof *norm * (n + 1)) : NULL;
+  int nrc = norm ? YS_OK : YS_ENOMEM;
   for (size_t i = 0; i < n && !nrc; i++) {
-    char *o = NULL;
-    simple[i] = lines[i];
-    nrc = ys_vocab_simplify(ctx->vocab, lines[i].s, lines[i].len, &o);
-    if (o) {
-      simple[i].s = ys_arena_strdup(sa, o);
-      simple[i].len = strlen(o);
-      free(o);
-      if (!simple[i].s) nrc = YS_ENOMEM;
-    }
+    const char *s = lines[i].s;
+    size_t len = lines[i].len;
+    ys_text_trim(&s, &len);
+    norm[i] = lines[i];
+    norm[i].s = normalise(sa, ctx->vocab, s, len, false);
+    if (!norm[i].s) nrc = YS_ENOMEM;
+    norm[i].len = norm[i].s ? strlen(norm[i].s) : 0;
   }
   if (!nrc)
-    nrc = ys_narrative_claims(doc, simple, n, ctx->year, ctx->final, ctx->cat,
+    nrc = ys_narrative_claims(doc, norm, n, ctx->year, ctx->final, ctx->cat,
                               ctx->vocab, NULL);
-  ys_arena_free(sa);
-  if (nrc) return nrc;
+  if (nrc) {
+    ys_arena_free(sa);
+    return nrc;
+  }
   size_t w = before;
   for (size_t i = before; i < doc->n_claims; i++)
     if (doc->claims[i].kind == YS_CLAIM_AMOUNT ||
@@ -496,18 +500,20 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   r.x = ctx;
   r.amounts_from = before;
   r.a = ys_arena_new((size_t)256 << 20);
-  if (!r.a) return YS_ENOMEM;
+  if (!r.a) {
+    ys_arena_free(sa);
+    return YS_ENOMEM;
+  }
   for (size_t i = 0; i < n && !r.carry; i++)
-    r.carry = strstr(lines[i].s, "上年结转") != NULL;
+    r.carry = strstr(norm[i].s, "上年结转") != NULL;
   bool *in_table = malloc(n + 1);
   ys_tfacts facts = {.a = r.a};
   int rc =
       in_table ? ys_table_claims(doc, lines, n, in_table, &facts) : YS_ENOMEM;
   if (rc == YS_OK) rc = ys_rtable_facts(doc, &facts);
   for (size_t i = 0; i < n && rc == YS_OK; i++) {
-    const char *s = lines[i].s;
-    size_t len = lines[i].len;
-    ys_text_trim(&s, &len);
+    const char *s = norm[i].s;
+    size_t len = norm[i].len;
     /* a table's lines are read as a table (claims_table.c): to the
      * sentence reader they end a paragraph */
     if (in_table[i]) len = 0;
@@ -529,7 +535,7 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
       if (!open) rc = paragraph(&r);
       continue;
     }
-    char *k = normalise(&r, s, len);
+    char *k = normalise(r.a, ctx->vocab, s, len, true);
     if (!k) {
       rc = YS_ENOMEM;
       break;
@@ -545,5 +551,6 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
   }
   free(in_table);
   ys_arena_free(r.a);
+  ys_arena_free(sa);
   return rc;
 }

@@ -1098,13 +1098,17 @@ static void test_colon_and_bare_wan(void **state) {
   done(&r);
 }
 
-/* A narrative in traditional characters (a mirror of the page) is read
- * as its simplified text: its amounts are those of the quantities. */
+/* A narrative in traditional characters (a mirror of the page, glossed in
+ * pinyin) is read as its simplified text: its amounts are those of the
+ * quantities. */
 static void test_traditional_amounts(void **state) {
   (void)state;
   reading r = read_text("2024年“三公”經費預算5.00萬元。\n"
-                        "1.因公出國(境)費支出2.00萬元,與上年持平。");
+                        "1.因公出國(境)費支出2.00萬元,與上年持平。\n"
+                        "2、公務(wù)接待費(fèi)2.50萬元,與去年持平。");
   assert_string_equal(amount_quantity(&r, "2.00"), "exp;econ=30212");
+  /* (a mirror's pinyin glosses, "(fèi)", left out) */
+  assert_string_equal(amount_quantity(&r, "2.50"), "exp;econ=30217");
   assert_string_equal(amount_quantity(&r, "5.00"),
                       "exp;econ=30212|30217|30231|31013");
   done(&r);
