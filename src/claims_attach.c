@@ -272,7 +272,9 @@ void cl_attach(cr *r, para *pg, size_t si) {
     case R_STATE:
       cur[d] = t;
       for (int e = d + 1; e < 8; e++) cur[e] = NULL;
-      prior = whole = NULL;
+      /* (the level a change came to keeps the prior it came from) */
+      if (!t->level) prior = NULL;
+      whole = NULL;
       break;
     case R_PRIOR:
       prior = t;

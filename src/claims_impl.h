@@ -130,6 +130,9 @@ typedef struct tk {
   int depth;           /* parenthesis depth */
   int clause;          /* index of its clause in the sentence */
   bool listed;         /* one of a 、-list ("1267.86、2570.97万元") */
+  bool from;           /* R_PRIOR: "由 X 万元" before "增加到 Y 万元" */
+  bool level;          /* R_STATE: the Y that X changed to (X stays the
+                          prior of the change and rate said after) */
   bool together;       /* 分别: the list pairs with another list */
   bool used;           /* taken by a claim */
   const struct tk *headp; /* R_STATE: the whole of the list it is part of */

@@ -382,6 +382,67 @@ static bool range_end(const sent *st, size_t k, const char *p, size_t n) {
            cl_starts(p, "～") || cl_starts(p, "－")));
 }
 
+/* The length of a change word and 至/到 at a ("减少至", "增加到", "降至"),
+ * 0 none; *dir its direction. */
+static size_t change_to_at(const char *a, size_t an, int *dir) {
+  for (int side = 0; side < 2; side++) {
+    const char *const *w = side ? down_words : up_words;
+    size_t nw = side ? sizeof down_words / sizeof down_words[0]
+                     : sizeof up_words / sizeof up_words[0];
+    for (size_t i = 0; i < nw; i++) {
+      size_t l = strlen(w[i]);
+      if (an >= l + 3 && cl_starts(a, w[i]) &&
+          (cl_starts(a + l, "至") || cl_starts(a + l, "到"))) {
+        *dir = side ? -1 : +1;
+        return l + 3;
+      }
+    }
+  }
+  return 0;
+}
+
+/* "会议费由上年的 50 万元增加到 60 万元", "从 2023 年的 69.25 万元减少至
+ * 2024 年的 3.3 万元": the amount after 由/从 is the prior, the one after
+ * the change word and 至/到 the level it came to, of the subject before
+ * 由/从. true when t is either. */
+static bool from_to(cr *r, sent *st, size_t k, const char *cp, size_t cn) {
+  tk *t = &st->t[k];
+  int dir;
+  /* the level: right after a "from" amount and its change word (a year
+   * between: "减少至 2024 年的 3.3 万元") */
+  size_t pk = k;
+  while (pk > 0 && st->t[pk - 1].kind == TK_YEAR) pk--;
+  if (pk > 0 && st->t[pk - 1].role == R_PRIOR && st->t[pk - 1].from) {
+    const tk *f = &st->t[pk - 1];
+    const char *a = st->s + f->e;
+    if (*a == ',') a++;
+    if (change_to_at(a, (size_t)(st->s + t->b - a), &dir)) {
+      stated_role(r, st, k, cp);
+      t->subject = f->subject;
+      t->level = true;
+      return true;
+    }
+  }
+  /* the prior: 由/从 in its clause, a change word and 至/到 after it */
+  const char *z = cl_rfind_n(cp, cn, "由");
+  const char *y = cl_rfind_n(cp, cn, "从");
+  if (y && (!z || y > z)) z = y;
+  size_t nk = k + 1;
+  while (nk < st->nt && st->t[nk].kind == TK_YEAR) nk++;
+  if (!z || nk >= st->nt || st->t[nk].kind != TK_AMT) return false;
+  const char *a = st->s + t->e;
+  if (*a == ',') a++;
+  if (!change_to_at(a, (size_t)(st->s + st->t[nk].b - a), &dir)) return false;
+  int y0, m0;
+  const char *subj = cl_clean_subject(r, cp, (size_t)(z - cp), &y0, &m0);
+  if (!subj || !*subj) return false;
+  t->role = R_PRIOR;
+  t->from = true;
+  t->subject = subj;
+  t->base = B_PRIOR;
+  return true;
+}
+
 static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   tk *t = &st->t[k];
   int dir = change_dir_end(p, n);
@@ -395,6 +456,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   const char *cp;
   size_t cn;
   clause_text(st, k, &cp, &cn);
+  if (!dir && from_to(r, st, k, cp, cn)) return;
   /* "完成预算 46508 万元的 100.8%,超收 392 万元": the actual against its
    * budget, a difference, never a level the change after it is of */
   int over = cl_ends_with(p, n, "超收") || cl_ends_with(p, n, "超支")   ? +1

@@ -1004,6 +1004,25 @@ static void test_change_word_left_out(void **state) {
                    YS_SEV_ERROR);
 }
 
+/* "由 X 万元增加到 Y 万元" / "从 2023 年的 X 万元减少至 2024 年的 Y 万元":
+ * X is the prior, Y the level it came to; the change and rate said after
+ * are measured between them. */
+static void test_from_and_to(void **state) {
+  (void)state;
+  reading r = read_text("本部门会议费由上年的50.00万元增加到60.00万元,增加10.00"
+                        "万元,增长25%。");
+  size_t d = has_claim(&r, YS_CLAIM_DIFFERENCE, "10.00", "60.00,50.00");
+  assert_int_equal(verdict(&r, d), -1);
+  size_t c = has_claim(&r, YS_CLAIM_CHANGE, "25", "10.00,50.00");
+  assert_int_equal(verdict(&r, c), YS_SEV_ERROR); /* 20 % */
+  done(&r);
+  assert_int_equal(
+      verdict_of("本部门培训费从2023年的69.25万元减少至2024年的3.30万元,降幅达"
+                 "95.23%。",
+                 YS_CLAIM_CHANGE, "95.23", "3.30,69.25"),
+      -1);
+}
+
 /* Items each stated as budgeted and as spent ("A 预算数为 a,决算数为 b;B
  * 预算数为 …"): the whole's measure picks its parts, and the parts of the
  * other measure are no parts of it. */
@@ -1818,6 +1837,7 @@ int main(void) {
       cmocka_unit_test(test_uses_listed),
       cmocka_unit_test(test_three_panels_with_row_numbers),
       cmocka_unit_test(test_change_word_left_out),
+      cmocka_unit_test(test_from_and_to),
       cmocka_unit_test(test_parts_of_the_whole_measure),
       cmocka_unit_test(test_aside_restating_the_whole),
       cmocka_unit_test(test_ranking_is_no_list),
