@@ -311,6 +311,15 @@ static int change_word_at(const char *a, size_t an) {
   return 0;
 }
 
+/* The direction of the change word after the amount, past a comma
+ * ("21.79 万元,增加 14.01%"); 0 none. */
+static int change_after(const sent *st, const tk *t) {
+  const char *after = st->s + t->e;
+  size_t an = st->n - t->e;
+  if (an && *after == ',') after++, an--;
+  return change_word_at(after, an);
+}
+
 /* Does a change word follow the amount directly ("285 万元下降 34 万元")? */
 static bool change_follows(const sent *st, const tk *t) {
   return change_word_at(st->s + t->e, st->n - t->e) != 0;
@@ -477,10 +486,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
   }
   /* "与 2016 年相比 21.79 万元,增加 14.01%": the change word after */
   if (cl_ends_with(p, n, "相比") || cl_ends_with(p, n, "比较")) {
-    const char *after = st->s + t->e;
-    size_t an = st->n - t->e;
-    if (an && *after == ',') after++, an--;
-    int ad = change_word_at(after, an);
+    int ad = change_after(st, t);
     if (ad) {
       t->role = R_DELTA;
       t->dir = ad;
@@ -494,10 +500,7 @@ static void amount_role(cr *r, sent *st, size_t k, const char *p, size_t n) {
    * after (with the rate), is the change */
   if (!n && k > 0 && st->t[k - 1].kind == TK_AMT &&
       st->t[k - 1].role == R_PRIOR && p == st->s + st->t[k - 1].e) {
-    const char *after = st->s + t->e;
-    size_t an = st->n - t->e;
-    if (an && *after == ',') after++, an--;
-    int ad = change_word_at(after, an);
+    int ad = change_after(st, t);
     if (ad) {
       t->role = R_DELTA;
       t->dir = ad;
