@@ -789,22 +789,22 @@ static const char *claim_syntax(nr *r, const ys_qfilter *f, const char *src) {
  * tables print. Only a subject the vocabulary reads whole, naming what it
  * is (a class, an item kept by name, a kind of spending, or a source of
  * money), of this year, and no rate, count or difference: a guess makes
- * false errors. */
+ * false errors. 1 when *s is set, 0 when not, YS_ENOMEM. */
 static int match_vocab(nr *r, const char *core, subj *s) {
-  if (!r->vocab || !*core) return false;
+  if (!r->vocab || !*core) return 0;
   ys_meaning m;
   if (ys_vocab_parse(r->vocab, core, &m, r->a)) return YS_ENOMEM;
   const ys_qfilter *q = &m.q;
   if (*m.rest || m.conflict || !m.phrases || q->none || q->yoff ||
       (m.roles & ~(uint32_t)YS_ROLE_GRAND) || q->func.n || q->gecon.n ||
       q->unit.n || q->project.n || q->pcat.n || ys_qfilter_over(q))
-    return false;
+    return 0;
   bool item = q->econ.n || q->key.n;
   bool kind = q->kinds || q->natures;
   bool total = q->src != YS_Q_NONE &&
                (q->funds || q->periods || (m.roles & YS_ROLE_GRAND));
-  if (!item && !kind && !total) return false;
-  if (q->src == YS_Q_NONE && !item && !kind) return false;
+  if (!item && !kind && !total) return 0;
+  if (q->src == YS_Q_NONE && !item && !kind) return 0;
   /* the fund and period go with the lead's and the heading's
    * (amount_fund_period): taken out of the quantity */
   ys_qfilter core_q = *q, fund_q;
@@ -822,7 +822,7 @@ static int match_vocab(nr *r, const char *core, subj *s) {
     const char *fk = claim_syntax(r, &fund_q, "exp");
     if (!fk) return YS_ENOMEM;
     const char *fs = strstr(fk, "fund=");
-    if (!fs) return false;
+    if (!fs) return 0;
     s->fund = fs + 5;
   }
   if (q->periods == 1u << YS_PERIOD_CURRENT)
@@ -830,11 +830,11 @@ static int match_vocab(nr *r, const char *core, subj *s) {
   else if (q->periods == 1u << YS_PERIOD_CARRY)
     s->period = 3;
   else if (q->periods)
-    return false;
+    return 0;
   /* (a source with its fund, "事业收入", is complete in itself: no lead
    * whose fund the totals after it would take) */
   s->kind = item || q->funds ? K_FIXED : kind ? K_PART : K_TOTAL;
-  return true;
+  return 1;
 }
 
 /* The fund and period of a matched subject: its own, else the lead's or
