@@ -767,20 +767,12 @@ static bool match_any(nr *r, const char *core, subj *sj, const char **fund,
   return ok;
 }
 
-/* A filter's key (ys_qfilter_key: "exp|fund=gpb+soc|econ=30212") in the
- * syntax of a claim's quantity ("exp;fund=gpb|soc;econ=30212"), its
- * source src where the key has none ("?"). */
-static const char *claim_syntax(nr *r, const ys_qfilter *f, const char *src) {
-  const char *k = ys_qfilter_key(r->a, f);
-  if (!k) return NULL;
-  const char *dims = strchr(k, '|');
-  size_t sl = dims ? (size_t)(dims - k) : strlen(k);
-  char *o = k[0] == '?' ? ys_arena_printf(r->a, "%s%s", src, dims ? dims : "")
-                        : ys_arena_strdup(r->a, k);
-  if (!o) return NULL;
-  for (char *p = o + (k[0] == '?' ? strlen(src) : sl); *p; p++)
-    *p = *p == '|' ? ';' : *p == '+' ? '|' : *p;
-  return o;
+/* The filter as a claim's quantity, its source exp where it names none
+ * (a class, a kind of spending). */
+static const char *claim_syntax(nr *r, const ys_qfilter *f) {
+  ys_qfilter g = *f;
+  if (g.src == YS_Q_NONE) g.src = YS_Q_EXP;
+  return ys_qfilter_text(r->a, &g);
 }
 
 /* A subject the lists above do not know, read by the vocabulary the
@@ -816,10 +808,10 @@ static int match_vocab(nr *r, const char *core, subj *s) {
   fund_q.funds = q->funds;
   memset(s, 0, sizeof *s);
   s->core = core;
-  s->q = claim_syntax(r, &core_q, "exp");
+  s->q = claim_syntax(r, &core_q);
   if (!s->q) return YS_ENOMEM;
   if (q->funds) {
-    const char *fk = claim_syntax(r, &fund_q, "exp");
+    const char *fk = claim_syntax(r, &fund_q);
     if (!fk) return YS_ENOMEM;
     const char *fs = strstr(fk, "fund=");
     if (!fs) return 0;

@@ -441,6 +441,15 @@ char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f) {
   return r;
 }
 
+char *ys_qfilter_text(ys_arena *a, const ys_qfilter *f) {
+  if (f->src == YS_Q_NONE) return NULL;
+  char *k = ys_qfilter_key(a, f);
+  /* the key sets dimensions apart with '|' and alternatives with '+';
+   * what ys_qexpr_parse reads, with ';' and '|' */
+  for (char *p = k; p && *p; p++) *p = *p == '|' ? ';' : *p == '+' ? '|' : *p;
+  return k;
+}
+
 char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e) {
   assert(e->n >= 0 && e->n <= YS_Q_MAXTERMS); /* ys_qexpr_parse's bound */
   ys_buf b = {0};

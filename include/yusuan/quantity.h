@@ -132,6 +132,10 @@ YS_API void ys_qfilter_widen(ys_qfilter *f, const ys_qfilter *vacuous);
  * out of memory (the arena then records a failure, ys_arena_failed). */
 YS_API char *ys_qexpr_key(ys_arena *a, const ys_qexpr *e);
 YS_API char *ys_qfilter_key(ys_arena *a, const ys_qfilter *f);
+/* The filter written as ys_qexpr_parse reads it ("exp;fund=gpb|soc;
+ * econ=30212"), for a quantity found by meaning (a narrative's subject);
+ * NULL when out of memory or the filter names no source. */
+YS_API char *ys_qfilter_text(ys_arena *a, const ys_qfilter *f);
 
 /* Does a line item / revenue match? (the filter's src must fit; a filter
  * that names no phase selects the dataset's own, ys_dataset.phase) */
