@@ -358,6 +358,23 @@ static bool unnamed_shares_over_100(cr *r, const sent *st) {
   return n >= 2 && sum > 100 + slack;
 }
 
+/* The quantity a share's whole is named by ("一般公共预算支出": exp;
+ * fund=gpb), for the tables to give its amount; NULL when the vocabulary
+ * does not read the name whole, or it names no source, another year, a
+ * measure not the document's, or anything but a total. */
+static const char *named_quantity(cr *r, const char *name) {
+  ys_meaning m;
+  if (!r->x->vocab || ys_vocab_parse(r->x->vocab, name, &m, r->a)) return NULL;
+  uint32_t own = 1u << (r->x->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET);
+  if (*m.rest || m.conflict || m.q.none || m.q.src == YS_Q_NONE || m.q.yoff ||
+      (m.measures & ~own) ||
+      (m.roles & ~(uint32_t)(YS_ROLE_TOTAL | YS_ROLE_GRAND)) ||
+      ys_qfilter_over(&m.q))
+    return NULL;
+  const char *q = ys_qfilter_text(r->a, &m.q);
+  return q ? cl_doc_str(r, q) : NULL;
+}
+
 void cl_share_claims(cr *r, para *pg, size_t si) {
   sent *st = &pg->s[si];
   bool over = unnamed_shares_over_100(r, st);
@@ -436,7 +453,23 @@ void cl_share_claims(cr *r, para *pg, size_t si) {
         continue;
       }
     }
-    if (!whole || whole == part) continue;
+    if (!whole) {
+      /* a whole named and not stated: its amount is the tables' (checked
+       * when a table prints that quantity) */
+      const char *name = whole_name(r, st, k0);
+      const char *q =
+          *name && !cl_generic(name) ? named_quantity(r, name) : NULL;
+      if (q) {
+        ys_rclaim *c = cl_claim(r, st, YS_CLAIM_SHARE, part->subject, t);
+        if (!c) return;
+        const tk *v[1] = {part};
+        cl_set_parts(r, c, v, NULL, 1);
+        c->whole_quantity = q;
+        t->used = true;
+      }
+      continue;
+    }
+    if (whole == part) continue;
     t->whole = (tk *)whole;
     bool named = said ||
                  (st->t[k0].whole && st->t[k0].whole->role == R_WHOLE) ||

@@ -670,6 +670,53 @@ static void name_claim(chk *c, const ys_rclaim *cl, size_t idx) {
   }
 }
 
+/* A share of a whole the text names and does not state: the whole is the
+ * amount a table prints for its quantity (the first table that does); the
+ * share is then checked as if the text had stated it. Unchecked when no
+ * table prints it (a text alone, or a quantity no table shows). */
+static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
+                                 const passage *ps) {
+  ys_qexpr q;
+  const char *k = NULL;
+  if (ys_qexpr_parse(&q, cl->whole_quantity, c->a, NULL) == YS_OK)
+    k = ck_qkey(c, &q);
+  const obs *w = NULL;
+  for (size_t j = 0; k && j < c->no && !w; j++)
+    if (!c->o[j].narrative && c->o[j].text && !strcmp(c->o[j].key, k))
+      w = &c->o[j];
+  if (!w || cl->n_parts != 1) {
+    unchecked(c, cl, idx, "占比的总数未能确定");
+    return false;
+  }
+  ys_rclaim t = *cl;
+  const char **parts = ys_arena_alloc(c->a, sizeof *parts * 2);
+  ys_unit *units = ys_arena_alloc(c->a, sizeof *units * 2);
+  if (!parts || !units) return false; /* (the arena records it) */
+  parts[0] = cl->parts[0];
+  parts[1] = w->text;
+  units[0] = cl->part_units ? cl->part_units[0] : cl->unit;
+  units[1] = w->unit;
+  t.parts = parts;
+  t.part_units = units;
+  t.n_parts = 2;
+  t.whole_quantity = NULL;
+  size_t before = c->out->n;
+  bool failed = relation(c, &t, idx, ps);
+  /* the finding names the cell the whole was taken from */
+  for (size_t i = before; i < c->out->n; i++) {
+    ys_finding *f = &c->out->items[i];
+    if (f->n_related) continue;
+    f->related = ys_arena_alloc(c->out->arena, sizeof *f->related);
+    if (!f->related) return failed;
+    f->related[0] = (ys_cellref){ck_fs(c, w->file), ck_fs(c, w->table),
+                                 ck_fs(c, w->row),  ck_fs(c, w->col),
+                                 ck_fs(c, w->text), w->line,
+                                 w->page,           w->box};
+    f->n_related = 1;
+  }
+  return failed;
+}
+
 void ck_observe_claims(chk *c) {
   const ys_rdoc *d = c->doc;
   passage ps;
@@ -717,7 +764,8 @@ void ck_observe_claims(chk *c) {
     case YS_CLAIM_AMOUNT:
       break;
     default:
-      failed[i] = relation(c, cl, i, &ps);
+      failed[i] = cl->whole_quantity ? share_of_table_whole(c, cl, i, &ps)
+                                     : relation(c, cl, i, &ps);
       continue;
     }
     /* an amount of a quantity: met with the tables by identity.c */

@@ -1070,6 +1070,52 @@ static void test_ranking_is_no_list(void **state) {
   done(&r);
 }
 
+/* A share of a whole the text names and does not state ("占一般公共预算
+ * 支出的 80.00%") is checked against the amount the tables print for that
+ * quantity, and the finding names the cell; with no table printing it,
+ * the share stays unchecked. */
+static void test_share_of_a_table_whole(void **state) {
+  (void)state;
+  const char *page =
+      "<html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>2024年一般公共预算支出预算表</p><p>单位:万元</p>"
+      "<table border=\"1\"><tr><td>科目编码</td><td>科目名称</td><td>合计</td>"
+      "<td>基本支出</td><td>项目支出</td></tr>"
+      "<tr><td></td><td>合计</td><td>200.00</td><td>150.00</td>"
+      "<td>50.00</td></tr>"
+      "<tr><td>201</td><td>一般公共服务支出</td><td>200.00</td>"
+      "<td>150.00</td><td>50.00</td></tr></table>"
+      "<p>二、情况说明</p>"
+      "<p>本单位2024年一般公共预算基本支出预算150.00万元,占一般公共预算支出"
+      "的%s%%。</p></body></html>";
+  char html[2048];
+  snprintf(html, sizeof html, page, "75.00");
+  reading r = read_named(html, "test_claims_input.html");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+  snprintf(html, sizeof html, page, "70.00");
+  r = read_named(html, "test_claims_input.html");
+  size_t wrong = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    const ys_finding *f = &r.f->items[i];
+    if (f->severity != YS_SEV_ERROR) continue;
+    assert_string_equal(f->rule, "narrative.share");
+    assert_int_equal(f->n_related, 1);
+    assert_string_equal(f->related[0].text, "200.00");
+    wrong++;
+  }
+  assert_int_equal(wrong, 1);
+  done(&r);
+  /* the text alone: no table prints the whole */
+  reading u = read_text(
+      "本单位2024年一般公共预算基本支出预算150.00万元,占一般公共预算支出的"
+      "70.00%。");
+  for (size_t i = 0; i < u.f->n; i++)
+    assert_true(u.f->items[i].severity < YS_SEV_WARNING);
+  done(&u);
+}
+
 /* The quantity of the amount claim whose figure is text, or NULL. */
 static const char *amount_quantity(const reading *r, const char *text) {
   for (size_t i = 0; i < r->d->n_claims; i++)
@@ -1836,6 +1882,7 @@ int main(void) {
       cmocka_unit_test(test_list_resumed_after_reasons),
       cmocka_unit_test(test_uses_listed),
       cmocka_unit_test(test_three_panels_with_row_numbers),
+      cmocka_unit_test(test_share_of_a_table_whole),
       cmocka_unit_test(test_change_word_left_out),
       cmocka_unit_test(test_from_and_to),
       cmocka_unit_test(test_parts_of_the_whole_measure),

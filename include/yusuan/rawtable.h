@@ -195,7 +195,11 @@ typedef struct ys_rclaim {
   size_t parent;
   /* The claim restates a figure another claim got wrong: its check uses
    * either reading (see observe_claims.c). */
-  const char *alt;  /* CHANGE/SHARE: another reading of parts[0], or NULL */
+  const char *alt; /* CHANGE/SHARE: another reading of parts[0], or NULL */
+  /* SHARE of a whole the text names but does not state ("占一般公共预算
+   * 支出的 96.74%"): parts = {part}, the whole this quantity as the tables
+   * print it; NULL otherwise */
+  const char *whole_quantity;
   const char *note; /* UNCHECKED: why, for the report; else NULL */
   /* Byte span of the claim's figures within sentence, for the report. */
   size_t span_b, span_e;
