@@ -358,21 +358,30 @@ static bool unnamed_shares_over_100(cr *r, const sent *st) {
   return n >= 2 && sum > 100 + slack;
 }
 
-/* The quantity a share's whole is named by ("一般公共预算支出": exp;
- * fund=gpb), for the tables to give its amount; NULL when the vocabulary
- * does not read the name whole, or it names no source, another year, a
- * measure not the document's, or anything but a total. */
-static const char *named_quantity(cr *r, const char *name) {
+/* The quantity a name means by the vocabulary ("一般公共预算支出": exp;
+ * fund=gpb); false when the vocabulary does not read the name whole, or
+ * it names no source, another year, a measure not the document's, or
+ * anything but an amount or a total. */
+static bool named_filter(cr *r, const char *name, ys_qfilter *out) {
   ys_meaning m;
-  if (!r->x->vocab || ys_vocab_parse(r->x->vocab, name, &m, r->a)) return NULL;
+  if (!r->x->vocab || ys_vocab_parse(r->x->vocab, name, &m, r->a)) return false;
   uint32_t own = 1u << (r->x->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET);
   if (*m.rest || m.conflict || m.q.none || m.q.src == YS_Q_NONE || m.q.yoff ||
       (m.measures & ~own) ||
       (m.roles & ~(uint32_t)(YS_ROLE_TOTAL | YS_ROLE_GRAND)) ||
       ys_qfilter_over(&m.q))
-    return NULL;
-  const char *q = ys_qfilter_text(r->a, &m.q);
-  return q ? cl_doc_str(r, q) : NULL;
+    return false;
+  *out = m.q;
+  return true;
+}
+
+/* A share's whole named and not stated, for the tables to give its
+ * amount: its quantity (NULL none, see named_filter). */
+static const char *named_quantity(cr *r, const char *name) {
+  ys_qfilter q;
+  if (!named_filter(r, name, &q)) return NULL;
+  const char *k = ys_qfilter_text(r->a, &q);
+  return k ? cl_doc_str(r, k) : NULL;
 }
 
 void cl_share_claims(cr *r, para *pg, size_t si) {
@@ -591,7 +600,24 @@ void cl_completion_claims(cr *r, para *pg, size_t si) {
         }
       }
     }
-    if (!bud) continue;
+    if (!bud) {
+      /* "…决算为 68.3 万元,完成年初预算的 88.7%": the budget the rate
+       * names, of the actual's quantity, as the tables print it (a 决算's
+       * 年初预算数 / 调整预算数 columns) */
+      ys_qfilter q;
+      if (!named || !r->x->final || !named_filter(r, act->subject, &q))
+        continue;
+      q.phases = 1u << (named == 1 ? YS_PHASE_BUDGET : YS_PHASE_ADJUSTED);
+      const char *k = ys_qfilter_text(r->a, &q);
+      ys_rclaim *c =
+          k ? cl_claim(r, st, YS_CLAIM_COMPLETION, act->subject, t) : NULL;
+      if (!c) return;
+      const tk *v[1] = {act};
+      cl_set_parts(r, c, v, NULL, 1);
+      c->whole_quantity = cl_doc_str(r, k);
+      t->used = true;
+      continue;
+    }
     ys_rclaim *c = cl_claim(r, st, YS_CLAIM_COMPLETION, act->subject, t);
     if (!c) return;
     const tk *v[2] = {act, bud};

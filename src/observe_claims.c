@@ -670,10 +670,11 @@ static void name_claim(chk *c, const ys_rclaim *cl, size_t idx) {
   }
 }
 
-/* A share of a whole the text names and does not state: the whole is the
- * amount a table prints for its quantity (the first table that does); the
- * share is then checked as if the text had stated it. Unchecked when no
- * table prints it (a text alone, or a quantity no table shows). */
+/* A share of a whole the text names and does not state (or a completion
+ * rate of a budget it names and does not state): the whole is the amount
+ * a table prints for its quantity (the first table that does); the claim
+ * is then checked as if the text had stated it. Unchecked when no table
+ * prints it (a text alone, or a quantity no table shows). */
 static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
                                  const passage *ps) {
   ys_qexpr q;
@@ -685,7 +686,9 @@ static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
     if (!c->o[j].narrative && c->o[j].text && !strcmp(c->o[j].key, k))
       w = &c->o[j];
   if (!w || cl->n_parts != 1) {
-    unchecked(c, cl, idx, "占比的总数未能确定");
+    unchecked(c, cl, idx,
+              cl->kind == YS_CLAIM_COMPLETION ? "完成率的预算数未能确定"
+                                              : "占比的总数未能确定");
     return false;
   }
   ys_rclaim t = *cl;

@@ -197,8 +197,9 @@ typedef struct ys_rclaim {
    * either reading (see observe_claims.c). */
   const char *alt; /* CHANGE/SHARE: another reading of parts[0], or NULL */
   /* SHARE of a whole the text names but does not state ("占一般公共预算
-   * 支出的 96.74%"): parts = {part}, the whole this quantity as the tables
-   * print it; NULL otherwise */
+   * 支出的 96.74%"), COMPLETION of a budget it names so ("完成年初预算的
+   * 88.7%"): parts = {part}, the whole this quantity as the tables print
+   * it; NULL otherwise */
   const char *whole_quantity;
   const char *note; /* UNCHECKED: why, for the report; else NULL */
   /* Byte span of the claim's figures within sentence, for the report. */
