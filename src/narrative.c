@@ -787,9 +787,12 @@ static int match_vocab(nr *r, const char *core, subj *s) {
   ys_meaning m;
   if (ys_vocab_parse(r->vocab, core, &m, r->a)) return YS_ENOMEM;
   const ys_qfilter *q = &m.q;
-  if (*m.rest || m.conflict || !m.phrases || q->none || q->yoff ||
-      (m.roles & ~(uint32_t)YS_ROLE_GRAND) || q->func.n || q->gecon.n ||
-      q->unit.n || q->project.n || q->pcat.n || ys_qfilter_over(q))
+  /* (a kind of table in it, "一般公共预算政府采购支出", names none of the
+   * quantities the tables' cells show, but an item's: 三公经费) */
+  if (*m.rest || m.conflict || !m.phrases || (m.layouts && !q->econ.n) ||
+      q->none || q->yoff || (m.roles & ~(uint32_t)YS_ROLE_GRAND) || q->func.n ||
+      q->gecon.n || q->unit.n || q->project.n || q->pcat.n ||
+      ys_qfilter_over(q))
     return 0;
   bool item = q->econ.n || q->key.n;
   bool kind = q->kinds || q->natures;
@@ -891,6 +894,10 @@ static void amount_fund_period(sentscan *ss, const subj *sj, const char *fund,
 
 /* The amount whose unit ("万元" when wan, else "元") is at i: its subject
  * read and matched, and its claim added. */
+static int subject_claim(sentscan *ss, const char *core, const char *subj_raw,
+                         bool cur_year, bool missing, const char *text,
+                         bool wan, int line);
+
 static int sentence_amount(sentscan *ss, size_t i, bool wan, size_t ulen) {
   nr *r = ss->r;
   const char *s = ss->s;
@@ -917,6 +924,23 @@ static int sentence_amount(sentscan *ss, size_t i, bool wan, size_t ulen) {
   const char *core = strip_subject(r, k, &cur_year);
   if (!*core && prev_from_here < clause_from)
     core = colon_subject(ss, prev_from_here, clause_from, &cur_year, &subj_raw);
+  /* "收支总预算 1085203.63 元", "财政拨款收支总计 690.08 万元": the total
+   * of both sides, which balance: read as the spending's */
+  const char *both = strstr(core, "收支");
+  if (both) {
+    core =
+        ys_arena_printf(r->a, "%.*s支出%s", (int)(both - core), core, both + 6);
+    if (!core) return YS_ENOMEM;
+  }
+  return subject_claim(ss, core, subj_raw, cur_year, missing, text, wan, line);
+}
+
+/* The claim of an amount whose subject (core, as stripped) a list or the
+ * vocabulary names; none when neither does. */
+static int subject_claim(sentscan *ss, const char *core, const char *subj_raw,
+                         bool cur_year, bool missing, const char *text,
+                         bool wan, int line) {
+  nr *r = ss->r;
   bool carry_word = has(core, "上年结转");
   subj sj;
   const char *fund = NULL;

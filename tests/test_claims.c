@@ -1086,15 +1086,21 @@ static void test_share_of_a_table_whole(void **state) {
       "<tr><td>201</td><td>一般公共服务支出</td><td>200.00</td>"
       "<td>150.00</td><td>50.00</td></tr></table>"
       "<p>二、情况说明</p>"
-      "<p>本单位2024年一般公共预算基本支出预算150.00万元,占一般公共预算支出"
-      "的%s%%。</p></body></html>";
+      "<p>本单位2024年一般公共预算基本支出预算150.00万元,占%s的%s%%。</p>"
+      "</body></html>";
   char html[2048];
-  snprintf(html, sizeof html, page, "75.00");
+  snprintf(html, sizeof html, page, "一般公共预算支出", "75.00");
   reading r = read_named(html, "test_claims_input.html");
   for (size_t i = 0; i < r.f->n; i++)
     assert_true(r.f->items[i].severity < YS_SEV_WARNING);
   done(&r);
-  snprintf(html, sizeof html, page, "70.00");
+  /* a whole the vocabulary knows only as a kind of table is none */
+  snprintf(html, sizeof html, page, "一般公共预算政府采购支出", "70.00");
+  r = read_named(html, "test_claims_input.html");
+  for (size_t i = 0; i < r.f->n; i++)
+    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
+  done(&r);
+  snprintf(html, sizeof html, page, "一般公共预算支出", "70.00");
   r = read_named(html, "test_claims_input.html");
   size_t wrong = 0;
   for (size_t i = 0; i < r.f->n; i++) {
@@ -1176,10 +1182,18 @@ static void test_subjects_by_the_vocabulary(void **state) {
   assert_non_null(strstr(q, "rev;fund="));
   assert_non_null(strstr(q, "business"));
   done(&r);
+  /* the total of both sides ("收支总预算"), which balance, is the
+   * spending's */
+  reading b = read_text("本单位2024年收支总预算108.50万元。");
+  assert_string_equal(amount_quantity(&b, "108.50"), "exp");
+  done(&b);
   /* what the vocabulary reads only in part is left unread */
   reading u = read_text("本单位2024年收入预算500.00万元。2024年度,本单位政府"
-                        "采购支出总额5.60万元。");
+                        "采购支出总额5.60万元,一般公共预算政府采购支出5.70"
+                        "万元。");
   assert_null(amount_quantity(&u, "5.60"));
+  /* nor a name with a kind of table in it */
+  assert_null(amount_quantity(&u, "5.70"));
   done(&u);
 }
 
