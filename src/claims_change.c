@@ -605,19 +605,23 @@ void cl_completion_claims(cr *r, para *pg, size_t si) {
     }
     if (!bud) {
       /* "…决算为 68.3 万元,完成年初预算的 88.7%": the budget the rate
-       * names, of the actual's quantity, as the tables print it (a 决算's
-       * 年初预算数 / 调整预算数 columns) */
+       * names (or not), of the actual's quantity, as the tables print it
+       * (a 决算's 年初预算数 / 调整预算数 columns) */
       ys_qfilter q;
-      if (!named || !r->x->final || !named_filter(r, act->subject, &q))
-        continue;
-      q.phases = 1u << (named == 1 ? YS_PHASE_BUDGET : YS_PHASE_ADJUSTED);
+      if (!r->x->final || !named_filter(r, act->subject, &q)) continue;
+      /* (unnamed: either, as the tables print one) */
+      q.phases = 1u << (named == 2 ? YS_PHASE_ADJUSTED : YS_PHASE_BUDGET);
       const char *k = ys_qfilter_text(r->a, &q);
-      ys_rclaim *c =
-          k ? cl_claim(r, st, YS_CLAIM_COMPLETION, act->subject, t) : NULL;
+      q.phases = 1u << YS_PHASE_ADJUSTED;
+      const char *alt = named ? "" : ys_qfilter_text(r->a, &q);
+      ys_rclaim *c = k && alt
+                         ? cl_claim(r, st, YS_CLAIM_COMPLETION, act->subject, t)
+                         : NULL;
       if (!c) return;
       const tk *v[1] = {act};
       cl_set_parts(r, c, v, NULL, 1);
       c->whole_quantity = cl_doc_str(r, k);
+      c->whole_alt = *alt ? cl_doc_str(r, alt) : NULL;
       t->used = true;
       continue;
     }

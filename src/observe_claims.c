@@ -675,16 +675,27 @@ static void name_claim(chk *c, const ys_rclaim *cl, size_t idx) {
  * a table prints for its quantity (the first table that does); the claim
  * is then checked as if the text had stated it. Unchecked when no table
  * prints it (a text alone, or a quantity no table shows). */
-static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
-                                 const passage *ps) {
+/* The first cell a table prints of the quantity, NULL none. */
+static const obs *table_obs(chk *c, const char *quantity) {
   ys_qexpr q;
   const char *k = NULL;
-  if (ys_qexpr_parse(&q, cl->whole_quantity, c->a, NULL) == YS_OK)
+  if (quantity && ys_qexpr_parse(&q, quantity, c->a, NULL) == YS_OK)
     k = ck_qkey(c, &q);
-  const obs *w = NULL;
-  for (size_t j = 0; k && j < c->no && !w; j++)
+  for (size_t j = 0; k && j < c->no; j++)
     if (!c->o[j].narrative && c->o[j].text && !strcmp(c->o[j].key, k))
-      w = &c->o[j];
+      return &c->o[j];
+  return NULL;
+}
+
+static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
+                                 const passage *ps) {
+  const obs *w = table_obs(c, cl->whole_quantity);
+  /* (a budget not said which: the one the tables print, or both alike) */
+  const obs *a = cl->whole_alt ? table_obs(c, cl->whole_alt) : NULL;
+  if (a && (!w || w->v == a->v))
+    w = w ? w : a;
+  else if (a)
+    w = NULL;
   if (!w || cl->n_parts != 1) {
     unchecked(c, cl, idx,
               cl->kind == YS_CLAIM_COMPLETION ? "完成率的预算数未能确定"
@@ -703,6 +714,7 @@ static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
   t.part_units = units;
   t.n_parts = 2;
   t.whole_quantity = NULL;
+  t.whole_alt = NULL;
   size_t before = c->out->n;
   bool failed = relation(c, &t, idx, ps);
   /* the finding names the cell the whole was taken from */

@@ -1122,9 +1122,9 @@ static void test_share_of_a_table_whole(void **state) {
   done(&u);
 }
 
-/* A 决算's completion rate of a budget it names and does not state
- * ("完成年初预算的 70.00%") is checked against the 年初预算数 the tables
- * print for the actual's quantity. */
+/* A 决算's completion rate of a budget it does not state ("完成年初预算的
+ * 70.00%", "完成预算的 70.00%") is checked against the 年初预算数 the
+ * tables print for the actual's quantity, or the one budget they print. */
 static void test_completion_of_a_table_budget(void **state) {
   (void)state;
   const char *page =
@@ -1136,14 +1136,14 @@ static void test_completion_of_a_table_budget(void **state) {
       "<tr><td>2.公务用车购置及运行维护费</td><td>50.00</td><td>40.00</td></tr>"
       "<tr><td>3.公务接待费</td><td>30.00</td><td>20.00</td></tr></table>"
       "<p>二、情况说明</p><p>本单位2024年度“三公”经费支出决算为60.00万元,"
-      "完成年初预算的%s%%。</p></body></html>";
+      "完成%s的%s%%。</p></body></html>";
   char html[2048];
-  snprintf(html, sizeof html, page, "75.00");
+  snprintf(html, sizeof html, page, "年初预算", "75.00");
   reading r = read_named(html, "test_claims_input.html");
   for (size_t i = 0; i < r.f->n; i++)
     assert_true(r.f->items[i].severity < YS_SEV_WARNING);
   done(&r);
-  snprintf(html, sizeof html, page, "70.00");
+  snprintf(html, sizeof html, page, "预算", "70.00");
   r = read_named(html, "test_claims_input.html");
   size_t wrong = 0;
   for (size_t i = 0; i < r.f->n; i++) {
@@ -1156,6 +1156,23 @@ static void test_completion_of_a_table_budget(void **state) {
   }
   assert_int_equal(wrong, 1);
   done(&r);
+  /* a budget not said which, where the tables print 年初 and 全年 apart:
+   * which one is meant is not known */
+  reading u = read_named(
+      "<html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>2024年度“三公”经费支出决算表</p><p>单位:万元</p>"
+      "<table border=\"1\"><tr><td>项目</td><td>年初预算数</td>"
+      "<td>全年预算数</td><td>决算数</td></tr>"
+      "<tr><td>合计</td><td>80.00</td><td>90.00</td><td>60.00</td></tr>"
+      "<tr><td>1.因公出国(境)费</td><td>0.00</td><td>0.00</td><td>0.00</td>"
+      "</tr><tr><td>2.公务接待费</td><td>80.00</td><td>90.00</td>"
+      "<td>60.00</td></tr></table>"
+      "<p>二、情况说明</p><p>本单位2024年度“三公”经费支出决算为60.00万元,"
+      "完成预算的70.00%。</p></body></html>",
+      "test_claims_input.html");
+  for (size_t i = 0; i < u.f->n; i++)
+    assert_true(u.f->items[i].severity < YS_SEV_WARNING);
+  done(&u);
 }
 
 /* The quantity of the amount claim whose figure is text, or NULL. */

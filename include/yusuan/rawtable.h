@@ -201,6 +201,10 @@ typedef struct ys_rclaim {
    * 88.7%"): parts = {part}, the whole this quantity as the tables print
    * it; NULL otherwise */
   const char *whole_quantity;
+  /* COMPLETION of a budget the text does not say is 年初 or 全年 ("完成预算
+   * 的 36.32%"): the 全年 one's quantity, whole_quantity the 年初 one's; the
+   * tables must print one of them, or both alike */
+  const char *whole_alt;
   const char *note; /* UNCHECKED: why, for the report; else NULL */
   /* Byte span of the claim's figures within sentence, for the report. */
   size_t span_b, span_e;

@@ -160,6 +160,7 @@ static int write_claims(const char *dir, const ys_rdoc *d) {
     if (c->alt) cJSON_AddStringToObject(o, "alternative", c->alt);
     if (c->whole_quantity)
       cJSON_AddStringToObject(o, "whole_quantity", c->whole_quantity);
+    if (c->whole_alt) cJSON_AddStringToObject(o, "whole_alt", c->whole_alt);
     if (c->note) cJSON_AddStringToObject(o, "note", c->note);
     if (c->period_unclear) cJSON_AddBoolToObject(o, "period_unclear", true);
     cJSON_AddStringToObject(o, "sentence", c->sentence);
