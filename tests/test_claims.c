@@ -1070,6 +1070,25 @@ static void test_ranking_is_no_list(void **state) {
   done(&r);
 }
 
+/* Reads and checks an HTML page: how many errors, each of the rule and
+ * naming the one cell whose text is cell; no warnings besides. */
+static size_t page_errors(const char *html, const char *rule,
+                          const char *cell) {
+  reading r = read_named(html, "test_claims_input.html");
+  size_t n = 0;
+  for (size_t i = 0; i < r.f->n; i++) {
+    const ys_finding *f = &r.f->items[i];
+    assert_true(f->severity != YS_SEV_WARNING);
+    if (f->severity != YS_SEV_ERROR) continue;
+    assert_string_equal(f->rule, rule);
+    assert_int_equal(f->n_related, 1);
+    assert_string_equal(f->related[0].text, cell);
+    n++;
+  }
+  done(&r);
+  return n;
+}
+
 /* A share of a whole the text names and does not state ("占一般公共预算
  * 支出的 80.00%") is checked against the amount the tables print for that
  * quantity, and the finding names the cell; with no table printing it,
@@ -1090,29 +1109,12 @@ static void test_share_of_a_table_whole(void **state) {
       "</body></html>";
   char html[2048];
   snprintf(html, sizeof html, page, "一般公共预算支出", "75.00");
-  reading r = read_named(html, "test_claims_input.html");
-  for (size_t i = 0; i < r.f->n; i++)
-    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
-  done(&r);
+  assert_int_equal(page_errors(html, "narrative.share", "200.00"), 0);
   /* a whole the vocabulary knows only as a kind of table is none */
   snprintf(html, sizeof html, page, "一般公共预算政府采购支出", "70.00");
-  r = read_named(html, "test_claims_input.html");
-  for (size_t i = 0; i < r.f->n; i++)
-    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
-  done(&r);
+  assert_int_equal(page_errors(html, "narrative.share", "200.00"), 0);
   snprintf(html, sizeof html, page, "一般公共预算支出", "70.00");
-  r = read_named(html, "test_claims_input.html");
-  size_t wrong = 0;
-  for (size_t i = 0; i < r.f->n; i++) {
-    const ys_finding *f = &r.f->items[i];
-    if (f->severity != YS_SEV_ERROR) continue;
-    assert_string_equal(f->rule, "narrative.share");
-    assert_int_equal(f->n_related, 1);
-    assert_string_equal(f->related[0].text, "200.00");
-    wrong++;
-  }
-  assert_int_equal(wrong, 1);
-  done(&r);
+  assert_int_equal(page_errors(html, "narrative.share", "200.00"), 1);
   /* the text alone: no table prints the whole */
   reading u = read_text(
       "本单位2024年一般公共预算基本支出预算150.00万元,占一般公共预算支出的"
@@ -1139,40 +1141,25 @@ static void test_completion_of_a_table_budget(void **state) {
       "完成%s的%s%%。</p></body></html>";
   char html[2048];
   snprintf(html, sizeof html, page, "年初预算", "75.00");
-  reading r = read_named(html, "test_claims_input.html");
-  for (size_t i = 0; i < r.f->n; i++)
-    assert_true(r.f->items[i].severity < YS_SEV_WARNING);
-  done(&r);
+  assert_int_equal(page_errors(html, "narrative.completion", "80.00"), 0);
   snprintf(html, sizeof html, page, "预算", "70.00");
-  r = read_named(html, "test_claims_input.html");
-  size_t wrong = 0;
-  for (size_t i = 0; i < r.f->n; i++) {
-    const ys_finding *f = &r.f->items[i];
-    if (f->severity != YS_SEV_ERROR) continue;
-    assert_string_equal(f->rule, "narrative.completion");
-    assert_int_equal(f->n_related, 1);
-    assert_string_equal(f->related[0].text, "80.00");
-    wrong++;
-  }
-  assert_int_equal(wrong, 1);
-  done(&r);
+  assert_int_equal(page_errors(html, "narrative.completion", "80.00"), 1);
   /* a budget not said which, where the tables print 年初 and 全年 apart:
    * which one is meant is not known */
-  reading u = read_named(
-      "<html><head><meta charset=\"utf-8\"></head><body>"
-      "<p>2024年度“三公”经费支出决算表</p><p>单位:万元</p>"
-      "<table border=\"1\"><tr><td>项目</td><td>年初预算数</td>"
-      "<td>全年预算数</td><td>决算数</td></tr>"
-      "<tr><td>合计</td><td>80.00</td><td>90.00</td><td>60.00</td></tr>"
-      "<tr><td>1.因公出国(境)费</td><td>0.00</td><td>0.00</td><td>0.00</td>"
-      "</tr><tr><td>2.公务接待费</td><td>80.00</td><td>90.00</td>"
-      "<td>60.00</td></tr></table>"
-      "<p>二、情况说明</p><p>本单位2024年度“三公”经费支出决算为60.00万元,"
-      "完成预算的70.00%。</p></body></html>",
-      "test_claims_input.html");
-  for (size_t i = 0; i < u.f->n; i++)
-    assert_true(u.f->items[i].severity < YS_SEV_WARNING);
-  done(&u);
+  assert_int_equal(
+      page_errors(
+          "<html><head><meta charset=\"utf-8\"></head><body>"
+          "<p>2024年度“三公”经费支出决算表</p><p>单位:万元</p>"
+          "<table border=\"1\"><tr><td>项目</td><td>年初预算数</td>"
+          "<td>全年预算数</td><td>决算数</td></tr>"
+          "<tr><td>合计</td><td>80.00</td><td>90.00</td><td>60.00</td></tr>"
+          "<tr><td>1.因公出国(境)费</td><td>0.00</td><td>0.00</td><td>0.00</td>"
+          "</tr><tr><td>2.公务接待费</td><td>80.00</td><td>90.00</td>"
+          "<td>60.00</td></tr></table>"
+          "<p>二、情况说明</p><p>本单位2024年度“三公”经费支出决算为60.00万元,"
+          "完成预算的70.00%。</p></body></html>",
+          "narrative.completion", "80.00"),
+      0);
 }
 
 /* The quantity of the amount claim whose figure is text, or NULL. */
