@@ -110,15 +110,7 @@ static void related_from(chk *c, ys_finding *f, const int *list, size_t nlist,
               strcmp(f->related[k].column, c->o[o].col) == 0 &&
               strcmp(f->related[k].table, c->o[o].table) == 0;
       if (dup) continue;
-      ys_cellref *r = &f->related[f->n_related++];
-      r->file = ck_fs(c, c->o[o].file);
-      r->table = ck_fs(c, c->o[o].table);
-      r->row = ck_fs(c, c->o[o].row);
-      r->column = ck_fs(c, c->o[o].col);
-      r->text = ck_fs(c, c->o[o].text);
-      r->line = c->o[o].line;
-      r->page = c->o[o].page;
-      r->box = c->o[o].box;
+      f->related[f->n_related++] = ck_cellref(c, &c->o[o]);
     }
   }
 }

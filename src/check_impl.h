@@ -119,6 +119,9 @@ void ck_obs_place(chk *c, int o, const ys_rcell *cell);
 ident *ck_add_ident(chk *c, const char *rule, int n);
 ys_finding *ck_add_finding(chk *c, const char *rule, ys_severity sev);
 const char *ck_fs(chk *c, const char *s);
+/* The cell an observation was read from, as a finding names it (its
+ * strings in the findings' arena). */
+ys_cellref ck_cellref(chk *c, const obs *o);
 const char *ck_table_name(chk *c, const ys_rtable *rt);
 void ck_unplaced(chk *c, const ys_rtable *rt, const char *tname,
                  const ys_rrow *row, const char *why);

@@ -261,6 +261,13 @@ ys_finding *ck_add_finding(chk *c, const char *rule, ys_severity sev) {
 const char *ck_fs(chk *c, const char *s) {
   return ys_arena_strdup(c->out->arena, s ? s : "");
 }
+
+ys_cellref ck_cellref(chk *c, const obs *o) {
+  return (ys_cellref){ck_fs(c, o->file), ck_fs(c, o->table),
+                      ck_fs(c, o->row),  ck_fs(c, o->col),
+                      ck_fs(c, o->text), o->line,
+                      o->page,           o->box};
+}
 const char *ck_table_name(chk *c, const ys_rtable *rt) {
   return ys_arena_printf(c->a, "%s%s%s", rt->number, *rt->number ? " " : "",
                          rt->title);

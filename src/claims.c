@@ -45,8 +45,9 @@ static int put(cr *r, const char *s, size_t n, int line) {
                            line);
 }
 
-/* A line as the reader sees it: simplified, without glosses, and when
- * fold, folded (full-width forms as ASCII) and without spaces. */
+/* A line as the reader sees it: simplified (by v; NULL when it is
+ * already), without glosses, and when fold, folded (full-width forms as
+ * ASCII) and without spaces. */
 static char *normalise(ys_arena *a, const ys_vocab *v, const char *s, size_t n,
                        bool fold) {
   char *simp = NULL;
@@ -535,7 +536,8 @@ int ys_claims_read(ys_rdoc *doc, const ys_tline *lines, size_t n,
       if (!open) rc = paragraph(&r);
       continue;
     }
-    char *k = normalise(r.a, ctx->vocab, s, len, true);
+    /* (simplified and unglossed already: folded now) */
+    char *k = normalise(r.a, NULL, s, len, true);
     if (!k) {
       rc = YS_ENOMEM;
       break;

@@ -366,13 +366,8 @@ static bool named_filter(cr *r, const char *name, ys_qfilter *out) {
   ys_meaning m;
   if (!r->x->vocab || ys_vocab_parse(r->x->vocab, name, &m, r->a)) return false;
   uint32_t own = 1u << (r->x->final ? YS_PHASE_FINAL : YS_PHASE_BUDGET);
-  /* (a name with a kind of table in it, "政府采购支出", names none of the
-   * quantities the tables' cells show, but an item's: 三公经费) */
-  bool table_kind = m.layouts && !m.q.econ.n;
-  if (*m.rest || m.conflict || table_kind || m.q.none || m.q.src == YS_Q_NONE ||
-      m.q.yoff || (m.measures & ~own) ||
-      (m.roles & ~(uint32_t)(YS_ROLE_TOTAL | YS_ROLE_GRAND)) ||
-      ys_qfilter_over(&m.q))
+  if (!ys_meaning_names_amount(&m) || m.q.src == YS_Q_NONE ||
+      (m.measures & ~own))
     return false;
   *out = m.q;
   return true;

@@ -787,12 +787,8 @@ static int match_vocab(nr *r, const char *core, subj *s) {
   ys_meaning m;
   if (ys_vocab_parse(r->vocab, core, &m, r->a)) return YS_ENOMEM;
   const ys_qfilter *q = &m.q;
-  /* (a kind of table in it, "一般公共预算政府采购支出", names none of the
-   * quantities the tables' cells show, but an item's: 三公经费) */
-  if (*m.rest || m.conflict || !m.phrases || (m.layouts && !q->econ.n) ||
-      q->none || q->yoff || (m.roles & ~(uint32_t)YS_ROLE_GRAND) || q->func.n ||
-      q->gecon.n || q->unit.n || q->project.n || q->pcat.n ||
-      ys_qfilter_over(q))
+  if (!ys_meaning_names_amount(&m) || (m.roles & YS_ROLE_TOTAL) || q->func.n ||
+      q->gecon.n || q->unit.n || q->project.n || q->pcat.n)
     return 0;
   bool item = q->econ.n || q->key.n;
   bool kind = q->kinds || q->natures;

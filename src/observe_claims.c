@@ -723,10 +723,7 @@ static bool share_of_table_whole(chk *c, const ys_rclaim *cl, size_t idx,
     if (f->n_related) continue;
     f->related = ys_arena_alloc(c->out->arena, sizeof *f->related);
     if (!f->related) return failed;
-    f->related[0] = (ys_cellref){ck_fs(c, w->file), ck_fs(c, w->table),
-                                 ck_fs(c, w->row),  ck_fs(c, w->col),
-                                 ck_fs(c, w->text), w->line,
-                                 w->page,           w->box};
+    f->related[0] = ck_cellref(c, w);
     f->n_related = 1;
   }
   return failed;

@@ -420,3 +420,10 @@ int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
   out->rest = rest;
   return YS_OK;
 }
+
+bool ys_meaning_names_amount(const ys_meaning *m) {
+  const ys_qfilter *q = &m->q;
+  return !*m->rest && !m->conflict && m->phrases && !q->none && !q->yoff &&
+         !(m->roles & ~(uint32_t)(YS_ROLE_TOTAL | YS_ROLE_GRAND)) &&
+         !(m->layouts && !q->econ.n) && !ys_qfilter_over(q);
+}

@@ -100,6 +100,14 @@ YS_API size_t ys_vocab_size(const ys_vocab *v);
 YS_API int ys_vocab_parse(const ys_vocab *v, const char *text, ys_meaning *out,
                           ys_arena *a);
 
+/* Does the meaning of a name read it whole as one amount of the
+ * document's year: nothing left unread, no contradiction, no role but
+ * 合计 / 总计 (no rate, count, label or difference), no code set over its
+ * capacity, and no kind of table but with an item's codes ("政府采购支出"
+ * is none, "三公经费" is)? What a narrative subject or a share's whole
+ * must be to be matched with the tables' cells. */
+YS_API bool ys_meaning_names_amount(const ys_meaning *m);
+
 /* Traditional characters into simplified (OpenCC t2s), for reading texts
  * from mirror sites: *out is a malloc'd copy when s (n bytes) had any, or
  * NULL when it is simplified already (or OpenCC's tables are missing).
